@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { ConfigProblem, FeatureSwitches } from '../../../shared/contract/session';
+
+/** Sites CivicDesk may open in the system browser when the deployment file names none. */
+export const DEFAULT_EXTERNAL_HOSTS = ['southwark.gov.uk', 'gov.uk', 'nhs.uk'] as const;
+
+const hostName = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, 'Must be a host name such as www.southwark.gov.uk, with no https:// or path.');
+
+const teamsChannel = z.strictObject({
+  teamId: z.uuid('Must be the Teams team id (a GUID).'),
+  channelId: z.string().regex(/^19:[A-Za-z0-9_-]+@thread\.(tacv2|skype)$/, 'Must be a Teams channel id such as 19:abc...@thread.tacv2.'),
+});
+
+/**
+ * The file an IT administrator deploys to put a workstation into live mode. Nothing secret
+ * goes in it: sign-in is per person through Microsoft Entra ID.
+ */
+export const deploymentConfigSchema = z.strictObject({
+  tenantId: z.uuid('Must be the Microsoft Entra tenant id (a GUID).'),
+  clientId: z.uuid('Must be the CivicDesk app registration\'s client id (a GUID).'),
+  dataverseUrl: z
+    .url({ protocol: /^https$/, error: 'Must be the https address of the Dataverse environment, such as https://southwark.crm11.dynamics.com.' })
+    .refine((value) => new URL(value).pathname === '/', 'Must be the environment address only, with no path after it.'),
+  publisherPrefix: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, 'Must be the Dataverse publisher prefix: 2 to 8 lower-case letters or digits.').default('cd'),
+  teams: z
+    .strictObject({
+      escalationChannels: z.record(z.string().min(1).max(64), teamsChannel).default({}),
+    })
+    .default({ escalationChannels: {} }),
+  bookingsBusinessId: z.string().min(3).max(200).optional(),
+  externalLinkHosts: z.array(hostName).min(1).default([...DEFAULT_EXTERNAL_HOSTS]),
+  features: z
+    .strictObject({
+      machineTranslation: z.boolean().default(false),
+      teams: z.boolean().default(true),
+      bookings: z.boolean().default(true),
+    })
+    .default({ machineTranslation: false, teams: true, bookings: true }),
+});
+
+export type DeploymentConfig = z.output<typeof deploymentConfigSchema>;
+
+export const TRAINING_FEATURES: FeatureSwitches = { machineTranslation: false, teams: true, bookings: true };
+
+export type LoadedConfig =
+  | { mode: 'training'; externalLinkHosts: readonly string[]; features: FeatureSwitches; source: null }
+  | { mode: 'live'; config: DeploymentConfig; externalLinkHosts: readonly string[]; features: FeatureSwitches; source: string }
+  | { mode: 'config-error'; problems: ConfigProblem[]; externalLinkHosts: readonly string[]; features: FeatureSwitches; source: string };
+
+const trainingConfig: LoadedConfig = {
+  mode: 'training',
+  externalLinkHosts: DEFAULT_EXTERNAL_HOSTS,
+  features: TRAINING_FEATURES,
+  source: null,
+};
+
+/** A deployment file that cannot be used: CivicDesk shows the problems and does no work. */
+export function brokenConfig(problems: ConfigProblem[], source: string): LoadedConfig {
+  return {
+    mode: 'config-error',
+    problems,
+    externalLinkHosts: DEFAULT_EXTERNAL_HOSTS,
+    features: { machineTranslation: false, teams: false, bookings: false },
+    source,
+  };
+}
+
+/**
+ * Reads the deployment file's text. No file (undefined) means training mode. A file that is
+ * wrong is an error naming each bad field: never a silent fall-back to training.
+ */
+export function loadDeploymentConfig(text: string | undefined, source: string): LoadedConfig {
+  if (text === undefined) return trainingConfig;
+  const broken = (problems: ConfigProblem[]) => brokenConfig(problems, source);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return broken([{ field: '', message: `The file is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}).` }]);
+  }
+  const parsed = deploymentConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    return broken(
+      parsed.error.issues.map((issue) => ({
+        field: issue.path.map(String).join('.'),
+        message: issue.code === 'unrecognized_keys' ? `Unknown setting${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}. Check the spelling.` : issue.message,
+      })),
+    );
+  }
+  return { mode: 'live', config: parsed.data, externalLinkHosts: parsed.data.externalLinkHosts, features: parsed.data.features, source };
+}

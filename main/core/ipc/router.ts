@@ -1,0 +1,61 @@
+import { calls, isCallName, type CallName, type CallResult, type ParsedCallInput } from '../../../shared/contract/calls';
+import { fail, succeed, type FieldProblem, type Outcome } from '../../../shared/contract/outcome';
+
+/** Who is calling, as far as the transport can tell. Handlers use it for audit. */
+export interface CallContext {
+  transport: 'ipc' | 'loopback';
+}
+
+export type Handlers = {
+  [N in CallName]: (input: ParsedCallInput<N>, context: CallContext) => Promise<CallResult<N>> | CallResult<N>;
+};
+
+/**
+ * A refusal a person can act on ("that member of staff is not in this training set").
+ * Anything else a handler throws is a fault: logged, and reported without its details.
+ */
+export class NotPossible extends Error {
+  override readonly name = 'NotPossible';
+}
+
+export interface Router {
+  dispatch(name: unknown, input: unknown, context: CallContext): Promise<Outcome<unknown>>;
+}
+
+export interface RouterLog {
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+const FAULT_MESSAGE =
+  'Something went wrong on this computer while doing that. Nothing you typed has been lost. Try again, and if it keeps happening, tell the IT service desk.';
+
+/**
+ * The one place calls are checked and run, whatever carried them. It never throws: a bad
+ * payload, an unknown name or a failing handler all come back as an Outcome, so a renderer
+ * cannot crash the main process by sending nonsense.
+ */
+export function createRouter(handlers: Handlers, log: RouterLog): Router {
+  return {
+    async dispatch(name, input, context) {
+      if (!isCallName(name)) {
+        return fail('unknown-call', `CivicDesk does not know the action "${String(name).slice(0, 80)}". Restart CivicDesk; if it keeps happening, tell the IT service desk.`);
+      }
+      const parsed = calls[name].input.safeParse(input);
+      if (!parsed.success) {
+        const fields: FieldProblem[] = parsed.error.issues.map((issue) => ({
+          path: issue.path.map(String).join('.'),
+          message: issue.message,
+        }));
+        return fail('invalid-input', 'Some of the details were not in the form CivicDesk expects. Check the highlighted fields and try again.', fields);
+      }
+      try {
+        const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
+        return succeed(await handler(parsed.data, context));
+      } catch (error) {
+        if (error instanceof NotPossible) return fail('not-possible', error.message);
+        log.error('call failed', { call: name, transport: context.transport, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        return fail('handler-failed', FAULT_MESSAGE);
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { SessionInfo } from '../../../shared/contract/session';
+import type { StaffUser } from '../../../shared/domain/staff';
+import type { LoadedConfig } from '../config/deployment-config';
+import type { EventHub } from '../ipc/event-hub';
+import { NotPossible } from '../ipc/router';
+
+export interface SessionService {
+  current(): SessionInfo;
+  actAsTrainingUser(staffId: string): SessionInfo;
+}
+
+/**
+ * Who is using the workstation. In training mode a trainee picks one of the synthetic staff
+ * (so they can see what an agent, an officer or a team leader sees). In live mode the user
+ * comes from Microsoft Entra ID sign-in; until then nobody is signed in.
+ */
+export function createSessionService(deps: {
+  config: LoadedConfig;
+  appVersion: string;
+  trainingStaff: readonly StaffUser[];
+  events: EventHub;
+}): SessionService {
+  const { config, appVersion, events } = deps;
+  const trainingStaff = config.mode === 'training' ? [...deps.trainingStaff] : [];
+  let user: StaffUser | null = trainingStaff.find((staff) => staff.role === 'agent') ?? null;
+
+  const current = (): SessionInfo => ({
+    mode: config.mode,
+    appVersion,
+    user,
+    trainingStaff,
+    features: config.features,
+    configSource: config.source,
+    configProblems: config.mode === 'config-error' ? config.problems : [],
+  });
+
+  return {
+    current,
+    actAsTrainingUser(staffId) {
+      if (config.mode !== 'training') throw new NotPossible('You can only choose who to act as in training mode.');
+      const chosen = trainingStaff.find((staff) => staff.id === staffId);
+      if (!chosen) throw new NotPossible('That member of staff is not in the training data. Choose someone from the list.');
+      user = chosen;
+      const info = current();
+      events.emit('session.changed', info);
+      return info;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run dev:browser` (and Playwright's web server): CivicDesk in a browser, against the
+ * same main/core the desktop app runs, in training mode unless CIVICDESK_CONFIG names a file.
+ *
+ *   --dev            serve the renderer through Vite with hot reload (default for dev:browser)
+ *   --port N         port on 127.0.0.1 (default 5199)
+ *   --residents N    size of the synthetic borough (default: quick start)
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
+import { createCore } from '../core/create-core';
+import { createConsoleLog } from '../core/log';
+import { startLoopbackHost } from './host';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    port: { type: 'string', default: '5199' },
+    residents: { type: 'string' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a whole number from 0 to 65535');
+const residents = values.residents === undefined ? undefined : Number(values.residents);
+
+// A fresh secret per run unless the test runner passes one it can give the browser.
+const secret = process.env.CIVICDESK_LOOPBACK_SECRET || randomBytes(24).toString('base64url');
+const log = createConsoleLog();
+const config = await readDeploymentConfig(configFileCandidates(process.platform, process.env).filter((file) => process.env.CIVICDESK_CONFIG || existsSync(file)));
+const appVersion = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const core = createCore({ config, appVersion, log, training: residents === undefined ? {} : { residents } });
+
+let devMiddleware: Parameters<typeof startLoopbackHost>[0]['devMiddleware'];
+let attachDevServer: ((server: Server) => Promise<void>) | undefined;
+const staticRoot = path.join(projectRoot, 'out/renderer');
+if (values.dev) {
+  const { createServer } = await import('vite');
+  const { rendererConfig } = await import('../../vite.renderer.config');
+  let vite: Awaited<ReturnType<typeof createServer>> | undefined;
+  devMiddleware = (request, response, next) => (vite ? vite.middlewares(request, response, next) : next());
+  attachDevServer = async (server) => {
+    vite = await createServer({ ...rendererConfig, configFile: false, appType: 'spa', server: { middlewareMode: true, hmr: { server } } });
+  };
+} else if (!existsSync(path.join(staticRoot, 'index.html'))) {
+  console.error('The renderer has not been built. Run `npm run build` first, or `npm run dev:browser` for the development server.');
+  process.exit(1);
+}
+
+const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
+await attachDevServer?.(host.server);
+console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);
+
+const stop = () => void host.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,81 @@
+/**
+ * The desktop app's entry point: the only place CivicDesk meets Electron's lifecycle. Every
+ * decision it makes is a tested function in main/core; this file wires them to Electron.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
+import { createCore } from '../core/create-core';
+import { createConsoleLog } from '../core/log';
+import { DEEP_LINK_SCHEME, findDeepLinkInArgv } from '../core/security/deep-link';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
+import { openExternalChecked } from './external-links';
+import { registerIpcTransport } from './ipc-transport';
+import { createMainWindow, lockDownSession } from './main-window';
+
+// One CivicDesk per person: a second launch (a softphone's screen-pop, say) hands its link to
+// the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  if (!app.isDefaultProtocolClient(DEEP_LINK_SCHEME)) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  void start();
+}
+
+async function start(): Promise<void> {
+  const log = createConsoleLog();
+  let window: BrowserWindow | null = null;
+  // A link that arrives before the window has loaded waits here.
+  let pendingLink: string | null = findDeepLinkInArgv(process.argv);
+
+  await app.whenReady();
+  const config = await readDeploymentConfig(configFileCandidates(process.platform, process.env));
+  const core = createCore({
+    config,
+    appVersion: app.getVersion(),
+    log,
+    openExternal: (url) => openExternalChecked(shell, url, config.externalLinkHosts),
+  });
+
+  const deliver = (link: string | null) => {
+    if (!link) return;
+    if (window && !window.webContents.isLoading()) core.openDeepLink(link);
+    else pendingLink = link;
+  };
+  app.on('second-instance', (_event, argv) => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    deliver(findDeepLinkInArgv(argv));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deliver(url);
+  });
+
+  lockDownSession(session.defaultSession);
+  registerAppProtocol(protocol, net, path.join(import.meta.dirname, '../renderer'));
+  registerIpcTransport(ipcMain, core, () => BrowserWindow.getAllWindows().map((each) => each.webContents));
+
+  const openWindow = () => {
+    window = createMainWindow(path.join(import.meta.dirname, '../preload/index.cjs'), config.externalLinkHosts);
+    window.webContents.on('did-finish-load', () => {
+      const link = pendingLink;
+      pendingLink = null;
+      deliver(link);
+    });
+    window.on('closed', () => {
+      window = null;
+    });
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,35 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/contract/channels';
+import { fail } from '../../shared/contract/outcome';
+import type { Core } from '../core/create-core';
+import { isAppUrl } from '../core/security/app-origin';
+import { isTrustedSender } from '../core/security/sender';
+
+/**
+ * The desktop app's transport: ipcMain.handle on one channel, sender checked first, then the
+ * shared router (which validates the input against the contract). Types only from electron,
+ * so this runs under vitest with a fake ipcMain.
+ */
+export function registerIpcTransport(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  core: Pick<Core, 'router' | 'events'>,
+  windows: () => readonly WebContents[],
+): () => void {
+  ipcMain.handle(CALL_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    if (!isTrustedSender(frame ? { url: frame.url, isMainFrame: frame.parent === null } : null)) {
+      return fail('refused-sender', 'CivicDesk refused a request that did not come from its own window.');
+    }
+    return core.router.dispatch(name, input, { transport: 'ipc' });
+  });
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    for (const contents of windows()) {
+      // Only our own pages get events: a window that somehow left the app hears nothing.
+      if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(EVENT_CHANNEL, name, payload);
+    }
+  });
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(CALL_CHANNEL);
+  };
+}

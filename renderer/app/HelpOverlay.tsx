@@ -1,0 +1,62 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useTranslation } from 'react-i18next';
+import { SHORTCUTS } from './shortcuts';
+
+/** F1 or ?: every shortcut, from the same table the keys are handled by. */
+export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const describe = (label: (typeof SHORTCUTS)[number]['label']) =>
+    t(label.key, Object.fromEntries(Object.entries(label.values ?? {}).map(([name, key]) => [name, t(key)])));
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby="help-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="help-title" component="h2">
+        {t('help.title')}
+      </DialogTitle>
+      <DialogContent>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">{t('help.keys')}</TableCell>
+              <TableCell component="th" scope="col">{t('help.action')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {SHORTCUTS.map((shortcut) => (
+              <TableRow key={shortcut.keys.join('+')}>
+                <TableCell>
+                  {shortcut.keys.map((key, index) => (
+                    <span key={key}>
+                      {index > 0 && '+'}
+                      <kbd>{key}</kbd>
+                    </span>
+                  ))}
+                </TableCell>
+                <TableCell>{describe(shortcut.label)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell>
+                <kbd>Esc</kbd>
+              </TableCell>
+              <TableCell>{t('help.closeDialog')}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" onClick={onClose}>
+          {t('help.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

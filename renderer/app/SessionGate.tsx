@@ -1,0 +1,56 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../shared/contract/outcome';
+import type { SessionInfo } from '../../shared/contract/session';
+import { useBridge } from '../bridge/bridge-context';
+import { ConfigProblems } from './ConfigProblems';
+import { Workstation } from './Workstation';
+
+/** Asks the main process how this workstation is running, then shows the right screen. */
+export function SessionGate(props: { highContrast: boolean; onToggleContrast: () => void }) {
+  const bridge = useBridge();
+  const { t } = useTranslation();
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void bridge.session.get({}).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) setSession(outcome.value);
+      else setError(outcome.error);
+    });
+    const stop = bridge.on('session.changed', setSession);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [bridge]);
+
+  if (error) {
+    return (
+      <Box component="main" sx={{ p: 4 }}>
+        <Typography component="h1" variant="h4" gutterBottom>
+          {t('errors.title')}
+        </Typography>
+        <Alert severity="error">{error.message}</Alert>
+      </Box>
+    );
+  }
+  if (!session) {
+    return (
+      <Box component="main" sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }} aria-busy="true">
+        <CircularProgress size="1.5rem" aria-hidden="true" />
+        <Typography component="h1" variant="h6">
+          {t('app.loading')}
+        </Typography>
+      </Box>
+    );
+  }
+  if (session.mode === 'config-error') return <ConfigProblems session={session} />;
+  return <Workstation session={session} {...props} />;
+}

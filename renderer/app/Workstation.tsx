@@ -1,0 +1,79 @@
+import Box from '@mui/material/Box';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeepLink } from '../../shared/contract/deep-link';
+import type { SessionInfo } from '../../shared/contract/session';
+import { useBridge } from '../bridge/bridge-context';
+import { PlaceView } from '../places/PlaceView';
+import { HelpOverlay } from './HelpOverlay';
+import { PlacesNav } from './PlacesNav';
+import type { Place } from './places';
+import { findShortcut } from './shortcuts';
+import { SkipLink } from './SkipLink';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+import { TrainingBanner } from './TrainingBanner';
+
+export type IncomingCall = Extract<DeepLink, { kind: 'call' }>;
+
+/** The frame every place sits in: banner, top bar, places, the place itself, status bar. */
+export function Workstation({ session, highContrast, onToggleContrast }: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void }) {
+  const bridge = useBridge();
+  const [place, setPlace] = useState<Place>('dashboard');
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [incomingCall, setIncomingCall] = useState<IncomingCall | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  const goTo = useCallback((next: Place) => {
+    moved.current = true;
+    setPlace(next);
+  }, []);
+
+  // After moving to another place, focus its heading so screen readers announce it.
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+  }, [place]);
+
+  useEffect(
+    () =>
+      bridge.on('deepLink.opened', (link) => {
+        if (link.kind === 'call') {
+          setIncomingCall(link);
+          goTo('search');
+        }
+      }),
+    [bridge, goTo],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const shortcut = findShortcut(event);
+      if (!shortcut) return;
+      event.preventDefault();
+      const { command } = shortcut;
+      if (command.kind === 'help') setHelpOpen(true);
+      else if (command.kind === 'contrast') onToggleContrast();
+      else goTo(command.place);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [goTo, onToggleContrast]);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
+      <SkipLink />
+      <Box component="header" sx={{ position: 'sticky', top: 0, zIndex: 2 }}>
+        {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
+        <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
+      </Box>
+      <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
+        <PlacesNav current={place} onChoose={goTo} />
+        <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
+          <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} />
+        </Box>
+      </Box>
+      <StatusBar session={session} />
+      <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </Box>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * A pseudo-locale: every translated string comes out accented and bracketed, ⟦Ŝéåŕçĥ⟧, so a
+ * visible string that skipped i18next stands out on screen and in the pseudo-locale test.
+ * Interpolation placeholders ({{count}}) are left untouched.
+ */
+export const PSEUDO_LOCALE = 'en-XA';
+
+const ACCENTED: Record<string, string> = {
+  a: 'å', c: 'ç', e: 'é', i: 'î', n: 'ñ', o: 'ö', s: 'ŝ', u: 'û', y: 'ý',
+  A: 'Å', C: 'Ç', E: 'É', I: 'Î', N: 'Ñ', O: 'Ö', S: 'Ŝ', U: 'Û', Y: 'Ý',
+};
+
+export const pseudoOpen = '⟦';
+export const pseudoClose = '⟧';
+
+export function pseudoLocalise(text: string): string {
+  const parts = text.split(/(\{\{[^}]+\}\})/);
+  const body = parts.map((part) => (part.startsWith('{{') ? part : part.replace(/[a-zA-Z]/g, (letter) => ACCENTED[letter] ?? letter))).join('');
+  return `${pseudoOpen}${body}${pseudoClose}`;
+}
+
+type Tree = { [key: string]: string | Tree };
+
+export function pseudoLocaliseTree(tree: Tree): Tree {
+  return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? pseudoLocalise(value) : pseudoLocaliseTree(value)]));
+}

@@ -1,0 +1,23 @@
+import Typography from '@mui/material/Typography';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../shared/contract/session';
+import type { IncomingCall } from '../app/Workstation';
+import type { Place } from '../app/places';
+import { DashboardPlace } from './DashboardPlace';
+import { SearchPlace } from './SearchPlace';
+
+/** One place at a time, each under its own h1 (which takes focus when staff move here). */
+export function PlaceView({ place, session, headingRef, incomingCall }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null>; incomingCall: IncomingCall | null }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="place-heading">
+      <Typography id="place-heading" ref={headingRef} component="h1" variant="h4" tabIndex={-1} gutterBottom sx={{ fontWeight: 700 }}>
+        {t(`${place}.title`)}
+      </Typography>
+      {place === 'dashboard' && <DashboardPlace session={session} />}
+      {place === 'search' && <SearchPlace incomingCall={incomingCall} />}
+      {place !== 'dashboard' && place !== 'search' && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { createTheme, type Theme } from '@mui/material/styles';
+
+/**
+ * Colours chosen for WCAG 2.2 AA: every text colour here is at least 4.5:1 on its
+ * background (7:1 in high contrast). Sizes are in rem so text grows with browser zoom and
+ * the operating system's text size.
+ */
+const standard = {
+  mode: 'light' as const,
+  primary: { main: '#1d4f91', contrastText: '#ffffff' },
+  secondary: { main: '#00625a', contrastText: '#ffffff' },
+  error: { main: '#b3261e' },
+  warning: { main: '#8a4b00', contrastText: '#ffffff' },
+  success: { main: '#1b6b2f' },
+  text: { primary: '#0b0c0c', secondary: '#3d4247' },
+  background: { default: '#f3f4f6', paper: '#ffffff' },
+  divider: '#6f777b',
+};
+
+const highContrast = {
+  mode: 'dark' as const,
+  primary: { main: '#ffff00', contrastText: '#000000' },
+  secondary: { main: '#00ffff', contrastText: '#000000' },
+  error: { main: '#ff8080' },
+  warning: { main: '#ffd080', contrastText: '#000000' },
+  success: { main: '#80ff80' },
+  text: { primary: '#ffffff', secondary: '#ffffff' },
+  background: { default: '#000000', paper: '#000000' },
+  divider: '#ffffff',
+};
+
+export const TRAINING_BANNER_COLOURS = {
+  standard: { background: '#7a3e00', text: '#ffffff' },
+  highContrast: { background: '#ffff00', text: '#000000' },
+};
+
+export function createCivicTheme(options: { highContrast: boolean }): Theme {
+  const palette = options.highContrast ? highContrast : standard;
+  // The focus ring works on light and dark: a yellow band inside a near-black one.
+  const focusRing = {
+    outline: `3px solid ${options.highContrast ? '#ffffff' : '#0b0c0c'}`,
+    outlineOffset: '2px',
+    boxShadow: '0 0 0 6px #ffdd00',
+  };
+  return createTheme({
+    palette,
+    typography: {
+      fontFamily: '"Segoe UI", system-ui, -apple-system, "Noto Sans", "DejaVu Sans", Arial, sans-serif',
+      fontSize: 16,
+      htmlFontSize: 16,
+      button: { textTransform: 'none', fontWeight: 600 },
+    },
+    shape: { borderRadius: 4 },
+    components: {
+      MuiCssBaseline: {
+        styleOverrides: {
+          '*:focus-visible': focusRing,
+          'a': { color: palette.primary.main, textDecorationThickness: '0.1em' },
+          'a:hover': { textDecorationThickness: '0.2em' },
+        },
+      },
+      MuiButtonBase: { defaultProps: { disableRipple: true } },
+      MuiButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      MuiListItemButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      MuiIconButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+    },
+  });
+}

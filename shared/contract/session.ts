@@ -1,0 +1,46 @@
+import type { StaffUser } from '../domain/staff';
+
+/**
+ * How this workstation is running.
+ * - training: no tenant configured; synthetic data served by local stand-ins.
+ * - live: a deployment file names the council's tenant and Dataverse.
+ * - config-error: a deployment file exists but is wrong. We never fall back to training
+ *   silently, because staff would then be working on pretend data without knowing it.
+ */
+export type AppMode = 'training' | 'live' | 'config-error';
+
+export interface ConfigProblem {
+  /** The field in the deployment file, for example `dataverseUrl`; empty for the whole file. */
+  field: string;
+  message: string;
+}
+
+export interface FeatureSwitches {
+  machineTranslation: boolean;
+  teams: boolean;
+  bookings: boolean;
+}
+
+export interface SessionInfo {
+  mode: AppMode;
+  appVersion: string;
+  /** The member of staff using the workstation, or null until someone signs in. */
+  user: StaffUser | null;
+  /** Training mode only: the synthetic staff a trainee can act as (agent, officer, team leader). */
+  trainingStaff: StaffUser[];
+  features: FeatureSwitches;
+  /** Where the deployment file was read from, when there is one. */
+  configSource: string | null;
+  configProblems: ConfigProblem[];
+}
+
+export interface TrainingSummary {
+  seed: number;
+  residents: number;
+  households: number;
+  cases: number;
+  openCases: number;
+  contacts: number;
+  flags: number;
+  staff: number;
+}

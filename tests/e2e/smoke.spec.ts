@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const secret = process.env.CIVICDESK_LOOPBACK_SECRET ?? '';
+
+async function openWorkstation(page: Page) {
+  await page.goto(`/#secret=${secret}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('opens in training mode with the banner, the frame and the status bar', async ({ page }) => {
+  await openWorkstation(page);
+  await expect(page.getByTestId('training-banner')).toContainText('TRAINING');
+  await expect(page.getByRole('navigation', { name: 'Places' }).getByRole('button')).toHaveCount(7);
+  const status = page.getByRole('contentinfo', { name: 'Status' });
+  await expect(status.getByTestId('status-mode')).toHaveText('Training mode');
+  await expect(status.getByTestId('status-user')).toHaveText(/^Signed in as \S+/);
+  await expect(status.getByTestId('status-network')).toHaveText('Online');
+  await expect(status.getByTestId('status-sync')).toHaveText('Nothing waiting to send');
+  // The summary comes from the real training data through the real core.
+  await expect(page.getByTestId('training-summary')).toContainText('2,000 residents');
+  // The secret has been taken out of the address bar.
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('has no accessibility violations, in standard and high contrast', async ({ page }) => {
+  await openWorkstation(page);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'High contrast: off' }).click();
+  await expect(page.getByRole('button', { name: 'High contrast: on' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('works by keyboard alone, with a visible focus ring', async ({ page }) => {
+  await openWorkstation(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
+});
+
+test('survives 200% zoom: nothing cut off, no sideways scrolling', async ({ page }) => {
+  // 1280x720 at 200% zoom is a 640x360 viewport of CSS pixels.
+  await page.setViewportSize({ width: 640, height: 360 });
+  await openWorkstation(page);
+  await expect(page.getByTestId('training-banner')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+});
+
+test('keeps the bridge closed to a page without the secret', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'CivicDesk cannot reach its local service' })).toBeVisible();
+});
+
+test('stays on the same session after a reload', async ({ page }) => {
+  await openWorkstation(page);
+  await page.reload();
+  await expect(page.getByTestId('training-banner')).toBeVisible();
+  await expect(page.getByTestId('status-mode')).toHaveText('Training mode');
+});

@@ -1,0 +1,54 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configFileCandidates, readDeploymentConfig } from '../../../main/core/config/config-file';
+import { loadDeploymentConfig } from '../../../main/core/config/deployment-config';
+
+const valid = {
+  tenantId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+  clientId: '9a0c0305-e82c-4f89-81d3-3f2504e03301',
+  dataverseUrl: 'https://southwark-test.crm11.dynamics.com',
+  teams: { escalationChannels: { housing: { teamId: '0305e82c-3301-4f89-81d3-3f2504e09a0c', channelId: '19:abc123@thread.tacv2' } } },
+};
+
+describe('the deployment file', () => {
+  it('means training mode when there is none', () => {
+    expect(loadDeploymentConfig(undefined, '')).toMatchObject({ mode: 'training', source: null });
+  });
+
+  it('puts the workstation in live mode when valid, with safe defaults', () => {
+    const loaded = loadDeploymentConfig(JSON.stringify(valid), '/etc/civicdesk/civicdesk.config.json');
+    expect(loaded.mode).toBe('live');
+    if (loaded.mode !== 'live') return;
+    expect(loaded.config.features.machineTranslation).toBe(false);
+    expect(loaded.config.publisherPrefix).toBe('cd');
+    expect(loaded.externalLinkHosts).toContain('southwark.gov.uk');
+  });
+
+  it('names each bad field, and never falls back to training', () => {
+    const loaded = loadDeploymentConfig(JSON.stringify({ ...valid, tenantId: 'southwark', dataverseUrl: 'http://southwark.crm11.dynamics.com', teams: { escalationChannels: { housing: { teamId: valid.tenantId, channelId: 'general' } } } }), 'c.json');
+    expect(loaded.mode).toBe('config-error');
+    if (loaded.mode !== 'config-error') return;
+    expect(loaded.problems.map((problem) => problem.field).sort()).toEqual(['dataverseUrl', 'teams.escalationChannels.housing.channelId', 'tenantId']);
+    expect(loaded.problems.find((problem) => problem.field === 'tenantId')?.message).toMatch(/tenant id/);
+  });
+
+  it('points out misspelt settings and broken JSON', () => {
+    const misspelt = loadDeploymentConfig(JSON.stringify({ ...valid, tennantId: 'x' }), 'c.json');
+    expect(misspelt).toMatchObject({ mode: 'config-error', problems: [{ message: expect.stringContaining('tennantId') }] });
+    expect(loadDeploymentConfig('{"tenantId": ', 'c.json')).toMatchObject({ mode: 'config-error', problems: [{ field: '', message: expect.stringContaining('not valid JSON') }] });
+  });
+
+  it('is found where administrators put it', async () => {
+    expect(configFileCandidates('win32', { ProgramData: 'D:\\ProgramData' })).toEqual(['D:\\ProgramData\\CivicDesk\\civicdesk.config.json']);
+    expect(configFileCandidates('linux', {})).toEqual(['/etc/civicdesk/civicdesk.config.json']);
+    expect(configFileCandidates('linux', { CIVICDESK_CONFIG: '/tmp/x.json' })).toEqual(['/tmp/x.json']);
+
+    const folder = await mkdtemp(path.join(tmpdir(), 'civicdesk-'));
+    const file = path.join(folder, 'civicdesk.config.json');
+    expect((await readDeploymentConfig([file])).mode).toBe('training');
+    await writeFile(file, JSON.stringify(valid));
+    expect(await readDeploymentConfig([file])).toMatchObject({ mode: 'live', source: file });
+  });
+});

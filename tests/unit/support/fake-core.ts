@@ -1,0 +1,28 @@
+import type { SessionInfo } from '../../../shared/contract/session';
+import { createEventHub } from '../../../main/core/ipc/event-hub';
+import { createRouter, type Handlers } from '../../../main/core/ipc/router';
+
+export const trainingSession: SessionInfo = {
+  mode: 'training',
+  appVersion: '0.0.0-test',
+  user: { id: 'staff-1', displayName: 'Test Agent', email: 'test.agent@example.org', role: 'agent', team: 'Contact centre' },
+  trainingStaff: [],
+  features: { machineTranslation: false, teams: true, bookings: true },
+  configSource: null,
+  configProblems: [],
+};
+
+/** A core with handlers a test chooses, and a log that remembers what it was told. */
+export function fakeCore(overrides: Partial<Handlers> = {}) {
+  const errors: { message: string; details: Record<string, unknown> }[] = [];
+  const handlers: Handlers = {
+    'session.get': () => trainingSession,
+    'session.actAsTrainingUser': () => trainingSession,
+    'training.summary': () => ({ seed: 1, residents: 0, households: 0, cases: 0, openCases: 0, contacts: 0, flags: 0, staff: 0 }),
+    'links.openExternal': () => ({ opened: true }),
+    ...overrides,
+  };
+  const events = createEventHub();
+  const router = createRouter(handlers, { error: (message, details) => errors.push({ message, details }) });
+  return { router, events, errors };
+}
