@@ -18,6 +18,8 @@ export interface CoreOptions {
   log: CoreLog;
   /** Size of the synthetic borough in training mode; the default suits a quick start. */
   training?: { seed?: number; residents?: number };
+  /** The clock; training data is dated to today so due dates and "overdue" look real. */
+  now?: () => Date;
   /**
    * Opens an already-checked URL in the system browser. The desktop shell provides it; the
    * browser host has no system browser to hand and leaves it out.
@@ -39,7 +41,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const { config, log } = options;
   const events = createEventHub();
-  const training = config.mode === 'training' ? generateTrainingData(options.training ?? {}) : null;
+  const today = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  const training = config.mode === 'training' ? generateTrainingData({ ...options.training, asOf: today }) : null;
   const session = createSessionService({ config, appVersion: options.appVersion, trainingStaff: training?.staff ?? [], events });
 
   const router = createRouter(
@@ -48,7 +51,8 @@ export function createCore(options: CoreOptions): Core {
       'session.actAsTrainingUser': ({ staffId }) => session.actAsTrainingUser(staffId),
       'training.summary': (): TrainingSummary => {
         if (!training) throw new NotPossible('Training data is only available in training mode.');
-        return summariseTrainingData(training);
+        const counts = summariseTrainingData(training);
+        return { ...counts, seed: training.seed, openCases: training.cases.filter((each) => each.status === 'open').length };
       },
       'links.openExternal': async ({ url }) => {
         const check = checkExternalUrl(url, config.externalLinkHosts);

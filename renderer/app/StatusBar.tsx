@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
 import { useOnline } from './use-online';
 
-/** Mode, who is signed in, the network, and what is waiting to send: always in view. */
+/**
+ * Mode, who is signed in, the network, and what is waiting to send. Kept in view on a
+ * normal screen; when zoomed (short viewport) it scrolls with the page so it never covers it.
+ */
 export function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const online = useOnline();
@@ -16,7 +19,7 @@ export function StatusBar({ session }: { session: SessionInfo }) {
     { id: 'sync', text: t('status.syncIdle') },
   ];
   return (
-    <Box component="footer" aria-label={t('status.label')} sx={{ position: 'sticky', bottom: 0, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
+    <Box component="footer" aria-label={t('status.label')} sx={{ '@media (min-height: 37.5em)': { position: 'sticky', bottom: 0 }, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
       <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', gap: { xs: 1, md: 3 }, m: 0, p: 0, listStyle: 'none' }}>
         {items.map((item) => (
           <li key={item.id} data-testid={`status-${item.id}`} aria-live={item.id === 'network' ? 'polite' : undefined}>

@@ -29,7 +29,7 @@ export function TrainingUserPicker({ session }: { session: SessionInfo }) {
       error={problem !== null}
       helperText={problem ?? undefined}
       slotProps={{ select: { native: true } }}
-      sx={{ minWidth: '16rem' }}
+      sx={{ minWidth: '16rem', maxWidth: '28rem', flex: '1 1 16rem' }}
     >
       {session.trainingStaff.map((staff) => (
         <option key={staff.id} value={staff.id}>

@@ -62,8 +62,8 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
       <SkipLink />
-      <Box component="header" sx={{ position: 'sticky', top: 0, zIndex: 2 }}>
-        {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
+      {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
+      <Box component="header">
         <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
       </Box>
       <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>

@@ -63,6 +63,8 @@ export function createCivicTheme(options: { highContrast: boolean }): Theme {
       MuiButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       MuiListItemButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       MuiIconButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      // Text fields and selects show the ring on their frame; the input inside has none.
+      MuiOutlinedInput: { styleOverrides: { root: { '&.Mui-focused': focusRing } } },
     },
   });
 }

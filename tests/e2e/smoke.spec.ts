@@ -43,9 +43,17 @@ test('works by keyboard alone, with a visible focus ring', async ({ page }) => {
   await openWorkstation(page);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
-  expect(outline).toBe('solid');
+  // Every control along the way shows a focus ring, on itself or on the field's frame.
+  for (let step = 0; step < 8; step += 1) {
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      const style = getComputedStyle(focused.closest('.Mui-focused') ?? focused);
+      return { name: focused.textContent || focused.getAttribute('aria-label') || focused.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(ring.outline, `focus ring on ${ring.name}`).toBe('solid');
+    expect(ring.width).toBe('3px');
+  }
   await page.keyboard.press('Alt+5');
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
 });
