@@ -14,6 +14,10 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test('opens in training mode with the banner, the frame and the status bar', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await openWorkstation(page);
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING');
   await expect(page.getByRole('navigation', { name: 'Places' }).getByRole('button')).toHaveCount(7);
@@ -26,6 +30,8 @@ test('opens in training mode with the banner, the frame and the status bar', asy
   await expect(page.getByTestId('training-summary')).toContainText('2,000 residents');
   // The secret has been taken out of the address bar.
   expect(new URL(page.url()).hash).toBe('');
+  // No CSP refusals, missing files or script errors on the way.
+  expect(consoleErrors).toEqual([]);
 });
 
 test('has no accessibility violations, in standard and high contrast', async ({ page }) => {
