@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'preload/**/*.ts', 'tests/unit/**/*.test.ts', 'tests/bench/**/*.ts', '*.config.ts', '*.config.js'],
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'tools/**/*.ts', 'tests/unit/**/*.ts', 'tests/bench/**/*.ts', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

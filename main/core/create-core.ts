@@ -1,4 +1,12 @@
+import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { DeepLink } from '../../shared/contract/deep-link';
 import type { TrainingSummary } from '../../shared/contract/session';
+import { CASE_CATEGORIES } from '../../shared/domain/case';
+import { createStandardsRegistry } from '../../shared/service-standards';
+import { loadScriptLibrary, type ScriptLibrary } from './call-scripts/script-library';
+import { createTrainingLookups } from './call-scripts/training-lookups';
+import { BANK_HOLIDAY_CACHE_FILE_NAME, loadBankHolidays, refreshBankHolidays, type HolidaySource } from './service-standards/holiday-refresh';
 import type { LoadedConfig } from './config/deployment-config';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createRouter, NotPossible, type Router, type RouterLog } from './ipc/router';
@@ -20,6 +28,12 @@ export interface CoreOptions {
   training?: { seed?: number; residents?: number };
   /** The clock; training data is dated to today so due dates and "overdue" look real. */
   now?: () => Date;
+  /** The shipped resources folder (call scripts, ...). */
+  resourcesDir: string;
+  /** Where this computer keeps CivicDesk's own files (the bank-holiday cache); none in tests. */
+  dataDir?: string;
+  /** Live mode only: fetch GOV.UK's bank holidays. Training mode never goes out to the internet. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /**
    * Opens an already-checked URL in the system browser. The desktop shell provides it; the
    * browser host has no system browser to hand and leaves it out.
@@ -44,6 +58,19 @@ export function createCore(options: CoreOptions): Core {
   const today = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
   const training = config.mode === 'training' ? generateTrainingData({ ...options.training, asOf: today }) : null;
   const session = createSessionService({ config, appVersion: options.appVersion, trainingStaff: training?.staff ?? [], events });
+  const standards = createStandardsRegistry();
+  const lookups = training ? createTrainingLookups(training) : null;
+
+  // Scripts are read on first use, then kept: an administrator's edit takes effect on restart.
+  let library: Promise<ScriptLibrary> | null = null;
+  const scriptLibrary = () =>
+    (library ??= loadScriptLibrary(path.join(options.resourcesDir, 'scripts'), { standards: new Set(standards.all().map((each) => each.id)), categories: new Set(CASE_CATEGORIES) }).then((loaded) => {
+      for (const problem of loaded.problems) log.warn('call script left out', { ...problem });
+      return loaded;
+    }));
+
+  const holidays = loadHolidays(options, log);
+  let simulatedCalls = 0;
 
   const router = createRouter(
     {
@@ -53,6 +80,26 @@ export function createCore(options: CoreOptions): Core {
         if (!training) throw new NotPossible('Training data is only available in training mode.');
         const counts = summariseTrainingData(training);
         return { ...counts, seed: training.seed, openCases: training.cases.filter((each) => each.status === 'open').length };
+      },
+      'training.simulateCall': () => {
+        if (!training) throw new NotPossible('Simulated calls are only available in training mode.');
+        // Walk through the borough so each simulated call is a different resident.
+        const callers = training.residents.filter((resident) => resident.contact.phones.length > 0);
+        const caller = callers[(simulatedCalls * 7919) % callers.length];
+        simulatedCalls += 1;
+        const queues = ['Waste and recycling', 'Housing repairs', 'Council tax', 'General enquiries'];
+        const link: DeepLink = { kind: 'call', callerNumber: caller?.contact.phones[0]?.number ?? null, queue: queues[simulatedCalls % queues.length] ?? null, waitedSeconds: (simulatedCalls * 37) % 300 };
+        events.emit('deepLink.opened', link);
+        return link;
+      },
+      'scripts.list': async () => {
+        const loaded = await scriptLibrary();
+        return { scripts: loaded.scripts, problems: loaded.problems };
+      },
+      'scripts.lookup': (request) => (lookups ? lookups(request) : { available: false }),
+      'standards.get': async () => {
+        const current = await holidays;
+        return { standards: standards.all(), holidays: [...current.holidays].sort(), holidaySource: current.source };
       },
       'links.openExternal': async ({ url }) => {
         const check = checkExternalUrl(url, config.externalLinkHosts);
@@ -78,4 +125,21 @@ export function createCore(options: CoreOptions): Core {
       return true;
     },
   };
+}
+
+/**
+ * Bank holidays for the working-day clock: the cache or shipped data at once, refreshed from
+ * GOV.UK in the background in live mode (training mode stays off the internet).
+ */
+async function loadHolidays(options: CoreOptions, log: CoreLog): Promise<{ holidays: ReadonlySet<string>; source: HolidaySource }> {
+  const cacheFile = options.dataDir ? path.join(options.dataDir, BANK_HOLIDAY_CACHE_FILE_NAME) : '';
+  const store = { cacheFile, readFile: (file: string) => (file ? readFile(file, 'utf8') : Promise.reject(Object.assign(new Error('no data folder'), { code: 'ENOENT' }))) };
+  if (options.config.mode === 'live' && options.dataDir && options.fetch) {
+    const fetcher = options.fetch;
+    const refreshed = await refreshBankHolidays({ ...store, fetch: (url, init) => fetcher(url, init), writeFile: (file, data) => writeFile(file, data, 'utf8'), now: options.now ?? (() => new Date()) });
+    if (!refreshed.ok) log.warn('bank holidays not refreshed', { reason: refreshed.reason });
+    return { holidays: refreshed.holidays, source: refreshed.source };
+  }
+  const loaded = await loadBankHolidays(store);
+  return { holidays: loaded.holidays, source: loaded.source };
 }

@@ -34,7 +34,7 @@ const secret = process.env.CIVICDESK_LOOPBACK_SECRET || randomBytes(24).toString
 const log = createConsoleLog();
 const config = await readDeploymentConfig(configFileCandidates(process.platform, process.env).filter((file) => process.env.CIVICDESK_CONFIG || existsSync(file)));
 const appVersion = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const core = createCore({ config, appVersion, log, training: residents === undefined ? {} : { residents } });
+const core = createCore({ config, appVersion, log, resourcesDir: path.join(projectRoot, 'resources'), training: residents === undefined ? {} : { residents } });
 
 let devMiddleware: Parameters<typeof startLoopbackHost>[0]['devMiddleware'];
 let attachDevServer: ((server: Server) => Promise<void>) | undefined;

@@ -36,6 +36,10 @@ async function start(): Promise<void> {
     config,
     appVersion: app.getVersion(),
     log,
+    // Packaged: electron-builder's extraResources; from source: the project's resources/.
+    resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+    dataDir: app.getPath('userData'),
+    fetch: (url, init) => net.fetch(url, init),
     openExternal: (url) => openExternalChecked(shell, url, config.externalLinkHosts),
   });
 

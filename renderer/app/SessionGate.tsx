@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/outcome';
 import type { SessionInfo } from '../../shared/contract/session';
 import { useBridge } from '../bridge/bridge-context';
+import { ContactProvider } from '../contact/contact-context';
 import { ConfigProblems } from './ConfigProblems';
+import { SessionProvider } from './session-context';
 import { Workstation } from './Workstation';
 
 /** Asks the main process how this workstation is running, then shows the right screen. */
@@ -52,5 +54,11 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
     );
   }
   if (session.mode === 'config-error') return <ConfigProblems session={session} />;
-  return <Workstation session={session} {...props} />;
+  return (
+    <SessionProvider value={session}>
+      <ContactProvider staffId={session.user?.id ?? null}>
+        <Workstation session={session} {...props} />
+      </ContactProvider>
+    </SessionProvider>
+  );
 }

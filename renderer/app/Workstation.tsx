@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import type { SessionInfo } from '../../shared/contract/session';
 import { useBridge } from '../bridge/bridge-context';
+import { CallPanel } from '../contact/CallPanel';
 import { PlaceView } from '../places/PlaceView';
 import { HelpOverlay } from './HelpOverlay';
 import { PlacesNav } from './PlacesNav';
@@ -66,6 +67,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
       <Box component="header">
         <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
       </Box>
+      <CallPanel />
       <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
         <PlacesNav current={place} onChoose={goTo} />
         <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>

@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../shared/contract/session';
 import type { IncomingCall } from '../app/Workstation';
 import type { Place } from '../app/places';
 import { DashboardPlace } from './DashboardPlace';
+import { ScriptsPlace } from '../scripts/ScriptsPlace';
 import { SearchPlace } from './SearchPlace';
 
 /** One place at a time, each under its own h1 (which takes focus when staff move here). */
@@ -17,7 +18,8 @@ export function PlaceView({ place, session, headingRef, incomingCall }: { place:
       </Typography>
       {place === 'dashboard' && <DashboardPlace session={session} />}
       {place === 'search' && <SearchPlace incomingCall={incomingCall} />}
-      {place !== 'dashboard' && place !== 'search' && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
+      {place === 'scripts' && <ScriptsPlace agentName={session.user?.displayName ?? ''} />}
+      {place !== 'dashboard' && place !== 'search' && place !== 'scripts' && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
     </section>
   );
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { call, event } from './define';
+import type { ScriptProblem } from '../call-scripts/check';
+import type { LookupResult } from '../call-scripts/engine';
+import type { CallScript } from '../call-scripts/schema';
+import type { ServiceStandard } from '../service-standards/standards';
 import type { DeepLink } from './deep-link';
 import type { SessionInfo, TrainingSummary } from './session';
 
@@ -16,8 +20,19 @@ export const calls = {
     z.strictObject({ staffId: z.string().min(1).max(64) }),
   ),
   'training.summary': call<TrainingSummary>()(noInput),
+  'standards.get': call<{ standards: ServiceStandard[]; holidays: string[]; holidaySource: 'feed' | 'cache' | 'shipped' }>()(noInput),
   'links.openExternal': call<{ opened: true }>()(
     z.strictObject({ url: z.string().min(1).max(2048) }),
+  ),
+  'training.simulateCall': call<DeepLink>()(noInput),
+  'scripts.list': call<{ scripts: CallScript[]; problems: ScriptProblem[] }>()(noInput),
+  'scripts.lookup': call<LookupResult>()(
+    z.strictObject({
+      query: z.enum(['wasteCollectionDay', 'councilTaxBalance', 'openCasesForService']),
+      residentId: z.string().max(64).nullable(),
+      postcode: z.string().max(10).nullable(),
+      service: z.string().max(64).nullable(),
+    }),
   ),
 } as const;
 

@@ -32,6 +32,8 @@ export interface SessionInfo {
   /** Where the deployment file was read from, when there is one. */
   configSource: string | null;
   configProblems: ConfigProblem[];
+  /** Wrap-up (disposition) codes: the council's list, or CivicDesk's defaults. */
+  dispositions: { code: string; label: string }[];
 }
 
 export interface TrainingSummary {

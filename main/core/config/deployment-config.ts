@@ -30,6 +30,10 @@ export const deploymentConfigSchema = z.strictObject({
     })
     .default({ escalationChannels: {} }),
   bookingsBusinessId: z.string().min(3).max(200).optional(),
+  wrapUpCodes: z
+    .array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Must be lower-case letters, digits and hyphens.'), label: z.string().min(1).max(120) }))
+    .min(1)
+    .optional(),
   externalLinkHosts: z.array(hostName).min(1).default([...DEFAULT_EXTERNAL_HOSTS]),
   features: z
     .strictObject({

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../shared/contract/session';
+import { DEFAULT_DISPOSITIONS } from '../../../shared/domain/interaction';
 import type { StaffUser } from '../../../shared/domain/staff';
 import type { LoadedConfig } from '../config/deployment-config';
 import type { EventHub } from '../ipc/event-hub';
@@ -32,6 +33,7 @@ export function createSessionService(deps: {
     features: config.features,
     configSource: config.source,
     configProblems: config.mode === 'config-error' ? config.problems : [],
+    dispositions: config.mode === 'live' && config.config.wrapUpCodes ? config.config.wrapUpCodes : DEFAULT_DISPOSITIONS.map((each) => ({ ...each })),
   });
 
   return {

@@ -1,6 +1,26 @@
 import { createApiBridge, type ApiBridge } from '../../../shared/contract/api-bridge';
 import type { EventName } from '../../../shared/contract/calls';
 import type { SessionInfo, TrainingSummary } from '../../../shared/contract/session';
+import { callScriptSchema } from '../../../shared/call-scripts/schema';
+import { DEFAULT_SERVICE_STANDARDS, shippedHolidays } from '../../../shared/service-standards';
+
+/** A two-question script, enough to drive the runner in component tests. */
+export const testScript = callScriptSchema.parse({
+  id: 'test-bins',
+  version: 1,
+  title: 'Missed bin (test)',
+  service: 'waste',
+  triggers: ['missed bin'],
+  serviceStandard: 'missed-bin',
+  start: 'which',
+  steps: [
+    { id: 'which', type: 'ask', say: 'Which bin was missed?', field: 'bin', input: { kind: 'choice', options: [{ value: 'refuse', label: 'Rubbish' }, { value: 'recycling', label: 'Recycling' }] }, next: 'out' },
+    { id: 'out', type: 'ask', say: 'Was it out by 6am?', field: 'out', input: { kind: 'yes-no' }, next: 'decide' },
+    { id: 'decide', type: 'check', rules: [{ when: { answer: 'out', equals: false }, goto: 'advice' }], otherwise: 'raise' },
+    { id: 'advice', type: 'outcome', outcome: { kind: 'resolved', whatWasDone: 'Explained bins must be out by 6am.' } },
+    { id: 'raise', type: 'outcome', outcome: { kind: 'create-case', category: 'missed-bin', priority: 'routine', serviceStandard: 'missed-bin', summary: 'Missed {answers.bin} bin', fields: ['bin', 'out'] } },
+  ],
+});
 
 export const trainingStaff = [
   { id: 'staff-1', displayName: 'Amara Okafor', email: 'amara.okafor@example.org', role: 'agent', team: 'Contact centre' },
@@ -15,6 +35,10 @@ export const session: SessionInfo = {
   features: { machineTranslation: false, teams: true, bookings: true },
   configSource: null,
   configProblems: [],
+  dispositions: [
+    { code: 'case-raised', label: 'Case raised for a service' },
+    { code: 'emergency', label: 'Emergency escalated' },
+  ],
 };
 
 export const summary: TrainingSummary = { seed: 20201, residents: 2000, households: 900, cases: 3100, openCases: 400, contacts: 9000, flags: 130, staff: 40 };
@@ -29,6 +53,14 @@ export function fakeBridge(start: SessionInfo = session) {
       calls.push(name);
       if (name === 'session.get') return { ok: true, value: current };
       if (name === 'training.summary') return { ok: true, value: summary };
+      if (name === 'scripts.list') return { ok: true, value: { scripts: [testScript], problems: [] } };
+      if (name === 'scripts.lookup') return { ok: true, value: { available: false } };
+      if (name === 'standards.get') return { ok: true, value: { standards: [...DEFAULT_SERVICE_STANDARDS], holidays: [...shippedHolidays()], holidaySource: 'shipped' } };
+      if (name === 'training.simulateCall') {
+        const link = { kind: 'call', callerNumber: '020 7946 0999', queue: 'Waste and recycling', waitedSeconds: 42 } as const;
+        for (const listener of listeners) listener('deepLink.opened', link);
+        return { ok: true, value: link };
+      }
       if (name === 'session.actAsTrainingUser') {
         const user = current.trainingStaff.find((staff) => staff.id === (input as { staffId: string }).staffId) ?? null;
         current = { ...current, user };

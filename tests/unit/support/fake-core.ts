@@ -10,6 +10,10 @@ export const trainingSession: SessionInfo = {
   features: { machineTranslation: false, teams: true, bookings: true },
   configSource: null,
   configProblems: [],
+  dispositions: [
+    { code: 'case-raised', label: 'Case raised for a service' },
+    { code: 'emergency', label: 'Emergency escalated' },
+  ],
 };
 
 /** A core with handlers a test chooses, and a log that remembers what it was told. */
@@ -20,6 +24,10 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'session.actAsTrainingUser': () => trainingSession,
     'training.summary': () => ({ seed: 1, residents: 0, households: 0, cases: 0, openCases: 0, contacts: 0, flags: 0, staff: 0 }),
     'links.openExternal': () => ({ opened: true }),
+    'training.simulateCall': () => ({ kind: 'call', callerNumber: '020 7946 0001', queue: 'Test', waitedSeconds: 1 }),
+    'scripts.list': () => ({ scripts: [], problems: [] }),
+    'scripts.lookup': () => ({ available: false }),
+    'standards.get': () => ({ standards: [], holidays: [], holidaySource: 'shipped' }),
     ...overrides,
   };
   const events = createEventHub();

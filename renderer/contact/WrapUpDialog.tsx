@@ -1,0 +1,182 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { answeredWithinTarget, type FeedbackRating, type Interaction } from '../../shared/domain/interaction';
+import { useSession } from '../app/session-context';
+import { nowIso } from '../storage/ids';
+import { useContact } from './contact-context';
+import { suggestWrapUp, type WrapUpForm, missingWrapUpAnswers } from './wrap-up-form';
+
+function YesNo({ name, label, value, onChange, error }: { name: string; label: string; value: boolean | null; onChange: (value: boolean) => void; error: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <FormControl error={error} sx={{ display: 'block', mb: 2 }}>
+      <FormLabel id={`${name}-label`}>{label}</FormLabel>
+      <RadioGroup row aria-labelledby={`${name}-label`} name={name} value={value === null ? '' : value ? 'yes' : 'no'} onChange={(event) => onChange(event.target.value === 'yes')}>
+        <FormControlLabel value="yes" control={<Radio />} label={t('runner.yes')} />
+        <FormControlLabel value="no" control={<Radio />} label={t('runner.no')} />
+      </RadioGroup>
+    </FormControl>
+  );
+}
+
+const minutesAndSeconds = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/**
+ * Wrap-up after the call. Escape and clicking outside do not close it: it closes only by
+ * saving, complete, or incomplete with a reason, so first-contact resolution is always counted.
+ */
+export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
+  const { t } = useTranslation();
+  const { dispositions } = useSession();
+  const { saveWrapUp } = useContact();
+  const [form, setForm] = useState<WrapUpForm>(() => suggestWrapUp(interaction));
+  const [missing, setMissing] = useState<(keyof WrapUpForm)[]>([]);
+  const [incomplete, setIncomplete] = useState(false);
+  const [reasonError, setReasonError] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const endedAt = interaction.endedAt ?? interaction.answeredAt;
+  const afterCallWork = Math.max(0, Math.round((now - Date.parse(endedAt)) / 1000));
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const update = <K extends keyof WrapUpForm>(key: K, value: WrapUpForm[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setMissing((current) => current.filter((each) => each !== key));
+  };
+
+  const save = async (asIncomplete: boolean) => {
+    const gaps = missingWrapUpAnswers(form);
+    if (!asIncomplete && gaps.length > 0) {
+      setMissing(gaps);
+      return;
+    }
+    if (asIncomplete && form.incompleteReason.trim() === '') {
+      setReasonError(true);
+      return;
+    }
+    await saveWrapUp({
+      disposition: form.disposition,
+      resolvedAtFirstContact: form.resolvedAtFirstContact ?? false,
+      couldHaveBeenOnline: form.couldHaveBeenOnline ?? false,
+      onlineRouteOffered: form.onlineRouteOffered ?? false,
+      feedbackOffered: form.feedbackOffered ?? false,
+      feedback: form.feedbackOffered ? form.feedback : null,
+      notes: form.notes.trim(),
+      incompleteReason: asIncomplete ? form.incompleteReason.trim() : null,
+      savedAt: nowIso(),
+      afterCallWorkSeconds: Math.max(0, Math.round((Date.now() - Date.parse(endedAt)) / 1000)),
+    });
+  };
+
+  const within = answeredWithinTarget(interaction);
+  const flagged = (key: keyof WrapUpForm) => missing.includes(key);
+
+  return (
+    <Dialog open aria-labelledby="wrap-up-title" maxWidth="md" fullWidth onClose={() => undefined}>
+      <DialogTitle id="wrap-up-title" component="h2">
+        {t('wrapUp.title')}
+      </DialogTitle>
+      <DialogContent>
+        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mb: 2, '& dd': { m: 0 } }} data-testid="call-timings">
+          <dt>{t('wrapUp.answeredAt')}</dt>
+          <dd>{timeOf(interaction.answeredAt)}</dd>
+          <dt>{t('wrapUp.endedAt')}</dt>
+          <dd>{timeOf(endedAt)}</dd>
+          {interaction.waitedSeconds !== null && (
+            <>
+              <dt>{t('wrapUp.waited')}</dt>
+              <dd>{within ? t('wrapUp.waitedWithin', { seconds: interaction.waitedSeconds }) : t('wrapUp.waitedOver', { seconds: interaction.waitedSeconds })}</dd>
+            </>
+          )}
+          <dt>{t('wrapUp.afterCallWork')}</dt>
+          <dd>{minutesAndSeconds(afterCallWork)}</dd>
+        </Box>
+
+        {missing.length > 0 && (
+          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+            {t('wrapUp.missing', { fields: missing.map((key) => t(`wrapUp.fields.${key}`)).join(', ') })}
+          </Alert>
+        )}
+
+        <TextField
+          select
+          label={t('wrapUp.fields.disposition')}
+          value={form.disposition}
+          onChange={(event) => update('disposition', event.target.value)}
+          error={flagged('disposition')}
+          fullWidth
+          sx={{ mb: 2 }}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+        >
+          <option value="">{t('wrapUp.choose')}</option>
+          {dispositions.map((each) => (
+            <option key={each.code} value={each.code}>
+              {each.label}
+            </option>
+          ))}
+        </TextField>
+        <YesNo name="fcr" label={t('wrapUp.fields.resolvedAtFirstContact')} value={form.resolvedAtFirstContact} onChange={(value) => update('resolvedAtFirstContact', value)} error={flagged('resolvedAtFirstContact')} />
+        <YesNo name="online" label={t('wrapUp.fields.couldHaveBeenOnline')} value={form.couldHaveBeenOnline} onChange={(value) => update('couldHaveBeenOnline', value)} error={flagged('couldHaveBeenOnline')} />
+        <YesNo name="offered" label={t('wrapUp.fields.onlineRouteOffered')} value={form.onlineRouteOffered} onChange={(value) => update('onlineRouteOffered', value)} error={flagged('onlineRouteOffered')} />
+        <YesNo name="feedback-offered" label={t('wrapUp.fields.feedbackOffered')} value={form.feedbackOffered} onChange={(value) => update('feedbackOffered', value)} error={flagged('feedbackOffered')} />
+        {form.feedbackOffered && (
+          <FormControl error={flagged('feedback')} sx={{ display: 'block', mb: 2 }}>
+            <FormLabel id="feedback-label">{t('wrapUp.fields.feedback')}</FormLabel>
+            <RadioGroup row aria-labelledby="feedback-label" value={form.feedback ?? ''} onChange={(event) => update('feedback', event.target.value as FeedbackRating)}>
+              {(['good', 'average', 'poor'] as const).map((rating) => (
+                <FormControlLabel key={rating} value={rating} control={<Radio />} label={t(`wrapUp.ratings.${rating}`)} />
+              ))}
+            </RadioGroup>
+          </FormControl>
+        )}
+        <TextField label={t('wrapUp.fields.notes')} value={form.notes} onChange={(event) => update('notes', event.target.value)} multiline minRows={3} fullWidth sx={{ mb: 2 }} />
+        {incomplete && (
+          <TextField
+            label={t('wrapUp.reason')}
+            value={form.incompleteReason}
+            onChange={(event) => (update('incompleteReason', event.target.value), setReasonError(false))}
+            error={reasonError}
+            helperText={reasonError ? t('wrapUp.reasonNeeded') : t('wrapUp.reasonHelp')}
+            fullWidth
+            autoComplete="off"
+          />
+        )}
+        <Typography variant="body2" sx={{ mt: 2 }}>
+          {t('wrapUp.cannotSkip')}
+        </Typography>
+      </DialogContent>
+      <DialogActions sx={{ flexWrap: 'wrap', gap: 1 }}>
+        {incomplete ? (
+          <Button variant="outlined" onClick={() => void save(true)}>
+            {t('wrapUp.saveIncomplete')}
+          </Button>
+        ) : (
+          <Button variant="text" onClick={() => setIncomplete(true)}>
+            {t('wrapUp.cannotFinish')}
+          </Button>
+        )}
+        <Button variant="contained" onClick={() => void save(false)}>
+          {t('wrapUp.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

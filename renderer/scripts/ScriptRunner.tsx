@@ -1,0 +1,171 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentStep, goBack, progress, restartRun, sayText, startRun, submitAnswer, type RunState, type ScriptContext } from '../../shared/call-scripts/engine';
+import { longDate } from '../../shared/call-scripts/answers';
+import type { CallScript } from '../../shared/call-scripts/schema';
+import { isTypingTarget } from '../app/shortcuts';
+import { useBridge } from '../bridge/bridge-context';
+import { AnswerField, numberKeyChoices, type Draft } from './AnswerField';
+import { OutcomePanel } from './OutcomePanel';
+import type { StandardsClock } from './use-standards';
+import { useScriptOutcome } from './use-script-outcome';
+
+/**
+ * Runs one call script, keyboard first: number keys choose, Enter goes on, Backspace goes
+ * back (outside text boxes). A wrong answer stays on screen with a message; nothing typed is
+ * cleared.
+ */
+export function ScriptRunner({ script, clock, agentName, onClose }: { script: CallScript; clock: StandardsClock; agentName: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const context = useMemo<ScriptContext>(
+    () => ({
+      resident: null,
+      agentName,
+      today: clock.today(),
+      standard: (id) => {
+        const standard = clock.find(id);
+        const dueOn = clock.dueOn(id);
+        return standard && dueOn ? { name: standard.name, dueDate: dueOn } : undefined;
+      },
+    }),
+    [agentName, clock],
+  );
+  const [state, setState] = useState<RunState>(() => startRun(script, context));
+  const [draft, setDraft] = useState<Draft>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const sayRef = useRef<HTMLParagraphElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const step = currentStep(script, state);
+  const outcome = useScriptOutcome(script, state, context);
+
+  const moveTo = useCallback((next: RunState) => {
+    setState(next);
+    setDraft(undefined);
+    setError(null);
+    // The question has changed: take the agent's focus (and a screen reader) to it, or to the
+    // script's title when the step has nothing to say, so the keys keep working.
+    requestAnimationFrame(() => (sayRef.current ?? titleRef.current)?.focus());
+  }, []);
+
+  // Starting a script puts the keyboard in it at once: number keys and Enter work straight away.
+  useEffect(() => (sayRef.current ?? titleRef.current)?.focus(), []);
+
+  const submit = useCallback(
+    (value: unknown) => {
+      const result = submitAnswer(script, state, value, context);
+      if (result.ok) moveTo(result.state);
+      else setError(result.message);
+    },
+    [context, moveTo, script, state],
+  );
+
+  // Look-ups run by themselves; the script takes its "unavailable" branch if the back office cannot answer.
+  useEffect(() => {
+    if (step.type !== 'lookup') return;
+    let live = true;
+    const address = state.path.map((entry) => entry.answer).find((answer): answer is { line1: string; postcode: string } => typeof answer === 'object' && answer !== null && 'postcode' in answer);
+    void bridge.scripts.lookup({ query: step.query, residentId: null, postcode: address?.postcode ?? null, service: script.service }).then((result) => {
+      if (!live) return;
+      submit(result.ok ? result.value : { available: false });
+    });
+    return () => {
+      live = false;
+    };
+  }, [bridge, script.service, state, step, submit]);
+
+  const back = () => {
+    void outcome.undo();
+    moveTo(goBack(state));
+  };
+  const restart = () => {
+    void outcome.undo();
+    moveTo(restartRun(script, context));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const typing = isTypingTarget(event.target);
+    const choices = step.type === 'ask' ? numberKeyChoices(step.input) : null;
+    if (choices && !typing && /^[1-9]$/.test(event.key)) {
+      const choice = choices[Number(event.key) - 1];
+      if (choice !== undefined) {
+        event.preventDefault();
+        setDraft(choice);
+        setError(null);
+      }
+    } else if (event.key === 'Enter' && !(event.target instanceof HTMLTextAreaElement) && !(event.target instanceof HTMLButtonElement) && step.type !== 'outcome') {
+      event.preventDefault();
+      submit(draft);
+    } else if (event.key === 'Backspace' && !typing && state.path.length > 0) {
+      event.preventDefault();
+      back();
+    }
+  };
+
+  const { done, remaining } = progress(script, state);
+  const standard = clock.find(script.serviceStandard);
+  const dueToday = clock.dueOn(script.serviceStandard);
+  const said = sayText(script, state, context);
+  const guidance = sayText(script, state, context, 'guidance');
+
+  return (
+    <Paper component="section" aria-labelledby="runner-title" variant="outlined" sx={{ p: { xs: 2, md: 3 } }} onKeyDown={onKeyDown}>
+      <Typography id="runner-title" ref={titleRef} tabIndex={-1} component="h2" variant="h5" gutterBottom sx={{ outline: 'none' }}>
+        {script.title}
+      </Typography>
+      {standard && dueToday && (
+        <Typography sx={{ mb: 1 }} data-testid="runner-standard">
+          {t('runner.standard', { name: standard.name, date: longDate(dueToday) })}
+        </Typography>
+      )}
+      <LinearProgress variant="determinate" value={step.type === 'outcome' ? 100 : (100 * done) / (done + remaining)} aria-label={t('runner.progressLabel')} sx={{ mb: 0.5 }} />
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {step.type === 'outcome' ? t('runner.finished') : t('runner.progress', { step: done + 1, total: done + remaining })}
+      </Typography>
+
+      {said && (
+        <Typography id="runner-say" ref={sayRef} tabIndex={-1} sx={{ fontSize: '1.25rem', fontWeight: 600, mb: 2, outline: 'none' }}>
+          {said}
+        </Typography>
+      )}
+      {guidance && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {guidance}
+        </Alert>
+      )}
+
+      {step.type === 'ask' && <AnswerField input={step.input} value={draft} error={error} onChange={(value) => (setDraft(value), setError(null))} />}
+      {step.type === 'lookup' && <Typography role="status">{t('runner.checking')}</Typography>}
+      {step.type === 'outcome' && <OutcomePanel outcome={step.outcome} script={script} state={state} context={context} caseDraft={outcome.caseDraft} />}
+      {error && (
+        <Alert id="answer-error" severity="error" sx={{ mt: 2 }} role="alert">
+          {error}
+        </Alert>
+      )}
+
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 3 }}>
+        {step.type !== 'outcome' && (
+          <Button variant="contained" onClick={() => submit(draft)} disabled={step.type === 'lookup'}>
+            {t('runner.continue')}
+          </Button>
+        )}
+        <Button variant="outlined" onClick={back} disabled={state.path.length === 0}>
+          {t('runner.back')}
+        </Button>
+        <Button variant="outlined" onClick={restart}>
+          {t('runner.restart')}
+        </Button>
+        <Button variant="text" onClick={onClose}>
+          {t('runner.close')}
+        </Button>
+      </Box>
+    </Paper>
+  );
+}
