@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.tsx'],
           setupFiles: ['tests/unit/setup-dom.ts'],
+          // Whole-workstation flows in jsdom take seconds on a shared 2-core machine.
+          testTimeout: 30_000,
         },
       },
     ],

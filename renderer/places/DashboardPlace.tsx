@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/outcome';
 import type { SessionInfo, TrainingSummary } from '../../shared/contract/session';
 import { useBridge } from '../bridge/bridge-context';
+import { ContactFigures } from './ContactFigures';
 
 export function DashboardPlace({ session }: { session: SessionInfo }) {
   const bridge = useBridge();
@@ -25,7 +26,7 @@ export function DashboardPlace({ session }: { session: SessionInfo }) {
     };
   }, [bridge, session.mode]);
 
-  if (session.mode !== 'training') return <Typography>{t('dashboard.liveIntro')}</Typography>;
+  if (session.mode !== 'training') return <ContactFigures />;
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const count = (value: number) => value.toLocaleString('en-GB');
   return (
@@ -41,7 +42,7 @@ export function DashboardPlace({ session }: { session: SessionInfo }) {
           <li>{t('dashboard.staff', { count: count(summary.staff) })}</li>
         </ul>
       )}
-      <Typography sx={{ mt: 2 }}>{t('dashboard.kpisComing')}</Typography>
+      <ContactFigures />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../shared/contract/session';
 import type { IncomingCall } from '../app/Workstation';
 import type { Place } from '../app/places';
 import { DashboardPlace } from './DashboardPlace';
+import { CasesPlace } from '../cases/CasesPlace';
 import { ScriptsPlace } from '../scripts/ScriptsPlace';
 import { SearchPlace } from './SearchPlace';
 
@@ -19,7 +20,8 @@ export function PlaceView({ place, session, headingRef, incomingCall }: { place:
       {place === 'dashboard' && <DashboardPlace session={session} />}
       {place === 'search' && <SearchPlace incomingCall={incomingCall} />}
       {place === 'scripts' && <ScriptsPlace agentName={session.user?.displayName ?? ''} />}
-      {place !== 'dashboard' && place !== 'search' && place !== 'scripts' && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
+      {place === 'cases' && <CasesPlace />}
+      {!['dashboard', 'search', 'scripts', 'cases'].includes(place) && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
     </section>
   );
 }

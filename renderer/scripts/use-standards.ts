@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { dueDate, isoDateInLondon, type ServiceStandard } from '../../shared/service-standards';
+import { dueDate, isoDateInLondon, standardStatus, type ServiceStandard, type StandardStatusResult } from '../../shared/service-standards';
 import { useBridge } from '../bridge/bridge-context';
 
 export interface StandardsClock {
   find(id: string): ServiceStandard | undefined;
   /** The due date for a standard, for a request received on `receivedOn` (default today). */
   dueOn(id: string, receivedOn?: string): string | undefined;
+  /** On track, due soon or overdue today, by the working-day clock. */
+  status(dueOn: string): StandardStatusResult;
   today(): string;
 }
 
@@ -29,6 +31,7 @@ export function useStandards(): StandardsClock | null {
           const standard = byId.get(id);
           return standard ? dueDate(standard, receivedOn, holidays) : undefined;
         },
+        status: (dueOn) => standardStatus(dueOn, today(), holidays),
         today,
       });
     });

@@ -112,5 +112,23 @@ describe('a call with a script and wrap-up', () => {
     await waitFor(() => expect(screen.queryByTestId('call-panel')).toBeNull());
     const [saved] = await caseDatabase().interactions.toArray();
     expect(saved?.wrapUp).toMatchObject({ disposition: 'emergency', resolvedAtFirstContact: true, couldHaveBeenOnline: false, feedback: 'good', incompleteReason: null });
+    // The dashboard counts it.
+    await user.keyboard('{Alt>}1{/Alt}');
+    const figures = await screen.findByTestId('contact-kpis');
+    expect(within(figures).getByText('1 call wrapped up')).toBeTruthy();
+    expect(within(figures).getByText('Resolved at first contact: 100%')).toBeTruthy();
+    expect(within(figures).getByText('Answered within 180 seconds: 100%')).toBeTruthy();
+  });
+
+  it('lists drafted cases against their service standard', async () => {
+    const { user } = await startCall();
+    await runMissedBin(user, '1');
+    await screen.findByTestId('outcome-case');
+    await user.keyboard('{Alt>}5{/Alt}');
+    const table = await screen.findByRole('table', { name: 'Cases raised on this computer' });
+    const row = within(table).getByText('Missed Rubbish bin').closest('tr') as HTMLElement;
+    expect(within(row).getByText('Missed bin collection')).toBeTruthy();
+    // Missed bins are due in 2 working days: raised today, so on track or due soon, never overdue.
+    expect(row.textContent).toMatch(/(On track|Due soon): 2 working days left/);
   });
 });
