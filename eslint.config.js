@@ -80,7 +80,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/e2e/**/*.ts', 'playwright.config.ts'],
+    files: ['tests/e2e/**/*.ts', 'tests/bench/**/*.ts', 'playwright.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

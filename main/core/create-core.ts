@@ -13,6 +13,11 @@ import { createRouter, NotPossible, type Router, type RouterLog } from './ipc/ro
 import { checkExternalUrl } from './security/external-url';
 import { parseDeepLink } from './security/deep-link';
 import { createSessionService } from './session/session-service';
+import { isBackOfficeError } from './back-office/errors';
+import type { BackOffice } from './back-office/port';
+import { createAuditTrail } from './residents/audit-trail';
+import { createResidentService } from './residents/resident-service';
+import { createTrainingBackOffice } from './training/dataverse/training-back-office';
 import { generateTrainingData, summariseTrainingData } from './training/generator';
 
 export interface CoreLog extends RouterLog {
@@ -44,6 +49,8 @@ export interface CoreOptions {
 export interface Core {
   router: Router;
   events: EventHub;
+  /** Stops what the core started (the training back office's local server). */
+  close(): Promise<void>;
   /** A `civicdesk://` link from the operating system; refused links are logged, not acted on. */
   openDeepLink(url: string): boolean;
 }
@@ -70,6 +77,22 @@ export function createCore(options: CoreOptions): Core {
     }));
 
   const holidays = loadHolidays(options, log);
+
+  // Training serves its data through a local Dataverse stand-in, so trainees use the same
+  // adapter as live. Live mode gets its back office when sign-in arrives.
+  const trainingOffice = training ? createTrainingBackOffice(training) : null;
+  const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : null);
+  const audit = createAuditTrail({ backOffice, log });
+  const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now: options.now ?? (() => new Date()) });
+  // Back-office failures carry words a person can act on: pass those on, not "something went wrong".
+  const plainly = async <T>(work: () => Promise<T> | T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isBackOfficeError(error)) throw new NotPossible(error.message);
+      throw error;
+    }
+  };
   let simulatedCalls = 0;
 
   const router = createRouter(
@@ -101,6 +124,12 @@ export function createCore(options: CoreOptions): Core {
         const current = await holidays;
         return { standards: standards.all(), holidays: [...current.holidays].sort(), holidaySource: current.source };
       },
+      'directory.changes': ({ deltaToken, offset }) => plainly(() => residents.directorySlice(deltaToken, offset)),
+      'residents.open': ({ residentId, reason }) => plainly(() => residents.open(residentId, reason)),
+      'residents.checkIdentity': ({ accessId, answers }) => residents.checkIdentity(accessId, answers),
+      'residents.overrideIdentity': ({ accessId, reason }) => residents.overrideIdentity(accessId, reason),
+      'residents.contactHistory': ({ accessId, cursor, channels }) => plainly(() => residents.contactHistory(accessId, cursor, channels)),
+      'audit.accesses': ({ residentId }) => plainly(() => residents.accesses(residentId)),
       'links.openExternal': async ({ url }) => {
         const check = checkExternalUrl(url, config.externalLinkHosts);
         if (!check.ok) throw new NotPossible(check.reason);
@@ -115,6 +144,10 @@ export function createCore(options: CoreOptions): Core {
   return {
     router,
     events,
+    async close() {
+      await audit.flush();
+      await (await trainingOffice)?.close();
+    },
     openDeepLink(url) {
       const parsed = parseDeepLink(url);
       if (!parsed.ok) {

@@ -56,6 +56,6 @@ const host = await startLoopbackHost({ core, secret, port, devMiddleware, static
 await attachDevServer?.(host.server);
 console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);
 
-const stop = () => void host.close().then(() => process.exit(0));
+const stop = () => void Promise.all([host.close(), core.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

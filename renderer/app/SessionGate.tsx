@@ -8,6 +8,8 @@ import type { CallError } from '../../shared/contract/outcome';
 import type { SessionInfo } from '../../shared/contract/session';
 import { useBridge } from '../bridge/bridge-context';
 import { ContactProvider } from '../contact/contact-context';
+import { OpenResidentProvider } from '../residents/resident-context';
+import { ResidentSearchProvider } from '../residents/use-resident-search';
 import { ConfigProblems } from './ConfigProblems';
 import { SessionProvider } from './session-context';
 import { Workstation } from './Workstation';
@@ -57,7 +59,11 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   return (
     <SessionProvider value={session}>
       <ContactProvider staffId={session.user?.id ?? null}>
-        <Workstation session={session} {...props} />
+        <ResidentSearchProvider>
+          <OpenResidentProvider>
+            <Workstation session={session} {...props} />
+          </OpenResidentProvider>
+        </ResidentSearchProvider>
       </ContactProvider>
     </SessionProvider>
   );

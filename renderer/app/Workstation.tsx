@@ -14,7 +14,8 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { TrainingBanner } from './TrainingBanner';
 
-export type IncomingCall = Extract<DeepLink, { kind: 'call' }>;
+/** A screen-pop, stamped with when it arrived so a second call from the same number is new. */
+export type IncomingCall = Extract<DeepLink, { kind: 'call' }> & { at: number };
 
 /** The frame every place sits in: banner, top bar, places, the place itself, status bar. */
 export function Workstation({ session, highContrast, onToggleContrast }: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void }) {
@@ -39,7 +40,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
     () =>
       bridge.on('deepLink.opened', (link) => {
         if (link.kind === 'call') {
-          setIncomingCall(link);
+          setIncomingCall({ ...link, at: Date.now() });
           goTo('search');
         }
       }),
@@ -71,7 +72,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
       <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
         <PlacesNav current={place} onChoose={goTo} />
         <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
-          <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} />
+          <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} onResidentOpened={() => goTo('resident')} />
         </Box>
       </Box>
       <StatusBar session={session} />

@@ -7,10 +7,11 @@ import type { Place } from '../app/places';
 import { DashboardPlace } from './DashboardPlace';
 import { CasesPlace } from '../cases/CasesPlace';
 import { ScriptsPlace } from '../scripts/ScriptsPlace';
-import { SearchPlace } from './SearchPlace';
+import { ResidentPlace } from '../residents/ResidentPlace';
+import { SearchPlace } from '../residents/SearchPlace';
 
 /** One place at a time, each under its own h1 (which takes focus when staff move here). */
-export function PlaceView({ place, session, headingRef, incomingCall }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null>; incomingCall: IncomingCall | null }) {
+export function PlaceView({ place, session, headingRef, incomingCall, onResidentOpened }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null>; incomingCall: IncomingCall | null; onResidentOpened: () => void }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="place-heading">
@@ -18,10 +19,11 @@ export function PlaceView({ place, session, headingRef, incomingCall }: { place:
         {t(`${place}.title`)}
       </Typography>
       {place === 'dashboard' && <DashboardPlace session={session} />}
-      {place === 'search' && <SearchPlace incomingCall={incomingCall} />}
+      {place === 'search' && <SearchPlace key={incomingCall?.at ?? 'no-call'} incomingCall={incomingCall} onOpened={onResidentOpened} />}
+      {place === 'resident' && <ResidentPlace />}
       {place === 'scripts' && <ScriptsPlace agentName={session.user?.displayName ?? ''} />}
       {place === 'cases' && <CasesPlace />}
-      {!['dashboard', 'search', 'scripts', 'cases'].includes(place) && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
+      {!['dashboard', 'search', 'resident', 'scripts', 'cases'].includes(place) && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
     </section>
   );
 }

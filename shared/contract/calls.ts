@@ -4,7 +4,9 @@ import type { ScriptProblem } from '../call-scripts/check';
 import type { LookupResult } from '../call-scripts/engine';
 import type { CallScript } from '../call-scripts/schema';
 import type { ServiceStandard } from '../service-standards/standards';
+import type { ResidentAccess } from '../domain/resident-360';
 import type { DeepLink } from './deep-link';
+import type { ContactHistorySlice, DirectorySlice, ResidentView } from './residents';
 import type { SessionInfo, TrainingSummary } from './session';
 
 const noInput = z.strictObject({});
@@ -21,6 +23,34 @@ export const calls = {
   ),
   'training.summary': call<TrainingSummary>()(noInput),
   'standards.get': call<{ standards: ServiceStandard[]; holidays: string[]; holidaySource: 'feed' | 'cache' | 'shipped' }>()(noInput),
+  'directory.changes': call<DirectorySlice>()(
+    z.strictObject({ deltaToken: z.string().max(4096).nullable(), offset: z.number().int().min(0) }),
+  ),
+  'residents.open': call<ResidentView>()(
+    z.strictObject({ residentId: z.string().min(1).max(64), reason: z.enum(['call', 'appointment', 'case-work']) }),
+  ),
+  'residents.checkIdentity': call<{ results: { question: string; matched: boolean }[]; view: ResidentView }>()(
+    z.strictObject({
+      accessId: z.string().min(1).max(64),
+      answers: z.strictObject({
+        name: z.string().max(200).optional(),
+        dateOfBirth: z.string().max(40).optional(),
+        addressLine1: z.string().max(200).optional(),
+        postcode: z.string().max(12).optional(),
+      }),
+    }),
+  ),
+  'residents.overrideIdentity': call<ResidentView>()(
+    z.strictObject({ accessId: z.string().min(1).max(64), reason: z.string().trim().min(10, 'Say why, in at least 10 characters.').max(500) }),
+  ),
+  'residents.contactHistory': call<ContactHistorySlice>()(
+    z.strictObject({
+      accessId: z.string().min(1).max(64),
+      cursor: z.string().max(4096).nullable(),
+      channels: z.array(z.enum(['phone', 'email', 'face-to-face', 'web-form', 'web-chat', 'letter'])).max(6),
+    }),
+  ),
+  'audit.accesses': call<ResidentAccess[]>()(z.strictObject({ residentId: z.string().min(1).max(64) })),
   'links.openExternal': call<{ opened: true }>()(
     z.strictObject({ url: z.string().min(1).max(2048) }),
   ),
@@ -40,6 +70,8 @@ export const calls = {
 export const events = {
   'session.changed': event<SessionInfo>(),
   'deepLink.opened': event<DeepLink>(),
+  /** The back office's directory changed: the renderer fetches the changes for its index. */
+  'directory.changed': event<{ deltaToken: string }>(),
 } as const;
 
 export type Calls = typeof calls;

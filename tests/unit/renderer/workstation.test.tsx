@@ -75,8 +75,9 @@ describe('the workstation frame', () => {
     const fake = await renderApp();
     act(() => fake.emit('deepLink.opened', { kind: 'call', callerNumber: '020 7946 0123', queue: 'Council tax', waitedSeconds: 42 }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeTruthy();
-    expect(screen.getByText("Caller's number: 020 7946 0123")).toBeTruthy();
-    expect(screen.getByText('Waited: 42 seconds')).toBeTruthy();
+    expect(screen.getByTestId('incoming-call').textContent).toBe("Caller's number: 020 7946 0123 · Queue: Council tax · Waited: 42 seconds");
+    // The search starts from the caller's number.
+    expect((screen.getByLabelText('Find a resident') as HTMLInputElement).value).toBe('020 7946 0123');
   });
 
   it('stops with every bad field named when the deployment file is wrong', async () => {

@@ -28,6 +28,18 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'scripts.list': () => ({ scripts: [], problems: [] }),
     'scripts.lookup': () => ({ available: false }),
     'standards.get': () => ({ standards: [], holidays: [], holidaySource: 'shipped' }),
+    'directory.changes': () => ({ entries: [], removed: [], deltaToken: 't0', replacesAll: true, nextOffset: null, total: 0 }),
+    'residents.open': () => {
+      throw new Error('not in this fake');
+    },
+    'residents.checkIdentity': () => {
+      throw new Error('not in this fake');
+    },
+    'residents.overrideIdentity': () => {
+      throw new Error('not in this fake');
+    },
+    'residents.contactHistory': () => ({ contacts: [], nextCursor: null, staffNames: {} }),
+    'audit.accesses': () => [],
     ...overrides,
   };
   const events = createEventHub();

@@ -1,0 +1,50 @@
+import { BackOfficeError } from '../errors';
+import type { DataverseClient } from './client';
+import type { TableNames } from './names';
+import { UnreadableRow, type Row } from './row';
+
+export interface BackOfficeLog {
+  warn(message: string, details?: Record<string, unknown>): void;
+}
+
+/** What each back-office operation needs, built once by createDataverseBackOffice. */
+export interface AdapterContext {
+  client: DataverseClient;
+  names: TableNames;
+  /** Rows per page for long reads (the directory); Dataverse's own ceiling is 5,000. */
+  pageSize: number;
+  now: () => Date;
+  log: BackOfficeLog;
+}
+
+/**
+ * Maps rows one by one. A row the adapter cannot read is left out and logged rather than
+ * failing the whole screen: one odd legacy case should not hide a resident's record.
+ */
+export function readRows<T>(context: AdapterContext, table: string, rows: readonly Row[], map: (row: Row) => T): T[] {
+  const mapped: T[] = [];
+  for (const row of rows) {
+    try {
+      mapped.push(map(row));
+    } catch (error) {
+      if (!(error instanceof UnreadableRow)) throw error;
+      context.log.warn('back-office row left out', { table, reason: error.message });
+    }
+  }
+  return mapped;
+}
+
+/** The one row a screen is about: if it cannot be read, the screen cannot be shown. */
+export function readRow<T>(table: string, row: Row, map: (row: Row) => T): T {
+  try {
+    return map(row);
+  } catch (error) {
+    if (error instanceof UnreadableRow) throw new BackOfficeError('unreadable', { detail: `${table}: ${error.message}`, cause: error });
+    throw error;
+  }
+}
+
+/** Today in London, where the council is: a due date or an age changes at local midnight. */
+export function londonToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

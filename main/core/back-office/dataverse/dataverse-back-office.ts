@@ -1,0 +1,36 @@
+import type { BackOffice } from '../port';
+import { createDataverseClient, type DataverseClientOptions } from './client';
+import { readContactHistory } from './contact-history';
+import type { AdapterContext, BackOfficeLog } from './context';
+import { readDirectory } from './directory';
+import { tableNames } from './names';
+import { listResidentAccesses, recordResidentAccess } from './resident-access';
+import { readResident360 } from './resident-360';
+
+export interface DataverseBackOfficeOptions extends DataverseClientOptions {
+  /** The publisher prefix the council's tables were made under; 'cd' unless configured. */
+  publisherPrefix?: string;
+  /** Rows per page for long reads. Dataverse sends at most 5,000 whatever is asked. */
+  pageSize?: number;
+  /** The clock: what counts as a recently closed case, and ages. */
+  now?: () => Date;
+  log?: BackOfficeLog;
+}
+
+/** The live back office: the council's Dataverse environment through its Web API. */
+export function createDataverseBackOffice(options: DataverseBackOfficeOptions): BackOffice {
+  const context: AdapterContext = {
+    client: createDataverseClient(options),
+    names: tableNames(options.publisherPrefix),
+    pageSize: Math.min(5000, Math.max(1, Math.floor(options.pageSize ?? 5000))),
+    now: options.now ?? (() => new Date()),
+    log: options.log ?? { warn: () => undefined },
+  };
+  return {
+    directory: (deltaToken) => readDirectory(context, deltaToken),
+    resident360: (residentId) => readResident360(context, residentId),
+    contactHistory: (residentId, historyOptions) => readContactHistory(context, residentId, historyOptions),
+    recordAccess: (access) => recordResidentAccess(context, access),
+    listAccesses: (residentId) => listResidentAccesses(context, residentId),
+  };
+}

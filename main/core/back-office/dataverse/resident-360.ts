@@ -1,0 +1,68 @@
+import type { Resident360 } from '../port';
+import { londonToday, readRow, readRows, type AdapterContext } from './context';
+import { eqId, query, recordId, select } from './odata';
+import type { Row } from './row';
+import { councilTaxAccountColumns, councilTaxAccountTable, toCouncilTaxAccount } from './tables/council-tax-account';
+import { CONTACTS, householdMemberColumns, residentColumns, toHouseholdMember, toResident } from './tables/contact';
+import { householdColumns, householdTable, toHousehold } from './tables/household';
+import { caseOwnerName, incidentColumns, INCIDENTS, toServiceCase } from './tables/incident';
+import { parkingPermitColumns, parkingPermitTable, toParkingPermit } from './tables/parking-permit';
+import { rentAccountColumns, rentAccountTable, toRentAccount } from './tables/rent-account';
+import { flagRaiserName, residentFlagColumns, residentFlagTable, toResidentFlag } from './tables/resident-flag';
+
+/** Closed cases stay on the 360 view this long: residents ring about last year's repair. */
+const RECENTLY_CLOSED_DAYS = 365;
+
+const ACTIVE = 'statecode eq 0';
+
+/**
+ * The resident's row first (no row: null), then everything that hangs off them in parallel:
+ * the household and its other members, the household's accounts, the resident's permits,
+ * open and recently closed cases, and current flags.
+ */
+export async function readResident360(context: AdapterContext, residentId: string): Promise<Resident360 | null> {
+  const { client, names: n } = context;
+  let id: string;
+  try {
+    id = recordId(residentId);
+  } catch {
+    return null;
+  }
+  const row = await client.readRow(query(`${CONTACTS}(${id})`, { $select: select(residentColumns(n)) }));
+  if (!row) return null;
+  const resident = readRow(CONTACTS, row, (each) => toResident(each, n));
+  const householdId = resident.householdId === '' ? null : resident.householdId;
+  const today = londonToday(context.now());
+  const cutoff = londonToday(new Date(context.now().getTime() - RECENTLY_CLOSED_DAYS * 86_400_000));
+  const byHousehold = (column: string) => (householdId ? `${eqId(column, householdId)} and ${ACTIVE}` : null);
+  const all = async (entitySet: string, filter: string | null, columns: string[], $orderby: string, $top?: string): Promise<Row[]> =>
+    filter === null ? [] : (await client.readAll(query(entitySet, { $select: select(columns), $filter: filter, $orderby, $top }))).rows;
+
+  const [householdRow, memberRows, councilTaxRows, rentRows, permitRows, caseRows, flagRows] = await Promise.all([
+    householdId ? client.readRow(query(`${householdTable(n).entitySet}(${householdId})`, { $select: select(householdColumns(n)) })) : null,
+    all(CONTACTS, byHousehold(n.lookup('householdid')), householdMemberColumns(n), 'birthdate asc'),
+    all(councilTaxAccountTable(n).entitySet, byHousehold(n.lookup('householdid')), councilTaxAccountColumns(n), 'createdon desc', '1'),
+    all(rentAccountTable(n).entitySet, byHousehold(n.lookup('householdid')), rentAccountColumns(n), 'createdon desc', '1'),
+    all(parkingPermitTable(n).entitySet, `${eqId(n.lookup('residentid'), id)} and ${ACTIVE}`, parkingPermitColumns(n), `${n.custom('validuntil')} desc`),
+    all(INCIDENTS, `${eqId('_customerid_value', id)} and (${ACTIVE} or ${n.custom('closedon')} ge ${cutoff})`, incidentColumns(n), `${n.custom('receivedon')} desc,incidentid desc`),
+    all(residentFlagTable(n).entitySet, `${eqId(n.lookup('residentid'), id)} and ${ACTIVE}`, residentFlagColumns(n), `${n.custom('raisedon')} desc`),
+  ]);
+
+  const members = readRows(context, CONTACTS, memberRows, (each) => toHouseholdMember(each, n, today));
+  const households = householdRow ? readRows(context, householdTable(n).entitySet, [householdRow], (each) => toHousehold(each, n, members.map((member) => member.residentId))) : [];
+  const staffNames: Record<string, string> = {};
+  for (const named of [...caseRows.map(caseOwnerName), ...flagRows.map((each) => flagRaiserName(each, n))]) {
+    if (named) staffNames[named[0]] = named[1];
+  }
+  return {
+    resident,
+    household: households[0] ?? null,
+    householdMembers: members.filter((member) => member.residentId !== resident.id),
+    councilTaxAccount: readRows(context, councilTaxAccountTable(n).entitySet, councilTaxRows, (each) => toCouncilTaxAccount(each, n))[0] ?? null,
+    rentAccount: readRows(context, rentAccountTable(n).entitySet, rentRows, (each) => toRentAccount(each, n))[0] ?? null,
+    parkingPermits: readRows(context, parkingPermitTable(n).entitySet, permitRows, (each) => toParkingPermit(each, n)),
+    cases: readRows(context, INCIDENTS, caseRows, (each) => toServiceCase(each, n, resident.householdId)),
+    flags: readRows(context, residentFlagTable(n).entitySet, flagRows, (each) => toResidentFlag(each, n)),
+    staffNames,
+  };
+}

@@ -1,0 +1,57 @@
+import type { ResidentAccess } from '../../../../../shared/domain/resident-360';
+import { ACCESS_REASON, IDENTITY_CHECK } from '../choices';
+import type { TableNames } from '../names';
+import { dateTime, requiredChoice, requiredLookup, requiredText, text, UnreadableRow, type Row } from '../row';
+
+/** cd_residentaccess: the audit of who opened a resident's record, and why. */
+export const residentAccessTable = (n: TableNames) => ({ entitySet: n.custom('residentaccesses') });
+
+export function residentAccessColumns(n: TableNames): string[] {
+  return [
+    n.custom('residentaccessid'),
+    n.lookup('residentid'),
+    n.custom('staffid'),
+    n.custom('staffname'),
+    n.custom('accessedat'),
+    n.custom('reason'),
+    n.custom('identitycheck'),
+    n.custom('overridereason'),
+  ];
+}
+
+export function toResidentAccess(row: Row, n: TableNames): ResidentAccess {
+  const at = dateTime(row, n.custom('accessedat'));
+  if (at === null) throw new UnreadableRow('accessedat is empty');
+  const access: ResidentAccess = {
+    id: requiredText(row, n.custom('residentaccessid')).toLowerCase(),
+    residentId: requiredLookup(row, n.lookup('residentid')),
+    staffId: requiredText(row, n.custom('staffid')),
+    staffName: text(row, n.custom('staffname')) ?? '',
+    at,
+    reason: requiredChoice(row, n.custom('reason'), ACCESS_REASON),
+    identityCheck: requiredChoice(row, n.custom('identitycheck'), IDENTITY_CHECK),
+  };
+  const overrideReason = text(row, n.custom('overridereason'));
+  if (overrideReason) access.overrideReason = overrideReason;
+  return access;
+}
+
+/**
+ * The body that creates the row. The id is the client's, so sending it twice cannot make
+ * two rows; the resident is bound through the lookup's navigation property.
+ */
+export function residentAccessBody(access: ResidentAccess, n: TableNames): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    [n.custom('residentaccessid')]: access.id.toLowerCase(),
+    // The primary name column, what Dataverse's own views list.
+    [n.custom('name')]: `${access.staffName} (${access.reason})`.slice(0, 100),
+    [n.bind('ResidentId')]: `/contacts(${access.residentId.toLowerCase()})`,
+    [n.custom('staffid')]: access.staffId,
+    [n.custom('staffname')]: access.staffName,
+    [n.custom('accessedat')]: new Date(access.at).toISOString(),
+    [n.custom('reason')]: ACCESS_REASON.value(access.reason),
+    [n.custom('identitycheck')]: IDENTITY_CHECK.value(access.identityCheck),
+  };
+  if (access.overrideReason) body[n.custom('overridereason')] = access.overrideReason;
+  return body;
+}

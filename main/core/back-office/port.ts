@@ -1,0 +1,51 @@
+import type { ContactChannel, ContactRecord } from '../../../shared/domain/contact';
+import type { DirectoryEntry } from '../../../shared/domain/directory';
+import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
+
+export type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
+
+/** One batch of the resident directory: everything, or what changed since the last token. */
+export interface DirectoryChanges {
+  entries: DirectoryEntry[];
+  /** Residents to drop from the local directory (deleted or merged in the back office). */
+  removed: string[];
+  /** Pass back next time to get only what changed since this batch. */
+  deltaToken: string;
+  /**
+   * True when this batch is the whole directory: the caller replaces what it holds. That
+   * happens on a first load and when the back office no longer accepts an old token.
+   */
+  replacesAll: boolean;
+}
+
+export interface ContactHistoryOptions {
+  pageSize: number;
+  /** From the previous page's nextCursor; null for the newest contacts. */
+  cursor: string | null;
+  /** Only these channels; all channels when absent or empty. A cursor keeps its first page's channels. */
+  channels?: ContactChannel[];
+}
+
+export interface ContactHistoryPage {
+  /** Newest first. */
+  contacts: ContactRecord[];
+  nextCursor: string | null;
+  /** Names of the officers who handled these contacts, by staff id. */
+  staffNames: Record<string, string>;
+}
+
+/**
+ * The council's system of record as CivicDesk uses it. The live adapter speaks the
+ * Dataverse Web API; training mode runs the same adapter against a local stand-in. Every
+ * failure is a BackOfficeError with words a member of staff can act on.
+ */
+export interface BackOffice {
+  directory(deltaToken: string | null): Promise<DirectoryChanges>;
+  /** Null when the back office has no such resident. */
+  resident360(residentId: string): Promise<Resident360 | null>;
+  contactHistory(residentId: string, options: ContactHistoryOptions): Promise<ContactHistoryPage>;
+  /** Safe to repeat: the access's own id makes a resend a no-op. */
+  recordAccess(access: ResidentAccess): Promise<void>;
+  /** Newest first. */
+  listAccesses(residentId: string): Promise<ResidentAccess[]>;
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { ContactHistorySlice, DirectorySlice, ResidentView } from '../../../shared/contract/residents';
+import type { ContactChannel } from '../../../shared/domain/contact';
+import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visibility';
+import { checkIdentity, IDENTITY_QUESTIONS, type IdentityAnswers } from '../../../shared/domain/identity-check';
+import type { AccessReason, IdentityCheckResult, Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
+import type { StaffUser } from '../../../shared/domain/staff';
+import type { BackOffice, DirectoryChanges } from '../back-office/port';
+import { NotPossible } from '../ipc/router';
+import type { AuditTrail } from './audit-trail';
+import { repeatContact } from './repeat-contact';
+
+/** Directory batches go to the renderer in slices this size, so no message is huge. */
+const SLICE = 5_000;
+
+interface OpenRecord {
+  residentId: string;
+  reason: AccessReason;
+  record: Resident360;
+  identity: IdentityCheckResult;
+  staff: StaffUser;
+  repeat: ResidentView['repeatContact'];
+}
+
+export interface ResidentServiceDeps {
+  /** The back office, or null while nobody is signed in (live mode). */
+  backOffice: () => Promise<BackOffice | null>;
+  user: () => StaffUser | null;
+  audit: AuditTrail;
+  now: () => Date;
+}
+
+/**
+ * Finding and opening residents: the directory for offline search, the 360 record behind
+ * the identity check, contact history, and the audit of every open.
+ */
+export function createResidentService(deps: ResidentServiceDeps) {
+  const batches = new Map<string, DirectoryChanges>();
+  const open = new Map<string, OpenRecord>();
+
+  const backOffice = async () => {
+    const office = await deps.backOffice();
+    if (!office) throw new NotPossible('Sign in to see residents.');
+    return office;
+  };
+  const user = () => {
+    const staff = deps.user();
+    if (!staff) throw new NotPossible('Sign in to see residents.');
+    return staff;
+  };
+  const opened = (accessId: string) => {
+    const entry = open.get(accessId);
+    if (!entry || entry.staff.id !== deps.user()?.id) throw new NotPossible('That record is no longer open. Open the resident again from Search.');
+    return entry;
+  };
+
+  const view = (accessId: string, entry: OpenRecord): ResidentView => {
+    const { visible, hiddenStaffSafety } = flagsForRole(entry.record.flags, entry.staff.role);
+    const revealed = entry.identity !== 'not-done';
+    const { resident } = entry.record;
+    return {
+      accessId,
+      residentId: entry.residentId,
+      name: `${resident.givenName} ${resident.familyName}`,
+      identity: { status: entry.identity, questions: [...IDENTITY_QUESTIONS] },
+      flags: visible,
+      hiddenStaffSafety,
+      record: revealed ? { ...entry.record, flags: visible } : null,
+      repeatContact: revealed ? entry.repeat : null,
+    };
+  };
+
+  const audit = (accessId: string, entry: OpenRecord, overrideReason?: string) => {
+    const access: ResidentAccess = {
+      id: accessId,
+      residentId: entry.residentId,
+      staffId: entry.staff.id,
+      staffName: entry.staff.displayName,
+      at: deps.now().toISOString(),
+      reason: entry.reason,
+      identityCheck: entry.identity,
+      ...(overrideReason ? { overrideReason } : {}),
+    };
+    deps.audit.record(access);
+  };
+
+  return {
+    async directorySlice(deltaToken: string | null, offset: number): Promise<DirectorySlice> {
+      const key = deltaToken ?? '';
+      if (offset === 0 || !batches.has(key)) batches.set(key, await (await backOffice()).directory(deltaToken));
+      const batch = batches.get(key) as DirectoryChanges;
+      const end = Math.min(offset + SLICE, batch.entries.length);
+      if (end >= batch.entries.length) batches.delete(key);
+      return {
+        entries: batch.entries.slice(offset, end),
+        removed: offset === 0 ? batch.removed : [],
+        deltaToken: batch.deltaToken,
+        replacesAll: batch.replacesAll,
+        nextOffset: end < batch.entries.length ? end : null,
+        total: batch.entries.length,
+      };
+    },
+
+    /** Every open is audited, even one that stops at the identity check. */
+    async open(residentId: string, reason: AccessReason): Promise<ResidentView> {
+      const staff = user();
+      const office = await backOffice();
+      // Both at once: the screen-pop waits on the slower of the two, not their sum.
+      const [record, recent] = await Promise.all([office.resident360(residentId), office.contactHistory(residentId, { pageSize: 50, cursor: null })]);
+      if (!record) throw new NotPossible('That resident is not in the council’s records any more. Search again.');
+      const entry: OpenRecord = { residentId, reason, record, identity: 'not-done', staff, repeat: repeatContact(recent.contacts, record.cases, deps.now()) };
+      const accessId = randomUUID();
+      open.set(accessId, entry);
+      audit(accessId, entry);
+      return view(accessId, entry);
+    },
+
+    checkIdentity(accessId: string, answers: IdentityAnswers) {
+      const entry = opened(accessId);
+      const results = checkIdentity(IDENTITY_QUESTIONS, answers, entry.record.resident, entry.record.household);
+      if (results.every((result) => result.matched) && entry.identity === 'not-done') {
+        entry.identity = 'passed';
+        // The full record is shown from here: a second audited read.
+        audit(randomUUID(), entry);
+      }
+      return { results, view: view(accessId, entry) };
+    },
+
+    overrideIdentity(accessId: string, reason: string): ResidentView {
+      const entry = opened(accessId);
+      if (entry.identity === 'not-done') {
+        entry.identity = 'overridden';
+        audit(randomUUID(), entry, reason);
+      }
+      return view(accessId, entry);
+    },
+
+    async contactHistory(accessId: string, cursor: string | null, channels: ContactChannel[]): Promise<ContactHistorySlice> {
+      const entry = opened(accessId);
+      if (entry.identity === 'not-done') throw new NotPossible('Complete the identity check first.');
+      return (await backOffice()).contactHistory(entry.residentId, { pageSize: 25, cursor, channels });
+    },
+
+    async accesses(residentId: string): Promise<ResidentAccess[]> {
+      if (!canListAccesses(user().role)) throw new NotPossible('Only team leaders can see who has opened a resident’s record.');
+      const recorded = await (await backOffice()).listAccesses(residentId);
+      const waiting = deps.audit.waiting().filter((access) => access.residentId === residentId && !recorded.some((each) => each.id === access.id));
+      return [...waiting, ...recorded].sort((a, b) => b.at.localeCompare(a.at));
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { CASE_CATEGORY, CASE_PRIORITY, CASE_SERVICE, CASE_STATUS, CONTACT_OUTCOME, FLAG_KIND, FLAG_TYPE } from '../../back-office/dataverse/choices';
+import type { TableNames } from '../../back-office/dataverse/names';
+import type { ContactChannel } from '../../../../shared/domain/contact';
+import type { TrainingDataset } from '../generator';
+import { rowIdFor } from './row-ids';
+import { dataverseDateTime, type StandInRow } from './rows-people';
+
+export function incidentRows(dataset: TrainingDataset, n: TableNames): StandInRow[] {
+  const c = n.custom;
+  return dataset.cases.map((each) => ({
+    incidentid: rowIdFor(each.id),
+    ticketnumber: each.reference,
+    title: each.summary,
+    statecode: CASE_STATUS.value(each.status),
+    prioritycode: CASE_PRIORITY.value(each.priority),
+    _customerid_value: rowIdFor(each.residentId),
+    _ownerid_value: rowIdFor(each.ownerStaffId),
+    _parentcaseid_value: each.relatedCaseId ? rowIdFor(each.relatedCaseId) : null,
+    [n.lookup('householdid')]: rowIdFor(each.householdId),
+    [c('category')]: CASE_CATEGORY.value(each.category),
+    [c('service')]: CASE_SERVICE.value(each.service),
+    [c('receivedon')]: each.openedOn,
+    [c('dueon')]: each.dueOn ?? null,
+    [c('closedon')]: each.closedOn ?? null,
+    createdon: dataverseDateTime(`${each.openedOn}T09:00:00Z`),
+  }));
+}
+
+/** Which Dataverse activity each channel is recorded as; only phone, email and letter have a direction. */
+function activityFor(channel: ContactChannel, n: TableNames): { typeCode: string; entitySet: string; directed: boolean } {
+  switch (channel) {
+    case 'phone':
+      return { typeCode: 'phonecall', entitySet: 'phonecalls', directed: true };
+    case 'email':
+      return { typeCode: 'email', entitySet: 'emails', directed: true };
+    case 'letter':
+      return { typeCode: 'letter', entitySet: 'letters', directed: true };
+    case 'face-to-face':
+      return { typeCode: n.custom('facetoface'), entitySet: n.custom('facetofaces'), directed: false };
+    case 'web-form':
+      return { typeCode: n.custom('webform'), entitySet: n.custom('webforms'), directed: false };
+    case 'web-chat':
+      return { typeCode: n.custom('webchat'), entitySet: n.custom('webchats'), directed: false };
+  }
+}
+
+/**
+ * Contacts as activities: each is a row in its own type's table and, as in Dataverse, also
+ * appears in activitypointers with the columns all activities share.
+ */
+export function activityRows(dataset: TrainingDataset, n: TableNames): Map<string, StandInRow[]> {
+  const tables = new Map<string, StandInRow[]>([['activitypointers', []]]);
+  const add = (entitySet: string, row: StandInRow) => {
+    const rows = tables.get(entitySet) ?? [];
+    rows.push(row);
+    tables.set(entitySet, rows);
+  };
+  for (const contact of dataset.contacts) {
+    const kind = activityFor(contact.channel, n);
+    const at = dataverseDateTime(contact.occurredAt);
+    const shared = {
+      activityid: rowIdFor(contact.id),
+      subject: contact.summary.slice(0, 200),
+      description: contact.summary,
+      actualstart: at,
+      createdon: at,
+      statecode: 1,
+      _regardingobjectid_value: rowIdFor(contact.residentId),
+      _ownerid_value: rowIdFor(contact.staffId),
+    };
+    add('activitypointers', { ...shared, activitytypecode: kind.typeCode });
+    const own: StandInRow = {
+      ...shared,
+      [n.custom('outcome')]: CONTACT_OUTCOME.value(contact.outcome),
+      [n.lookup('caseid')]: contact.caseId ? rowIdFor(contact.caseId) : null,
+    };
+    if (kind.directed) own.directioncode = contact.direction === 'outbound';
+    add(kind.entitySet, own);
+  }
+  return tables;
+}
+
+export function residentFlagRows(dataset: TrainingDataset, n: TableNames): StandInRow[] {
+  const c = n.custom;
+  return dataset.flags.map((flag) => {
+    const type = flag.kind === 'vulnerability' ? flag.type : flag.marker;
+    return {
+      [c('residentflagid')]: rowIdFor(flag.id),
+      [c('name')]: type,
+      [n.lookup('residentid')]: rowIdFor(flag.residentId),
+      [c('kind')]: FLAG_KIND.value(flag.kind),
+      [c('type')]: FLAG_TYPE.value(type),
+      [c('note')]: flag.note,
+      [c('raisedon')]: flag.raisedOn,
+      [c('reviewdate')]: flag.reviewOn,
+      [n.lookup('raisedbyid')]: rowIdFor(flag.raisedByStaffId),
+      statecode: 0,
+      createdon: dataverseDateTime(`${flag.raisedOn}T09:00:00Z`),
+    };
+  });
+}

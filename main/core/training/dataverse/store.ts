@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { doesNotExist, ODataError, unknownProperty } from './odata-error';
+import type { StandInRow } from './rows-people';
+import type { TableDefinition } from './schema';
+
+export interface StoredRow {
+  values: StandInRow;
+  /** Like Dataverse's row version: every change to any row takes the next number. */
+  version: number;
+}
+
+export interface StoredTable {
+  readonly definition: TableDefinition;
+  readonly rows: ReadonlyMap<string, StoredRow>;
+  /** Deleted rows, kept so change tracking can report them. */
+  readonly removed: readonly { id: string; version: number }[];
+  /** Rows in key order, as change tracking pages them. */
+  inKeyOrder(): readonly [string, StoredRow][];
+}
+
+export interface TrainingStore {
+  table(entitySet: string): StoredTable | undefined;
+  /** The version of the latest change; a delta token names one. */
+  currentVersion(): number;
+  create(entitySet: string, values: StandInRow): string;
+  update(entitySet: string, id: string, values: StandInRow): void;
+  remove(entitySet: string, id: string): void;
+  /** The primary name of a row, for a lookup's formatted value. */
+  nameOf(entitySet: string, id: string): string | undefined;
+}
+
+class Table implements StoredTable {
+  readonly rows = new Map<string, StoredRow>();
+  readonly removed: { id: string; version: number }[] = [];
+  // Sorting a borough's contacts for every page would be slow; the order only changes when a row comes or goes.
+  private ordered: [string, StoredRow][] | null = null;
+
+  constructor(readonly definition: TableDefinition) {}
+
+  inKeyOrder() {
+    return (this.ordered ??= [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  put(id: string, row: StoredRow) {
+    if (!this.rows.has(id)) this.ordered = null;
+    this.rows.set(id, row);
+  }
+
+  delete(id: string, version: number) {
+    if (!this.rows.delete(id)) return false;
+    this.removed.push({ id, version });
+    this.ordered = null;
+    return true;
+  }
+}
+
+/**
+ * The stand-in's tables in memory. Every row is checked against its table's columns as it
+ * goes in, so the rows made from the training data cannot drift from the documented tables.
+ */
+export function createStore(definitions: readonly TableDefinition[], rows: ReadonlyMap<string, readonly StandInRow[]>): TrainingStore {
+  let version = 0;
+  const tables = new Map<string, Table>();
+  const tableFor = (entitySet: string): Table => {
+    const table = tables.get(entitySet);
+    if (!table) throw new ODataError(404, '0x80060888', `Resource not found for the segment '${entitySet}'.`);
+    return table;
+  };
+  const checked = (definition: TableDefinition, values: StandInRow): StandInRow => {
+    for (const column of Object.keys(values)) if (!(column in definition.columns)) throw unknownProperty(column, definition.logicalName);
+    return values;
+  };
+  // Dataverse sends null for a column with no value; every row has every column.
+  const complete = (definition: TableDefinition, values: StandInRow): StandInRow => {
+    const row: StandInRow = {};
+    for (const column of Object.keys(definition.columns)) row[column] = values[column] ?? null;
+    return row;
+  };
+
+  for (const definition of definitions) {
+    const table = new Table(definition);
+    for (const values of rows.get(definition.entitySet) ?? []) {
+      const id = String(values[definition.key]).toLowerCase();
+      table.put(id, { values: complete(definition, checked(definition, values)), version: (version += 1) });
+    }
+    tables.set(definition.entitySet, table);
+  }
+  for (const entitySet of rows.keys()) if (!tables.has(entitySet)) throw new Error(`No table is defined for the rows of ${entitySet}.`);
+
+  return {
+    table: (entitySet) => tables.get(entitySet),
+    currentVersion: () => version,
+    create(entitySet, values) {
+      const table = tableFor(entitySet);
+      const { definition } = table;
+      const id = String(values[definition.key] ?? randomUUID()).toLowerCase();
+      if (table.rows.has(id)) throw new ODataError(412, '0x80040237', 'A record with matching key values already exists.');
+      table.put(id, { values: complete(definition, { ...checked(definition, values), [definition.key]: id }), version: (version += 1) });
+      return id;
+    },
+    update(entitySet, id, values) {
+      const table = tableFor(entitySet);
+      const row = table.rows.get(id.toLowerCase());
+      if (!row) throw doesNotExist(table.definition.logicalName, id);
+      row.values = { ...row.values, ...checked(table.definition, values) };
+      row.version = version += 1;
+    },
+    remove(entitySet, id) {
+      const table = tableFor(entitySet);
+      if (!table.delete(id.toLowerCase(), version + 1)) throw doesNotExist(table.definition.logicalName, id);
+      version += 1;
+    },
+    nameOf(entitySet, id) {
+      const table = tables.get(entitySet);
+      const name = table?.rows.get(id.toLowerCase())?.values[table.definition.primaryName];
+      return typeof name === 'string' ? name : undefined;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { createDataverseBackOffice } from '../../back-office/dataverse/dataverse-back-office';
+import type { BackOfficeLog } from '../../back-office/dataverse/context';
+import { httpsFetch } from '../../back-office/https-fetch';
+import type { BackOffice } from '../../back-office/port';
+import type { TrainingDataset } from '../generator';
+import { startDataverseStandIn, type DataverseStandIn } from './stand-in';
+
+export interface TrainingBackOffice {
+  backOffice: BackOffice;
+  standIn: DataverseStandIn;
+  close(): Promise<void>;
+}
+
+/** Any token will do for the stand-in; it only checks that one is sent, as Dataverse would. */
+const TRAINING_TOKEN = 'training-mode-token';
+
+/**
+ * Training mode's back office: the stand-in started in this process and the live Dataverse
+ * adapter pointed at it over https, trusting only the stand-in's own certificate. What a
+ * trainee sees has come through exactly the code that live mode runs.
+ */
+export async function createTrainingBackOffice(
+  dataset: TrainingDataset,
+  options: { now?: () => Date; log?: BackOfficeLog; pageSize?: number; maxPageSize?: number } = {},
+): Promise<TrainingBackOffice> {
+  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: options.now });
+  const fetch = httpsFetch(standIn.ca);
+  const backOffice = createDataverseBackOffice({
+    dataverseUrl: standIn.url,
+    getAccessToken: () => Promise.resolve(TRAINING_TOKEN),
+    fetch,
+    now: options.now,
+    log: options.log,
+    pageSize: options.pageSize,
+  });
+  return {
+    backOffice,
+    standIn,
+    async close() {
+      fetch.close();
+      await standIn.close();
+    },
+  };
+}

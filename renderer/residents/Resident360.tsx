@@ -1,0 +1,90 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import { useTranslation } from 'react-i18next';
+import { longDate } from '../../shared/call-scripts/answers';
+import type { Resident360 as Record360 } from '../../shared/domain/resident-360';
+import type { StandardsClock } from '../scripts/use-standards';
+import { ageOn } from './age';
+import { Facts, Section } from './Section';
+
+const pounds = (pence: number) => `£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** Everything about the resident on one screen, in the order a call needs it. */
+export function Resident360({ record, today, clock, repeat }: { record: Record360; today: string; clock: StandardsClock | null; repeat: { service: string; times: number } | null }) {
+  const { t } = useTranslation();
+  const { resident, household, councilTaxAccount: tax, rentAccount: rent } = record;
+  const yesNo = (value: boolean) => (value ? t('runner.yes') : t('runner.no'));
+  const open = record.cases.filter((each) => each.status === 'open');
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+      {repeat && (
+        <Alert severity="warning" sx={{ gridColumn: '1 / -1' }} data-testid="repeat-contact">
+          {t('resident.repeat', { count: repeat.times, service: t(`services.${repeat.service}`) })}
+        </Alert>
+      )}
+      {resident.mySouthwark.status !== 'active' && (
+        <Alert severity="info" sx={{ gridColumn: '1 / -1' }} data-testid="my-southwark-prompt">
+          {t(`resident.mySouthwark.${resident.mySouthwark.status}`)}
+        </Alert>
+      )}
+      <Section id="who" title={t('resident.who')}>
+        <Facts
+          items={[
+            [t('resident.name'), `${resident.title ? `${resident.title} ` : ''}${resident.givenName} ${resident.familyName}`],
+            [t('resident.born'), t('resident.bornAge', { date: longDate(resident.dateOfBirth), age: ageOn(resident.dateOfBirth, today) })],
+            ...(resident.pronouns ? ([[t('resident.pronouns'), resident.pronouns]] as [string, string][]) : []),
+            [t('resident.language'), `${resident.language.preferred}${resident.language.interpreterNeeded ? ` · ${t('resident.interpreterNeeded')}` : ''}`],
+            [t('resident.accessibility'), resident.accessibilityNeeds.length > 0 ? resident.accessibilityNeeds.map((need) => t(`accessibility.${need}`)).join(', ') : t('resident.none')],
+            [t('resident.mySouthwarkLabel'), t(`resident.mySouthwarkStatus.${resident.mySouthwark.status}`)],
+          ]}
+        />
+      </Section>
+      <Section id="contact" title={t('resident.contactDetails')}>
+        <Facts
+          items={[
+            [t('resident.phones'), resident.contact.phones.map((phone) => phone.number).join(', ') || t('resident.none')],
+            [t('resident.email'), resident.contact.email ?? t('resident.none')],
+            [t('resident.preferredChannel'), t(`channels.${resident.preferences.preferredChannel}`)],
+            [t('resident.smsConsent'), yesNo(resident.preferences.smsConsent)],
+            [t('resident.emailConsent'), yesNo(resident.preferences.emailConsent)],
+          ]}
+        />
+      </Section>
+      <Section id="household" title={t('resident.household')}>
+        {household && <Facts items={[[t('resident.address'), `${household.address.line1}${household.address.line2 ? `, ${household.address.line2}` : ''}, ${household.address.town} ${household.address.postcode}`], [t('resident.tenure'), t(`tenures.${household.tenure}`)], [t('resident.bins'), t('resident.binDay', { day: household.wasteCollection.day })]]} />}
+        <ul>
+          {record.householdMembers.map((member) => (
+            <li key={member.residentId}>{t('resident.member', { name: member.name, age: member.age })}</li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="accounts" title={t('resident.accounts')}>
+        <Facts
+          items={[
+            [t('resident.councilTax'), tax ? t(tax.balancePence > 0 ? 'resident.owes' : 'resident.inCredit', { reference: tax.reference, band: tax.band, amount: pounds(tax.balancePence) }) : t('resident.none')],
+            [t('resident.rent'), rent ? t(rent.balancePence > 0 ? 'resident.rentArrears' : 'resident.rentClear', { reference: rent.reference, amount: pounds(rent.balancePence) }) : t('resident.none')],
+            [t('resident.permits'), record.parkingPermits.length > 0 ? record.parkingPermits.map((permit) => t('resident.permit', { zone: permit.zone, until: longDate(permit.validUntil) })).join('; ') : t('resident.none')],
+          ]}
+        />
+      </Section>
+      <Section id="cases" title={t('resident.openCases', { count: open.length })}>
+        {open.length === 0 ? (
+          t('resident.noOpenCases')
+        ) : (
+          <ul data-testid="open-cases">
+            {open.map((each) => {
+              const status = each.dueOn && clock ? clock.status(each.dueOn) : null;
+              return (
+                <li key={each.id}>
+                  <strong>{each.reference}</strong> {each.summary} ·{' '}
+                  {status ? t(`cases.status.${status.status}`, { count: status.workingDaysLeft ?? status.daysOverdue }) : t('resident.noStandard')}
+                  {each.dueOn && ` (${t('resident.due', { date: longDate(each.dueOn) })})`} · {t('resident.owner', { name: record.staffNames[each.ownerStaffId] ?? each.ownerStaffId })}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+    </Box>
+  );
+}

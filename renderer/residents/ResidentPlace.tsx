@@ -1,0 +1,49 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { canListAccesses } from '../../shared/domain/flag-visibility';
+import { isoDateInLondon } from '../../shared/service-standards';
+import { useSession } from '../app/session-context';
+import { useStandards } from '../scripts/use-standards';
+import { AccessLog } from './AccessLog';
+import { ContactTimeline } from './ContactTimeline';
+import { FlagList } from './FlagList';
+import { IdentityCheck } from './IdentityCheck';
+import { Resident360 } from './Resident360';
+import { useOpenResident } from './resident-context';
+
+/** The resident on the call: flags first, then the identity check, then the whole record. */
+export function ResidentPlace() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { view, update } = useOpenResident();
+  const clock = useStandards();
+  const today = isoDateInLondon(new Date());
+  if (!view) return <Typography sx={{ maxWidth: '50rem' }}>{t('resident.empty')}</Typography>;
+  return (
+    <Box>
+      <Typography component="p" variant="h5" sx={{ fontWeight: 700, mb: 1 }} data-testid="resident-name">
+        {view.name}
+      </Typography>
+      <Typography sx={{ mb: 2 }} data-testid="identity-status">
+        {t(`identity.status.${view.identity.status}`)}
+      </Typography>
+      <FlagList view={view} today={today} />
+      {view.record === null ? (
+        <>
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {t('identity.masked')}
+          </Alert>
+          <IdentityCheck view={view} onChange={update} />
+        </>
+      ) : (
+        <Box sx={{ display: 'grid', gap: 2 }}>
+          <Resident360 record={view.record} today={today} clock={clock} repeat={view.repeatContact} />
+          <ContactTimeline accessId={view.accessId} />
+          {canListAccesses(session.user?.role ?? null) && <AccessLog residentId={view.residentId} />}
+        </Box>
+      )}
+    </Box>
+  );
+}

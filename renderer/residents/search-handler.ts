@@ -1,0 +1,27 @@
+import { analyseQuery, buildSearchIndex, type SearchIndex } from '../../shared/search';
+import { directoryDatabase } from '../storage/directory-database';
+import type { FromSearchWorker, ToSearchWorker } from './search-messages';
+
+/**
+ * What the search worker does with each message: build the index from the directory in
+ * IndexedDB, then answer queries from memory. Kept apart from the worker file so it can also
+ * run on the page where no Worker exists (component tests in jsdom).
+ */
+export function createSearchHandler(post: (message: FromSearchWorker) => void): (message: ToSearchWorker) => Promise<void> {
+  let index: SearchIndex | null = null;
+  return async (message) => {
+    if (message.type === 'load') {
+      const started = performance.now();
+      const entries = await directoryDatabase().entries.toArray();
+      index = buildSearchIndex(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
+      post({ type: 'ready', size: entries.length, buildMs: Math.round(performance.now() - started) });
+      return;
+    }
+    const analysed = analyseQuery(message.query);
+    if ('tooShort' in analysed || 'onlyPunctuation' in analysed) {
+      post({ type: 'results', id: message.id, hits: [], problem: analysed.message });
+      return;
+    }
+    post({ type: 'results', id: message.id, hits: index ? index.search(message.query, 20) : [], problem: null });
+  };
+}

@@ -1,0 +1,9 @@
+import type { SearchHit } from '../../shared/domain/directory';
+
+/** Messages between the search worker and the page. */
+export type ToSearchWorker = { type: 'load' } | { type: 'search'; id: number; query: string };
+
+export type FromSearchWorker =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'ready'; size: number; buildMs: number }
+  | { type: 'results'; id: number; hits: SearchHit[]; problem: string | null };

@@ -1,0 +1,40 @@
+import type { ContactRecord } from '../domain/contact';
+import type { DirectoryEntry } from '../domain/directory';
+import type { ResidentFlag } from '../domain/flag';
+import type { IdentityQuestion } from '../domain/identity-check';
+import type { IdentityCheckResult, Resident360 } from '../domain/resident-360';
+
+/** A slice of the directory for the renderer's offline search index. */
+export interface DirectorySlice {
+  entries: DirectoryEntry[];
+  removed: string[];
+  deltaToken: string;
+  replacesAll: boolean;
+  /** Ask again from here for the rest of this batch; null when it is all sent. */
+  nextOffset: number | null;
+  total: number;
+}
+
+/**
+ * A resident's record as the agent may see it right now. Until the identity check is passed
+ * or overridden, only the name and the flags this role may see are sent: the rest never
+ * leaves the main process.
+ */
+export interface ResidentView {
+  accessId: string;
+  residentId: string;
+  name: string;
+  identity: { status: IdentityCheckResult; questions: IdentityQuestion[] };
+  flags: ResidentFlag[];
+  /** Staff-safety markers that exist but are hidden for this role. */
+  hiddenStaffSafety: number;
+  record: Resident360 | null;
+  /** Contacts about the same service within 14 days: a repeat contact to handle with care. */
+  repeatContact: { service: string; times: number } | null;
+}
+
+export interface ContactHistorySlice {
+  contacts: ContactRecord[];
+  nextCursor: string | null;
+  staffNames: Record<string, string>;
+}

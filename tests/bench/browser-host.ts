@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+/**
+ * Starts the browser host (the real main/core in training mode) and Debian's Chromium on the
+ * real renderer, for benchmarks that measure what a person would wait for.
+ */
+export async function startWorkstation(options: { residents?: number; port: number }): Promise<{ page: Page; browser: Browser; host: ChildProcess; secret: string; close(): Promise<void> }> {
+  const secret = randomBytes(18).toString('base64url');
+  const args = ['--import', 'tsx', 'main/loopback/start.ts', '--port', String(options.port), ...(options.residents ? ['--residents', String(options.residents)] : [])];
+  const host = spawn(process.execPath, args, { env: { ...process.env, CIVICDESK_LOOPBACK_SECRET: secret, CIVICDESK_CONFIG: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    host.once('exit', (code) => reject(new Error(`the browser host stopped (${code}); run npm run build first`)));
+    host.stdout?.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes('is ready')) resolve();
+    });
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  // tsx names functions with a helper the page does not have; the functions given to
+  // page.evaluate need it defined there.
+  await page.addInitScript({ content: 'window.__name = (target) => target;' });
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${options.port}/#secret=${secret}`);
+  return {
+    page,
+    browser,
+    host,
+    secret,
+    async close() {
+      await browser.close();
+      host.kill('SIGTERM');
+    },
+  };
+}
+
+export const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+export const report = (metric: string, value: number) => console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100 }));

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowIdFor, trainingIdFor } from '../../../main/core/training/dataverse/row-ids';
+import type { BackOffice } from '../../../main/core/back-office/port';
+import { dataset, requestsTo, startHarness, type Harness } from './fixture';
+
+let harness: Harness;
+let backOffice: BackOffice;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  backOffice = harness.backOffice({ pageSize: 50 });
+});
+afterAll(() => harness.close());
+
+describe('the resident directory through Dataverse change tracking', () => {
+  let token = '';
+
+  it('loads every resident exactly once across several pages', async () => {
+    const before = requestsTo(harness.standIn, 'contacts').length;
+    const batch = await backOffice.directory(null);
+    const pages = requestsTo(harness.standIn, 'contacts').slice(before);
+
+    expect(batch.replacesAll).toBe(true);
+    expect(batch.removed).toEqual([]);
+    expect(batch.entries).toHaveLength(dataset.residents.length);
+    expect(new Set(batch.entries.map((entry) => entry.residentId)).size).toBe(dataset.residents.length);
+    expect(pages).toHaveLength(Math.ceil(dataset.residents.length / 50));
+    expect(pages[0]?.prefer).toContain('odata.track-changes');
+    expect(pages[0]?.prefer).toContain('odata.maxpagesize=50');
+    expect(pages.slice(1).every((page) => page.target.includes('$skiptoken='))).toBe(true);
+    token = batch.deltaToken;
+  });
+
+  it('carries what search needs, as the back office holds it', async () => {
+    const batch = await backOffice.directory(null);
+    const byId = new Map(batch.entries.map((entry) => [entry.residentId, entry]));
+    const vulnerable = new Set(dataset.flags.filter((flag) => flag.kind === 'vulnerability').map((flag) => flag.residentId));
+    for (const resident of dataset.residents) {
+      const household = dataset.households.find((each) => each.id === resident.householdId);
+      const entry = byId.get(rowIdFor(resident.id));
+      expect(entry).toEqual({
+        residentId: rowIdFor(resident.id),
+        householdId: rowIdFor(resident.householdId),
+        givenName: resident.givenName,
+        familyName: resident.familyName,
+        dateOfBirth: resident.dateOfBirth,
+        addressLine: household?.address.line1,
+        postcode: household?.address.postcode,
+        phones: resident.contact.phones.map((phone) => phone.number),
+        email: resident.contact.email ?? null,
+        councilTaxReference: dataset.councilTaxAccounts.find((account) => account.householdId === resident.householdId)?.reference ?? null,
+        rentReference: dataset.rentAccounts.find((account) => account.householdId === resident.householdId)?.reference ?? null,
+        vulnerable: vulnerable.has(resident.id),
+      });
+    }
+    expect(batch.entries.some((entry) => entry.vulnerable)).toBe(true);
+    expect(batch.entries.some((entry) => entry.rentReference !== null)).toBe(true);
+  });
+
+  it('then returns only the contacts changed and deleted since the token', async () => {
+    const renamed = rowIdFor('res-000005');
+    const gone = rowIdFor('res-000009');
+    harness.standIn.mutate.update('contacts', renamed, { lastname: 'Okafor-Smith', address1_postalcode: 'SE5 8AA' });
+    harness.standIn.mutate.remove('contacts', gone);
+
+    const delta = await backOffice.directory(token);
+
+    expect(delta.replacesAll).toBe(false);
+    expect(delta.removed).toEqual([gone]);
+    expect(delta.entries).toHaveLength(1);
+    expect(delta.entries[0]).toMatchObject({ residentId: renamed, familyName: 'Okafor-Smith', postcode: 'SE5 8AA', givenName: dataset.residents[4]?.givenName });
+    expect(trainingIdFor(renamed)).toBe('res-000005');
+    const deltaRequest = requestsTo(harness.standIn, 'contacts').at(-1);
+    expect(deltaRequest?.target).toContain('$deltatoken=');
+
+    const quiet = await backOffice.directory(delta.deltaToken);
+    expect(quiet).toMatchObject({ entries: [], removed: [], replacesAll: false });
+  });
+
+  it('pages through a large delta too', async () => {
+    const start = await backOffice.directory(null);
+    const changed = dataset.residents.slice(20, 140).map((resident) => rowIdFor(resident.id));
+    for (const id of changed) harness.standIn.mutate.update('contacts', id, { emailaddress1: 'moved@example.org' });
+    const delta = await backOffice.directory(start.deltaToken);
+    expect(delta.entries.map((entry) => entry.residentId).sort()).toEqual([...changed].sort());
+    expect(delta.entries.every((entry) => entry.email === 'moved@example.org')).toBe(true);
+  });
+
+  it('starts again from the whole directory when the back office refuses an old token', async () => {
+    const unknown = await backOffice.directory('contacts-directory-v1:not-a-token');
+    expect(unknown.replacesAll).toBe(true);
+    expect(unknown.entries).toHaveLength(dataset.residents.length - 1);
+    expect(harness.warnings.some((warning) => warning.includes('delta token refused'))).toBe(true);
+
+    const olderRelease = await backOffice.directory('contacts-directory-v0:1!2020-01-01 00:00:00');
+    expect(olderRelease.replacesAll).toBe(true);
+  });
+});
