@@ -14,8 +14,11 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { TrainingBanner } from './TrainingBanner';
 
-/** A screen-pop, stamped with when it arrived so a second call from the same number is new. */
-export type IncomingCall = Extract<DeepLink, { kind: 'call' }> & { at: number };
+/**
+ * A screen-pop, stamped with when it arrived (so a second call from the same number is new),
+ * and whether it may still open the caller's record by itself (only the first time).
+ */
+export type IncomingCall = Extract<DeepLink, { kind: 'call' }> & { at: number; autoOpen: boolean };
 
 /** The frame every place sits in: banner, top bar, places, the place itself, status bar. */
 export function Workstation({ session, highContrast, onToggleContrast }: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void }) {
@@ -26,6 +29,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
+  const screenPopUsed = useCallback(() => setIncomingCall((call) => call && { ...call, autoOpen: false }), []);
   const goTo = useCallback((next: Place) => {
     moved.current = true;
     setPlace(next);
@@ -40,7 +44,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
     () =>
       bridge.on('deepLink.opened', (link) => {
         if (link.kind === 'call') {
-          setIncomingCall({ ...link, at: Date.now() });
+          setIncomingCall({ ...link, at: Date.now(), autoOpen: true });
           goTo('search');
         }
       }),
@@ -72,7 +76,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
       <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
         <PlacesNav current={place} onChoose={goTo} />
         <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
-          <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} onResidentOpened={() => goTo('resident')} />
+          <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} onResidentOpened={() => goTo('resident')} onScreenPopUsed={screenPopUsed} />
         </Box>
       </Box>
       <StatusBar session={session} />

@@ -11,7 +11,7 @@ import { ResidentPlace } from '../residents/ResidentPlace';
 import { SearchPlace } from '../residents/SearchPlace';
 
 /** One place at a time, each under its own h1 (which takes focus when staff move here). */
-export function PlaceView({ place, session, headingRef, incomingCall, onResidentOpened }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null>; incomingCall: IncomingCall | null; onResidentOpened: () => void }) {
+export function PlaceView({ place, session, headingRef, incomingCall, onResidentOpened, onScreenPopUsed }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null>; incomingCall: IncomingCall | null; onResidentOpened: () => void; onScreenPopUsed: () => void }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="place-heading">
@@ -19,7 +19,7 @@ export function PlaceView({ place, session, headingRef, incomingCall, onResident
         {t(`${place}.title`)}
       </Typography>
       {place === 'dashboard' && <DashboardPlace session={session} />}
-      {place === 'search' && <SearchPlace key={incomingCall?.at ?? 'no-call'} incomingCall={incomingCall} onOpened={onResidentOpened} />}
+      {place === 'search' && <SearchPlace key={incomingCall?.at ?? 'no-call'} incomingCall={incomingCall} onOpened={onResidentOpened} onScreenPopUsed={onScreenPopUsed} />}
       {place === 'resident' && <ResidentPlace />}
       {place === 'scripts' && <ScriptsPlace agentName={session.user?.displayName ?? ''} />}
       {place === 'cases' && <CasesPlace />}

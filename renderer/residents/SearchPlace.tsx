@@ -6,7 +6,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
 import { isoDateInLondon } from '../../shared/service-standards';
@@ -39,7 +39,7 @@ function DirectoryLine({ status }: { status: DirectoryStatus }) {
  * Find the resident as they say who they are: any mix of name, date of birth, postcode,
  * phone, email, reference or address. A screen-pop arrives here with the caller's number.
  */
-export function SearchPlace({ incomingCall, onOpened }: { incomingCall: IncomingCall | null; onOpened: () => void }) {
+export function SearchPlace({ incomingCall, onOpened, onScreenPopUsed }: { incomingCall: IncomingCall | null; onOpened: () => void; onScreenPopUsed: () => void }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const session = useSession();
@@ -55,15 +55,15 @@ export function SearchPlace({ incomingCall, onOpened }: { incomingCall: Incoming
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the index changes state
   }, [directory.state, search]);
 
-  // A screen-pop whose number belongs to exactly one resident opens them straight away.
-  const poppedFor = useRef<string | null>(null);
+  // A screen-pop whose number belongs to exactly one resident opens them straight away,
+  // once: coming back to Search later must not open them again.
   useEffect(() => {
     const caller = incomingCall?.callerNumber;
     const only = results.hits.length === 1 ? results.hits[0] : undefined;
-    if (!caller || results.query !== caller || poppedFor.current === caller || !only?.matched.includes('phone')) return;
-    poppedFor.current = caller;
+    if (!caller || !incomingCall.autoOpen || results.query !== caller || !only?.matched.includes('phone')) return;
+    onScreenPopUsed();
     void resident.open(only.entry.residentId, 'call').then((opened) => opened && onOpened());
-  }, [incomingCall, results, resident, onOpened]);
+  }, [incomingCall, results, resident, onOpened, onScreenPopUsed]);
 
   const openResident = async (residentId: string) => {
     if (await resident.open(residentId, incomingCall ? 'call' : 'case-work')) onOpened();

@@ -2,7 +2,7 @@ import type { SearchHit } from '../domain/directory';
 import type { IndexData, SearchIndex } from './build';
 import { compilePart, type CompiledPart } from './plan';
 import { analyseQuery, type QueryPart } from './query';
-import { contribution, reasonsOf, scoreOf } from './score';
+import { contribution, MAX_COVERAGE, reasonsOf, scoreOf } from './score';
 
 /**
  * Runs a query against the index. Scores come from score.ts; equal scores go to the smaller
@@ -94,7 +94,7 @@ export function searchIndexData(data: IndexData): SearchIndex {
     };
     const unread = [...parts].sort((a, b) => a.volume - b.volume);
     // The most an entry not yet seen could score: every unread part at its best grade.
-    let ceiling = unread.reduce((sum, part) => sum + contribution(part, part.sources[0]!.grade), 0);
+    let ceiling = unread.reduce((sum, part) => sum + contribution(part, part.sources[0]!.grade), MAX_COVERAGE);
     while (unread.length > 0 && !(top.full && top.weakest > ceiling)) {
       const part = unread.shift()!;
       ceiling -= contribution(part, part.sources[0]!.grade);
@@ -104,9 +104,9 @@ export function searchIndexData(data: IndexData): SearchIndex {
           for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) consider(postings[p]!);
           continue;
         }
-        // The last part: an unseen entry scores exactly this source's contribution, and each
-        // term's postings ascend in tie-break order, so each term is read only while it can still
-        // place an entry.
+        // The last part: an unseen entry scores exactly this source's contribution (one part
+        // earns no coverage), and each term's postings ascend in tie-break order, so each term is
+        // read only while it can still place an entry.
         const reach = contribution(part, source.grade);
         for (let t = source.lo; t < source.hi; t += 1) {
           for (let p = offsets[t]!, end = offsets[t + 1]!; p < end && !top.rejects(reach, postings[p]!); p += 1) consider(postings[p]!);

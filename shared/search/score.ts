@@ -49,10 +49,15 @@ export function listBounds(values: Int32Array, base: number, slot: number): [num
  * lists. Scores are integers that sort in this order:
  *   1. how many query parts matched (a part run together from two words counts two),
  *   2. of those, how many matched the name (name matches first),
- *   3. how well: exact 30 > prefix 20 > one typo 10 > two typos 6 for names, lower for the rest.
+ *   3. how well: exact 30 > prefix 20 > one typo 10 > two typos 6 for names, lower for the rest,
+ *   4. when two or more words matched the name, how little of the name is left over:
+ *      'harry robinson' puts Harry Robinson before Harry Pike-Robinson.
  */
 const PARTS = 1_000_000;
 const NAME_PARTS = 10_000;
+const QUALITY = 10;
+/** The most step 4 can add; an entry found through one part alone gets nothing from it. */
+export const MAX_COVERAGE = 9;
 const NONE = 0x7fffffff;
 
 const REASONS: readonly MatchReason[] = ['name', 'date-of-birth', 'postcode', 'phone', 'email', 'council-tax-reference', 'rent-reference', 'address'];
@@ -148,23 +153,33 @@ function gradeAll(data: IndexData, parts: readonly CompiledPart[], e: number): v
 /** What matching `part` at grade `g` adds to a score. */
 export function contribution(part: CompiledPart, g: number): number {
   const grade = part.grades[g]!;
-  return part.weight * PARTS + (grade.name ? part.weight * NAME_PARTS : 0) + grade.quality;
+  return part.weight * PARTS + (grade.name ? part.weight * NAME_PARTS : 0) + grade.quality * QUALITY;
 }
 
 export function scoreOf(data: IndexData, parts: readonly CompiledPart[], e: number): number {
   gradeAll(data, parts, e);
   let matched = 0;
   let named = 0;
+  let nameHits = 0;
   let quality = 0;
   for (let p = 0; p < parts.length; p += 1) {
     if (grades[p]! < 0) continue;
     const part = parts[p]!;
     const grade = part.grades[grades[p]!]!;
     matched += part.weight;
-    if (grade.name) named += part.weight;
     quality += grade.quality;
+    if (grade.name) {
+      named += part.weight;
+      nameHits += 1;
+    }
   }
-  return matched * PARTS + named * NAME_PARTS + quality;
+  let coverage = 0;
+  if (nameHits >= 2) {
+    // Each name hit holds a different name term (see gradeAll); the rest went unmatched.
+    const leftOver = data.records.values[data.records.starts[e]! + NAMES]! - nameHits;
+    coverage = MAX_COVERAGE - Math.min(MAX_COVERAGE, leftOver);
+  }
+  return matched * PARTS + named * NAME_PARTS + quality * QUALITY + coverage;
 }
 
 /** What matched, in a fixed order, for the agent to see why a resident is listed. */

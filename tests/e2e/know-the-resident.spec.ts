@@ -23,8 +23,8 @@ async function openWorkstation(page: Page) {
 
 const household = (householdId: string) => borough.households.find((each) => each.id === householdId);
 const dayFirst = (iso: string) => iso.split('-').reverse().join('/');
-/** A typo an agent might make: two letters in the middle swapped. */
-const misspell = (name: string) => (name.length < 5 ? `${name}x` : `${name.slice(0, 2)}${name[3]}${name[2]}${name.slice(4)}`);
+/** A typo an agent might make: one letter in the middle wrong ("Morrison" → "Moarison"). */
+const misspell = (name: string) => `${name.slice(0, 2)}${name[2]?.toLowerCase() === 'a' ? 'e' : 'a'}${name.slice(3)}`;
 
 test('a call: screen-pop, a misspelt surname, the identity check, the whole 360 view', async ({ page }) => {
   await openWorkstation(page);

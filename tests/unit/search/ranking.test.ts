@@ -47,6 +47,8 @@ const directory: DirectoryEntry[] = [
   }),
   resident('Ann', 'Green', { residentId: 'res-ann-green' }),
   resident('Zak', 'Aaron', { residentId: 'res-green-lane', addressLine: '1 Green Lane' }),
+  resident('Harry', 'Pike-Robinson', { residentId: 'res-harry-pike-robinson' }),
+  resident('Harry', 'Robinson', { residentId: 'res-harry-robinson' }),
   resident('Mari', 'Jones', { residentId: 'res-mari' }),
   resident('Mary', 'Jones', { residentId: 'res-mary' }),
   resident('Marianne', 'Jones', { residentId: 'res-marianne' }),
@@ -160,6 +162,12 @@ describe('resident search ranking', () => {
     expect(ids('maria garcia se15')[0]).toBe('res-maria-1');
     const [best, next] = index.search('maria garcia se15');
     expect(best!.score).toBeGreaterThan(next!.score);
+  });
+
+  it('puts the closest whole name first when several words match the name', () => {
+    // Without this, 'pikerobinson' sorts before 'robinson' and would win the tie.
+    expect(ids('harry robinson')).toEqual(['res-harry-robinson', 'res-harry-pike-robinson']);
+    expect(ids('robinson')).toEqual(['res-harry-pike-robinson', 'res-harry-robinson']);
   });
 
   it('returns the top 20 by default, ties in family, given name, resident id order', () => {
