@@ -2,18 +2,15 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { longDate } from '../../shared/call-scripts/answers';
 import { isoDateInLondon } from '../../shared/service-standards';
 import type { IncomingCall } from '../app/Workstation';
 import { useSession } from '../app/session-context';
 import { useBridge } from '../bridge/bridge-context';
-import { ageOn } from './age';
+import { ResultList } from './ResultList';
 import { useOpenResident } from './resident-context';
 import { useResidentSearch, type DirectoryStatus } from './use-resident-search';
 
@@ -68,6 +65,12 @@ export function SearchPlace({ incomingCall, onOpened, onScreenPopUsed }: { incom
   const openResident = async (residentId: string) => {
     if (await resident.open(residentId, incomingCall ? 'call' : 'case-work')) onOpened();
   };
+  const openLatest = useRef(openResident);
+  useEffect(() => {
+    openLatest.current = openResident;
+  });
+  // Stable, so the memoised result list does not redraw on every keystroke.
+  const openResultById = useCallback((residentId: string) => void openLatest.current(residentId), []);
   const simulate = async () => {
     const outcome = await bridge.training.simulateCall({});
     setProblem(outcome.ok ? null : outcome.error.message);
@@ -106,24 +109,7 @@ export function SearchPlace({ incomingCall, onOpened, onScreenPopUsed }: { incom
       <Typography role="status" variant="body2" sx={{ position: 'absolute', left: '-10000px' }}>
         {query.trim() ? t('search.found', { count: results.hits.length }) : ''}
       </Typography>
-      <List id="resident-results" aria-label={t('search.resultsLabel')} data-testid="resident-results" data-for-query={results.query}>
-        {results.hits.map(({ entry, matched }) => (
-          <li key={entry.residentId}>
-            <ListItemButton onClick={() => void openResident(entry.residentId)} sx={{ display: 'block', borderBottom: 1, borderColor: 'divider' }}>
-              <Typography sx={{ fontWeight: 700 }}>
-                {entry.givenName} {entry.familyName}
-              </Typography>
-              <Typography variant="body2">
-                {t('search.bornAge', { date: longDate(entry.dateOfBirth), age: ageOn(entry.dateOfBirth, today) })} · {entry.addressLine}, {entry.postcode}
-              </Typography>
-              <Typography variant="body2">
-                {t('search.matched', { parts: matched.map((reason) => t(`search.reasons.${reason}`)).join(', ') })}
-                {entry.vulnerable && ` · ${t('search.vulnerable')}`}
-              </Typography>
-            </ListItemButton>
-          </li>
-        ))}
-      </List>
+      <ResultList hits={results.hits} query={results.query} today={today} label={t('search.resultsLabel')} onOpen={openResultById} />
       {session.mode === 'training' && (
         <Box sx={{ mt: 3 }}>
           <Typography sx={{ mb: 1 }}>{t('search.simulateHelp')}</Typography>

@@ -8,7 +8,9 @@ import { chromium, type Browser, type Page } from '@playwright/test';
  */
 export async function startWorkstation(options: { residents?: number; port: number }): Promise<{ page: Page; browser: Browser; host: ChildProcess; secret: string; close(): Promise<void> }> {
   const secret = randomBytes(18).toString('base64url');
-  const args = ['--import', 'tsx', 'main/loopback/start.ts', '--port', String(options.port), ...(options.residents ? ['--residents', String(options.residents)] : [])];
+  // A borough-scale training set (the generated data and the Dataverse stand-in's rows) needs
+  // more than Node's default heap; these machines have 24 GiB.
+  const args = ['--max-old-space-size=12288', '--import', 'tsx', 'main/loopback/start.ts', '--port', String(options.port), ...(options.residents ? ['--residents', String(options.residents)] : [])];
   const host = spawn(process.execPath, args, { env: { ...process.env, CIVICDESK_LOOPBACK_SECRET: secret, CIVICDESK_CONFIG: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     host.once('exit', (code) => reject(new Error(`the browser host stopped (${code}); run npm run build first`)));
