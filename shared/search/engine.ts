@@ -2,20 +2,26 @@ import type { SearchHit } from '../domain/directory';
 import type { IndexData, SearchIndex } from './build';
 import { compilePart, type CompiledPart } from './plan';
 import { analyseQuery, type QueryPart } from './query';
-import { contribution, MAX_COVERAGE, reasonsOf, scoreOf } from './score';
+import { contribution, MAX_COVERAGE, NAME_PARTS as SCORE_NAME_PARTS, PARTS as SCORE_PARTS, reasonsOf, scoreOf } from './score';
 
 /**
  * Runs a query against the index. Scores come from score.ts; equal scores go to the smaller
  * entry id, which is family name, given name, resident id (see build.ts).
  *
- * Finding candidates without reading every posting: parts are taken smallest first; each new
- * candidate is scored against all parts through the per-entry (forward) term lists. Once the
- * 20th best candidate outscores what all the unread parts together could give an unseen
- * entry, nobody unseen can overtake it, so we stop. When one part is left unread, an unseen
- * entry can only score by that part alone, so only the first postings of each of its terms
- * (ids ascending = tie-break order) can still make the list.
+ * A full score reads the entry's record, which is scattered in memory, so it should run for a
+ * few hundred entries, not for every posting. Hence three passes:
+ *  1. Accumulate every part but the largest: read its postings in order and add, per entry, the
+ *     part's contribution at the entry's best grade. Two numbers per entry, side by side.
+ *  2. Mark the largest part (often the one-letter word being typed): one byte per entry, its
+ *     best grade, which is cheap even for a hundred thousand postings.
+ *  3. Settle: the accumulated score plus the mark is each entry's score but for what only the
+ *     full score settles (one name word cannot count twice; coverage, at most MAX_COVERAGE).
+ *     Fully score entries level by level (parts matched, most first), skipping any whose bound
+ *     cannot beat the 20th best so far.
+ * Entries found only through the largest part score exactly its contribution, so for those
+ * only the first postings of each of its terms (ids ascending = tie-break order) can still make
+ * the list: a window, not a full read.
  */
-
 /** The best `limit` (score, id) pairs seen, best first. */
 class TopHits {
   readonly scores: Float64Array;
@@ -60,9 +66,22 @@ class TopHits {
 
 /** Recently compiled parts: typing 'maria garc' re-uses 'maria' from 'maria ga' (typo search included). */
 const CACHE_SIZE = 256;
+// Module-local copies of score.ts's units: read once per touched entry below.
+const PARTS = SCORE_PARTS;
+const NAME_PARTS = SCORE_NAME_PARTS;
+/** A full score costs about this many posting reads (a cache miss against a sequential read). */
+const MARK_RATIO = 64;
+/** Room in a stamp for the part index (at most 16 parts, see query.ts). */
+const PART_SLOTS = 32;
 
 export function searchIndexData(data: IndexData): SearchIndex {
-  const seen = new Int32Array(data.entries.length);
+  const total = data.entries.length;
+  /** Per entry: [generation * PART_SLOTS + part last added, accumulated score]. */
+  const state = new Int32Array(2 * total);
+  const largestGrade = new Uint8Array(total);
+  const scored = new Int32Array(total);
+  const touchedList = new Int32Array(total);
+  const bounds = new Int32Array(total);
   let generation = 0;
   const compiledParts = new Map<string, CompiledPart>();
   const compile = (part: QueryPart): CompiledPart => {
@@ -77,39 +96,94 @@ export function searchIndexData(data: IndexData): SearchIndex {
 
   const search = (query: string, limit = 20): SearchHit[] => {
     const analysis = analyseQuery(query);
-    const wanted = Math.min(Math.floor(limit), data.entries.length);
+    const wanted = Math.min(Math.floor(limit), total);
     if (analysis.kind !== 'parts' || !(wanted >= 1)) return [];
     const parts = analysis.parts.map(compile).filter((part) => part.volume > 0);
     if (parts.length === 0) return [];
-    if (generation === 0x7fffffff) {
-      seen.fill(0);
+    if (generation + 1 >= 0x7fffffff / PART_SLOTS) {
+      state.fill(0);
+      scored.fill(0);
       generation = 0;
     }
     generation += 1;
     const top = new TopHits(wanted);
     const consider = (e: number): void => {
-      if (seen[e] === generation) return;
-      seen[e] = generation;
+      if (scored[e] === generation) return;
+      scored[e] = generation;
       top.offer(scoreOf(data, parts, e), e);
     };
-    const unread = [...parts].sort((a, b) => a.volume - b.volume);
-    // The most an entry not yet seen could score: every unread part at its best grade.
-    let ceiling = unread.reduce((sum, part) => sum + contribution(part, part.sources[0]!.grade), MAX_COVERAGE);
-    while (unread.length > 0 && !(top.full && top.weakest > ceiling)) {
-      const part = unread.shift()!;
-      ceiling -= contribution(part, part.sources[0]!.grade);
+    const byVolume = [...parts].sort((a, b) => a.volume - b.volume);
+    const largest = byVolume.pop()!;
+
+    // 1. Accumulate.
+    let touchedCount = 0;
+    byVolume.forEach((part, index) => {
+      const stamp = generation * PART_SLOTS + index;
       for (const source of part.sources) {
-        const { postings, offsets } = source.field.dictionary;
-        if (unread.length > 0) {
-          for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) consider(postings[p]!);
-          continue;
-        }
-        // The last part: an unseen entry scores exactly this source's contribution (one part
-        // earns no coverage), and each term's postings ascend in tie-break order, so each term is
-        // read only while it can still place an entry.
         const reach = contribution(part, source.grade);
-        for (let t = source.lo; t < source.hi; t += 1) {
-          for (let p = offsets[t]!, end = offsets[t + 1]!; p < end && !top.rejects(reach, postings[p]!); p += 1) consider(postings[p]!);
+        const { postings, offsets } = source.field.dictionary;
+        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) {
+          const at = 2 * postings[p]!;
+          const seen = state[at]!;
+          if (seen === stamp) continue;
+          if (Math.floor(seen / PART_SLOTS) !== generation) {
+            state[at + 1] = 0;
+            touchedList[touchedCount++] = postings[p]!;
+          }
+          state[at] = stamp;
+          state[at + 1]! += reach;
+        }
+      }
+    });
+
+    // 2. Mark the largest part, best grade first, unless it dwarfs what it would be checked
+    //    against: then each touched entry is simply assumed to match it at its best grade.
+    const reachOf = largest.grades.map((_, g) => contribution(largest, g));
+    const namedBy = largest.grades.map((grade) => (grade.name ? largest.weight : 0));
+    const marked = touchedCount > 0 && touchedCount * MARK_RATIO >= largest.volume;
+    const assumed = largest.sources[0]!.grade + 1;
+    if (marked) {
+      for (const source of largest.sources) {
+        const { postings, offsets } = source.field.dictionary;
+        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) {
+          if (largestGrade[postings[p]!] === 0) largestGrade[postings[p]!] = source.grade + 1;
+        }
+      }
+    }
+
+    // 3. Settle, most parts first. Bounds are worked out once, in touched order (sequential).
+    let level = 0;
+    for (let i = 0; i < touchedCount; i += 1) {
+      const e = touchedList[i]!;
+      const accumulated = state[2 * e + 1]!;
+      const g = (marked ? largestGrade[e]! : assumed) - 1;
+      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (g >= 0 ? namedBy[g]! : 0);
+      const bound = accumulated + (g >= 0 ? reachOf[g]! : 0) + (named >= 2 ? MAX_COVERAGE : 0);
+      bounds[i] = bound;
+      level = Math.max(level, Math.floor(bound / PARTS));
+    }
+    for (; level > 0; level -= 1) {
+      // Every bound on this level or below is under (level + 1) parts.
+      if (top.full && top.weakest >= (level + 1) * PARTS) break;
+      const floor = level * PARTS;
+      const ceiling = floor + PARTS;
+      for (let i = 0; i < touchedCount; i += 1) {
+        const bound = bounds[i]!;
+        if (bound >= floor && bound < ceiling && !top.rejects(bound, touchedList[i]!)) consider(touchedList[i]!);
+      }
+    }
+    if (marked) largestGrade.fill(0);
+
+    // 4. The window over the largest part, for entries that matched nothing else.
+    for (const source of largest.sources) {
+      const reach = reachOf[source.grade]!;
+      const { postings, offsets } = source.field.dictionary;
+      for (let t = source.lo; t < source.hi; t += 1) {
+        for (let p = offsets[t]!, end = offsets[t + 1]!; p < end; p += 1) {
+          const e = postings[p]!;
+          if (Math.floor(state[2 * e]! / PART_SLOTS) === generation) continue;
+          if (top.rejects(reach, e)) break;
+          consider(e);
         }
       }
     }
@@ -121,5 +195,5 @@ export function searchIndexData(data: IndexData): SearchIndex {
     return hits;
   };
 
-  return { size: data.entries.length, search };
+  return { size: total, search };
 }

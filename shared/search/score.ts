@@ -11,7 +11,9 @@ import type { TermDictionary } from './terms';
  *   [names count, addresses count, phones count, postcode, outward code, date of birth,
  *    email, council-tax ref, rent ref, ...name terms, ...address terms, ...phone terms]
  *
- * Single values are term ids or -1; lists hold term ids.
+ * Single values are term ids or -1; lists hold term ids. The layout lives here, beside the
+ * innermost loop that reads it: under loaders that compile modules to CommonJS (tsx), every
+ * read of an imported constant is a property lookup.
  */
 export const NAMES = 0;
 export const ADDRESSES = 1;
@@ -53,8 +55,8 @@ export function listBounds(values: Int32Array, base: number, slot: number): [num
  *   4. when two or more words matched the name, how little of the name is left over:
  *      'harry robinson' puts Harry Robinson before Harry Pike-Robinson.
  */
-const PARTS = 1_000_000;
-const NAME_PARTS = 10_000;
+export const PARTS = 1_000_000;
+export const NAME_PARTS = 10_000;
 const QUALITY = 10;
 /** The most step 4 can add; an entry found through one part alone gets nothing from it. */
 export const MAX_COVERAGE = 9;

@@ -207,6 +207,7 @@ export function singleFieldFromValues(values: readonly (string | null)[], numeri
   const present: number[] = [];
   for (let e = 0; e < count; e += 1) if (values[e]) present.push(e);
   let order: Int32Array | null = null;
+  let keys: Float64Array | null = null;
   if (numericKey) {
     const packed = new Float64Array(present.length);
     let ok = true;
@@ -217,23 +218,27 @@ export function singleFieldFromValues(values: readonly (string | null)[], numeri
     }
     if (ok) {
       packed.sort();
-      order = Int32Array.from(packed, (value) => value % count);
+      order = new Int32Array(packed.length);
+      for (let i = 0; i < packed.length; i += 1) order[i] = packed[i]! % count;
+      keys = packed;
     }
   }
   order ??= Int32Array.from(present.sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : a - b)));
   const terms: string[] = [];
   const offsets: number[] = [];
   const termOf = new Int32Array(count).fill(-1);
-  let previous: string | null = null;
-  order.forEach((e, p) => {
-    const value = values[e]!;
-    if (value !== previous) {
-      terms.push(value);
+  // A new term wherever the value changes: compared by key when sorted by key (no string reads).
+  let previous: string | number | null = null;
+  for (let p = 0; p < order.length; p += 1) {
+    const e = order[p]!;
+    const marker = keys ? Math.floor(keys[p]! / count) : values[e]!;
+    if (marker !== previous) {
+      terms.push(values[e]!);
       offsets.push(p);
-      previous = value;
+      previous = marker;
     }
     termOf[e] = terms.length - 1;
-  });
+  }
   offsets.push(order.length);
   return { dictionary: new TermDictionary(terms, Int32Array.from(offsets), order), values: termOf };
 }

@@ -4,7 +4,8 @@
  * FlexSearch on the same entries and the same keystrokes.
  *
  * stdout: one JSON line per figure, {"metric":"search.engine.p95_ms","value":1.8}; progress
- * and a glance at the top results go to stderr. BENCH_RESIDENTS=20000 for a quick run.
+ * and a glance at the top results go to stderr. BENCH_RESIDENTS=20000 for a quick run;
+ * BENCH_BASELINES=0 to time only ours (the baselines take minutes at full size).
  */
 import { Charset, Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
@@ -13,6 +14,7 @@ import type { DirectoryEntry } from '../../shared/domain/directory';
 import { analyseQuery, buildSearchIndex, compactPostcode, phoneDigits } from '../../shared/search';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 320_000);
+const BASELINES = process.env.BENCH_BASELINES !== '0';
 const LIMIT = 20;
 const WARM_UP = 40;
 
@@ -192,8 +194,8 @@ const warmUp = benchQueries([...entries].reverse()).slice(0, 4).flatMap(typed).s
 note(`${queries.length} queries, ${keystrokes.length} keystrokes`);
 
 // Ours.
-let before = heapMb();
-let started = performance.now();
+const before = heapMb();
+const started = performance.now();
 const index = buildSearchIndex(entries, { onProgress: (done, total) => done === total && note(`indexed ${done}`) });
 const indexMs = performance.now() - started;
 const memoryMb = heapMb() - before;
@@ -203,29 +205,6 @@ for (const query of queries) {
   note(`  ${JSON.stringify(query)} -> ${top.join(' | ')}`);
 }
 
-// MiniSearch: fuzzy 0.2 and prefix, accents folded like ours.
-const docs = entries.map(baselineDoc);
-before = heapMb();
-started = performance.now();
-let mini: MiniSearch<BaselineDoc> | null = new MiniSearch<BaselineDoc>({ fields: FIELDS, processTerm: foldForBaseline, searchOptions: { fuzzy: 0.2, prefix: true } });
-mini.addAll(docs);
-const miniIndexMs = performance.now() - started;
-const miniMemoryMb = heapMb() - before;
-note('MiniSearch indexed');
-const miniTimes = timeKeystrokes(keystrokes, (text) => mini?.search(text).slice(0, LIMIT));
-mini = null;
-
-// FlexSearch: Document index, forward tokenizer, Latin accent folding.
-before = heapMb();
-started = performance.now();
-let flex: Document<BaselineDoc> | null = new Document<BaselineDoc>({ document: { id: 'id', index: FIELDS }, tokenize: 'forward', encoder: Charset.LatinBalance });
-for (const doc of docs) flex.add(doc);
-const flexIndexMs = performance.now() - started;
-const flexMemoryMb = heapMb() - before;
-note('FlexSearch indexed');
-const flexTimes = timeKeystrokes(keystrokes, (text) => flex?.search(text, { limit: LIMIT, merge: true, suggest: true }));
-flex = null;
-
 metric('search.entries', entries.length);
 metric('search.engine.keystrokes', keystrokes.length);
 metric('search.index_ready_ms', indexMs);
@@ -234,13 +213,52 @@ metric('search.engine.p50_ms', percentile(ours, 50));
 metric('search.engine.p95_ms', percentile(ours, 95));
 metric('search.engine.p99_ms', percentile(ours, 99));
 metric('search.engine.max_ms', ours[ours.length - 1] ?? 0);
-metric('search.minisearch.index_ready_ms', miniIndexMs);
-metric('search.minisearch.memory_mb', miniMemoryMb);
-metric('search.minisearch.engine.p50_ms', percentile(miniTimes, 50));
-metric('search.minisearch.engine.p95_ms', percentile(miniTimes, 95));
-metric('search.minisearch.ratio_p95', percentile(miniTimes, 95) / percentile(ours, 95));
-metric('search.flexsearch.index_ready_ms', flexIndexMs);
-metric('search.flexsearch.memory_mb', flexMemoryMb);
-metric('search.flexsearch.engine.p50_ms', percentile(flexTimes, 50));
-metric('search.flexsearch.engine.p95_ms', percentile(flexTimes, 95));
-metric('search.flexsearch.ratio_p95', percentile(flexTimes, 95) / percentile(ours, 95));
+
+interface Baseline {
+  indexMs: number;
+  memoryMb: number;
+  times: number[];
+}
+
+/** Builds one baseline index, times the same keystrokes on it, and lets it go. */
+function baseline(name: string, build: (docs: readonly BaselineDoc[]) => (text: string) => unknown): Baseline {
+  const docs = entries.map(baselineDoc);
+  const before = heapMb();
+  const started = performance.now();
+  let search: ((text: string) => unknown) | null = build(docs);
+  const indexMs = performance.now() - started;
+  const memoryMb = heapMb() - before;
+  note(`${name} indexed`);
+  const times = timeKeystrokes(keystrokes, (text) => search?.(text));
+  search = null;
+  return { indexMs, memoryMb, times };
+}
+
+function report(name: string, result: Baseline): void {
+  metric(`search.${name}.index_ready_ms`, result.indexMs);
+  metric(`search.${name}.memory_mb`, result.memoryMb);
+  metric(`search.${name}.engine.p50_ms`, percentile(result.times, 50));
+  metric(`search.${name}.engine.p95_ms`, percentile(result.times, 95));
+  metric(`search.${name}.ratio_p95`, percentile(result.times, 95) / percentile(ours, 95));
+}
+
+if (BASELINES) {
+  // MiniSearch: fuzzy 0.2 and prefix, accents folded like ours.
+  report(
+    'minisearch',
+    baseline('MiniSearch', (docs) => {
+      const mini = new MiniSearch<BaselineDoc>({ fields: FIELDS, processTerm: foldForBaseline, searchOptions: { fuzzy: 0.2, prefix: true } });
+      mini.addAll(docs);
+      return (text) => mini.search(text).slice(0, LIMIT);
+    }),
+  );
+  // FlexSearch: Document index, forward tokenizer, Latin accent folding.
+  report(
+    'flexsearch',
+    baseline('FlexSearch', (docs) => {
+      const flex = new Document<BaselineDoc>({ document: { id: 'id', index: FIELDS }, tokenize: 'forward', encoder: Charset.LatinBalance });
+      for (const doc of docs) flex.add(doc);
+      return (text) => flex.search(text, { limit: LIMIT, merge: true, suggest: true });
+    }),
+  );
+}
