@@ -101,7 +101,8 @@ export function checkScript(name: string, source: unknown, rules: CheckRules): S
   return problems.length > 0 ? { ok: false, problems } : { ok: true, script };
 }
 
-function outcomeTexts(outcome: Extract<ScriptStep, { type: 'outcome' }>['outcome']): string[] {
+/** Every piece of an outcome's text an agent reads, for checks of its variables. */
+export function outcomeTexts(outcome: Extract<ScriptStep, { type: 'outcome' }>['outcome']): string[] {
   switch (outcome.kind) {
     case 'resolved':
       return [outcome.whatWasDone];

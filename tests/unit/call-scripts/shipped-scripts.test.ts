@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScriptLibrary } from '../../../main/core/call-scripts/script-library';
+import { outcomeTexts } from '../../../shared/call-scripts/check';
 import { evaluate, type ResidentFacts } from '../../../shared/call-scripts/conditions';
 import { answersOf, currentStep, sayText, startRun, submitAnswer, variableLookup, type LookupResult, type RunState, type ScriptContext } from '../../../shared/call-scripts/engine';
 import { interpolate, variablesIn } from '../../../shared/call-scripts/interpolate';
@@ -206,20 +207,6 @@ function checksFrom(script: CallScript, from: string, state: RunState, resident:
 
 // ---- What the agent sees ---------------------------------------------------------------
 
-function outcomeTexts(outcome: ScriptOutcome): string[] {
-  switch (outcome.kind) {
-    case 'resolved':
-      return [outcome.whatWasDone];
-    case 'create-case':
-      return [outcome.summary];
-    case 'signpost':
-      return [outcome.say];
-    case 'transfer':
-      return [outcome.summary];
-    case 'emergency':
-      return [outcome.reason, ...outcome.steps];
-  }
-}
 
 /** Problems with the words on screen at this point of a run. */
 function textProblems(script: CallScript, state: RunState, context: ScriptContext): string[] {
