@@ -12,10 +12,11 @@ import { contribution, MAX_COVERAGE, NAME_PARTS as SCORE_NAME_PARTS, PARTS as SC
  * few hundred entries, not for every posting. Hence three passes:
  *  1. Accumulate every part but the largest: read its postings in order and add, per entry, the
  *     part's contribution at the entry's best grade. Two numbers per entry, side by side.
- *  2. Mark the largest part (often the one-letter word being typed): one byte per entry, its
- *     best grade, which is cheap even for a hundred thousand postings.
- *  3. Settle: the accumulated score plus the mark is each entry's score but for what only the
- *     full score settles (one name word cannot count twice; coverage, at most MAX_COVERAGE).
+ *  2. Mark the largest part (often the word being typed): one bit per entry, cheap even for a
+ *     hundred thousand postings.
+ *  3. Settle: the accumulated score plus, if marked, the largest part at its best grade bounds
+ *     each entry's score (the full score also settles that one name word cannot count twice,
+ *     and coverage, at most MAX_COVERAGE).
  *     Fully score entries level by level (parts matched, most first), skipping any whose bound
  *     cannot beat the 20th best so far.
  * Entries found only through the largest part score exactly its contribution, so for those
@@ -69,8 +70,8 @@ const CACHE_SIZE = 256;
 // Module-local copies of score.ts's units: read once per touched entry below.
 const PARTS = SCORE_PARTS;
 const NAME_PARTS = SCORE_NAME_PARTS;
-/** A full score costs about this many posting reads (a cache miss against a sequential read). */
-const MARK_RATIO = 64;
+/** A full score (cache misses into the records) costs about this many marks (bits in cache). */
+const MARK_RATIO = 256;
 /** Room in a stamp for the part index (at most 16 parts, see query.ts). */
 const PART_SLOTS = 32;
 
@@ -78,7 +79,7 @@ export function searchIndexData(data: IndexData): SearchIndex {
   const total = data.entries.length;
   /** Per entry: [generation * PART_SLOTS + part last added, accumulated score]. */
   const state = new Int32Array(2 * total);
-  const largestGrade = new Uint8Array(total);
+  const members = new Int32Array((total + 31) >>> 5);
   const scored = new Int32Array(total);
   const touchedList = new Int32Array(total);
   const bounds = new Int32Array(total);
@@ -136,18 +137,17 @@ export function searchIndexData(data: IndexData): SearchIndex {
       }
     });
 
-    // 2. Mark the largest part, best grade first, unless it dwarfs what it would be checked
-    //    against: then each touched entry is simply assumed to match it at its best grade.
-    const reachOf = largest.grades.map((_, g) => contribution(largest, g));
-    const namedBy = largest.grades.map((grade) => (grade.name ? largest.weight : 0));
+    // 2. Mark the entries the largest part matches, one bit each (a 40 kB set that stays in
+    //    cache), unless it dwarfs what it would be checked against. A marked (or, unmarked,
+    //    every) touched entry is assumed to match it at its best grade.
+    const best = largest.sources[0]!.grade;
+    const extra = contribution(largest, best);
+    const extraNamed = largest.grades[best]!.name ? largest.weight : 0;
     const marked = touchedCount > 0 && touchedCount * MARK_RATIO >= largest.volume;
-    const assumed = largest.sources[0]!.grade + 1;
     if (marked) {
       for (const source of largest.sources) {
         const { postings, offsets } = source.field.dictionary;
-        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) {
-          if (largestGrade[postings[p]!] === 0) largestGrade[postings[p]!] = source.grade + 1;
-        }
+        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) members[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
       }
     }
 
@@ -156,9 +156,9 @@ export function searchIndexData(data: IndexData): SearchIndex {
     for (let i = 0; i < touchedCount; i += 1) {
       const e = touchedList[i]!;
       const accumulated = state[2 * e + 1]!;
-      const g = (marked ? largestGrade[e]! : assumed) - 1;
-      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (g >= 0 ? namedBy[g]! : 0);
-      const bound = accumulated + (g >= 0 ? reachOf[g]! : 0) + (named >= 2 ? MAX_COVERAGE : 0);
+      const member = !marked || (members[e >>> 5]! & (1 << (e & 31))) !== 0;
+      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (member ? extraNamed : 0);
+      const bound = accumulated + (member ? extra : 0) + (named >= 2 ? MAX_COVERAGE : 0);
       bounds[i] = bound;
       level = Math.max(level, Math.floor(bound / PARTS));
     }
@@ -172,11 +172,11 @@ export function searchIndexData(data: IndexData): SearchIndex {
         if (bound >= floor && bound < ceiling && !top.rejects(bound, touchedList[i]!)) consider(touchedList[i]!);
       }
     }
-    if (marked) largestGrade.fill(0);
+    if (marked) members.fill(0);
 
     // 4. The window over the largest part, for entries that matched nothing else.
     for (const source of largest.sources) {
-      const reach = reachOf[source.grade]!;
+      const reach = contribution(largest, source.grade);
       const { postings, offsets } = source.field.dictionary;
       for (let t = source.lo; t < source.hi; t += 1) {
         for (let p = offsets[t]!, end = offsets[t + 1]!; p < end; p += 1) {

@@ -146,15 +146,16 @@ function percentile(sorted: readonly number[], p: number): number {
  * searches of a shift; nothing the timed script asks is cached by it). A whole warm-up pass
  * would take the baselines tens of minutes.
  */
-function timeKeystrokes(keystrokes: readonly string[], search: (text: string) => unknown): number[] {
+function timeKeystrokes(name: string, keystrokes: readonly string[], search: (text: string) => unknown): number[] {
   for (const text of warmUp) search(text);
-  const times: number[] = [];
-  for (const text of keystrokes) {
+  const timed = keystrokes.map((text) => {
     const started = performance.now();
     search(text);
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
+    return { text, ms: performance.now() - started };
+  });
+  const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  note(`${name} slowest: ${slowest.map(({ text, ms }) => `${JSON.stringify(text)} ${ms.toFixed(2)} ms`).join(', ')}`);
+  return timed.map(({ ms }) => ms).sort((a, b) => a - b);
 }
 
 function foldForBaseline(text: string): string {
@@ -199,7 +200,7 @@ const started = performance.now();
 const index = buildSearchIndex(entries, { onProgress: (done, total) => done === total && note(`indexed ${done}`) });
 const indexMs = performance.now() - started;
 const memoryMb = heapMb() - before;
-const ours = timeKeystrokes(keystrokes, (text) => index.search(text, LIMIT));
+const ours = timeKeystrokes('ours', keystrokes, (text) => index.search(text, LIMIT));
 for (const query of queries) {
   const top = index.search(query, 3).map((hit) => `${hit.entry.givenName} ${hit.entry.familyName}, ${hit.entry.postcode} [${hit.matched.join(',')}]`);
   note(`  ${JSON.stringify(query)} -> ${top.join(' | ')}`);
@@ -229,7 +230,7 @@ function baseline(name: string, build: (docs: readonly BaselineDoc[]) => (text: 
   const indexMs = performance.now() - started;
   const memoryMb = heapMb() - before;
   note(`${name} indexed`);
-  const times = timeKeystrokes(keystrokes, (text) => search?.(text));
+  const times = timeKeystrokes(name, keystrokes, (text) => search?.(text));
   search = null;
   return { indexMs, memoryMb, times };
 }
