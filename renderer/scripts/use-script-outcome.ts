@@ -34,7 +34,9 @@ export function useScriptOutcome(script: CallScript, state: RunState, context: S
       draft = {
         id: draftId.current,
         interactionId: contact.current?.id ?? null,
-        residentId: null,
+        residentId: contact.current?.residentId ?? null,
+        residentName: null,
+        anonymous: false,
         service: script.service,
         category: outcome.category,
         priority: outcome.priority,
@@ -51,7 +53,13 @@ export function useScriptOutcome(script: CallScript, state: RunState, context: S
           if (!askedBy || askedBy.type === 'check' || value === undefined || value === null) return [];
           return [{ name, question: askedBy.say ?? name, answer: describeAnswer(askedBy.type === 'ask' ? askedBy.input : undefined, value) }];
         }),
+        description: '',
+        location: '',
+        postcode: '',
+        contactPreference: '',
+        attachmentIds: [],
         source: { scriptId: script.id, scriptVersion: script.version },
+        focus: null,
         status: 'draft',
         createdAt: nowIso(),
         updatedAt: nowIso(),

@@ -1,14 +1,32 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CaseDraft } from '../../shared/domain/case-draft';
+import type { CaseAttachment, OutboxItem, SubmittedCase, SyncLogEntry } from '../../shared/domain/case-sync';
 import type { Interaction } from '../../shared/domain/interaction';
+
+/** Small facts the sync keeps: the last successful send, and the like. */
+export interface SyncMeta {
+  key: 'lastSuccessfulSync';
+  at: string;
+}
 
 /**
  * Everything staff type lives here first. Opened with strict durability, so "saved" means on
- * disk rather than in a write-back cache: a power cut after "saved" loses nothing.
+ * disk rather than in a write-back cache: a power cut after "saved" loses nothing. Bulk caches
+ * (the resident directory, resident snapshots) live in other databases, so writing thousands of
+ * their rows never holds up a save here.
+ *
+ * Each schema change is a new version with an upgrade that carries every earlier row forward;
+ * tests/unit/renderer/case-database-migration.test.ts opens a database made by each earlier
+ * version and checks nothing is lost.
  */
 export class CaseDatabase extends Dexie {
   caseDrafts!: EntityTable<CaseDraft, 'id'>;
   interactions!: EntityTable<Interaction, 'id'>;
+  outbox!: EntityTable<OutboxItem, 'id'>;
+  cases!: EntityTable<SubmittedCase, 'id'>;
+  attachments!: EntityTable<CaseAttachment, 'id'>;
+  syncLog!: EntityTable<SyncLogEntry, 'seq'>;
+  meta!: EntityTable<SyncMeta, 'key'>;
 
   constructor(name = 'civicdesk-cases') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -16,7 +34,36 @@ export class CaseDatabase extends Dexie {
       caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
       interactions: 'id, status, answeredAt, residentId',
     });
+    // 2: the case form's own fields, attachments, the outbox and submitted cases.
+    this.version(2)
+      .stores({
+        caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
+        interactions: 'id, status, answeredAt, residentId',
+        outbox: 'id, queuedAt',
+        cases: 'id, syncState, submittedAt',
+        attachments: 'id, caseId',
+        syncLog: '++seq, at, caseId',
+        meta: 'key',
+      })
+      .upgrade((tx) => upgradeDraftsToVersion2(tx));
   }
+}
+
+/** Version 1 drafts came only from call scripts: the form's new fields start empty. */
+async function upgradeDraftsToVersion2(tx: Transaction): Promise<void> {
+  await tx
+    .table('caseDrafts')
+    .toCollection()
+    .modify((draft: Partial<CaseDraft>) => {
+      draft.residentName ??= null;
+      draft.anonymous ??= false;
+      draft.description ??= '';
+      draft.location ??= '';
+      draft.postcode ??= '';
+      draft.contactPreference ??= '';
+      draft.attachmentIds ??= [];
+      draft.focus ??= null;
+    });
 }
 
 let shared: CaseDatabase | null = null;

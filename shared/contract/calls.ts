@@ -6,6 +6,7 @@ import type { CallScript } from '../call-scripts/schema';
 import type { ServiceStandard } from '../service-standards/standards';
 import type { ResidentAccess } from '../domain/resident-360';
 import type { DeepLink } from './deep-link';
+import { caseSubmission, caseUpdate, MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseUpdateResult, type Reachability } from './cases';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from './residents';
 import type { SessionInfo, TrainingSummary } from './session';
 
@@ -64,6 +65,10 @@ export const calls = {
       service: z.string().max(64).nullable(),
     }),
   ),
+  /** Sends cases from the outbox to the back office; each id answers once, whatever happened. */
+  'cases.submit': call<CaseSendResult[]>()(z.strictObject({ cases: z.array(caseSubmission).min(1).max(MOST_CASES_PER_SUBMIT) })),
+  'cases.update': call<CaseUpdateResult>()(caseUpdate),
+  'backOffice.reachability': call<Reachability>()(noInput),
 } as const;
 
 /** Everything the main process tells the renderer without being asked. */
