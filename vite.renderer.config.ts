@@ -1,6 +1,19 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
+
+/**
+ * Writes offline-shell.json: every file the build made, for the browser host's service worker
+ * (renderer/public/offline-shell.js) to keep, so a reload with the network down still opens.
+ */
+const offlineShellList = (): Plugin => ({
+  name: 'civicdesk-offline-shell',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    const files = Object.keys(bundle).filter((file) => !file.endsWith('.map')).map((file) => `./${file}`);
+    this.emitFile({ type: 'asset', fileName: 'offline-shell.json', source: JSON.stringify({ files: [...files, './favicon.svg'] }) });
+  },
+});
 
 /**
  * The renderer's Vite settings, shared by electron-vite (desktop build) and the browser
@@ -8,7 +21,7 @@ import type { UserConfig } from 'vite';
  */
 export const rendererConfig: UserConfig = {
   root: path.resolve(import.meta.dirname, 'renderer'),
-  plugins: [react()],
+  plugins: [react(), offlineShellList()],
   // Relative asset paths work both on app://civicdesk/ and on the loopback host.
   base: './',
   build: {

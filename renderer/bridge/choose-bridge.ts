@@ -1,5 +1,6 @@
 import { createApiBridge, type ApiBridge } from '../../shared/contract/api-bridge';
 import { createLoopbackTransport } from './loopback-transport';
+import { rememberAnswers } from './remembered-answers';
 
 declare global {
   interface Window {
@@ -26,5 +27,5 @@ export function chooseBridge(): BridgeChoice {
   }
   const secret = window.sessionStorage.getItem(SECRET_KEY);
   if (!secret) return { ok: false };
-  return { ok: true, bridge: createApiBridge(createLoopbackTransport(window.location.origin, secret)), host: 'browser' };
+  return { ok: true, bridge: createApiBridge(rememberAnswers(createLoopbackTransport(window.location.origin, secret))), host: 'browser' };
 }

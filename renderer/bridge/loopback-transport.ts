@@ -67,6 +67,9 @@ export function createLoopbackTransport(origin: string, secret: string, createSo
 
   return {
     async invoke(name, input) {
+      // While the browser says it is offline, an open socket holds messages silently until the
+      // network returns: answer at once instead, so nothing waits on a call that may never land.
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) return fail('not-connected', NOT_CONNECTED);
       let ws: WebSocket;
       try {
         ws = socket ?? (await withTimeout(connect(), CONNECT_WAIT_MS));

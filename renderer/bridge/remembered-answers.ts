@@ -1,0 +1,34 @@
+import type { Transport } from '../../shared/contract/api-bridge';
+import type { CallName } from '../../shared/contract/calls';
+
+/**
+ * Calls whose last good answer may stand in while the browser host's local service is out
+ * of reach: who is signed in, the service standards and the call scripts. None holds a
+ * resident's details. With them a tab reloaded while offline still opens, shows its cases
+ * and due dates, and lets the officer keep capturing.
+ */
+export const REMEMBERED_CALLS: readonly CallName[] = ['session.get', 'standards.get', 'scripts.list'];
+
+const KEY_PREFIX = 'civicdesk.remembered.';
+
+/**
+ * Wraps the browser host's transport. Only the browser host needs it: in the desktop app the
+ * main process is on the same computer and always answers. Kept in sessionStorage, so it lasts
+ * for this tab only, like the loopback secret.
+ */
+export function rememberAnswers(transport: Transport, storage: Pick<Storage, 'getItem' | 'setItem'> = window.sessionStorage): Transport {
+  return {
+    subscribe: (listener) => transport.subscribe(listener),
+    async invoke(name, input) {
+      const outcome = await transport.invoke(name, input);
+      if (!REMEMBERED_CALLS.includes(name)) return outcome;
+      const key = `${KEY_PREFIX}${name}`;
+      if (outcome.ok) {
+        storage.setItem(key, JSON.stringify(outcome.value));
+        return outcome;
+      }
+      const kept = outcome.error.code === 'not-connected' ? storage.getItem(key) : null;
+      return kept === null ? outcome : { ok: true, value: JSON.parse(kept) as unknown };
+    },
+  };
+}
