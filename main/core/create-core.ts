@@ -7,16 +7,18 @@ import { createStandardsRegistry } from '../../shared/service-standards';
 import { loadScriptLibrary, type ScriptLibrary } from './call-scripts/script-library';
 import { createTrainingLookups } from './call-scripts/training-lookups';
 import { BANK_HOLIDAY_CACHE_FILE_NAME, loadBankHolidays, refreshBankHolidays, type HolidaySource } from './service-standards/holiday-refresh';
-import type { LoadedConfig } from './config/deployment-config';
+import { maxAttachmentBytes, type LoadedConfig } from './config/deployment-config';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createRouter, NotPossible, type Router, type RouterLog } from './ipc/router';
 import { checkExternalUrl } from './security/external-url';
 import { parseDeepLink } from './security/deep-link';
 import { createSessionService } from './session/session-service';
 import { isBackOfficeError } from './back-office/errors';
-import type { BackOffice } from './back-office/port';
+import type { BackOffice, CaseBackOffice } from './back-office/port';
+import { createCaseService } from './cases/case-service';
 import { createAuditTrail } from './residents/audit-trail';
 import { createResidentService } from './residents/resident-service';
+import type { DataverseStandIn } from './training/dataverse/stand-in';
 import { createTrainingBackOffice } from './training/dataverse/training-back-office';
 import { generateTrainingData, summariseTrainingData } from './training/generator';
 
@@ -53,6 +55,8 @@ export interface Core {
   close(): Promise<void>;
   /** A `civicdesk://` link from the operating system; refused links are logged, not acted on. */
   openDeepLink(url: string): boolean;
+  /** Training mode's Dataverse stand-in (null in live mode), for tests to look inside. */
+  trainingStandIn(): Promise<DataverseStandIn | null>;
 }
 
 /**
@@ -84,6 +88,9 @@ export function createCore(options: CoreOptions): Core {
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : null);
   const audit = createAuditTrail({ backOffice, log });
   const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now: options.now ?? (() => new Date()) });
+  const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : null);
+  // Captured-by is whoever main's session says is signed in: the renderer cannot claim to be someone else.
+  const cases = createCaseService({ caseOffice, user: () => session.current().user, maxAttachmentBytes: maxAttachmentBytes(config) });
   // Back-office failures carry words a person can act on: pass those on, not "something went wrong".
   const plainly = async <T>(work: () => Promise<T> | T): Promise<T> => {
     try {
@@ -130,6 +137,9 @@ export function createCore(options: CoreOptions): Core {
       'residents.overrideIdentity': ({ accessId, reason }) => residents.overrideIdentity(accessId, reason),
       'residents.contactHistory': ({ accessId, cursor, channels }) => plainly(() => residents.contactHistory(accessId, cursor, channels)),
       'audit.accesses': ({ residentId }) => plainly(() => residents.accesses(residentId)),
+      'cases.submit': ({ cases: submissions }) => plainly(() => cases.submit(submissions)),
+      'cases.update': (update) => plainly(() => cases.update(update)),
+      'backOffice.reachability': () => plainly(() => cases.reachability()),
       'links.openExternal': async ({ url }) => {
         const check = checkExternalUrl(url, config.externalLinkHosts);
         if (!check.ok) throw new NotPossible(check.reason);
@@ -157,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
       events.emit('deepLink.opened', parsed.link);
       return true;
     },
+    trainingStandIn: async () => (trainingOffice ? (await trainingOffice).standIn : null),
   };
 }
 

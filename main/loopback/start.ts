@@ -7,7 +7,7 @@
  *   --residents N    size of the synthetic borough (default: quick start)
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -54,6 +54,11 @@ if (values.dev) {
 
 const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
 await attachDevServer?.(host.server);
+// End-to-end tests look inside training mode's Dataverse stand-in, over https like any client,
+// to check what reached the back office; they name a file for its address and certificate.
+const standInFile = process.env.CIVICDESK_STAND_IN_FILE;
+const standIn = standInFile ? await core.trainingStandIn() : null;
+if (standInFile && standIn) writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca }));
 console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);
 
 const stop = () => void Promise.all([host.close(), core.close()]).then(() => process.exit(0));

@@ -3,6 +3,11 @@ import { CONTACT_PREFERENCES } from '../domain/case-draft';
 
 /** The largest attachment CivicDesk accepts unless a council configures another: 10 MB. */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * The most a council may set maxAttachmentMegabytes to: 32 MB. The contract lets files up to
+ * this through; main refuses anything over the council's own limit with a clear message.
+ */
+export const LARGEST_ATTACHMENT_BYTES = 32 * 1024 * 1024;
 /** The most cases one `cases.submit` call carries; main splits them into $batch requests. */
 export const MOST_CASES_PER_SUBMIT = 200;
 
@@ -16,7 +21,7 @@ export const attachmentSubmission = z.strictObject({
   fileName: text(255).min(1),
   mimeType: z.enum(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'application/pdf']),
   /** The file, base64: the contract travels as JSON over IPC and the loopback socket. */
-  base64: z.string().max(Math.ceil((DEFAULT_MAX_ATTACHMENT_BYTES * 4) / 3) + 4),
+  base64: z.string().max(Math.ceil((LARGEST_ATTACHMENT_BYTES * 4) / 3) + 4),
 });
 
 /** The contact the case came from, recorded as a Dataverse activity regarding the case. */

@@ -34,6 +34,11 @@ export interface SessionInfo {
   configProblems: ConfigProblem[];
   /** Wrap-up (disposition) codes: the council's list, or CivicDesk's defaults. */
   dispositions: { code: string; label: string }[];
+  /**
+   * The largest file staff may attach to a case, in bytes (the deployment's
+   * maxAttachmentMegabytes; 10 MB unless set). Main checks it again on every send.
+   */
+  maxAttachmentBytes: number;
 }
 
 export interface TrainingSummary {

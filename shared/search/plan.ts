@@ -130,7 +130,8 @@ export function compilePart(data: IndexData, part: QueryPart): CompiledPart {
       const nameSources: Source[] = [];
       const addressSources: Source[] = [];
       const nameGrades = termSources(data.names, data.nameTypos, part.text, part.prefix, 0, nameSources);
-      const addressGrades = termSources(data.addresses, data.addressTypos, part.text, part.prefix, ADDRESS_GRADE, addressSources);
+      // One letter is an initial, not an address: 'maria g' wants Maria G., not every Grove.
+      const addressGrades = part.text.length > 1 ? termSources(data.addresses, data.addressTypos, part.text, part.prefix, ADDRESS_GRADE, addressSources) : null;
       return compiled(1, WORD_GRADES, [...nameSources, ...addressSources], nameGrades, addressGrades);
     }
     case 'joined': {

@@ -1,6 +1,7 @@
 import type { ContactChannel, ContactRecord } from '../../../shared/domain/contact';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
+import type { CaseSendResult, CaseSubmission, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 
 export type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 
@@ -48,4 +49,23 @@ export interface BackOffice {
   recordAccess(access: ResidentAccess): Promise<void>;
   /** Newest first. */
   listAccesses(residentId: string): Promise<ResidentAccess[]>;
+}
+
+/** Who captured the cases being sent: from main's session, never from the renderer. */
+export interface CapturedBy {
+  staffId: string | null;
+}
+
+/**
+ * Sending cases to the back office. Kept apart from BackOffice so the reading side and its
+ * test doubles do not have to know about it. Nothing here throws for a case: every case in
+ * gets exactly one result out, whatever happened on the way.
+ */
+export interface CaseBackOffice {
+  /** Safe to repeat: a case's own id makes a resend find the earlier send ('already-there'). */
+  submitCases(cases: readonly CaseSubmission[], capturedBy: CapturedBy): Promise<CaseSendResult[]>;
+  /** With If-Match: a change made against an old version comes back as a conflict. */
+  updateCase(update: CaseUpdate): Promise<CaseUpdateResult>;
+  /** A real request with a short timeout, not the operating system's guess. */
+  reachability(): Promise<Reachability>;
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import type { ConfigProblem, FeatureSwitches } from '../../../shared/contract/session';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, LARGEST_ATTACHMENT_BYTES } from '../../../shared/contract/cases';
+
+const MEGABYTE = 1024 * 1024;
+const MOST_ATTACHMENT_MEGABYTES = LARGEST_ATTACHMENT_BYTES / MEGABYTE;
+
+/** The attachment size limit this configuration sets, in bytes. */
+export function maxAttachmentBytes(config: LoadedConfig): number {
+  return config.mode === 'live' ? config.config.maxAttachmentMegabytes * MEGABYTE : DEFAULT_MAX_ATTACHMENT_BYTES;
+}
 
 /** Sites CivicDesk may open in the system browser when the deployment file names none. */
 export const DEFAULT_EXTERNAL_HOSTS = ['southwark.gov.uk', 'gov.uk', 'nhs.uk'] as const;
@@ -35,6 +44,13 @@ export const deploymentConfigSchema = z.strictObject({
     .min(1)
     .optional(),
   externalLinkHosts: z.array(hostName).min(1).default([...DEFAULT_EXTERNAL_HOSTS]),
+  /** The largest file staff may attach to a case. Dataverse's own note limit (set by the administrator) must be at least this. */
+  maxAttachmentMegabytes: z
+    .number()
+    .int('Must be a whole number of megabytes.')
+    .min(1, 'Must be at least 1 (megabyte).')
+    .max(MOST_ATTACHMENT_MEGABYTES, `Must be at most ${MOST_ATTACHMENT_MEGABYTES} (megabytes).`)
+    .default(DEFAULT_MAX_ATTACHMENT_BYTES / MEGABYTE),
   features: z
     .strictObject({
       machineTranslation: z.boolean().default(false),

@@ -1,8 +1,8 @@
 import { createDataverseBackOffice } from '../../../main/core/back-office/dataverse/dataverse-back-office';
 import type { RetryPolicy } from '../../../main/core/back-office/dataverse/failures';
 import { httpsFetch, type FetchLike } from '../../../main/core/back-office/https-fetch';
-import type { BackOffice } from '../../../main/core/back-office/port';
-import { startDataverseStandIn, type DataverseStandIn } from '../../../main/core/training/dataverse/stand-in';
+import type { BackOffice, CaseBackOffice } from '../../../main/core/back-office/port';
+import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from '../../../main/core/training/dataverse/stand-in';
 import { generateTrainingData, type TrainingDataset } from '../../../main/core/training/generator';
 
 /** Small enough to start in a blink, big enough for several pages of 50. */
@@ -17,13 +17,13 @@ export interface Harness {
   /** Every wait the adapter asked for, in milliseconds; nothing really waits. */
   sleeps: number[];
   warnings: string[];
-  backOffice(options?: { fetch?: FetchLike; retry?: Partial<RetryPolicy>; getAccessToken?: () => Promise<string>; pageSize?: number }): BackOffice;
+  backOffice(options?: { fetch?: FetchLike; retry?: Partial<RetryPolicy>; getAccessToken?: () => Promise<string>; pageSize?: number }): BackOffice & CaseBackOffice;
   close(): Promise<void>;
 }
 
 /** The stand-in over real https, and the live adapter trusting only its certificate. */
-export async function startHarness(options: { maxPageSize?: number } = {}): Promise<Harness> {
-  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: () => asOf });
+export async function startHarness(options: { maxPageSize?: number; limits?: StandInOptions['limits'] } = {}): Promise<Harness> {
+  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: () => asOf, limits: options.limits });
   const fetch = httpsFetch(standIn.ca);
   const sleeps: number[] = [];
   const warnings: string[] = [];

@@ -14,6 +14,7 @@ export const trainingSession: SessionInfo = {
     { code: 'case-raised', label: 'Case raised for a service' },
     { code: 'emergency', label: 'Emergency escalated' },
   ],
+  maxAttachmentBytes: 10 * 1024 * 1024,
 };
 
 /** A core with handlers a test chooses, and a log that remembers what it was told. */
@@ -40,6 +41,9 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     },
     'residents.contactHistory': () => ({ contacts: [], nextCursor: null, staffNames: {} }),
     'audit.accesses': () => [],
+    'cases.submit': ({ cases }) => cases.map((each) => ({ id: each.id, result: 'created' as const, reference: null, etag: null })),
+    'cases.update': () => ({ result: 'updated', etag: null }),
+    'backOffice.reachability': () => ({ reachable: true, checkedAt: '2024-01-01T00:00:00.000Z', problem: null }),
     ...overrides,
   };
   const events = createEventHub();

@@ -1,5 +1,6 @@
 import type { CouncilTaxBand, CouncilTaxDiscount, ParkingPermitKind, PaymentMethod, RecoveryStage, TenancyType, WasteStream, Weekday } from '../../../../shared/domain/account';
 import type { CaseCategory, CasePriority, CaseService, CaseStatus } from '../../../../shared/domain/case';
+import type { ContactPreference } from '../../../../shared/domain/case-draft';
 import type { ContactOutcome } from '../../../../shared/domain/contact';
 import type { StaffSafetyMarker, VulnerabilityType } from '../../../../shared/domain/flag';
 import type { AccessibilityNeed, MySouthwarkStatus, PreferredChannel, Tenure } from '../../../../shared/domain/resident';
@@ -142,3 +143,6 @@ export const FLAG_TYPE = choice<VulnerabilityType | StaffSafetyMarker>({
 export const ACCESS_REASON = choice<AccessReason>({ call: 100000000, appointment: 100000001, 'case-work': 100000002 });
 
 export const IDENTITY_CHECK = choice<IdentityCheckResult>({ passed: 100000000, overridden: 100000001, 'not-done': 100000002 });
+
+/** cd_contactpreference on a case: how the resident wants to hear back about it. */
+export const CONTACT_PREFERENCE = choice<ContactPreference>({ phone: 100000000, email: 100000001, text: 100000002, letter: 100000003, 'no-contact': 100000004 });

@@ -39,6 +39,20 @@ export interface DataverseClient {
   readRow(path: string): Promise<Row | null>;
   /** Creates a row; resolves when Dataverse answers 204 with the new row's address. */
   create(entitySet: string, body: Record<string, unknown>): Promise<void>;
+  /**
+   * One request, sent once, answered with whatever came back: for writes whose retrying
+   * the caller decides (a $batch of cases, an update with If-Match) and for probes. Throws
+   * a BackOfficeError only when no answer came (network, certificate, timeout).
+   */
+  sendOnce(method: 'GET' | 'POST' | 'PATCH', path: string, request?: SendOnceOptions): Promise<HttpResponse>;
+}
+
+export interface SendOnceOptions {
+  /** Added to the OData headers every request carries. */
+  headers?: Record<string, string>;
+  body?: string;
+  /** Give up after this long without an answer. */
+  timeoutMs?: number;
 }
 
 /**
@@ -148,6 +162,30 @@ export function createDataverseClient(options: DataverseClientOptions): Datavers
       } catch (error) {
         if (error instanceof BackOfficeError && error.failure === 'not-found') return null;
         throw error;
+      }
+    },
+    async sendOnce(method, path, request = {}) {
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${await accessToken()}`,
+        Accept: 'application/json',
+        'OData-MaxVersion': '4.0',
+        'OData-Version': '4.0',
+        ...request.headers,
+      };
+      const sent = options.fetch(resolve(path), { method, headers, body: request.body });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        if (request.timeoutMs === undefined) return;
+        timer = setTimeout(() => reject(Object.assign(new Error('The request timed out.'), { code: 'ETIMEDOUT' })), request.timeoutMs);
+      });
+      try {
+        return await Promise.race([sent, timeout]);
+      } catch (error) {
+        // A late answer to a request given up on must not surface as an unhandled rejection.
+        sent.catch(() => undefined);
+        throw new BackOfficeError(networkFailure(error), { cause: error });
+      } finally {
+        clearTimeout(timer);
       }
     },
     async create(entitySet, body) {

@@ -15,6 +15,8 @@ export interface AdapterContext {
   pageSize: number;
   now: () => Date;
   log: BackOfficeLog;
+  /** Waits (a short Retry-After); tests pass one that does not really wait. */
+  sleep: (ms: number) => Promise<void>;
 }
 
 /**

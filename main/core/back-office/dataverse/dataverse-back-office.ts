@@ -1,4 +1,7 @@
-import type { BackOffice } from '../port';
+import type { BackOffice, CaseBackOffice } from '../port';
+import { createCaseSender } from './case-submission';
+import { updateCase } from './case-update';
+import { checkReachability } from './reachability';
 import { createDataverseClient, type DataverseClientOptions } from './client';
 import { readContactHistory } from './contact-history';
 import type { AdapterContext, BackOfficeLog } from './context';
@@ -18,19 +21,24 @@ export interface DataverseBackOfficeOptions extends DataverseClientOptions {
 }
 
 /** The live back office: the council's Dataverse environment through its Web API. */
-export function createDataverseBackOffice(options: DataverseBackOfficeOptions): BackOffice {
+export function createDataverseBackOffice(options: DataverseBackOfficeOptions): BackOffice & CaseBackOffice {
   const context: AdapterContext = {
     client: createDataverseClient(options),
     names: tableNames(options.publisherPrefix),
     pageSize: Math.min(5000, Math.max(1, Math.floor(options.pageSize ?? 5000))),
     now: options.now ?? (() => new Date()),
     log: options.log ?? { warn: () => undefined },
+    sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
   };
+  const submitCases = createCaseSender(context);
   return {
     directory: (deltaToken) => readDirectory(context, deltaToken),
     resident360: (residentId) => readResident360(context, residentId),
     contactHistory: (residentId, historyOptions) => readContactHistory(context, residentId, historyOptions),
     recordAccess: (access) => recordResidentAccess(context, access),
     listAccesses: (residentId) => listResidentAccesses(context, residentId),
+    submitCases,
+    updateCase: (update) => updateCase(context, update),
+    reachability: () => checkReachability(context),
   };
 }

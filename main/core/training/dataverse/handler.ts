@@ -1,13 +1,15 @@
-import { dataverseDateTime } from './rows-people';
+import { dataverseDateTime, type StandInRow } from './rows-people';
+import { handleBatch } from './batch';
 import { badQuery, doesNotExist, ODataError } from './odata-error';
 import { parsePreferences } from './preferences';
 import { readCollection, readOne, type ReadResult } from './query';
-import type { TrainingStore } from './store';
+import type { StoredTable, TrainingStore } from './store';
 
 export interface StandInRequest {
   method: string;
   /** Path and query as sent: '/api/data/v9.2/contacts?$select=…'. */
   target: string;
+  /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
   body: string;
 }
@@ -18,32 +20,39 @@ export interface StandInResponse {
   body: string;
 }
 
-const API_PATH = '/api/data/v9.2/';
+export const API_PATH = '/api/data/v9.2/';
 const SEGMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(([^)]*)\))?$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The fixed ids WhoAmI answers with: one organisation, one business unit, one user. */
+const WHO_AM_I = {
+  BusinessUnitId: '0000000a-0000-4000-8000-000000000001',
+  UserId: '0000000a-0000-4000-8000-000000000002',
+  OrganizationId: '0000000a-0000-4000-8000-000000000003',
+};
 
 /**
  * Answers one Web API request from the store, in Dataverse's shapes: OData headers,
- * Preference-Applied, errors as {"error":{"code","message"}}. Faults and the bearer check
- * come first, as they do in front of the real service.
+ * Preference-Applied, errors as {"error":{"code","message"}}. The bearer check comes first,
+ * as it does in front of the real service; faults and service protection limits are applied
+ * around this by the server (stand-in.ts).
  */
 export function createRequestHandler(deps: {
   store: TrainingStore;
   /** 'https://127.0.0.1:PORT' */
   origin: () => string;
   largestPage: number;
-  nextFault: () => StandInResponse | null;
   now: () => Date;
 }): (request: StandInRequest) => StandInResponse {
   const { store } = deps;
+  const odata = { 'OData-Version': '4.0' };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}): StandInResponse => ({
     status,
-    headers: { 'OData-Version': '4.0', 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', ...headers },
+    headers: { ...odata, 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', ...headers },
     body: JSON.stringify(body),
   });
 
-  const create = (entitySet: string, body: string, baseUrl: string): StandInResponse => {
-    const table = store.table(entitySet);
-    if (!table?.definition.creatable) throw new ODataError(405, '0x80060888', `The training stand-in does not create ${entitySet}.`);
+  const bodyObject = (body: string): Record<string, unknown> => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -51,10 +60,17 @@ export function createRequestHandler(deps: {
       throw badQuery('The request body is not JSON.');
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw badQuery('The request body must be a JSON object.');
-    const values: Record<string, unknown> = { statecode: 0, createdon: dataverseDateTime(deps.now().toISOString()) };
+    return parsed as Record<string, unknown>;
+  };
+
+  /** A write's body as stored columns: bindings resolved to lookup ids, dates and times to Dataverse's precision. */
+  const columnValues = (table: StoredTable, parsed: Record<string, unknown>): StandInRow => {
+    const values: StandInRow = {};
     for (const [name, value] of Object.entries(parsed)) {
       if (!name.endsWith('@odata.bind')) {
-        values[name] = value;
+        const column = table.definition.columns[name];
+        // Dataverse keeps dates and times to the second, in UTC.
+        values[name] = column?.type === 'datetime' && typeof value === 'string' && value !== '' ? dataverseDateTime(value) : value;
         continue;
       }
       const navigation = name.slice(0, -'@odata.bind'.length);
@@ -66,31 +82,93 @@ export function createRequestHandler(deps: {
       if (!lookupTable.rows.has((target[2] ?? '').toLowerCase())) throw doesNotExist(lookupTable.definition.logicalName, target[2] ?? '');
       values[column] = (target[2] ?? '').toLowerCase();
     }
-    const id = store.create(entitySet, values);
-    return { status: 204, headers: { 'OData-Version': '4.0', 'OData-EntityId': `${baseUrl}${entitySet}(${id})` }, body: '' };
+    return values;
   };
 
-  return (request) => {
-    const fault = deps.nextFault();
-    if (fault) return fault;
-    if (!/^Bearer \S+/.test(request.headers.authorization ?? '')) {
-      return { status: 401, headers: { 'WWW-Authenticate': `Bearer authorization_uri=${deps.origin()}/, resource_id=${deps.origin()}/` }, body: '' };
+  /** What Dataverse fills in on a new row: open, made now, and anything the table works out itself. */
+  const newRow = (table: StoredTable, values: StandInRow): StandInRow => {
+    const defaults: StandInRow = {};
+    if ('statecode' in table.definition.columns) defaults.statecode = 0;
+    if ('createdon' in table.definition.columns) defaults.createdon = dataverseDateTime(deps.now().toISOString());
+    const row = { ...defaults, ...values };
+    return { ...row, ...table.definition.derive?.(row) };
+  };
+
+  const creatable = (table: StoredTable) => {
+    if (!table.definition.creatable) throw new ODataError(405, '0x80060888', `The training stand-in does not create or change ${table.definition.entitySet}.`);
+  };
+
+  const create = (table: StoredTable, body: string, baseUrl: string): StandInResponse => {
+    creatable(table);
+    const id = store.create(table.definition.entitySet, newRow(table, columnValues(table, bodyObject(body))));
+    return { status: 204, headers: { ...odata, 'OData-EntityId': `${baseUrl}${table.definition.entitySet}(${id})` }, body: '' };
+  };
+
+  /**
+   * PATCH to a row's address, as Microsoft documents it: with If-None-Match: * only a create
+   * (412 if the row exists), with If-Match: * only an update (404 if it does not), with
+   * If-Match: W/"n" only an update of that version (412 otherwise), and with neither an upsert.
+   */
+  const upsert = (request: StandInRequest, table: StoredTable, key: string, url: URL, baseUrl: string): StandInResponse => {
+    creatable(table);
+    const id = key.replace(/^'|'$/g, '').toLowerCase();
+    if (!GUID.test(id)) throw badQuery(`'${key}' is not a valid key for ${table.definition.logicalName}.`);
+    const { definition } = table;
+    const existing = table.rows.get(id);
+    const ifMatch = request.headers['if-match']?.trim();
+    const ifNoneMatch = request.headers['if-none-match']?.trim();
+    if (ifNoneMatch === '*' && existing) throw new ODataError(412, '0x80040237', 'A record with matching key values already exists.');
+    if (ifMatch !== undefined && !existing) throw doesNotExist(definition.logicalName, id);
+    if (ifMatch !== undefined && ifMatch !== '*' && existing && ifMatch !== `W/"${existing.version}"`) {
+      throw new ODataError(412, '0x80060882', "The version of the existing record doesn't match the RowVersion property provided.");
     }
+    const values = columnValues(table, bodyObject(request.body));
+    if (definition.key in values && String(values[definition.key]).toLowerCase() !== id) throw badQuery(`The ${definition.key} in the body does not match the address.`);
+    if (existing) store.update(definition.entitySet, id, values);
+    else store.create(definition.entitySet, newRow(table, { ...values, [definition.key]: id }));
+    const entityId = `${baseUrl}${definition.entitySet}(${id})`;
+    const version = table.rows.get(id)?.version ?? 0;
+    const preferences = parsePreferences(request.headers.prefer);
+    if (!preferences.returnRepresentation) return { status: 204, headers: { ...odata, 'OData-EntityId': entityId }, body: '' };
+    const context = { store, baseUrl, preferences, largestPage: deps.largestPage };
+    const result = readOne(context, table, id, url.searchParams);
+    return json(existing ? 200 : 201, result.body, { 'OData-EntityId': entityId, ETag: `W/"${version}"`, 'Preference-Applied': 'return=representation' });
+  };
+
+  const operation = (request: StandInRequest): StandInResponse => {
     const url = new URL(request.target, deps.origin());
     const baseUrl = `${deps.origin()}${API_PATH}`;
     try {
       if (!url.pathname.startsWith(API_PATH)) throw new ODataError(404, '0x80060888', `No Web API at ${url.pathname}.`);
-      const segment = SEGMENT.exec(decodeURIComponent(url.pathname.slice(API_PATH.length)));
+      const path = decodeURIComponent(url.pathname.slice(API_PATH.length));
+      if (path === 'WhoAmI' && request.method === 'GET') return json(200, { '@odata.context': `${baseUrl}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, ...WHO_AM_I });
+      const segment = SEGMENT.exec(path);
       const table = segment ? store.table(segment[1] ?? '') : undefined;
-      if (!segment || !table) throw new ODataError(404, '0x80060888', `Resource not found for the segment '${url.pathname.slice(API_PATH.length)}'.`);
-      if (request.method === 'POST' && segment[2] === undefined) return create(table.definition.entitySet, request.body, baseUrl);
+      if (!segment || !table) throw new ODataError(404, '0x80060888', `Resource not found for the segment '${path}'.`);
+      if (request.method === 'POST' && segment[2] === undefined) return create(table, request.body, baseUrl);
+      if (request.method === 'PATCH' && segment[2] !== undefined) return upsert(request, table, segment[2], url, baseUrl);
       if (request.method !== 'GET') throw new ODataError(405, '0x80060888', `The training stand-in does not support ${request.method} here.`);
       const context = { store, baseUrl, preferences: parsePreferences(request.headers.prefer), largestPage: deps.largestPage };
       const result: ReadResult = segment[2] === undefined ? readCollection(context, table, url.searchParams) : readOne(context, table, segment[2], url.searchParams);
-      return json(200, result.body, result.applied.length > 0 ? { 'Preference-Applied': result.applied.join(',') } : {});
+      const etag = result.body['@odata.etag'];
+      const headers: Record<string, string> = result.applied.length > 0 ? { 'Preference-Applied': result.applied.join(',') } : {};
+      if (typeof etag === 'string') headers.ETag = etag;
+      return json(200, result.body, headers);
     } catch (error) {
       if (error instanceof ODataError) return json(error.status, { error: { code: error.code, message: error.message } });
       return json(500, { error: { code: '0x80040216', message: error instanceof Error ? error.message : 'An unexpected error occurred.' } });
     }
+  };
+
+  return (request) => {
+    if (!/^Bearer \S+/.test(request.headers.authorization ?? '')) {
+      return { status: 401, headers: { 'WWW-Authenticate': `Bearer authorization_uri=${deps.origin()}/, resource_id=${deps.origin()}/` }, body: '' };
+    }
+    const path = new URL(request.target, deps.origin()).pathname;
+    if (path === `${API_PATH}$batch`) {
+      if (request.method !== 'POST') return json(405, { error: { code: '0x80060888', message: 'A $batch request must be a POST.' } });
+      return handleBatch(request, { operation, atomically: store.atomically, origin: deps.origin() });
+    }
+    return operation(request);
   };
 }

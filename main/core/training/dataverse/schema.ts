@@ -1,4 +1,5 @@
 import type { Choice } from '../../back-office/dataverse/choices';
+import type { StandInRow } from './rows-people';
 
 /**
  * The stand-in's own account of the tables, written from docs/dataverse-tables.md rather
@@ -23,6 +24,8 @@ export interface TableDefinition {
   creatable?: boolean;
   /** Navigation properties a create may bind with @odata.bind, to the lookup column each sets. */
   bindings?: Readonly<Record<string, string>>;
+  /** Columns Dataverse fills in itself when a row is made (a case's reference, a note's file size). */
+  derive?: (values: StandInRow) => StandInRow;
 }
 
 export const guid: Column = { type: 'guid' };
@@ -31,6 +34,7 @@ export const date: Column = { type: 'date' };
 export const datetime: Column = { type: 'datetime' };
 export const bool: Column = { type: 'bool' };
 export const money: Column = { type: 'money' };
+export const int: Column = { type: 'int' };
 export const to = (target: string): Column => ({ type: 'lookup', target });
 
 /** Labels for the council's choices: the code in sentence case ('housing-repair' → 'Housing repair'). */

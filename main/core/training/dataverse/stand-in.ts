@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { tableNames } from '../../back-office/dataverse/names';
 import type { TrainingDataset } from '../generator';
 import { makeLoopbackCertificate } from './certificate';
-import { createFaults, type FaultControls } from './faults';
-import { createRequestHandler } from './handler';
+import { createFaults, faultResponse, type FaultControls } from './faults';
+import { createRequestHandler, type StandInResponse } from './handler';
+import { createServiceProtection, DATAVERSE_LIMITS, type Admission, type ServiceProtectionCounters, type ServiceProtectionLimits } from './service-protection';
 import type { StandInRow } from './rows-people';
 import { contactRows, householdRows, systemUserRows } from './rows-people';
 import { councilTaxAccountRows, parkingPermitRows, rentAccountRows } from './rows-accounts';
@@ -18,6 +19,18 @@ export interface StandInOptions {
   maxPageSize?: number;
   publisherPrefix?: string;
   now?: () => Date;
+  /**
+   * Dataverse's service protection limits, per bearer token. Off unless given; `true` means
+   * Dataverse's own figures, and any figure left out is Dataverse's.
+   */
+  limits?: true | Partial<ServiceProtectionLimits>;
+}
+
+export interface StandInCounters extends ServiceProtectionCounters {
+  /** Every request that reached the stand-in. */
+  received: number;
+  /** Requests a fault switch answered or cut off. */
+  faulted: number;
 }
 
 export interface RecordedRequest {
@@ -40,10 +53,16 @@ export interface DataverseStandIn {
   };
   /** Every request so far, oldest first. */
   requests(): readonly RecordedRequest[];
+  /** The rows a table holds now, as stored (every column), for tests to count. */
+  rows(entitySet: string): StandInRow[];
+  counters(): StandInCounters;
 }
 
-/** Bodies larger than this are refused: the app only ever sends one audit row. */
-const LARGEST_BODY = 1024 * 1024;
+/**
+ * Bodies larger than this are refused: room for a $batch of cases with their attachments
+ * (up to 20 files of 10 MB each per case, sent as base64).
+ */
+const LARGEST_BODY = 256 * 1024 * 1024;
 
 /**
  * The training back office: the generated borough served as Dataverse rows over https on
@@ -73,11 +92,28 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     store,
     origin: () => origin,
     largestPage: Math.min(5000, Math.max(1, options.maxPageSize ?? 5000)),
-    nextFault: faults.next,
     now: options.now ?? (() => new Date()),
   });
+  const protection = options.limits ? createServiceProtection({ ...DATAVERSE_LIMITS, ...(options.limits === true ? {} : options.limits) }) : null;
+  const tally = { received: 0, faulted: 0 };
 
   const server = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    tally.received += 1;
+    // Concurrency counts from the moment a request arrives, as its upload takes the service's time too.
+    const admission: Admission | StandInResponse | null = protection ? protection.admit(header('authorization') ?? '') : null;
+    // The request stays concurrent until its answer is written or its connection is cut.
+    let executionMs = 0;
+    response.on('close', () => {
+      if (admission && 'done' in admission) admission.done(executionMs);
+    });
+    const answer = (reply: StandInResponse) => {
+      response.writeHead(reply.status, reply.headers);
+      response.end(reply.body);
+    };
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -86,19 +122,41 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
       else chunks.push(chunk);
     });
     request.on('end', () => {
-      const header = (name: string) => {
-        const value = request.headers[name];
-        return Array.isArray(value) ? value.join(', ') : value;
-      };
       recorded.push({ method: request.method ?? 'GET', target: request.url ?? '/', prefer: header('prefer') ?? null });
-      const answer = handle({
+      if (admission && !('done' in admission)) {
+        answer(admission);
+        return;
+      }
+      const standInRequest = {
         method: request.method ?? 'GET',
         target: request.url ?? '/',
-        headers: { authorization: header('authorization'), prefer: header('prefer') },
+        headers: {
+          authorization: header('authorization'),
+          prefer: header('prefer'),
+          'content-type': header('content-type'),
+          'if-match': header('if-match'),
+          'if-none-match': header('if-none-match'),
+        },
         body: Buffer.concat(chunks).toString('utf8'),
-      });
-      response.writeHead(answer.status, answer.headers);
-      response.end(answer.body);
+      };
+      const run = (): StandInResponse => {
+        const started = performance.now();
+        const reply = handle(standInRequest);
+        executionMs += performance.now() - started;
+        return reply;
+      };
+      const fault = faults.next();
+      if (fault) tally.faulted += 1;
+      if (!fault) answer(run());
+      else if ('status' in fault) answer(faultResponse(fault));
+      else if ('delayMs' in fault) setTimeout(() => answer(run()), fault.delayMs);
+      else if ('duplicate' in fault) {
+        run();
+        answer(run());
+      } else if (fault.connection === 'accept-then-fail') {
+        run();
+        request.socket.destroy();
+      } else request.socket.destroy();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -118,5 +176,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     faults: { failNext: faults.failNext, failAlways: faults.failAlways, clear: faults.clear },
     mutate: { update: store.update, remove: store.remove },
     requests: () => [...recorded],
+    rows: (entitySet) => [...(store.table(entitySet)?.rows.values() ?? [])].map((row) => ({ ...row.values })),
+    counters: () => ({ ...tally, ...(protection?.counters() ?? { accepted: tally.received, throttled: 0 }) }),
   };
 }

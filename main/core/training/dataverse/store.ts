@@ -27,6 +27,11 @@ export interface TrainingStore {
   remove(entitySet: string, id: string): void;
   /** The primary name of a row, for a lookup's formatted value. */
   nameOf(entitySet: string, id: string): string | undefined;
+  /**
+   * Runs `work` as one transaction, as Dataverse runs a change set: if it throws, every row
+   * it created or changed is put back as it was, and the error goes on.
+   */
+  atomically<T>(work: () => T): T;
 }
 
 class Table implements StoredTable {
@@ -46,6 +51,11 @@ class Table implements StoredTable {
     this.rows.set(id, row);
   }
 
+  /** Takes back a row made inside a failed transaction: it never existed, so change tracking does not hear of it. */
+  forget(id: string) {
+    if (this.rows.delete(id)) this.ordered = null;
+  }
+
   delete(id: string, version: number) {
     if (!this.rows.delete(id)) return false;
     this.removed.push({ id, version });
@@ -60,6 +70,8 @@ class Table implements StoredTable {
  */
 export function createStore(definitions: readonly TableDefinition[], rows: ReadonlyMap<string, readonly StandInRow[]>): TrainingStore {
   let version = 0;
+  // Undo steps for the transaction in progress, newest last; null outside one.
+  let journal: (() => void)[] | null = null;
   const tables = new Map<string, Table>();
   const tableFor = (entitySet: string): Table => {
     const table = tables.get(entitySet);
@@ -96,14 +108,20 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
       const id = String(values[definition.key] ?? randomUUID()).toLowerCase();
       if (table.rows.has(id)) throw new ODataError(412, '0x80040237', 'A record with matching key values already exists.');
       table.put(id, { values: complete(definition, { ...checked(definition, values), [definition.key]: id }), version: (version += 1) });
+      journal?.push(() => table.forget(id));
       return id;
     },
     update(entitySet, id, values) {
       const table = tableFor(entitySet);
       const row = table.rows.get(id.toLowerCase());
       if (!row) throw doesNotExist(table.definition.logicalName, id);
+      const before = { values: row.values, version: row.version };
       row.values = { ...row.values, ...checked(table.definition, values) };
       row.version = version += 1;
+      journal?.push(() => {
+        row.values = before.values;
+        row.version = before.version;
+      });
     },
     remove(entitySet, id) {
       const table = tableFor(entitySet);
@@ -114,6 +132,22 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
       const table = tables.get(entitySet);
       const name = table?.rows.get(id.toLowerCase())?.values[table.definition.primaryName];
       return typeof name === 'string' ? name : undefined;
+    },
+    atomically(work) {
+      if (journal) return work();
+      const undoSteps: (() => void)[] = [];
+      journal = undoSteps;
+      const versionBefore = version;
+      try {
+        const result = work();
+        journal = null;
+        return result;
+      } catch (error) {
+        for (const undo of undoSteps.reverse()) undo();
+        journal = null;
+        version = versionBefore;
+        throw error;
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import * as choices from '../../back-office/dataverse/choices';
 import type { TableNames } from '../../back-office/dataverse/names';
-import { bool, date, datetime, guid, labelled, money, standard, states, text, to, type Column, type TableDefinition } from './schema';
+import { bool, date, datetime, guid, int, labelled, money, standard, states, text, to, type Column, type TableDefinition } from './schema';
+import type { StandInRow } from './rows-people';
 
 /** The tables as docs/dataverse-tables.md describes them, under the given publisher prefix. */
 export function tableDefinitions(n: TableNames): TableDefinition[] {
@@ -26,6 +27,9 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
   });
   const wrapUp = { [c('outcome')]: labelled(choices.CONTACT_OUTCOME), [n.lookup('caseid')]: to('incidents') };
   const directed = { ...wrapUp, directioncode: bool };
+  // The call or visit a new case came from, written by CivicDesk as an activity regarding the case.
+  const interaction = { actualend: datetime, [c('disposition')]: text, [c('resolvedatfirstcontact')]: bool };
+  const regardingCase = (activityLogicalName: string) => ({ [`regardingobjectid_incident_${activityLogicalName}`]: '_regardingobjectid_value' });
 
   return [
     {
@@ -159,14 +163,46 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         [c('dueon')]: date,
         [c('closedon')]: date,
         createdon: datetime,
+        description: text,
+        [c('location')]: text,
+        [c('postcode')]: text,
+        [c('contactpreference')]: labelled(choices.CONTACT_PREFERENCE),
+        [c('servicestandard')]: text,
+        [c('anonymous')]: bool,
+        [c('capturedat')]: datetime,
+        [c('capturedby')]: text,
       },
+      creatable: true,
+      bindings: { customerid_contact: '_customerid_value' },
+      derive: (values) => ({ ticketnumber: values.ticketnumber ?? caseReference() }),
+    },
+    {
+      entitySet: 'annotations',
+      logicalName: 'annotation',
+      key: 'annotationid',
+      primaryName: 'subject',
+      creatable: true,
+      bindings: { objectid_incident: '_objectid_value' },
+      columns: {
+        annotationid: guid,
+        subject: text,
+        notetext: text,
+        filename: text,
+        mimetype: text,
+        documentbody: text,
+        filesize: int,
+        isdocument: bool,
+        _objectid_value: to('incidents'),
+        createdon: datetime,
+      },
+      derive: noteFileSize,
     },
     activity('activitypointer', 'activitypointers', { activitytypecode: text }),
-    activity('phonecall', 'phonecalls', directed),
+    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text }), creatable: true, bindings: regardingCase('phonecall') },
     activity('email', 'emails', directed),
     activity('letter', 'letters', directed),
     activity('appointment', 'appointments', wrapUp),
-    activity(c('facetoface'), c('facetofaces'), wrapUp),
+    { ...activity(c('facetoface'), c('facetofaces'), { ...wrapUp, ...interaction }), creatable: true, bindings: regardingCase(c('facetoface')) },
     activity(c('webform'), c('webforms'), wrapUp),
     activity(c('webchat'), c('webchats'), wrapUp),
     {
@@ -215,4 +251,23 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       columns: { systemuserid: guid, fullname: text, internalemailaddress: text, createdon: datetime },
     },
   ];
+}
+
+let casesMade = 0;
+
+/** Dataverse numbers new cases itself ('CAS-01001-B7X2K9'); the stand-in does likewise. */
+function caseReference(): string {
+  casesMade += 1;
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let tail = '';
+  for (let i = 0; i < 6; i += 1) tail += letters[Math.floor(Math.random() * letters.length)];
+  return `CAS-${String(10000 + casesMade).padStart(5, '0')}-${tail}`;
+}
+
+/** Dataverse works out a note's file size from its document body; clients cannot set it. */
+function noteFileSize(values: StandInRow): StandInRow {
+  const body = typeof values.documentbody === 'string' ? values.documentbody : '';
+  if (body === '') return { isdocument: values.isdocument ?? false, filesize: 0 };
+  const padding = body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0;
+  return { isdocument: true, filesize: Math.floor((body.length * 3) / 4) - padding };
 }

@@ -1,12 +1,12 @@
 import { createDataverseBackOffice } from '../../back-office/dataverse/dataverse-back-office';
 import type { BackOfficeLog } from '../../back-office/dataverse/context';
 import { httpsFetch } from '../../back-office/https-fetch';
-import type { BackOffice } from '../../back-office/port';
+import type { BackOffice, CaseBackOffice } from '../../back-office/port';
 import type { TrainingDataset } from '../generator';
 import { startDataverseStandIn, type DataverseStandIn } from './stand-in';
 
 export interface TrainingBackOffice {
-  backOffice: BackOffice;
+  backOffice: BackOffice & CaseBackOffice;
   standIn: DataverseStandIn;
   close(): Promise<void>;
 }

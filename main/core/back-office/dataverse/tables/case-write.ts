@@ -1,0 +1,110 @@
+import type { CaseSubmission } from '../../../../../shared/contract/cases';
+import { CASE_CATEGORIES, type CaseCategory, type CasePriority, type CaseService } from '../../../../../shared/domain/case';
+import type { ContactPreference } from '../../../../../shared/domain/case-draft';
+import { CASE_CATEGORY, CASE_PRIORITY, CASE_SERVICE, CONTACT_PREFERENCE } from '../choices';
+import type { TableNames } from '../names';
+import { isGuid } from '../row';
+import { stableId } from '../stable-id';
+import { INCIDENTS } from './incident';
+
+/** One write inside a case's change set: PATCH to the row's address with If-None-Match: *. */
+export interface RowWrite {
+  /** What the row is, for the words a person reads if it is refused. */
+  role: 'case' | 'attachment' | 'note' | 'interaction';
+  /** 'incidents(…)' */
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export const ANNOTATIONS = 'annotations';
+
+/** The incident columns read back when a resend finds a case already there. */
+export function capturedColumns(n: TableNames): string[] {
+  return ['incidentid', 'ticketnumber', n.custom('capturedat'), n.custom('capturedby')];
+}
+
+/** Why the case cannot be written as it is, in plain English; null when it can. */
+export function caseProblem(submission: CaseSubmission): string | null {
+  if (!isGuid(submission.id)) return 'The case has no proper id.';
+  if (submission.residentId !== null && !isGuid(submission.residentId)) return 'The case names a resident the council’s system does not know. Open the resident again, then send the case.';
+  if (!(CASE_CATEGORIES as readonly string[]).includes(submission.category)) return `“${submission.category}” is not a case category the council’s system knows. Choose the category again.`;
+  if (!CASE_SERVICE.codes.includes(submission.service as CaseService)) return `“${submission.service}” is not a service the council’s system knows. Choose the category again.`;
+  for (const attachment of submission.attachments) if (!isGuid(attachment.id)) return `The attachment “${attachment.fileName}” has no proper id. Remove it and attach it again.`;
+  return null;
+}
+
+/**
+ * The rows one case becomes, in the order they must be written: the incident first, then
+ * what hangs off it. Every id is fixed before sending (the case's and attachments' from the
+ * renderer, the rest derived from them), which is what makes a resend recognisable.
+ */
+export function caseWrites(submission: CaseSubmission, capturedBy: string | null, n: TableNames): RowWrite[] {
+  const c = n.custom;
+  const caseAddress = `/${INCIDENTS}(${submission.id})`;
+  const incident: Record<string, unknown> = {
+    title: submission.summary,
+    description: submission.description,
+    prioritycode: CASE_PRIORITY.value(submission.priority as CasePriority),
+    [c('category')]: CASE_CATEGORY.value(submission.category as CaseCategory),
+    [c('service')]: CASE_SERVICE.value(submission.service as CaseService),
+    [c('receivedon')]: submission.receivedOn,
+    [c('dueon')]: submission.dueOn,
+    [c('location')]: submission.location,
+    [c('postcode')]: submission.postcode,
+    [c('contactpreference')]: CONTACT_PREFERENCE.value(submission.contactPreference as ContactPreference),
+    [c('servicestandard')]: submission.serviceStandard,
+    [c('anonymous')]: submission.anonymous,
+    [c('capturedat')]: submission.capturedAt,
+    [c('capturedby')]: capturedBy,
+  };
+  if (submission.residentId !== null) incident['customerid_contact@odata.bind'] = `/contacts(${submission.residentId.toLowerCase()})`;
+  const writes: RowWrite[] = [{ role: 'case', path: `${INCIDENTS}(${submission.id.toLowerCase()})`, body: incident }];
+
+  for (const attachment of submission.attachments) {
+    writes.push({
+      role: 'attachment',
+      path: `${ANNOTATIONS}(${attachment.id.toLowerCase()})`,
+      body: {
+        subject: attachment.fileName,
+        filename: attachment.fileName,
+        mimetype: attachment.mimeType,
+        documentbody: attachment.base64,
+        isdocument: true,
+        'objectid_incident@odata.bind': caseAddress,
+      },
+    });
+  }
+  if (submission.fields.length > 0) {
+    writes.push({
+      role: 'note',
+      path: `${ANNOTATIONS}(${stableId(`${submission.id}:call-script-answers`)})`,
+      body: {
+        subject: 'Answers given when the case was raised',
+        notetext: submission.fields.map((field) => `${field.question}\n${field.answer}`).join('\n\n'),
+        isdocument: false,
+        'objectid_incident@odata.bind': caseAddress,
+      },
+    });
+  }
+  const interaction = submission.interaction;
+  if (interaction) {
+    const phone = interaction.channel === 'phone';
+    const logicalName = phone ? 'phonecall' : c('facetoface');
+    const body: Record<string, unknown> = {
+      subject: `${phone ? 'Phone call' : 'Visit'}: ${submission.summary}`.slice(0, 200),
+      description: interaction.notes,
+      actualstart: interaction.answeredAt,
+      actualend: interaction.endedAt,
+      [c('disposition')]: interaction.disposition,
+      [c('resolvedatfirstcontact')]: interaction.resolvedAtFirstContact,
+      [`regardingobjectid_incident_${logicalName}@odata.bind`]: caseAddress,
+    };
+    if (phone) {
+      body.phonenumber = interaction.callerNumber;
+      body.directioncode = false;
+    }
+    // One call can raise two cases: the activity's id comes from both, so each case gets its own and a resend neither.
+    writes.push({ role: 'interaction', path: `${phone ? 'phonecalls' : c('facetofaces')}(${stableId(`${interaction.id}:${submission.id}`)})`, body });
+  }
+  return writes;
+}
