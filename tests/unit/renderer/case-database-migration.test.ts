@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { CaseDatabase } from '../../../renderer/storage/case-database';
+import { submitDraft } from '../../../renderer/sync/case-store';
+
+/** A draft exactly as version 1 stored it (shared/domain/case-draft.ts before the case form). */
+const versionOneDraft = {
+  id: '6f1c1f53-8a4e-4d0a-9a57-6f6b8f1f9a01',
+  interactionId: '0b7c2d1e-3f4a-4b5c-8d6e-7f8091a2b3c4',
+  residentId: 'c2a9e6f0-1b2c-4d3e-8f4a-5b6c7d8e9f00',
+  service: 'waste',
+  category: 'missed-bin',
+  priority: 'routine',
+  serviceStandard: 'missed-bin',
+  receivedOn: '2025-03-03',
+  dueOn: '2025-03-05',
+  summary: 'Missed recycling bin',
+  fields: [{ name: 'bin', question: 'Which bin was missed?', answer: 'Recycling' }],
+  source: { scriptId: 'missed-bin', scriptVersion: 3 },
+  status: 'draft',
+  createdAt: '2025-03-03T09:01:00.000Z',
+  updatedAt: '2025-03-03T09:04:00.000Z',
+};
+
+const versionOneInteraction = {
+  id: versionOneDraft.interactionId,
+  channel: 'phone',
+  callerNumber: '020 7946 0999',
+  queue: 'Waste and recycling',
+  waitedSeconds: 42,
+  answeredAt: '2025-03-03T09:00:00.000Z',
+  endedAt: null,
+  staffId: 'staff-1',
+  residentId: versionOneDraft.residentId,
+  outcomes: [],
+  wrapUp: null,
+  status: 'in-progress',
+};
+
+/** Builds a database with version 1's schema, exactly as it shipped, with plain Dexie. */
+async function versionOneDatabase(name: string): Promise<void> {
+  const old = new Dexie(name);
+  old.version(1).stores({
+    caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
+    interactions: 'id, status, answeredAt, residentId',
+  });
+  await old.table('caseDrafts').put(versionOneDraft);
+  await old.table('interactions').put(versionOneInteraction);
+  old.close();
+}
+
+describe('case database migrations', () => {
+  it('carries a version 1 draft and interaction into version 2 with the new fields defaulted and nothing lost', async () => {
+    const name = `migration-${Date.now()}`;
+    await versionOneDatabase(name);
+
+    const db = new CaseDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
+      ...versionOneDraft,
+      residentName: null,
+      anonymous: false,
+      description: '',
+      location: '',
+      postcode: '',
+      contactPreference: '',
+      attachmentIds: [],
+      focus: null,
+    });
+    expect(await db.interactions.get(versionOneInteraction.id)).toEqual(versionOneInteraction);
+    // The old indexes still answer.
+    expect(await db.caseDrafts.where('interactionId').equals(versionOneDraft.interactionId).count()).toBe(1);
+    expect(await db.interactions.where('status').equals('in-progress').count()).toBe(1);
+
+    // The new tables work, and a migrated draft can be submitted.
+    const submitted = await submitDraft(db, versionOneDraft.id, 'staff-1');
+    expect(submitted?.content).toMatchObject({ summary: 'Missed recycling bin', attachmentIds: [], contactPreference: '' });
+    expect(await db.outbox.get(versionOneDraft.id)).toMatchObject({ operation: 'create', held: false, attempts: 0 });
+    expect(await db.cases.where('syncState').equals('waiting').count()).toBe(1);
+    await db.attachments.put({ id: 'a1', caseId: versionOneDraft.id, fileName: 'bin.jpg', mimeType: 'image/jpeg', size: 3, blob: new Blob(['abc']), thumbnail: null, addedAt: '2025-03-03T09:02:00.000Z' });
+    expect(await db.attachments.where('caseId').equals(versionOneDraft.id).count()).toBe(1);
+    expect(await db.syncLog.where('caseId').equals(versionOneDraft.id).count()).toBe(1);
+    await db.meta.put({ key: 'lastSuccessfulSync', at: '2025-03-03T09:10:00.000Z' });
+    expect(await db.meta.get('lastSuccessfulSync')).toMatchObject({ at: '2025-03-03T09:10:00.000Z' });
+    db.close();
+  });
+
+  it('opens an empty version 1 database without complaint', async () => {
+    const name = `migration-empty-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt', interactions: 'id, status, answeredAt, residentId' });
+    await old.open();
+    old.close();
+    const db = new CaseDatabase(name);
+    expect(await db.caseDrafts.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+  });
+});
