@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -9,6 +11,9 @@ import { defineConfig } from '@playwright/test';
 process.env.CIVICDESK_LOOPBACK_SECRET ||= randomBytes(24).toString('base64url');
 const port = Number(process.env.CIVICDESK_E2E_PORT ?? 5299);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Where the host writes its Dataverse stand-in's address and certificate, for tests that check
+// what reached the back office (tests/e2e/support/back-office.ts).
+process.env.CIVICDESK_STAND_IN_FILE ||= path.join(os.tmpdir(), `civicdesk-e2e-stand-in-${port}-${process.pid}.json`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,6 +35,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
-    env: { CIVICDESK_LOOPBACK_SECRET: process.env.CIVICDESK_LOOPBACK_SECRET, CIVICDESK_CONFIG: '' },
+    env: { CIVICDESK_LOOPBACK_SECRET: process.env.CIVICDESK_LOOPBACK_SECRET, CIVICDESK_CONFIG: '', CIVICDESK_STAND_IN_FILE: process.env.CIVICDESK_STAND_IN_FILE },
   },
 });

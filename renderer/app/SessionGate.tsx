@@ -10,6 +10,7 @@ import { useBridge } from '../bridge/bridge-context';
 import { ContactProvider } from '../contact/contact-context';
 import { OpenResidentProvider } from '../residents/resident-context';
 import { ResidentSearchProvider } from '../residents/use-resident-search';
+import { SyncProvider } from '../sync/sync-context';
 import { ConfigProblems } from './ConfigProblems';
 import { SessionProvider } from './session-context';
 import { Workstation } from './Workstation';
@@ -58,13 +59,15 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   if (session.mode === 'config-error') return <ConfigProblems session={session} />;
   return (
     <SessionProvider value={session}>
-      <ContactProvider staffId={session.user?.id ?? null}>
-        <ResidentSearchProvider>
-          <OpenResidentProvider>
-            <Workstation session={session} {...props} />
-          </OpenResidentProvider>
-        </ResidentSearchProvider>
-      </ContactProvider>
+      <SyncProvider staffId={session.user?.id ?? null}>
+        <ContactProvider staffId={session.user?.id ?? null}>
+          <ResidentSearchProvider>
+            <OpenResidentProvider>
+              <Workstation session={session} {...props} />
+            </OpenResidentProvider>
+          </ResidentSearchProvider>
+        </ContactProvider>
+      </SyncProvider>
     </SessionProvider>
   );
 }

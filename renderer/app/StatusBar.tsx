@@ -1,31 +1,51 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
-import { useOnline } from './use-online';
+import { useCaseNavigation } from '../cases/case-navigation';
+import { useSyncStatus } from '../sync/sync-context';
+
+const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /**
- * Mode, who is signed in, the network, and what is waiting to send. Kept in view on a
- * normal screen; when zoomed (short viewport) it scrolls with the page so it never covers it.
+ * Mode, who is signed in, whether the council's system answers, and what is waiting to send.
+ * Kept in view on a normal screen; when zoomed (short viewport) it scrolls with the page so
+ * it never covers it. Changes are announced politely: they matter, but never mid-sentence.
  */
 export function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
-  const online = useOnline();
-  const items = [
-    { id: 'mode', text: t(`status.mode.${session.mode}`) },
-    { id: 'user', text: session.user ? t('status.signedInAs', { name: session.user.displayName }) : t('status.notSignedIn') },
-    { id: 'network', text: online ? t('status.online') : t('status.offline') },
-    // The offline outbox arrives with case capture; until then there is never anything to send.
-    { id: 'sync', text: t('status.syncIdle') },
-  ];
+  const sync = useSyncStatus();
+  const navigation = useCaseNavigation();
+  const network = sync.reachable === null ? t('status.checking') : sync.reachable ? t('status.online') : t('status.offline');
+  const waiting = sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
   return (
     <Box component="footer" aria-label={t('status.label')} sx={{ '@media (min-height: 37.5em)': { position: 'sticky', bottom: 0 }, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
-      <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', gap: { xs: 1, md: 3 }, m: 0, p: 0, listStyle: 'none' }}>
-        {items.map((item) => (
-          <li key={item.id} data-testid={`status-${item.id}`} aria-live={item.id === 'network' ? 'polite' : undefined}>
-            <Typography variant="body2">{item.text}</Typography>
+      <Box component="ul" aria-live="polite" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: { xs: 1, md: 3 }, m: 0, p: 0, listStyle: 'none' }}>
+        <li data-testid="status-mode">
+          <Typography variant="body2">{t(`status.mode.${session.mode}`)}</Typography>
+        </li>
+        <li data-testid="status-user">
+          <Typography variant="body2">{session.user ? t('status.signedInAs', { name: session.user.displayName }) : t('status.notSignedIn')}</Typography>
+        </li>
+        <li data-testid="status-network">
+          <Typography variant="body2">{network}</Typography>
+        </li>
+        <li data-testid="status-sync">
+          <Typography variant="body2">{waiting}</Typography>
+        </li>
+        {sync.lastSuccessfulSync && (
+          <li data-testid="status-last-sync">
+            <Typography variant="body2">{t('status.lastSent', { time: clockTime(sync.lastSuccessfulSync) })}</Typography>
           </li>
-        ))}
+        )}
+        {sync.needsAttention > 0 && (
+          <li data-testid="status-attention">
+            <Button size="small" variant="outlined" color="warning" onClick={() => navigation?.showSection('attention')} sx={{ py: 0, fontWeight: 700 }}>
+              {t('status.attention', { count: sync.needsAttention })}
+            </Button>
+          </li>
+        )}
       </Box>
     </Box>
   );

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import type { SessionInfo } from '../../shared/contract/session';
 import { useBridge } from '../bridge/bridge-context';
+import { CaseNavigationProvider } from '../cases/case-navigation';
 import { CallPanel } from '../contact/CallPanel';
 import { PlaceView } from '../places/PlaceView';
 import { HelpOverlay } from './HelpOverlay';
@@ -34,6 +35,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
     moved.current = true;
     setPlace(next);
   }, []);
+  const goToCases = useCallback(() => goTo('cases'), [goTo]);
 
   // After moving to another place, focus its heading so screen readers announce it.
   useEffect(() => {
@@ -66,21 +68,23 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   }, [goTo, onToggleContrast]);
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
-      <SkipLink />
-      {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
-      <Box component="header">
-        <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
-      </Box>
-      <CallPanel />
-      <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
-        <PlacesNav current={place} onChoose={goTo} />
-        <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
-          <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} onResidentOpened={() => goTo('resident')} onScreenPopUsed={screenPopUsed} />
+    <CaseNavigationProvider onGoToCases={goToCases}>
+      <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
+        <SkipLink />
+        {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
+        <Box component="header">
+          <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
         </Box>
+        <CallPanel />
+        <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
+          <PlacesNav current={place} onChoose={goTo} />
+          <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
+            <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} onResidentOpened={() => goTo('resident')} onScreenPopUsed={screenPopUsed} />
+          </Box>
+        </Box>
+        <StatusBar session={session} />
+        <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
       </Box>
-      <StatusBar session={session} />
-      <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
-    </Box>
+    </CaseNavigationProvider>
   );
 }

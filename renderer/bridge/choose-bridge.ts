@@ -27,5 +27,5 @@ export function chooseBridge(): BridgeChoice {
   }
   const secret = window.sessionStorage.getItem(SECRET_KEY);
   if (!secret) return { ok: false };
-  return { ok: true, bridge: createApiBridge(rememberAnswers(createLoopbackTransport(window.location.origin, secret))), host: 'browser' };
+  return { ok: true, bridge: createApiBridge(rememberAnswers(createLoopbackTransport(window.location.origin, secret), window.sessionStorage)), host: 'browser' };
 }

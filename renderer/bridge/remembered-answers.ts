@@ -9,6 +9,12 @@ import type { CallName } from '../../shared/contract/calls';
  */
 export const REMEMBERED_CALLS: readonly CallName[] = ['session.get', 'standards.get', 'scripts.list'];
 
+/** sessionStorage, or a stand-in for it in tests. */
+export interface KeptAnswers {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 const KEY_PREFIX = 'civicdesk.remembered.';
 
 /**
@@ -16,7 +22,7 @@ const KEY_PREFIX = 'civicdesk.remembered.';
  * main process is on the same computer and always answers. Kept in sessionStorage, so it lasts
  * for this tab only, like the loopback secret.
  */
-export function rememberAnswers(transport: Transport, storage: Pick<Storage, 'getItem' | 'setItem'> = window.sessionStorage): Transport {
+export function rememberAnswers(transport: Transport, storage: KeptAnswers): Transport {
   return {
     subscribe: (listener) => transport.subscribe(listener),
     async invoke(name, input) {

@@ -1,51 +1,235 @@
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
-import { caseDatabase } from '../storage/case-database';
-import type { StandardsClock } from '../scripts/use-standards';
+import type { CaseDraft } from '../../shared/domain/case-draft';
+import type { SubmittedCase } from '../../shared/domain/case-sync';
+import { useContact } from '../contact/contact-context';
+import { useOpenResident } from '../residents/resident-context';
 import { useStandards } from '../scripts/use-standards';
+import { caseDatabase } from '../storage/case-database';
+import { resolveConflict, returnToDraft } from '../sync/case-store';
+import { useCaseNavigation, type CaseSection } from './case-navigation';
+import { CaseForm } from './CaseForm';
+import { CaseTable, type CaseRow } from './CaseTable';
+import { ConflictDialog } from './ConflictDialog';
+import { discardDraft } from './discard-draft';
+import { startCaseDraft } from './new-case-draft';
+
+const SECTIONS: readonly CaseSection[] = ['drafts', 'waiting', 'sent', 'attention'];
+
+const rowOfDraft = (draft: CaseDraft): CaseRow => ({ id: draft.id, summary: draft.summary, residentId: draft.residentId, residentName: draft.residentName, anonymous: draft.anonymous, serviceStandard: draft.serviceStandard, dueOn: draft.dueOn });
+const rowOfCase = ({ id, content }: SubmittedCase): CaseRow => ({ id, summary: content.summary, residentId: content.residentId, residentName: content.residentName, anonymous: content.anonymous, serviceStandard: content.serviceStandard, dueOn: content.dueOn });
+const clockTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /**
- * Cases raised on this computer, soonest due first, each against its service standard from
- * the one working-day clock. (Sending them on to Dataverse comes with the sync service.)
+ * Cases raised on this computer, in four sections: drafts still being written, cases waiting
+ * to send, cases the council's system has, and cases that need a person (refused, or changed
+ * on both sides). A draft opens in the case form; nothing here is ever lost by leaving it.
  */
 export function CasesPlace() {
   const { t } = useTranslation();
+  const db = caseDatabase();
   const clock = useStandards();
-  const drafts = useLiveQuery(() => caseDatabase().caseDrafts.orderBy('dueOn').toArray(), []);
-  if (!drafts || !clock) return <Typography>{t('cases.loading')}</Typography>;
-  if (drafts.length === 0) return <Typography sx={{ maxWidth: '50rem' }}>{t('cases.empty')}</Typography>;
-  return (
-    <Table size="small" aria-label={t('cases.tableLabel')}>
-      <TableHead>
-        <TableRow>
-          <TableCell component="th" scope="col">{t('cases.summary')}</TableCell>
-          <TableCell component="th" scope="col">{t('cases.standard')}</TableCell>
-          <TableCell component="th" scope="col">{t('cases.due')}</TableCell>
-          <TableCell component="th" scope="col">{t('cases.state')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {drafts.map((draft) => (
-          <TableRow key={draft.id}>
-            <TableCell>{draft.summary}</TableCell>
-            <TableCell>{clock.find(draft.serviceStandard)?.name ?? draft.serviceStandard}</TableCell>
-            <TableCell>{longDate(draft.dueOn)}</TableCell>
-            <TableCell>{statusText(clock, draft.dueOn, t)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+  const navigation = useCaseNavigation();
+  const { view: openResident } = useOpenResident();
+  const { current: call } = useContact();
+  const drafts = useLiveQuery(() => db.caseDrafts.orderBy('dueOn').toArray(), [db]);
+  const cases = useLiveQuery(() => db.cases.orderBy('submittedAt').reverse().toArray(), [db]);
+  const [section, setSection] = useState<CaseSection>('drafts');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState<SubmittedCase | null>(null);
+  const [deleting, setDeleting] = useState<CaseDraft | null>(null);
+  const [comparing, setComparing] = useState<SubmittedCase | null>(null);
+  const confirmationRef = useRef<HTMLDivElement>(null);
+  const tabsRef = useRef<HTMLDivElement>(null);
 
-function statusText(clock: StandardsClock, dueOn: string, t: (key: string, values?: Record<string, unknown>) => string): string {
-  const status = clock.status(dueOn);
-  return t(`cases.status.${status.status}`, { count: status.workingDaysLeft ?? status.daysOverdue });
+  // Sent here from elsewhere (the 360 view, a script, the status bar): show what was asked for,
+  // once per request, then let the request go so coming back later starts afresh.
+  const request = navigation?.request ?? null;
+  const [handled, setHandled] = useState<number | null>(null);
+  if (request && request.at !== handled) {
+    setHandled(request.at);
+    setEditing(request.kind === 'open-draft' ? request.draftId : null);
+    if (request.kind === 'section') setSection(request.section);
+  }
+  useEffect(() => {
+    if (!request) return;
+    if (request.kind === 'section') requestAnimationFrame(() => tabsRef.current?.querySelector<HTMLElement>(`#cases-tab-${request.section}`)?.focus());
+    navigation?.done();
+  }, [request, navigation]);
+
+  useEffect(() => {
+    if (confirmation) confirmationRef.current?.focus();
+  }, [confirmation]);
+
+  if (editing) {
+    return (
+      <CaseForm
+        draftId={editing}
+        onClose={() => setEditing(null)}
+        onSubmitted={(submitted) => {
+          setEditing(null);
+          setSection('waiting');
+          setConfirmation(submitted);
+        }}
+      />
+    );
+  }
+  if (!drafts || !cases || !clock) return <Typography>{t('cases.loading')}</Typography>;
+
+  const bySection: Record<CaseSection, CaseRow[]> = {
+    drafts: drafts.map(rowOfDraft),
+    waiting: cases.filter((each) => each.syncState === 'waiting').map(rowOfCase),
+    sent: cases.filter((each) => each.syncState === 'sent').map(rowOfCase),
+    attention: cases.filter((each) => each.syncState === 'needs-attention' || each.syncState === 'conflict').map(rowOfCase),
+  };
+  const caseById = new Map(cases.map((each) => [each.id, each]));
+
+  const newCase = async () => {
+    const draft = await startCaseDraft(db, { residentId: openResident?.residentId ?? null, residentName: openResident?.name ?? null, interactionId: call?.id ?? null });
+    setConfirmation(null);
+    setEditing(draft.id);
+  };
+
+  const fixAndResend = async (caseId: string) => {
+    const draft = await returnToDraft(db, caseId);
+    if (draft) setEditing(draft.id);
+  };
+
+  const standardName = (submitted: SubmittedCase) => (submitted.content.serviceStandard ? (clock.find(submitted.content.serviceStandard)?.name ?? submitted.content.serviceStandard) : null);
+
+  const extraFor: Record<CaseSection, { heading: string; cell: (row: CaseRow) => ReactNode }> = {
+    drafts: {
+      heading: t('cases.actions'),
+      cell: (row) => (
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+          <Button size="small" variant="outlined" onClick={() => setEditing(row.id)} aria-label={t('cases.continueNamed', { summary: row.summary || t('cases.noSummary') })}>
+            {t('cases.continue')}
+          </Button>
+          <Button size="small" color="error" onClick={() => setDeleting(drafts.find((each) => each.id === row.id) ?? null)} aria-label={t('cases.deleteNamed', { summary: row.summary || t('cases.noSummary') })}>
+            {t('cases.delete')}
+          </Button>
+        </Box>
+      ),
+    },
+    waiting: {
+      heading: t('cases.submitted'),
+      cell: (row) => {
+        const submitted = caseById.get(row.id);
+        return submitted ? t('cases.submittedAt', { when: clockTime(submitted.submittedAt) }) : null;
+      },
+    },
+    sent: {
+      heading: t('cases.reference'),
+      cell: (row) => {
+        const submitted = caseById.get(row.id);
+        return submitted?.reference ? <strong data-testid="case-reference">{submitted.reference}</strong> : t('cases.noReference');
+      },
+    },
+    attention: {
+      heading: t('cases.whatToDo'),
+      cell: (row) => {
+        const submitted = caseById.get(row.id);
+        if (!submitted) return null;
+        if (submitted.syncState === 'conflict') {
+          return (
+            <Box>
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                {t('cases.conflictProblem')}
+              </Typography>
+              <Button size="small" variant="contained" onClick={() => setComparing(submitted)}>
+                {t('cases.compare')}
+              </Button>
+            </Box>
+          );
+        }
+        return (
+          <Box>
+            <Typography variant="body2" sx={{ mb: 1 }} data-testid="case-problem">
+              {t('cases.problem', { problem: submitted.problem ?? t('cases.noProblemGiven') })}
+            </Typography>
+            <Button size="small" variant="contained" onClick={() => void fixAndResend(submitted.id)}>
+              {t('cases.fixAndResend')}
+            </Button>
+          </Box>
+        );
+      },
+    },
+  };
+
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 2 }}>
+        <Button variant="contained" onClick={() => void newCase()}>
+          {t('cases.newCase')}
+        </Button>
+        {openResident && <Typography variant="body2">{t('cases.newCaseFor', { name: openResident.name })}</Typography>}
+      </Box>
+      {confirmation && (
+        <Alert ref={confirmationRef} tabIndex={-1} severity="success" role="status" sx={{ mb: 2 }} data-testid="case-confirmation" onClose={() => setConfirmation(null)} slotProps={{ closeButton: { 'aria-label': t('cases.dismiss'), title: t('cases.dismiss') } }}>
+          {standardName(confirmation)
+            ? t('cases.confirmation', { summary: confirmation.content.summary, standard: standardName(confirmation), date: longDate(confirmation.content.dueOn) })
+            : t('cases.confirmationNoStandard', { summary: confirmation.content.summary })}
+        </Alert>
+      )}
+      <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        <Tabs ref={tabsRef} value={section} onChange={(_, next: CaseSection) => setSection(next)} aria-label={t('cases.sectionsLabel')} variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile>
+          {SECTIONS.map((each) => (
+            <Tab key={each} value={each} id={`cases-tab-${each}`} aria-controls={`cases-panel-${each}`} label={t(`cases.sections.${each}`, { count: bySection[each].length })} data-testid={`cases-tab-${each}`} />
+          ))}
+        </Tabs>
+      </Box>
+      <Box role="tabpanel" id={`cases-panel-${section}`} aria-labelledby={`cases-tab-${section}`} sx={{ pt: 2 }}>
+        <CaseTable rows={bySection[section]} clock={clock} extraHeading={extraFor[section].heading} extra={extraFor[section].cell} empty={t(`cases.empty.${section}`)} testId={`cases-table-${section}`} />
+      </Box>
+
+      {deleting && (
+        <Dialog open onClose={() => setDeleting(null)} aria-labelledby="delete-draft-title" aria-describedby="delete-draft-text">
+          <DialogTitle id="delete-draft-title" component="h2">
+            {t('cases.deleteTitle')}
+          </DialogTitle>
+          <DialogContent>
+            <DialogContentText id="delete-draft-text">{t('cases.deleteText', { summary: deleting.summary || t('cases.noSummary') })}</DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setDeleting(null)}>{t('cases.keepDraft')}</Button>
+            <Button
+              color="error"
+              variant="contained"
+              onClick={() => {
+                const id = deleting.id;
+                setDeleting(null);
+                void discardDraft(db, id);
+              }}
+            >
+              {t('cases.deleteConfirm')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+      {comparing && (
+        <ConflictDialog
+          submitted={comparing}
+          onClose={() => setComparing(null)}
+          onKeep={(keep) => {
+            const id = comparing.id;
+            setComparing(null);
+            void resolveConflict(db, id, keep);
+          }}
+        />
+      )}
+    </Box>
+  );
 }

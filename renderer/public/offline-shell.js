@@ -1,3 +1,4 @@
+/* global self, caches, fetch, URL */
 /*
  * The browser host's offline shell. The desktop app loads its files from disk (app://), so it
  * opens with no network at all; a browser tab would not, and a reload while the network is

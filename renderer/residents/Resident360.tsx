@@ -1,9 +1,13 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
 import type { Resident360 as Record360 } from '../../shared/domain/resident-360';
+import { useCaseNavigation } from '../cases/case-navigation';
+import { startCaseDraft } from '../cases/new-case-draft';
 import type { StandardsClock } from '../scripts/use-standards';
+import { caseDatabase } from '../storage/case-database';
 import { ageOn } from './age';
 import { Facts, Section } from './Section';
 
@@ -15,6 +19,11 @@ export function Resident360({ record, today, clock, repeat }: { record: Record36
   const { resident, household, councilTaxAccount: tax, rentAccount: rent } = record;
   const yesNo = (value: boolean) => (value ? t('runner.yes') : t('runner.no'));
   const open = record.cases.filter((each) => each.status === 'open');
+  const navigation = useCaseNavigation();
+  const raiseCase = async () => {
+    const draft = await startCaseDraft(caseDatabase(), { residentId: resident.id, residentName: `${resident.givenName} ${resident.familyName}` });
+    navigation?.openDraft(draft.id);
+  };
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
       {repeat && (
@@ -83,6 +92,11 @@ export function Resident360({ record, today, clock, repeat }: { record: Record36
               );
             })}
           </ul>
+        )}
+        {navigation && (
+          <Button variant="contained" sx={{ mt: 1 }} onClick={() => void raiseCase()}>
+            {t('resident.raiseCase')}
+          </Button>
         )}
       </Section>
     </Box>

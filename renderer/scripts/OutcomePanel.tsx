@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
@@ -8,6 +9,7 @@ import { variableLookup, type RunState, type ScriptContext } from '../../shared/
 import { interpolate } from '../../shared/call-scripts/interpolate';
 import type { CallScript, ScriptOutcome } from '../../shared/call-scripts/schema';
 import type { CaseDraft } from '../../shared/domain/case-draft';
+import { useCaseNavigation } from '../cases/case-navigation';
 
 function OnlineRoute({ title, url }: { title: string; url: string }) {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ function OnlineRoute({ title, url }: { title: string; url: string }) {
 /** Where the script ended, said plainly, with what the agent does next. */
 export function OutcomePanel({ outcome, script, state, context, caseDraft }: { outcome: ScriptOutcome; script: CallScript; state: RunState; context: ScriptContext; caseDraft: CaseDraft | null }) {
   const { t } = useTranslation();
+  const navigation = useCaseNavigation();
   const fill = (text: string) => interpolate(text, variableLookup(script, state, context, outcome));
   switch (outcome.kind) {
     case 'emergency':
@@ -56,6 +59,11 @@ export function OutcomePanel({ outcome, script, state, context, caseDraft }: { o
             </dl>
           )}
           {outcome.offerOnline && <OnlineRoute {...outcome.offerOnline} />}
+          {caseDraft && navigation && (
+            <Button variant="contained" sx={{ mt: 2 }} onClick={() => navigation.openDraft(caseDraft.id)}>
+              {t('outcome.reviewCase')}
+            </Button>
+          )}
         </Alert>
       );
     case 'resolved':

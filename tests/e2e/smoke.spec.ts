@@ -25,7 +25,7 @@ test('opens in training mode with the banner, the frame and the status bar', asy
   await expect(status.getByTestId('status-mode')).toHaveText('Training mode');
   await expect(status.getByTestId('status-user')).toHaveText(/^Signed in as \S+/);
   await expect(status.getByTestId('status-network')).toHaveText('Online');
-  await expect(status.getByTestId('status-sync')).toHaveText('Nothing waiting to send');
+  await expect(status.getByTestId('status-sync')).toHaveText('All cases sent');
   // The summary comes from the real training data through the real core.
   await expect(page.getByTestId('training-summary')).toContainText('2,000 residents');
   // The secret has been taken out of the address bar.

@@ -22,7 +22,7 @@ describe('the workstation frame', () => {
     const status = screen.getByRole('contentinfo', { name: 'Status' });
     expect(within(status).getByText('Training mode')).toBeTruthy();
     expect(within(status).getByText('Signed in as Amara Okafor')).toBeTruthy();
-    expect(within(status).getByText('Online')).toBeTruthy();
+    expect(await within(status).findByText('Online')).toBeTruthy();
     expect(await screen.findByText('2,000 residents')).toBeTruthy();
   });
 

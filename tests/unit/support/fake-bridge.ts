@@ -35,6 +35,7 @@ export const session: SessionInfo = {
   features: { machineTranslation: false, teams: true, bookings: true },
   configSource: null,
   configProblems: [],
+  maxAttachmentBytes: 10 * 1024 * 1024,
   dispositions: [
     { code: 'case-raised', label: 'Case raised for a service' },
     { code: 'emergency', label: 'Emergency escalated' },
@@ -55,6 +56,7 @@ export function fakeBridge(start: SessionInfo = session) {
       if (name === 'training.summary') return { ok: true, value: summary };
       if (name === 'scripts.list') return { ok: true, value: { scripts: [testScript], problems: [] } };
       if (name === 'scripts.lookup') return { ok: true, value: { available: false } };
+      if (name === 'backOffice.reachability') return { ok: true, value: { reachable: true, checkedAt: new Date().toISOString(), problem: null } };
       if (name === 'standards.get') return { ok: true, value: { standards: [...DEFAULT_SERVICE_STANDARDS], holidays: [...shippedHolidays()], holidaySource: 'shipped' } };
       if (name === 'training.simulateCall') {
         const link = { kind: 'call', callerNumber: '020 7946 0999', queue: 'Waste and recycling', waitedSeconds: 42 } as const;

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaseDraft, DraftFocus } from '../../shared/domain/case-draft';
+import { saveDraft } from '../sync/case-store';
+import type { CaseDatabase } from '../storage/case-database';
+import { nowIso } from '../storage/ids';
+
+/** Long enough to save once per burst of typing, short enough to stay well inside 300 ms of the last key. */
+export const AUTOSAVE_DELAY_MS = 150;
+
+export interface SaveState {
+  saving: boolean;
+  savedAt: string | null;
+  /** Plain words from the browser when a save failed; the form keeps what was typed and tries again on the next change. */
+  failed: string | null;
+}
+
+/**
+ * The draft as the form holds it, written to IndexedDB shortly after every change and at once
+ * when the person leaves a field, hides the window or closes it. Writes go one after another,
+ * each taking the draft as it is when it runs, so an older write can never land after a newer one.
+ */
+export function useDraftAutosave(db: CaseDatabase, initial: CaseDraft) {
+  const [draft, setDraft] = useState(initial);
+  const [saveState, setSaveState] = useState<SaveState>({ saving: false, savedAt: initial.updatedAt, failed: null });
+  const latest = useRef(initial);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  // Once the draft has been submitted or deleted, a late save must not bring it back.
+  const retired = useRef(false);
+
+  const enqueue = useCallback(
+    (task: () => Promise<void>): Promise<void> => {
+      const next = queue.current.then(async () => {
+        if (retired.current) return;
+        setSaveState((state) => ({ ...state, saving: true }));
+        try {
+          await task();
+          setSaveState({ saving: false, savedAt: nowIso(), failed: null });
+        } catch (error) {
+          setSaveState((state) => ({ ...state, saving: false, failed: error instanceof Error ? error.message : String(error) }));
+        }
+      });
+      queue.current = next;
+      return next;
+    },
+    [],
+  );
+
+  const writeNow = useCallback((): Promise<void> => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    return enqueue(() => saveDraft(db, latest.current));
+  }, [db, enqueue]);
+
+  /** Saves what is waiting now (leaving a field, submitting), and waits for every earlier save. */
+  const flush = useCallback((): Promise<void> => (timer.current !== null ? writeNow() : queue.current), [writeNow]);
+
+  const schedule = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void writeNow(), AUTOSAVE_DELAY_MS);
+  }, [writeNow]);
+
+  const change = useCallback(
+    (patch: Partial<CaseDraft>, focus?: DraftFocus | null) => {
+      latest.current = { ...latest.current, ...patch, ...(focus !== undefined ? { focus } : {}) };
+      setDraft(latest.current);
+      schedule();
+    },
+    [schedule],
+  );
+
+  /** The cursor moved without a change: remembered with the next save, so a reload puts it back. */
+  const noteFocus = useCallback(
+    (focus: DraftFocus) => {
+      const before = latest.current.focus;
+      if (before && before.field === focus.field && before.selectionStart === focus.selectionStart && before.selectionEnd === focus.selectionEnd) return;
+      latest.current = { ...latest.current, focus };
+      schedule();
+    },
+    [schedule],
+  );
+
+  /**
+   * A change that writes its own transaction (adding or removing evidence): it runs in turn
+   * with the saves, on the draft as it is then, and its result becomes the draft.
+   */
+  const runInTurn = useCallback(
+    async (task: (current: CaseDraft) => Promise<CaseDraft>): Promise<void> => {
+      await flush();
+      await enqueue(async () => {
+        const saved = await task(latest.current);
+        latest.current = { ...latest.current, attachmentIds: saved.attachmentIds };
+        setDraft(latest.current);
+      });
+    },
+    [enqueue, flush],
+  );
+
+  // Hidden, closed or gone: save now, rather than trust a timer that may never fire.
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onPageHide = () => void flush();
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onPageHide);
+      void flush();
+    };
+  }, [flush]);
+
+  /** No more saves: the draft is leaving the drafts table. */
+  const retire = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    retired.current = true;
+  }, []);
+
+  return { draft, saveState, change, noteFocus, flush, runInTurn, retire, current: () => latest.current };
+}
