@@ -21,9 +21,7 @@ const WARM_UP = 40;
 const metric = (name: string, value: number): void => {
   console.log(JSON.stringify({ metric: name, value: Math.round(value * 1000) / 1000 }));
 };
-const note = (text: string): void => {
-  process.stderr.write(`${text}\n`);
-};
+const note = (text: string): boolean => process.stderr.write(`${text}\n`);
 
 /** The directory as the back office would send it: one entry per resident, home from their household. */
 function directoryFromTrainingData(residents: number): DirectoryEntry[] {
@@ -33,14 +31,8 @@ function directoryFromTrainingData(residents: number): DirectoryEntry[] {
     const { resident, household, councilTaxAccount, rentAccount } = bundle;
     if (household) homes.set(household.id, { line1: household.address.line1, postcode: household.address.postcode });
     const home = homes.get(resident.householdId);
-    entries.push({
-      residentId: resident.id,
-      householdId: resident.householdId,
-      givenName: resident.givenName,
-      familyName: resident.familyName,
-      dateOfBirth: resident.dateOfBirth,
-      addressLine: home?.line1 ?? '',
-      postcode: home?.postcode ?? '',
+    const { id: residentId, householdId, givenName, familyName, dateOfBirth } = resident;
+    entries.push({ residentId, householdId, givenName, familyName, dateOfBirth, addressLine: home?.line1 ?? '', postcode: home?.postcode ?? '',
       phones: resident.contact.phones.map((phone) => phone.number),
       email: resident.contact.email ?? null,
       councilTaxReference: councilTaxAccount?.liableResidentId === resident.id ? councilTaxAccount.reference : null,
@@ -162,16 +154,8 @@ function foldForBaseline(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-interface BaselineDoc {
-  [key: string]: string | number;
-  id: number;
-  given: string;
-  family: string;
-  address: string;
-  postcode: string;
-  phones: string;
-  refs: string;
-}
+/** One document per resident for the baselines, with the same fields ours searches. */
+type BaselineDoc = Record<'given' | 'family' | 'address' | 'postcode' | 'phones' | 'refs', string> & { id: number; [key: string]: string | number };
 
 const baselineDoc = (entry: DirectoryEntry, id: number): BaselineDoc => ({
   id,
