@@ -18,7 +18,7 @@ export function StatusBar({ session }: { session: SessionInfo }) {
   const sync = useSyncStatus();
   const navigation = useCaseNavigation();
   const network = sync.reachable === null ? t('status.checking') : sync.reachable ? t('status.online') : t('status.offline');
-  const waiting = sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
+  const waiting = sync.waiting === null ? t('status.counting') : sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
   return (
     <Box component="footer" aria-label={t('status.label')} sx={{ '@media (min-height: 37.5em)': { position: 'sticky', bottom: 0 }, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
       <Box component="ul" aria-live="polite" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: { xs: 1, md: 3 }, m: 0, p: 0, listStyle: 'none' }}>

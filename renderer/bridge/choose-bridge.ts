@@ -1,6 +1,6 @@
 import { createApiBridge, type ApiBridge } from '../../shared/contract/api-bridge';
 import { createLoopbackTransport } from './loopback-transport';
-import { rememberAnswers } from './remembered-answers';
+import { REMEMBERED_CALLS, rememberAnswers } from './remembered-answers';
 
 declare global {
   interface Window {
@@ -27,5 +27,8 @@ export function chooseBridge(): BridgeChoice {
   }
   const secret = window.sessionStorage.getItem(SECRET_KEY);
   if (!secret) return { ok: false };
-  return { ok: true, bridge: createApiBridge(rememberAnswers(createLoopbackTransport(window.location.origin, secret), window.sessionStorage)), host: 'browser' };
+  const transport = rememberAnswers(createLoopbackTransport(window.location.origin, secret), window.sessionStorage);
+  // Ask once now, while the network is up, so the answers are there if it goes down.
+  for (const name of REMEMBERED_CALLS) void transport.invoke(name, {});
+  return { ok: true, bridge: createApiBridge(transport), host: 'browser' };
 }

@@ -11,8 +11,8 @@ import { realTimers } from './timers';
 export interface SyncStatus {
   /** null = not checked yet. */
   reachable: boolean | null;
-  /** Cases in the outbox waiting to send. */
-  waiting: number;
+  /** Cases in the outbox waiting to send; null until counted, so nothing claims "all sent" too early. */
+  waiting: number | null;
   /** Cases a person has to look at: refused by the back office, or in conflict. */
   needsAttention: number;
   /** This window is sending right now. */
@@ -88,7 +88,7 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
     };
   }, [bridge, db, staffId]);
 
-  const waiting = useLiveQuery(() => db.cases.where('syncState').equals('waiting').count(), [db]) ?? 0;
+  const waiting = useLiveQuery(() => db.cases.where('syncState').equals('waiting').count(), [db]) ?? null;
   const needsAttention = useLiveQuery(() => db.cases.where('syncState').anyOf('needs-attention', 'conflict').count(), [db]) ?? 0;
   const lastSuccessfulSync = useLiveQuery(() => db.meta.get('lastSuccessfulSync'), [db])?.at ?? null;
 

@@ -31,8 +31,12 @@ export interface SyncLoopLimits {
   perMegabyteMs: number;
 }
 
+/**
+ * 50 cases a call: main makes each call one $batch (about 150 operations, well inside
+ * Dataverse's 1,000), and the officer sees the count of waiting cases fall as each lands.
+ */
 export const DEFAULT_LIMITS: SyncLoopLimits = {
-  casesPerCall: MOST_CASES_PER_SUBMIT,
+  casesPerCall: Math.min(50, MOST_CASES_PER_SUBMIT),
   bytesPerCall: 32 * 1024 * 1024,
   timeoutMs: 30_000,
   perMegabyteMs: 1_000,
