@@ -4,8 +4,10 @@ import { saveDraft } from '../sync/case-store';
 import type { CaseDatabase } from '../storage/case-database';
 import { nowIso } from '../storage/ids';
 
-/** Long enough to save once per burst of typing, short enough to stay well inside 300 ms of the last key. */
+/** Long enough to save once per pause in typing, short enough to stay well inside 300 ms of the last key. */
 export const AUTOSAVE_DELAY_MS = 150;
+/** However fast someone types without pausing, what is on screen is never more than this behind what is on disk. */
+export const MOST_BEHIND_MS = 300;
 
 export interface SaveState {
   saving: boolean;
@@ -24,6 +26,8 @@ export function useDraftAutosave(db: CaseDatabase, initial: CaseDraft) {
   const [saveState, setSaveState] = useState<SaveState>({ saving: false, savedAt: initial.updatedAt, failed: null });
   const latest = useRef(initial);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // When the oldest change not yet written was made: a save is never put off past MOST_BEHIND_MS from it.
+  const unsavedSince = useRef<number | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   // Once the draft has been submitted or deleted, a late save must not bring it back.
   const retired = useRef(false);
@@ -35,7 +39,8 @@ export function useDraftAutosave(db: CaseDatabase, initial: CaseDraft) {
         setSaveState((state) => ({ ...state, saving: true }));
         try {
           await task();
-          setSaveState({ saving: false, savedAt: nowIso(), failed: null });
+          // Still "Saving…" if more was typed while this write ran.
+          setSaveState({ saving: timer.current !== null, savedAt: nowIso(), failed: null });
         } catch (error) {
           setSaveState((state) => ({ ...state, saving: false, failed: error instanceof Error ? error.message : String(error) }));
         }
@@ -49,6 +54,7 @@ export function useDraftAutosave(db: CaseDatabase, initial: CaseDraft) {
   const writeNow = useCallback((): Promise<void> => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
+    unsavedSince.current = null;
     return enqueue(() => saveDraft(db, latest.current));
   }, [db, enqueue]);
 
@@ -57,7 +63,12 @@ export function useDraftAutosave(db: CaseDatabase, initial: CaseDraft) {
 
   const schedule = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void writeNow(), AUTOSAVE_DELAY_MS);
+    const now = performance.now();
+    unsavedSince.current ??= now;
+    // "Saving…" from the first unsaved keystroke, so "Saved" on screen always means on disk.
+    setSaveState((state) => (state.saving ? state : { ...state, saving: true }));
+    const wait = Math.max(0, Math.min(AUTOSAVE_DELAY_MS, unsavedSince.current + MOST_BEHIND_MS - now - AUTOSAVE_DELAY_MS / 3));
+    timer.current = setTimeout(() => void writeNow(), wait);
   }, [writeNow]);
 
   const change = useCallback(
