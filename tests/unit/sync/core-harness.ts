@@ -31,9 +31,9 @@ const staff: StaffUser = { id: 'staff-bench', displayName: 'Sam Sync', email: 's
  * the contract, the case service, the Dataverse adapter over https, and the training stand-in.
  * Calls go through createApiBridge as the renderer's do, with their input sent as JSON.
  */
-export async function startCore(options: { residents?: number; limits?: StandInOptions['limits'] } = {}): Promise<CoreHarness> {
+export async function startCore(options: { residents?: number; limits?: StandInOptions['limits']; modelledMsPerOperation?: number } = {}): Promise<CoreHarness> {
   const dataset = generateTrainingData({ residents: options.residents ?? 200 });
-  const standIn = await startDataverseStandIn({ dataset, limits: options.limits });
+  const standIn = await startDataverseStandIn({ dataset, limits: options.limits, modelledMsPerOperation: options.modelledMsPerOperation });
   const fetch = httpsFetch(standIn.ca);
   const office = createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: () => Promise.resolve('sync-token'), fetch });
   const cases = createCaseService({ caseOffice: () => Promise.resolve(office), user: () => staff, maxAttachmentBytes: 10 * 1024 * 1024 });

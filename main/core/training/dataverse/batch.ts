@@ -76,6 +76,7 @@ export function handleBatch(request: StandInRequest, deps: BatchDeps): StandInRe
     status: 200,
     headers: { 'OData-Version': '4.0', 'Content-Type': `multipart/mixed; boundary=${responseBoundary}` },
     body: joinMultipart(responseBoundary, answers),
+    operations,
   };
 }
 

@@ -18,6 +18,8 @@ export interface StandInResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Operations the request ran: a $batch's count, otherwise one. For the modelled execution time. */
+  operations?: number;
 }
 
 export const API_PATH = '/api/data/v9.2/';

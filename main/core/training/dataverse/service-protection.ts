@@ -19,6 +19,8 @@ export interface ServiceProtectionCounters {
   accepted: number;
   /** 429s sent because a limit was reached (fault switches are not counted here). */
   throttled: number;
+  /** Execution time charged to the requests let through, real and modelled. */
+  executionMs: number;
 }
 
 export interface Admission {
@@ -41,7 +43,7 @@ interface UserWindow {
  */
 export function createServiceProtection(limits: ServiceProtectionLimits, now: () => number = () => performance.now()) {
   const users = new Map<string, UserWindow>();
-  const counters: ServiceProtectionCounters = { accepted: 0, throttled: 0 };
+  const counters: ServiceProtectionCounters = { accepted: 0, throttled: 0, executionMs: 0 };
   const windowSeconds = Math.round(limits.windowMs / 1000);
 
   const throttle = (code: string, message: string, waitMs: number): FaultResponse => {
@@ -88,6 +90,7 @@ export function createServiceProtection(limits: ServiceProtectionLimits, now: ()
           finished = true;
           window.concurrent -= 1;
           window.executions.push({ at: now(), ms: executionMs });
+          counters.executionMs += executionMs;
         },
       };
     },
