@@ -24,6 +24,7 @@ import { useCaseNavigation, type CaseSection } from './case-navigation';
 import { CaseForm } from './CaseForm';
 import { CaseTable, type CaseRow } from './CaseTable';
 import { ConflictDialog } from './ConflictDialog';
+import { EditSentCaseDialog } from './EditSentCaseDialog';
 import { discardDraft } from './discard-draft';
 import { startCaseDraft } from './new-case-draft';
 
@@ -52,6 +53,9 @@ export function CasesPlace() {
   const [confirmation, setConfirmation] = useState<SubmittedCase | null>(null);
   const [deleting, setDeleting] = useState<CaseDraft | null>(null);
   const [comparing, setComparing] = useState<SubmittedCase | null>(null);
+  const [changing, setChanging] = useState<SubmittedCase | null>(null);
+  /** The summary of a sent case whose change was just saved, to say it is waiting to send. */
+  const [changeSaved, setChangeSaved] = useState<string | null>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
   const tabsRef = useRef<HTMLDivElement>(null);
 
@@ -71,8 +75,8 @@ export function CasesPlace() {
   }, [request, navigation]);
 
   useEffect(() => {
-    if (confirmation) confirmationRef.current?.focus();
-  }, [confirmation]);
+    if (confirmation || changeSaved !== null) confirmationRef.current?.focus();
+  }, [confirmation, changeSaved]);
 
   if (editing) {
     return (
@@ -82,6 +86,7 @@ export function CasesPlace() {
         onSubmitted={(submitted) => {
           setEditing(null);
           setSection('waiting');
+          setChangeSaved(null);
           setConfirmation(submitted);
         }}
       />
@@ -100,6 +105,7 @@ export function CasesPlace() {
   const newCase = async () => {
     const draft = await startCaseDraft(db, { residentId: openResident?.residentId ?? null, residentName: openResident?.name ?? null, interactionId: call?.id ?? null });
     setConfirmation(null);
+    setChangeSaved(null);
     setEditing(draft.id);
   };
 
@@ -128,14 +134,24 @@ export function CasesPlace() {
       heading: t('cases.submitted'),
       cell: (row) => {
         const submitted = caseById.get(row.id);
-        return submitted ? t('cases.submittedAt', { when: clockTime(submitted.submittedAt) }) : null;
+        if (!submitted) return null;
+        // Sent before: what is waiting is a change to it, not the case itself.
+        return submitted.sentAt ? t('cases.edit.changeWaiting') : t('cases.submittedAt', { when: clockTime(submitted.submittedAt) });
       },
     },
     sent: {
       heading: t('cases.reference'),
       cell: (row) => {
         const submitted = caseById.get(row.id);
-        return submitted?.reference ? <strong data-testid="case-reference">{submitted.reference}</strong> : t('cases.noReference');
+        if (!submitted) return null;
+        return (
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1 }}>
+            {submitted.reference ? <strong data-testid="case-reference">{submitted.reference}</strong> : <span>{t('cases.noReference')}</span>}
+            <Button size="small" variant="outlined" onClick={() => setChanging(submitted)} aria-label={t('cases.edit.buttonNamed', { summary: row.summary || t('cases.noSummary') })}>
+              {t('cases.edit.button')}
+            </Button>
+          </Box>
+        );
       },
     },
     attention: {
@@ -184,6 +200,11 @@ export function CasesPlace() {
             : t('cases.confirmationNoStandard', { summary: confirmation.content.summary })}
         </Alert>
       )}
+      {changeSaved !== null && (
+        <Alert ref={confirmationRef} tabIndex={-1} severity="success" role="status" sx={{ mb: 2 }} data-testid="case-change-saved" onClose={() => setChangeSaved(null)} slotProps={{ closeButton: { 'aria-label': t('cases.dismiss'), title: t('cases.dismiss') } }}>
+          {t('cases.edit.saved', { summary: changeSaved || t('cases.noSummary') })}
+        </Alert>
+      )}
       <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
         <Tabs ref={tabsRef} value={section} onChange={(_, next: CaseSection) => setSection(next)} aria-label={t('cases.sectionsLabel')} variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile>
           {SECTIONS.map((each) => (
@@ -218,6 +239,19 @@ export function CasesPlace() {
             </Button>
           </DialogActions>
         </Dialog>
+      )}
+      {changing && (
+        <EditSentCaseDialog
+          db={db}
+          submitted={changing}
+          onClose={() => setChanging(null)}
+          onSaved={(changed) => {
+            setChanging(null);
+            setConfirmation(null);
+            setChangeSaved(changed.content.summary);
+            setSection('waiting');
+          }}
+        />
       )}
       {comparing && (
         <ConflictDialog

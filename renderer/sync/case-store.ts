@@ -74,7 +74,8 @@ export type EditableCaseFields = Pick<CaseContent, 'summary' | 'description' | '
 export async function editSentCase(db: CaseDatabase, caseId: string, changes: Partial<EditableCaseFields>): Promise<void> {
   await db.transaction('rw', [db.cases, db.outbox], async () => {
     const submitted = await db.cases.get(caseId);
-    if (!submitted) return;
+    // A case held for a person (refused, or in conflict) is settled through its own screen first.
+    if (!submitted || (submitted.syncState !== 'sent' && submitted.syncState !== 'waiting')) return;
     await db.cases.put({ ...submitted, content: { ...submitted.content, ...changes }, syncState: 'waiting', problem: null });
     const existing = await db.outbox.get(caseId);
     // A case Dataverse has not got yet stays a create, and goes with its latest content.
