@@ -137,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
       'residents.overrideIdentity': ({ accessId, reason }) => residents.overrideIdentity(accessId, reason),
       'residents.contactHistory': ({ accessId, cursor, channels }) => plainly(() => residents.contactHistory(accessId, cursor, channels)),
       'audit.accesses': ({ residentId }) => plainly(() => residents.accesses(residentId)),
+      'audit.recordSnapshotReads': ({ reads }) => plainly(() => residents.recordSnapshotReads(reads)),
       'cases.submit': ({ cases: submissions }) => plainly(() => cases.submit(submissions)),
       'cases.update': (update) => plainly(() => cases.update(update)),
       'backOffice.reachability': () => plainly(() => cases.reachability()),

@@ -29,6 +29,7 @@ export function AccessLog({ residentId }: { residentId: string }) {
             <li key={access.id}>
               {t('audit.entry', { when: new Date(access.at).toLocaleString('en-GB'), name: access.staffName, reason: t(`audit.reasons.${access.reason}`), identity: t(`audit.identity.${access.identityCheck}`) })}
               {access.overrideReason && ` ${t('audit.because', { reason: access.overrideReason })}`}
+              {access.source === 'snapshot' && t('audit.fromCopy')}
             </li>
           ))}
         </ul>

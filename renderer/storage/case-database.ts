@@ -2,6 +2,13 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CaseDraft } from '../../shared/domain/case-draft';
 import type { CaseAttachment, OutboxItem, SubmittedCase, SyncLogEntry } from '../../shared/domain/case-sync';
 import type { Interaction } from '../../shared/domain/interaction';
+import type { SnapshotRead } from '../../shared/contract/calls';
+
+/**
+ * A read of a resident's record from this computer's copy, made while the back office could
+ * not be reached, waiting to go to the audit trail (renderer/sync/snapshot-reads.ts).
+ */
+export type PendingAccess = SnapshotRead;
 
 /** Small facts the sync keeps: the last successful send, and the like. */
 export interface SyncMeta {
@@ -27,6 +34,7 @@ export class CaseDatabase extends Dexie {
   attachments!: EntityTable<CaseAttachment, 'id'>;
   syncLog!: EntityTable<SyncLogEntry, 'seq'>;
   meta!: EntityTable<SyncMeta, 'key'>;
+  pendingAccesses!: EntityTable<PendingAccess, 'id'>;
 
   constructor(name = 'civicdesk-cases') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -46,6 +54,17 @@ export class CaseDatabase extends Dexie {
         meta: 'key',
       })
       .upgrade((tx) => upgradeDraftsToVersion2(tx));
+    // 3: offline reads of resident snapshots, waiting to be audited. A new table: nothing to carry.
+    this.version(3).stores({
+      caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
+      interactions: 'id, status, answeredAt, residentId',
+      outbox: 'id, queuedAt',
+      cases: 'id, syncState, submittedAt',
+      attachments: 'id, caseId',
+      syncLog: '++seq, at, caseId',
+      meta: 'key',
+      pendingAccesses: 'id, at, staffId',
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from '../storage/case-database';
 import { browserLock, inProcessLock } from './leader-lock';
+import { bridgeSnapshotReads, sendSnapshotReads } from './snapshot-reads';
 import { createReachabilityMonitor, type ReachabilityMonitor, type ReachabilityState } from './reachability';
 import { bridgeFacade, createSyncLoop, type SyncLoop, type SyncLoopState } from './sync-loop';
 import { realTimers } from './timers';
@@ -69,14 +70,20 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
     });
     const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
     if (channel) channel.onmessage = () => loop.syncNow();
+    // Offline reads of resident snapshots go to the audit trail at start and whenever the back office is reachable again.
+    const sendReads = () => {
+      if (staffId !== null) void sendSnapshotReads(db, bridgeSnapshotReads(bridge), staffId);
+    };
     const stopWatchingMonitor = monitor.subscribe((next, previous) => {
       setReachability(next);
       // Back after being away: send what waited, without waiting out each case's backoff.
       if (next.reachable === true && previous.reachable === false) loop.syncNow();
+      if (next.reachable === true && previous.reachable !== true) sendReads();
     });
     const stopWatchingLoop = loop.subscribe(setLoopState);
     monitor.start();
     if (staffId !== null) loop.start();
+    sendReads();
     engine.current = { monitor, loop };
     return () => {
       stopWatchingMonitor();

@@ -12,6 +12,23 @@ import type { SessionInfo, TrainingSummary } from './session';
 
 const noInput = z.strictObject({});
 
+/** The most offline reads of resident snapshots sent in one `audit.recordSnapshotReads`. */
+export const MOST_SNAPSHOT_READS_PER_SEND = 200;
+
+/**
+ * A resident's record read from this computer's copy while the back office could not be
+ * reached. The id is made on this computer, so sending it again records it once.
+ */
+export const snapshotRead = z.strictObject({
+  id: z.uuid(),
+  residentId: z.string().min(1).max(64),
+  staffId: z.string().min(1).max(64),
+  reason: z.enum(['call', 'appointment', 'case-work']),
+  at: z.iso.datetime(),
+  source: z.literal('snapshot'),
+});
+export type SnapshotRead = z.output<typeof snapshotRead>;
+
 /**
  * Every call the renderer can make, named `area.call` so the bridge exposes it as
  * `window.civicdesk.area.call(input)`. Add a call here, then a handler in main/core (the
@@ -52,6 +69,11 @@ export const calls = {
     }),
   ),
   'audit.accesses': call<ResidentAccess[]>()(z.strictObject({ residentId: z.string().min(1).max(64) })),
+  /**
+   * Offline reads of resident snapshots, for the audit trail. Answers with the ids now in the
+   * back office; the renderer keeps the others and sends them again later.
+   */
+  'audit.recordSnapshotReads': call<{ recorded: string[] }>()(z.strictObject({ reads: z.array(snapshotRead).min(1).max(MOST_SNAPSHOT_READS_PER_SEND) })),
   'links.openExternal': call<{ opened: true }>()(
     z.strictObject({ url: z.string().min(1).max(2048) }),
   ),

@@ -57,4 +57,9 @@ export interface ResidentAccess {
   identityCheck: IdentityCheckResult;
   /** Why the agent went ahead without the resident passing the identity check. */
   overrideReason?: string;
+  /**
+   * 'snapshot': read from this computer's copy while the back office could not be reached,
+   * sent later. Not yet written to Dataverse: the resident-access table has no column for it.
+   */
+  source?: 'snapshot';
 }

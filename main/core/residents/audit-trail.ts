@@ -38,7 +38,8 @@ export function createAuditTrail(deps: { backOffice: () => Promise<BackOffice | 
 
   return {
     record(access) {
-      queue.push(access);
+      // The same access sent again (a lost reply, a resend) waits here once.
+      if (!queue.some((each) => each.id === access.id)) queue.push(access);
       void flush();
     },
     waiting: () => [...queue],

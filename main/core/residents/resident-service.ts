@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SnapshotRead } from '../../../shared/contract/calls';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from '../../../shared/contract/residents';
 import type { ContactChannel } from '../../../shared/domain/contact';
 import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visibility';
@@ -139,6 +140,24 @@ export function createResidentService(deps: ResidentServiceDeps) {
       const entry = opened(accessId);
       if (entry.identity === 'not-done') throw new NotPossible('Complete the identity check first.');
       return (await backOffice()).contactHistory(entry.residentId, { pageSize: 25, cursor, channels });
+    },
+
+    /**
+     * Reads of this computer's copy of a record, made while the back office could not be
+     * reached, handed to the audit trail like any other open. Only the signed-in member of
+     * staff's own reads: the renderer cannot put words in someone else's audit. No identity
+     * check ran for such a read, so it is recorded as 'not-done'. Resolves to the ids now in
+     * the back office; the rest stay queued here and the renderer keeps them to send again.
+     */
+    async recordSnapshotReads(reads: SnapshotRead[]): Promise<{ recorded: string[] }> {
+      const staff = user();
+      if (reads.some((read) => read.staffId !== staff.id)) throw new NotPossible('Only the signed-in member of staff’s own reads can be recorded.');
+      for (const read of reads) {
+        deps.audit.record({ id: read.id.toLowerCase(), residentId: read.residentId, staffId: staff.id, staffName: staff.displayName, at: read.at, reason: read.reason, identityCheck: 'not-done', source: 'snapshot' });
+      }
+      await deps.audit.flush();
+      const waiting = new Set(deps.audit.waiting().map((access) => access.id));
+      return { recorded: reads.map((read) => read.id).filter((id) => !waiting.has(id.toLowerCase())) };
     },
 
     async accesses(residentId: string): Promise<ResidentAccess[]> {

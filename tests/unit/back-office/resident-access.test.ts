@@ -50,6 +50,13 @@ describe('the record of who opened a resident’s record', () => {
     expect(listed[2]).toEqual(earlier);
   });
 
+  it('says when a record was read from the workstation’s own copy while offline', async () => {
+    const other = rowIdFor('res-000045');
+    const fromCopy = access({ residentId: other, identityCheck: 'not-done', source: 'snapshot' });
+    await backOffice.recordAccess(fromCopy);
+    expect(await backOffice.listAccesses(other)).toEqual([fromCopy]);
+  });
+
   it('records a resend once', async () => {
     const other = rowIdFor('res-000043');
     const once = access({ residentId: other });

@@ -50,6 +50,56 @@ async function versionOneDatabase(name: string): Promise<void> {
   old.close();
 }
 
+/** A draft as version 2 stored it: version 1's fields plus the case form's. */
+const versionTwoDraft = {
+  ...versionOneDraft,
+  residentName: 'Ada Lovelace',
+  anonymous: false,
+  description: 'The recycling was not collected on Monday.',
+  location: '',
+  postcode: 'SE1 2AA',
+  contactPreference: 'phone',
+  attachmentIds: ['a2'],
+  focus: null,
+};
+
+/** One row in each of version 2's other tables. */
+const versionTwoRows = {
+  outbox: { id: versionTwoDraft.id, operation: 'create', queuedAt: '2025-03-03T09:05:00.000Z', attempts: 1, nextAttemptAt: '2025-03-03T09:06:00.000Z', held: false, lastError: 'not reachable' },
+  cases: { id: versionTwoDraft.id, content: { summary: 'Missed recycling bin' }, submittedAt: '2025-03-03T09:05:00.000Z', submittedBy: 'staff-1', syncState: 'waiting', etag: null, reference: null, sentAt: null, problem: null },
+  attachments: { id: 'a2', caseId: versionTwoDraft.id, fileName: 'bin.jpg', mimeType: 'image/jpeg', size: 3, thumbnail: null, addedAt: '2025-03-03T09:02:00.000Z' },
+  syncLog: { at: '2025-03-03T09:05:30.000Z', caseId: versionTwoDraft.id, event: 'send-failed', detail: 'not reachable' },
+  meta: { key: 'lastSuccessfulSync', at: '2025-03-02T17:00:00.000Z' },
+};
+
+const pendingAccess = { id: '3f2b8c1d-4e5a-4b6c-9d7e-8f9012a3b4c5', residentId: versionOneDraft.residentId, staffId: 'staff-1', reason: 'call', at: '2025-03-03T09:20:00.000Z', source: 'snapshot' } as const;
+
+/** Builds a database with version 2's schema, exactly as it shipped, with plain Dexie. */
+async function versionTwoDatabase(name: string): Promise<void> {
+  const old = new Dexie(name);
+  old.version(1).stores({
+    caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
+    interactions: 'id, status, answeredAt, residentId',
+  });
+  old.version(2).stores({
+    caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
+    interactions: 'id, status, answeredAt, residentId',
+    outbox: 'id, queuedAt',
+    cases: 'id, syncState, submittedAt',
+    attachments: 'id, caseId',
+    syncLog: '++seq, at, caseId',
+    meta: 'key',
+  });
+  await old.table('caseDrafts').put(versionTwoDraft);
+  await old.table('interactions').put(versionOneInteraction);
+  await old.table('outbox').put(versionTwoRows.outbox);
+  await old.table('cases').put(versionTwoRows.cases);
+  await old.table('attachments').put({ ...versionTwoRows.attachments, blob: new Blob(['abc']) });
+  await old.table('syncLog').add(versionTwoRows.syncLog);
+  await old.table('meta').put(versionTwoRows.meta);
+  old.close();
+}
+
 describe('case database migrations', () => {
   it('carries a version 1 draft and interaction into version 2 with the new fields defaulted and nothing lost', async () => {
     const name = `migration-${Date.now()}`;
@@ -57,7 +107,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
       ...versionOneDraft,
       residentName: null,
@@ -84,6 +134,37 @@ describe('case database migrations', () => {
     expect(await db.syncLog.where('caseId').equals(versionOneDraft.id).count()).toBe(1);
     await db.meta.put({ key: 'lastSuccessfulSync', at: '2025-03-03T09:10:00.000Z' });
     expect(await db.meta.get('lastSuccessfulSync')).toMatchObject({ at: '2025-03-03T09:10:00.000Z' });
+    // Version 3's table works too.
+    await db.pendingAccesses.add(pendingAccess);
+    expect(await db.pendingAccesses.where('staffId').equals('staff-1').toArray()).toEqual([pendingAccess]);
+    db.close();
+  });
+
+  it('carries every version 2 table into version 3 untouched, and adds the pending accesses', async () => {
+    const name = `migration-v2-${Date.now()}`;
+    await versionTwoDatabase(name);
+
+    const db = new CaseDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.caseDrafts.toArray()).toEqual([versionTwoDraft]);
+    expect(await db.interactions.toArray()).toEqual([versionOneInteraction]);
+    expect(await db.outbox.toArray()).toEqual([versionTwoRows.outbox]);
+    expect(await db.cases.toArray()).toEqual([versionTwoRows.cases]);
+    expect(await db.syncLog.toArray()).toEqual([{ ...versionTwoRows.syncLog, seq: 1 }]);
+    expect(await db.meta.toArray()).toEqual([versionTwoRows.meta]);
+    const [attachment] = await db.attachments.toArray();
+    expect(attachment).toMatchObject({ ...versionTwoRows.attachments, blob: expect.anything() });
+    // The old indexes still answer.
+    expect(await db.cases.where('syncState').equals('waiting').count()).toBe(1);
+    expect(await db.outbox.orderBy('queuedAt').first()).toEqual(versionTwoRows.outbox);
+    expect(await db.attachments.where('caseId').equals(versionTwoDraft.id).count()).toBe(1);
+    expect(await db.syncLog.where('caseId').equals(versionTwoDraft.id).count()).toBe(1);
+    // The new table starts empty and answers by staff and by time.
+    expect(await db.pendingAccesses.count()).toBe(0);
+    await db.pendingAccesses.add(pendingAccess);
+    expect(await db.pendingAccesses.where('staffId').equals('staff-1').toArray()).toEqual([pendingAccess]);
+    expect(await db.pendingAccesses.orderBy('at').first()).toEqual(pendingAccess);
     db.close();
   });
 
@@ -96,6 +177,7 @@ describe('case database migrations', () => {
     const db = new CaseDatabase(name);
     expect(await db.caseDrafts.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+    expect(await db.pendingAccesses.count()).toBe(0);
     db.close();
   });
 });

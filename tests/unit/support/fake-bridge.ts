@@ -1,5 +1,6 @@
 import { createApiBridge, type ApiBridge } from '../../../shared/contract/api-bridge';
-import type { EventName } from '../../../shared/contract/calls';
+import type { EventName, SnapshotRead } from '../../../shared/contract/calls';
+import type { ResidentView } from '../../../shared/contract/residents';
 import type { SessionInfo, TrainingSummary } from '../../../shared/contract/session';
 import { callScriptSchema } from '../../../shared/call-scripts/schema';
 import { DEFAULT_SERVICE_STANDARDS, shippedHolidays } from '../../../shared/service-standards';
@@ -44,14 +45,71 @@ export const session: SessionInfo = {
 
 export const summary: TrainingSummary = { seed: 20201, residents: 2000, households: 900, cases: 3100, openCases: 400, contacts: 9000, flags: 130, staff: 40 };
 
-/** A bridge answering from fixed data, recording calls, and able to raise events. */
+/** One resident the fake back office knows, as an agent sees it once the identity check is passed. */
+export const residentView: ResidentView = {
+  accessId: 'access-1',
+  residentId: 'c2a9e6f0-1b2c-4d3e-8f4a-5b6c7d8e9f00',
+  name: 'Ada Lovelace',
+  identity: { status: 'passed', questions: ['name', 'dateOfBirth', 'addressLine1', 'postcode'] },
+  flags: [],
+  hiddenStaffSafety: 0,
+  record: {
+    resident: {
+      id: 'c2a9e6f0-1b2c-4d3e-8f4a-5b6c7d8e9f00',
+      householdId: 'h-1',
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      dateOfBirth: '1985-12-10',
+      contact: { phones: [{ kind: 'mobile', number: '07700 900123' }] },
+      preferences: { preferredChannel: 'phone', smsConsent: true, emailConsent: false, recordedOn: '2025-01-01' },
+      language: { preferred: 'en', interpreterNeeded: false },
+      accessibilityNeeds: [],
+      mySouthwark: { status: 'active', registeredOn: '2024-01-01' },
+    },
+    household: null,
+    householdMembers: [],
+    councilTaxAccount: null,
+    rentAccount: null,
+    parkingPermits: [],
+    cases: [],
+    flags: [],
+    staffNames: {},
+  },
+  repeatContact: null,
+};
+
+/** The same resident before the identity check: the name and flags only. */
+export const maskedResidentView: ResidentView = { ...residentView, identity: { ...residentView.identity, status: 'not-done' }, record: null };
+
+/**
+ * A bridge answering from fixed data, recording calls, and able to raise events. While
+ * `setBackOfficeReachable(false)`, the back office says it cannot be reached and resident and
+ * audit calls answer 'not-connected'.
+ */
 export function fakeBridge(start: SessionInfo = session) {
   let current = start;
+  let reachable = true;
   const calls: string[] = [];
+  const snapshotReads: SnapshotRead[] = [];
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const bridge: ApiBridge = createApiBridge({
     async invoke(name, input) {
       calls.push(name);
+      if (!reachable && (name.startsWith('residents.') || name.startsWith('audit.'))) return { ok: false, error: { code: 'not-connected', message: 'CivicDesk cannot reach the council’s system.' } };
+      if (name === 'backOffice.reachability' && !reachable) return { ok: true, value: { reachable: false, checkedAt: new Date().toISOString(), problem: 'The council’s system cannot be reached.' } };
+      if (name === 'residents.open') {
+        const { residentId } = input as { residentId: string };
+        return residentId === residentView.residentId ? { ok: true, value: maskedResidentView } : { ok: false, error: { code: 'not-possible', message: 'That resident is not in the council’s records any more. Search again.' } };
+      }
+      if (name === 'residents.checkIdentity') return { ok: true, value: { results: maskedResidentView.identity.questions.map((question) => ({ question, matched: true })), view: residentView } };
+      if (name === 'residents.overrideIdentity') return { ok: true, value: { ...residentView, identity: { ...residentView.identity, status: 'overridden' } } };
+      if (name === 'residents.contactHistory') return { ok: true, value: { contacts: [], nextCursor: null, staffNames: {} } };
+      if (name === 'audit.accesses') return { ok: true, value: [] };
+      if (name === 'audit.recordSnapshotReads') {
+        const { reads } = input as { reads: SnapshotRead[] };
+        snapshotReads.push(...reads);
+        return { ok: true, value: { recorded: reads.map((read) => read.id) } };
+      }
       if (name === 'session.get') return { ok: true, value: current };
       if (name === 'training.summary') return { ok: true, value: summary };
       if (name === 'scripts.list') return { ok: true, value: { scripts: [testScript], problems: [] } };
@@ -79,5 +137,8 @@ export function fakeBridge(start: SessionInfo = session) {
   const emit = (name: EventName, payload: unknown) => {
     for (const listener of listeners) listener(name, payload);
   };
-  return { bridge, calls, emit };
+  const setBackOfficeReachable = (value: boolean) => {
+    reachable = value;
+  };
+  return { bridge, calls, emit, snapshotReads, setBackOfficeReachable };
 }

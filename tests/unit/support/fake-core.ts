@@ -41,6 +41,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     },
     'residents.contactHistory': () => ({ contacts: [], nextCursor: null, staffNames: {} }),
     'audit.accesses': () => [],
+    'audit.recordSnapshotReads': ({ reads }) => ({ recorded: reads.map((read) => read.id) }),
     'cases.submit': ({ cases }) => cases.map((each) => ({ id: each.id, result: 'created' as const, reference: null, etag: null })),
     'cases.update': () => ({ result: 'updated', etag: null }),
     'backOffice.reachability': () => ({ reachable: true, checkedAt: '2024-01-01T00:00:00.000Z', problem: null }),

@@ -240,6 +240,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         [c('reason')]: labelled(choices.ACCESS_REASON),
         [c('identitycheck')]: labelled(choices.IDENTITY_CHECK),
         [c('overridereason')]: text,
+        [c('fromcopy')]: bool,
         ...standard,
       },
     },

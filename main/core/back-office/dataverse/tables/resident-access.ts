@@ -1,7 +1,7 @@
 import type { ResidentAccess } from '../../../../../shared/domain/resident-360';
 import { ACCESS_REASON, IDENTITY_CHECK } from '../choices';
 import type { TableNames } from '../names';
-import { dateTime, requiredChoice, requiredLookup, requiredText, text, UnreadableRow, type Row } from '../row';
+import { bool, dateTime, requiredChoice, requiredLookup, requiredText, text, UnreadableRow, type Row } from '../row';
 
 /** cd_residentaccess: the audit of who opened a resident's record, and why. */
 export const residentAccessTable = (n: TableNames) => ({ entitySet: n.custom('residentaccesses') });
@@ -16,6 +16,7 @@ export function residentAccessColumns(n: TableNames): string[] {
     n.custom('reason'),
     n.custom('identitycheck'),
     n.custom('overridereason'),
+    n.custom('fromcopy'),
   ];
 }
 
@@ -33,6 +34,7 @@ export function toResidentAccess(row: Row, n: TableNames): ResidentAccess {
   };
   const overrideReason = text(row, n.custom('overridereason'));
   if (overrideReason) access.overrideReason = overrideReason;
+  if (bool(row, n.custom('fromcopy'))) access.source = 'snapshot';
   return access;
 }
 
@@ -53,5 +55,7 @@ export function residentAccessBody(access: ResidentAccess, n: TableNames): Recor
     [n.custom('identitycheck')]: IDENTITY_CHECK.value(access.identityCheck),
   };
   if (access.overrideReason) body[n.custom('overridereason')] = access.overrideReason;
+  // Read offline from the workstation's copy: the audit says so, so nobody mistakes it for a live open.
+  body[n.custom('fromcopy')] = access.source === 'snapshot';
   return body;
 }

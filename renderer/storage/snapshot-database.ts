@@ -1,0 +1,67 @@
+import Dexie, { type Table } from 'dexie';
+import type { ResidentView } from '../../shared/contract/residents';
+
+/**
+ * A resident's record as one member of staff last saw it. Keyed by resident and staff, because
+ * what a view holds depends on who asked: staff-safety flags are shown or hidden by role
+ * (shared/domain/flag-visibility.ts), so one officer's copy must never be shown to another.
+ */
+export interface ResidentSnapshot {
+  residentId: string;
+  staffId: string;
+  view: ResidentView;
+  /** ISO. */
+  savedAt: string;
+}
+
+/**
+ * Resident records kept on this computer, so an officer who loses the network still sees the
+ * resident they had open. A bulk cache: its own database with default durability, so writing
+ * it never holds up saving a case (renderer/storage/case-database.ts).
+ */
+export class SnapshotDatabase extends Dexie {
+  residentSnapshots!: Table<ResidentSnapshot, [string, string]>;
+
+  constructor(name = 'civicdesk-snapshots') {
+    super(name);
+    this.version(1).stores({ residentSnapshots: '[residentId+staffId], savedAt' });
+  }
+}
+
+/**
+ * How long a copy is kept. Data minimisation (UK GDPR Article 5(1)(c) and (e)): a snapshot is
+ * personal data held outside the council's system of record, on a shared workstation, for one
+ * purpose only, riding out a network outage during a contact. A week covers a long outage over
+ * a weekend; anything older is stale for that purpose and is deleted.
+ */
+export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Keeps the view for this member of staff, replacing any earlier copy. Masked views are never kept. */
+export async function saveSnapshot(db: SnapshotDatabase, staffId: string, view: ResidentView, now = new Date()): Promise<boolean> {
+  if (view.record === null) return false;
+  await db.residentSnapshots.put({ residentId: view.residentId, staffId, view, savedAt: now.toISOString() });
+  return true;
+}
+
+/** This member of staff's copy of the resident, if one is kept and is young enough to show. */
+export async function findSnapshot(db: SnapshotDatabase, residentId: string, staffId: string, now = new Date()): Promise<ResidentSnapshot | null> {
+  const found = await db.residentSnapshots.get({ residentId, staffId });
+  if (!found || found.view.record === null) return null;
+  if (now.getTime() - new Date(found.savedAt).getTime() > SNAPSHOT_MAX_AGE_MS) return null;
+  return found;
+}
+
+/** Deletes every copy older than the limit; run when the app starts. Resolves to how many went. */
+export function deleteOldSnapshots(db: SnapshotDatabase, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - SNAPSHOT_MAX_AGE_MS).toISOString();
+  return db.residentSnapshots.where('savedAt').below(cutoff).delete();
+}
+
+let shared: SnapshotDatabase | null = null;
+
+/** The one connection the app uses; tests make their own with a fresh name. */
+export const snapshotDatabase = (): SnapshotDatabase => (shared ??= new SnapshotDatabase());
+
+/** The app's start-up clear-out runs once per page, however many providers mount. */
+let pruned: Promise<number> | null = null;
+export const pruneSnapshotsOnce = (db: SnapshotDatabase = snapshotDatabase()): Promise<number> => (pruned ??= deleteOldSnapshots(db).catch(() => 0));
