@@ -8,9 +8,14 @@ import type { ResidentAccess } from '../domain/resident-360';
 import type { DeepLink } from './deep-link';
 import { caseSubmission, caseUpdate, MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseUpdateResult, type Reachability } from './cases';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from './residents';
+import type { LanguageTable } from '../languages/language-table';
+import type { PhraseBook } from '../languages/phrases';
+import type { InterpreterLine, MachineTranslation } from '../languages/interpreting';
 import type { SessionInfo, TrainingSummary } from './session';
 
 const noInput = z.strictObject({});
+/** BCP-47 as the language table writes it: 'ti', 'syl', 'ckb', 'zh-Hant', 'bfi'. */
+const languageCode = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'A language code like ‘ti’ or ‘zh-Hant’.');
 
 /** The most offline reads of resident snapshots sent in one `audit.recordSnapshotReads`. */
 export const MOST_SNAPSHOT_READS_PER_SEND = 200;
@@ -91,6 +96,30 @@ export const calls = {
   'cases.submit': call<CaseSendResult[]>()(z.strictObject({ cases: z.array(caseSubmission).min(1).max(MOST_CASES_PER_SUBMIT) })),
   'cases.update': call<CaseUpdateResult>()(caseUpdate),
   'backOffice.reachability': call<Reachability>()(noInput),
+  'languages.table': call<LanguageTable>()(noInput),
+  'languages.phrases': call<PhraseBook>()(z.strictObject({ language: languageCode })),
+  'languages.interpreterLines': call<InterpreterLine[]>()(noInput),
+  /** Sets the resident's preferred language on their record, with how the resident agreed to it. */
+  'residents.setLanguage': call<ResidentView>()(
+    z.strictObject({
+      accessId: z.string().min(1).max(64),
+      language: languageCode,
+      interpreterNeeded: z.boolean(),
+      consent: z.strictObject({ how: z.enum(['pointed-to-language', 'told-staff', 'interpreter-confirmed']), note: z.string().max(500) }),
+    }),
+  ),
+  /**
+   * Machine translation of free text an officer wants to send or understand. Off unless
+   * configured; refused for safeguarding, legal and payment matters; every use is logged.
+   */
+  'translation.translate': call<MachineTranslation>()(
+    z.strictObject({
+      text: z.string().trim().min(1).max(5000),
+      from: languageCode.nullable(),
+      to: languageCode,
+      purpose: z.enum(['enquiry', 'case-notes', 'signposting', 'safeguarding', 'legal', 'payment']),
+    }),
+  ),
 } as const;
 
 /** Everything the main process tells the renderer without being asked. */
