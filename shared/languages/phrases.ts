@@ -12,6 +12,10 @@ export type PhraseStatus = 'draft' | 'machine' | 'translated' | 'reviewed' | 'ap
 /** Checked by a qualified translator: shown to residents without the "not checked" notice. */
 export const REVIEWED_STATUSES: readonly PhraseStatus[] = ['reviewed', 'approved'];
 
+export const PHRASE_STATUSES: readonly PhraseStatus[] = ['draft', 'machine', 'translated', 'reviewed', 'approved', 'withdrawn'];
+
+export const PHRASE_ORIGINS: readonly PhraseTranslation['origin'][] = ['translator', 'machine', 'community', 'council-staff'];
+
 export interface SourcePhrase {
   /** Stable id: 'getting-interpreter', 'reference-number'. */
   id: string;
@@ -20,6 +24,11 @@ export interface SourcePhrase {
   use: 'phone' | 'face-to-face' | 'both';
   /** Placeholders in the English, like '{reference}' and '{days}': every translation keeps them all. */
   placeholders: string[];
+}
+
+/** The English source, resources/phrases/en.json. */
+export interface PhraseSource {
+  phrases: SourcePhrase[];
 }
 
 export interface PhraseTranslation {
@@ -41,6 +50,8 @@ export interface PhrasePack {
   language: string;
   script: string;
   direction: WritingDirection;
+  /** Anything a translator or reviewer should know about the pack (Sylheti written in Bengali script, say). */
+  note?: string;
   phrases: PhraseTranslation[];
 }
 
