@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import type { Interaction, ScriptOutcomeRecord, WrapUp } from '../../shared/domain/interaction';
+import type { InterpreterSession } from '../../shared/languages/interpreting';
 import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from '../storage/case-database';
 import { newId, nowIso } from '../storage/ids';
@@ -15,6 +16,13 @@ export interface ContactApi {
   recordOutcome(outcome: ScriptOutcomeRecord): Promise<void>;
   clearOutcome(runId: string): Promise<void>;
   saveWrapUp(wrapUp: WrapUp): Promise<void>;
+  /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
+  startVisit(residentId: string | null): Promise<Interaction>;
+  /**
+   * Records an interpreted conversation on the contact in hand, replacing what the same
+   * session (by id) recorded before, so "joined" then "left" leave one record.
+   */
+  recordInterpreter(session: InterpreterSession): Promise<void>;
 }
 
 const ContactContext = createContext<ContactApi | null>(null);
@@ -53,6 +61,32 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     [db, staffId],
   );
 
+  const startVisit = useCallback(
+    async (residentId: string | null): Promise<Interaction> =>
+      db.transaction('rw', db.interactions, async () => {
+        // The contact in hand, if any, is the one this belongs to: no second contact.
+        const open = await db.interactions.where('status').anyOf('in-progress', 'wrap-up').first();
+        if (open) return open;
+        const visit: Interaction = {
+          id: newId(),
+          channel: 'face-to-face',
+          callerNumber: null,
+          queue: null,
+          waitedSeconds: null,
+          answeredAt: nowIso(),
+          endedAt: null,
+          staffId,
+          residentId,
+          outcomes: [],
+          wrapUp: null,
+          status: 'in-progress',
+        };
+        await db.interactions.add(visit);
+        return visit;
+      }),
+    [db, staffId],
+  );
+
   useEffect(() => bridge.on('deepLink.opened', (link) => void (link.kind === 'call' && startCall(link))), [bridge, startCall]);
 
   const api = useMemo<ContactApi>(
@@ -78,10 +112,24 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       async saveWrapUp(wrapUp) {
         if (current) await db.interactions.update(current.id, { wrapUp, status: 'done' });
       },
+      startVisit,
+      async recordInterpreter(session) {
+        // The contact in hand as IndexedDB has it now (a visit may have just been started for this).
+        const target = current ?? (await db.interactions.where('status').anyOf('in-progress', 'wrap-up').first());
+        if (!target) return;
+        await db.interactions.where('id').equals(target.id).modify((interaction) => {
+          interaction.interpreterSessions = [...(interaction.interpreterSessions ?? []).filter((each) => each.id !== session.id), session];
+        });
+      },
     }),
-    [current, db, startCall],
+    [current, db, startCall, startVisit],
   );
   return <ContactContext.Provider value={api}>{children}</ContactContext.Provider>;
+}
+
+/** The contact API, or null where there is no ContactProvider (a view shown on its own). */
+export function useContactIfAny(): ContactApi | null {
+  return useContext(ContactContext);
 }
 
 export function useContact(): ContactApi {

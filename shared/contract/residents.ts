@@ -1,4 +1,5 @@
 import type { ContactRecord } from '../domain/contact';
+import type { Resident } from '../domain/resident';
 import type { DirectoryEntry } from '../domain/directory';
 import type { ResidentFlag } from '../domain/flag';
 import type { IdentityQuestion } from '../domain/identity-check';
@@ -28,6 +29,12 @@ export interface ResidentView {
   flags: ResidentFlag[];
   /** Staff-safety markers that exist but are hidden for this role. */
   hiddenStaffSafety: number;
+  /**
+   * The language and adjustments needed to talk to the resident at all. Sent before the
+   * identity check, like the name: a caller who needs a Tigrinya interpreter cannot answer
+   * the identity questions until one is on the line.
+   */
+  communication: Pick<Resident, 'language' | 'accessibilityNeeds'>;
   record: Resident360 | null;
   /** Contacts about the same service within 14 days: a repeat contact to handle with care. */
   repeatContact: { service: string; times: number } | null;

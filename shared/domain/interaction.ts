@@ -1,3 +1,4 @@
+import type { InterpreterSession } from '../languages/interpreting';
 import type { IsoDateTime } from './dates';
 
 /** GovMetric-style rating the resident gives when offered feedback. */
@@ -61,6 +62,8 @@ export interface Interaction {
   outcomes: ScriptOutcomeRecord[];
   wrapUp: WrapUp | null;
   status: 'in-progress' | 'wrap-up' | 'done';
+  /** Interpreted conversations during the contact, oldest first (absent on older contacts). */
+  interpreterSessions?: InterpreterSession[];
 }
 
 /** The council's answer-time target: calls answered within 180 seconds. */

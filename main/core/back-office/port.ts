@@ -49,6 +49,20 @@ export interface BackOffice {
   recordAccess(access: ResidentAccess): Promise<void>;
   /** Newest first. */
   listAccesses(residentId: string): Promise<ResidentAccess[]>;
+  /**
+   * Sets the resident's preferred language and interpreter need, dated today, with a note on
+   * their record saying how the resident agreed. Absent where a back office cannot write it.
+   */
+  setLanguage?(residentId: string, language: string, interpreterNeeded: boolean, consent: LanguageConsent): Promise<void>;
+}
+
+/** How the resident agreed to the language recorded for them, and who recorded it when. */
+export interface LanguageConsent {
+  how: 'pointed-to-language' | 'told-staff' | 'interpreter-confirmed';
+  note: string;
+  /** The day it was recorded (cd_preferencesrecordedon). */
+  recordedOn: string;
+  staffName: string;
 }
 
 /** Who captured the cases being sent: from main's session, never from the renderer. */

@@ -6,7 +6,7 @@ import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visib
 import { checkIdentity, IDENTITY_QUESTIONS, type IdentityAnswers } from '../../../shared/domain/identity-check';
 import type { AccessReason, IdentityCheckResult, Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { StaffUser } from '../../../shared/domain/staff';
-import type { BackOffice, DirectoryChanges } from '../back-office/port';
+import type { BackOffice, DirectoryChanges, LanguageConsent } from '../back-office/port';
 import { NotPossible } from '../ipc/router';
 import type { AuditTrail } from './audit-trail';
 import { repeatContact } from './repeat-contact';
@@ -66,6 +66,7 @@ export function createResidentService(deps: ResidentServiceDeps) {
       identity: { status: entry.identity, questions: [...IDENTITY_QUESTIONS] },
       flags: visible,
       hiddenStaffSafety,
+      communication: { language: resident.language, accessibilityNeeds: resident.accessibilityNeeds },
       record: revealed ? { ...entry.record, flags: visible } : null,
       repeatContact: revealed ? entry.repeat : null,
     };
@@ -158,6 +159,24 @@ export function createResidentService(deps: ResidentServiceDeps) {
       await deps.audit.flush();
       const waiting = new Set(deps.audit.waiting().map((access) => access.id));
       return { recorded: reads.map((read) => read.id).filter((id) => !waiting.has(id.toLowerCase())) };
+    },
+
+    /**
+     * Records the resident's preferred language, with how they agreed, on their record. Only
+     * on an open record whose identity check was passed or overridden. The record is read
+     * again afterwards (an audited read) and shown under the same role rules as any other.
+     */
+    async setLanguage(accessId: string, language: string, interpreterNeeded: boolean, consent: { how: LanguageConsent['how']; note: string }): Promise<ResidentView> {
+      const entry = opened(accessId);
+      if (entry.identity === 'not-done') throw new NotPossible('Complete the identity check (or override it with a reason) before changing the resident’s language.');
+      const office = await backOffice();
+      if (!office.setLanguage) throw new NotPossible('The council’s system cannot record a preferred language from CivicDesk. Ask your team leader.');
+      await office.setLanguage(entry.residentId, language, interpreterNeeded, { ...consent, recordedOn: deps.now().toISOString().slice(0, 10), staffName: entry.staff.displayName });
+      const record = await office.resident360(entry.residentId);
+      if (!record) throw new NotPossible('That resident is not in the council’s records any more. Search again.');
+      entry.record = record;
+      audit(randomUUID(), entry);
+      return view(accessId, entry);
     },
 
     async accesses(residentId: string): Promise<ResidentAccess[]> {

@@ -8,6 +8,7 @@ import type { AdapterContext, BackOfficeLog } from './context';
 import { readDirectory } from './directory';
 import { tableNames } from './names';
 import { listResidentAccesses, recordResidentAccess } from './resident-access';
+import { setResidentLanguage } from './resident-language';
 import { readResident360 } from './resident-360';
 
 export interface DataverseBackOfficeOptions extends DataverseClientOptions {
@@ -37,6 +38,7 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     contactHistory: (residentId, historyOptions) => readContactHistory(context, residentId, historyOptions),
     recordAccess: (access) => recordResidentAccess(context, access),
     listAccesses: (residentId) => listResidentAccesses(context, residentId),
+    setLanguage: (residentId, language, interpreterNeeded, consent) => setResidentLanguage(context, residentId, language, interpreterNeeded, consent),
     submitCases,
     updateCase: (update) => updateCase(context, update),
     reachability: () => checkReachability(context),

@@ -38,6 +38,8 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       key: 'contactid',
       primaryName: 'fullname',
       tracked: true,
+      // CivicDesk changes a resident's language with a PATCH (If-Match: *).
+      creatable: true,
       columns: {
         contactid: guid,
         salutation: text,
@@ -182,7 +184,8 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       key: 'annotationid',
       primaryName: 'subject',
       creatable: true,
-      bindings: { objectid_incident: '_objectid_value' },
+      // A case's attachments and answers; a resident's language-preference note.
+      bindings: { objectid_incident: '_objectid_value', objectid_contact: '_objectid_value' },
       columns: {
         annotationid: guid,
         subject: text,
