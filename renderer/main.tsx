@@ -3,13 +3,21 @@ import { App } from './app/App';
 import { NoBridge } from './app/NoBridge';
 import { chooseBridge } from './bridge/choose-bridge';
 import { keepOfflineShell } from './bridge/offline-shell';
-import { createI18n } from './i18n/i18n';
-import { PSEUDO_LOCALE } from './i18n/pseudo';
+import { createI18n, staffLanguageFrom } from './i18n/i18n';
 
-// `?lang=en-XA` shows the pseudo-locale, for spotting text that skipped translation.
-const language = new URLSearchParams(window.location.search).get('lang') === PSEUDO_LOCALE ? PSEUDO_LOCALE : 'en-GB';
-const i18n = await createI18n(language);
-const choice = chooseBridge();
-keepOfflineShell();
 const root = createRoot(document.getElementById('root') as HTMLElement);
-root.render(choice.ok ? <App bridge={choice.bridge} i18n={i18n} /> : <NoBridge i18n={i18n} />);
+if (new URLSearchParams(window.location.search).get('view') === 'customer') {
+  // The resident's screen (renderer/languages/customer/): everything it shows comes from the
+  // officer's page over a BroadcastChannel. It never uses the bridge, so it drops the copy of
+  // the officer's tab storage (the loopback secret) that window.open handed it.
+  window.sessionStorage.clear();
+  const [{ CustomerApp }, i18n] = await Promise.all([import('./languages/customer/CustomerApp'), createI18n('en-GB')]);
+  root.render(<CustomerApp i18n={i18n} />);
+} else {
+  // `?lang=en-XA` shows the pseudo-locale, for spotting text that skipped translation; `?lang=ar-XB` the right-to-left one.
+  const language = staffLanguageFrom(window.location.search);
+  const i18n = await createI18n(language);
+  const choice = chooseBridge();
+  keepOfflineShell();
+  root.render(choice.ok ? <App bridge={choice.bridge} i18n={i18n} /> : <NoBridge i18n={i18n} />);
+}

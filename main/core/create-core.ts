@@ -7,7 +7,7 @@ import { createStandardsRegistry } from '../../shared/service-standards';
 import { loadScriptLibrary, type ScriptLibrary } from './call-scripts/script-library';
 import { createTrainingLookups } from './call-scripts/training-lookups';
 import { BANK_HOLIDAY_CACHE_FILE_NAME, loadBankHolidays, refreshBankHolidays, type HolidaySource } from './service-standards/holiday-refresh';
-import { maxAttachmentBytes, type LoadedConfig } from './config/deployment-config';
+import { maxAttachmentBytes, showUnreviewedPhrases, type LoadedConfig } from './config/deployment-config';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createRouter, NotPossible, type Router, type RouterLog } from './ipc/router';
 import { checkExternalUrl } from './security/external-url';
@@ -20,7 +20,13 @@ import { createAuditTrail } from './residents/audit-trail';
 import { createResidentService } from './residents/resident-service';
 import type { DataverseStandIn } from './training/dataverse/stand-in';
 import { createTrainingBackOffice } from './training/dataverse/training-back-office';
+import { loadPhraseLibrary, phraseBook, type PhraseLibrary } from './languages/phrase-library';
 import { generateTrainingData, summariseTrainingData } from './training/generator';
+import { interpreterLines } from './languages/interpreter-lines';
+import { loadLanguageTable } from './languages/language-table';
+import type { SecretStore } from './translation/secret-store';
+import { createTranslationService } from './translation/translation-service';
+import { createTranslatorConnector } from './translation/translator-connector';
 
 export interface CoreLog extends RouterLog {
   info(message: string, details?: Record<string, unknown>): void;
@@ -46,6 +52,13 @@ export interface CoreOptions {
    * browser host has no system browser to hand and leaves it out.
    */
   openExternal?: (url: string) => Promise<void>;
+  /**
+   * Opens the customer-facing window (the resident's screen). The desktop shell provides it;
+   * the browser host leaves it out, and the page opens the view in a window of its own.
+   */
+  openCustomerWindow?: () => Promise<void>;
+  /** The operating system's keychain (tokens, keys); none until sign-in arrives. */
+  secrets?: SecretStore;
 }
 
 export interface Core {
@@ -80,6 +93,14 @@ export function createCore(options: CoreOptions): Core {
       return loaded;
     }));
 
+  // Phrase packs likewise: read on first use, checked, kept until restart.
+  let phrases: Promise<PhraseLibrary> | null = null;
+  const phraseLibrary = () =>
+    (phrases ??= loadPhraseLibrary(options.resourcesDir).then((loaded) => {
+      for (const problem of loaded.problems) if (problem.severity === 'failure') log.warn('phrase left out', { ...problem });
+      return loaded;
+    }));
+
   const holidays = loadHolidays(options, log);
 
   // Training serves its data through a local Dataverse stand-in, so trainees use the same
@@ -101,6 +122,8 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   let simulatedCalls = 0;
+  const translator = createTranslatorConnector({ config, secrets: options.secrets });
+  const translation = createTranslationService({ translator: () => translator.translator(), user: () => session.current().user, log });
 
   const router = createRouter(
     {
@@ -141,12 +164,22 @@ export function createCore(options: CoreOptions): Core {
       'cases.submit': ({ cases: submissions }) => plainly(() => cases.submit(submissions)),
       'cases.update': (update) => plainly(() => cases.update(update)),
       'backOffice.reachability': () => plainly(() => cases.reachability()),
+      'languages.phrases': async ({ language }) => phraseBook(await phraseLibrary(), language, showUnreviewedPhrases(config)),
+      'languages.table': () => loadLanguageTable(options.resourcesDir),
+      'languages.interpreterLines': () => interpreterLines(config),
+      'residents.setLanguage': ({ accessId, language, interpreterNeeded, consent }) => plainly(() => residents.setLanguage(accessId, language, interpreterNeeded, consent)),
+      'translation.translate': (request) => translation.translate(request),
       'links.openExternal': async ({ url }) => {
         const check = checkExternalUrl(url, config.externalLinkHosts);
         if (!check.ok) throw new NotPossible(check.reason);
         if (!options.openExternal) throw new NotPossible(`This browser version of CivicDesk cannot open other sites for you. Copy the address instead: ${check.url}`);
         await options.openExternal(check.url);
         return { opened: true } as const;
+      },
+      'customerView.open': async () => {
+        if (!options.openCustomerWindow) return { opened: false };
+        await options.openCustomerWindow();
+        return { opened: true };
       },
     },
     log,
@@ -158,6 +191,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       await audit.flush();
       await (await trainingOffice)?.close();
+      await translator.close();
     },
     openDeepLink(url) {
       const parsed = parseDeepLink(url);

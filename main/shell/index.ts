@@ -10,6 +10,7 @@ import { createConsoleLog } from '../core/log';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv } from '../core/security/deep-link';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { openExternalChecked } from './external-links';
+import { openCustomerWindow } from './customer-window';
 import { registerIpcTransport } from './ipc-transport';
 import { createMainWindow, lockDownSession } from './main-window';
 
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     fetch: (url, init) => net.fetch(url, init),
     openExternal: (url) => openExternalChecked(shell, url, config.externalLinkHosts),
+    openCustomerWindow: () => openCustomerWindow(window),
   });
 
   const deliver = (link: string | null) => {

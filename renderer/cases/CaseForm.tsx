@@ -18,6 +18,7 @@ import type { SubmittedCase } from '../../shared/domain/case-sync';
 import { CASE_TEXT_LIMITS, categoryNeedsPlace, validateCaseDraft, type CaseProblem } from '../../shared/domain/case-validation';
 import { useSession } from '../app/session-context';
 import { useOpenResident } from '../residents/resident-context';
+import { GetInterpreterButton } from '../languages/InterpreterDialog';
 import type { StandardsClock } from '../scripts/use-standards';
 import { useStandards } from '../scripts/use-standards';
 import { caseDatabase, type CaseDatabase } from '../storage/case-database';
@@ -192,7 +193,13 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
         {draft.anonymous ? (
           <Typography>{t('caseForm.anonymousShown')}</Typography>
         ) : draft.residentId ? (
-          <Typography>{t('caseForm.forResident', { name: draft.residentName ?? t('caseForm.unnamedResident') })}</Typography>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+            <Typography>{t('caseForm.forResident', { name: draft.residentName ?? t('caseForm.unnamedResident') })}</Typography>
+            {/* The resident open now is this case's resident: their language is known, so an interpreter is one click away. */}
+            {openResident?.residentId === draft.residentId && !/^en(?:-|$)/i.test(openResident.communication.language.preferred) && (
+              <GetInterpreterButton language={openResident.communication.language.preferred} residentId={draft.residentId} />
+            )}
+          </Box>
         ) : openResident ? (
           <Button variant="outlined" onClick={() => update({ residentId: openResident.residentId, residentName: openResident.name })}>
             {t('caseForm.useOpenResident', { name: openResident.name })}

@@ -1,5 +1,6 @@
+import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
-import type { RefObject } from 'react';
+import { lazy, Suspense, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
 import type { IncomingCall } from '../app/Workstation';
@@ -9,6 +10,9 @@ import { CasesPlace } from '../cases/CasesPlace';
 import { ScriptsPlace } from '../scripts/ScriptsPlace';
 import { ResidentPlace } from '../residents/ResidentPlace';
 import { SearchPlace } from '../residents/SearchPlace';
+
+// Loaded when first visited: it brings the fonts for residents' scripts with it.
+const LanguagesPlace = lazy(() => import('../languages/LanguagesPlace').then((module) => ({ default: module.LanguagesPlace })));
 
 /** One place at a time, each under its own h1 (which takes focus when staff move here). */
 export function PlaceView({ place, session, headingRef, incomingCall, onResidentOpened, onScreenPopUsed }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null>; incomingCall: IncomingCall | null; onResidentOpened: () => void; onScreenPopUsed: () => void }) {
@@ -23,7 +27,12 @@ export function PlaceView({ place, session, headingRef, incomingCall, onResident
       {place === 'resident' && <ResidentPlace />}
       {place === 'scripts' && <ScriptsPlace agentName={session.user?.displayName ?? ''} />}
       {place === 'cases' && <CasesPlace />}
-      {!['dashboard', 'search', 'resident', 'scripts', 'cases'].includes(place) && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
+      {place === 'languages' && (
+        <Suspense fallback={<CircularProgress size="1.5rem" aria-label={t('languages.loading')} />}>
+          <LanguagesPlace session={session} />
+        </Suspense>
+      )}
+      {!['dashboard', 'search', 'resident', 'scripts', 'cases', 'languages'].includes(place) && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
 import type { Resident360 as Record360 } from '../../shared/domain/resident-360';
 import { useCaseNavigation } from '../cases/case-navigation';
+import { GetInterpreterButton } from '../languages/InterpreterDialog';
+import { LanguageLabel, useLanguageTable } from '../languages/use-language-table';
 import { startCaseDraft } from '../cases/new-case-draft';
 import type { StandardsClock } from '../scripts/use-standards';
 import { caseDatabase } from '../storage/case-database';
@@ -18,6 +20,7 @@ export function Resident360({ record, today, clock, repeat }: { record: Record36
   const { t } = useTranslation();
   const { resident, household, councilTaxAccount: tax, rentAccount: rent } = record;
   const yesNo = (value: boolean) => (value ? t('runner.yes') : t('runner.no'));
+  const { nameOf } = useLanguageTable();
   const open = record.cases.filter((each) => each.status === 'open');
   const navigation = useCaseNavigation();
   const raiseCase = async () => {
@@ -42,7 +45,14 @@ export function Resident360({ record, today, clock, repeat }: { record: Record36
             [t('resident.name'), `${resident.title ? `${resident.title} ` : ''}${resident.givenName} ${resident.familyName}`],
             [t('resident.born'), t('resident.bornAge', { date: longDate(resident.dateOfBirth), age: ageOn(resident.dateOfBirth, today) })],
             ...(resident.pronouns ? ([[t('resident.pronouns'), resident.pronouns]] as [string, string][]) : []),
-            [t('resident.language'), `${resident.language.preferred}${resident.language.interpreterNeeded ? ` · ${t('resident.interpreterNeeded')}` : ''}`],
+            [
+              t('resident.language'),
+              <>
+                <LanguageLabel name={nameOf(resident.language.preferred)} />
+                {resident.language.interpreterNeeded && ` · ${t('resident.interpreterNeeded')}`}{' '}
+                <GetInterpreterButton language={resident.language.preferred} residentId={resident.id} />
+              </>,
+            ],
             [t('resident.accessibility'), resident.accessibilityNeeds.length > 0 ? resident.accessibilityNeeds.map((need) => t(`accessibility.${need}`)).join(', ') : t('resident.none')],
             [t('resident.mySouthwarkLabel'), t(`resident.mySouthwarkStatus.${resident.mySouthwark.status}`)],
           ]}

@@ -12,6 +12,7 @@ import { AccessLog } from './AccessLog';
 import { ContactTimeline } from './ContactTimeline';
 import { FlagList } from './FlagList';
 import { IdentityCheck } from './IdentityCheck';
+import { LanguageBanner } from './LanguageBanner';
 import { Resident360 } from './Resident360';
 import { useOpenResident } from './resident-context';
 import { SnapshotBanner, SnapshotTimeline } from './SnapshotBanner';
@@ -44,6 +45,8 @@ export function ResidentPlace() {
         {t(`identity.status.${view.identity.status}`)}
       </Typography>
       <FlagList view={view} today={today} />
+      {/* There before the identity check, empty, so it is announced when the record brings it. */}
+      <LanguageBanner name={view.name} residentId={view.residentId} resident={view.communication} />
       {view.record === null ? (
         <>
           <Alert severity="info" sx={{ mb: 2 }}>

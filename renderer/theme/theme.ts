@@ -34,7 +34,11 @@ export const TRAINING_BANNER_COLOURS = {
   highContrast: { background: '#ffff00', text: '#000000' },
 };
 
-export function createCivicTheme(options: { highContrast: boolean }): Theme {
+/**
+ * `direction: 'rtl'` for a right-to-left staff language (tested with the ar-XB pseudo-locale):
+ * MUI then lays components out right to left, and App's emotion cache mirrors the styles.
+ */
+export function createCivicTheme(options: { highContrast: boolean; direction?: 'ltr' | 'rtl' }): Theme {
   const palette = options.highContrast ? highContrast : standard;
   // The focus ring works on light and dark: a yellow band inside a near-black one.
   const focusRing = {
@@ -43,6 +47,7 @@ export function createCivicTheme(options: { highContrast: boolean }): Theme {
     boxShadow: '0 0 0 6px #ffdd00',
   };
   return createTheme({
+    direction: options.direction ?? 'ltr',
     palette,
     typography: {
       fontFamily: '"Segoe UI", system-ui, -apple-system, "Noto Sans", "DejaVu Sans", Arial, sans-serif',

@@ -109,6 +109,12 @@ export const calls = {
     }),
   ),
   /**
+   * Opens the customer-facing view (the resident's screen: "point to your language", phrases).
+   * The desktop app opens its own window, on a second display when there is one, and answers
+   * opened: true; the browser host cannot, answers opened: false, and the page opens it itself.
+   */
+  'customerView.open': call<{ opened: boolean }>()(noInput),
+  /**
    * Machine translation of free text an officer wants to send or understand. Off unless
    * configured; refused for safeguarding, legal and payment matters; every use is logged.
    */

@@ -10,12 +10,38 @@ export function maxAttachmentBytes(config: LoadedConfig): number {
   return config.mode === 'live' ? config.config.maxAttachmentMegabytes * MEGABYTE : DEFAULT_MAX_ATTACHMENT_BYTES;
 }
 
+/** Whether residents may be shown phrases not yet reviewed (always in training mode). */
+export function showUnreviewedPhrases(config: LoadedConfig): boolean {
+  return config.mode === 'live' ? config.config.showUnreviewedPhrases : true;
+}
+
 /** Sites CivicDesk may open in the system browser when the deployment file names none. */
 export const DEFAULT_EXTERNAL_HOSTS = ['southwark.gov.uk', 'gov.uk', 'nhs.uk'] as const;
 
 const hostName = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, 'Must be a host name such as www.southwark.gov.uk, with no https:// or path.');
+
+/** A telephone, video or in-person interpreting line the council has an account with. */
+const interpreterLine = z.strictObject({
+  supplierId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Must be lower-case letters, digits and hyphens, as the language table names suppliers (languageline).'),
+  supplierName: z.string().min(1).max(120),
+  phone: z.string().regex(/^[0-9+() -]{6,30}$/, 'Must be a telephone number such as 020 7946 0123.'),
+  accessCode: z.string().min(1).max(60),
+  department: z.string().min(1).max(120),
+  kind: z.enum(['telephone', 'video', 'in-person']).default('telephone'),
+});
+
+/**
+ * Azure AI Translator: the resource's address and region. Its key is a secret and is never
+ * here: it lives in the operating system's keychain.
+ */
+const machineTranslationSettings = z.strictObject({
+  endpoint: z
+    .url({ protocol: /^https$/, error: 'Must be the https address of the Translator resource, such as https://api-eur.cognitive.microsofttranslator.com.' })
+    .refine((value) => new URL(value).pathname === '/', 'Must be the address only, with no path after it.'),
+  region: z.string().regex(/^[a-z0-9]{2,40}$/, 'Must be the Azure region of the Translator resource, such as uksouth.'),
+});
 
 const teamsChannel = z.strictObject({
   teamId: z.uuid('Must be the Teams team id (a GUID).'),
@@ -51,6 +77,8 @@ export const deploymentConfigSchema = z.strictObject({
     .min(1, 'Must be at least 1 (megabyte).')
     .max(MOST_ATTACHMENT_MEGABYTES, `Must be at most ${MOST_ATTACHMENT_MEGABYTES} (megabytes).`)
     .default(DEFAULT_MAX_ATTACHMENT_BYTES / MEGABYTE),
+  /** Phrase packs: show residents phrases no qualified translator has reviewed yet (with a "not checked" badge). */
+  showUnreviewedPhrases: z.boolean().default(true),
   features: z
     .strictObject({
       machineTranslation: z.boolean().default(false),
@@ -58,11 +86,20 @@ export const deploymentConfigSchema = z.strictObject({
       bookings: z.boolean().default(true),
     })
     .default({ machineTranslation: false, teams: true, bookings: true }),
+  /** Interpreting suppliers' lines: the number, the council's access code and department. */
+  interpreterLines: z.array(interpreterLine).max(20).default([]),
+  /** Off unless set (and features.machineTranslation is true). */
+  machineTranslation: machineTranslationSettings.optional(),
+}).superRefine((config, context) => {
+  if (config.features.machineTranslation && !config.machineTranslation) {
+    context.addIssue({ code: 'custom', path: ['machineTranslation'], message: 'Machine translation is switched on in features: set machineTranslation.endpoint and machineTranslation.region too.' });
+  }
 });
 
 export type DeploymentConfig = z.output<typeof deploymentConfigSchema>;
 
-export const TRAINING_FEATURES: FeatureSwitches = { machineTranslation: false, teams: true, bookings: true };
+/** Training mode's machine translation is a local stand-in that marks text rather than translating it. */
+export const TRAINING_FEATURES: FeatureSwitches = { machineTranslation: true, teams: true, bookings: true };
 
 export type LoadedConfig =
   | { mode: 'training'; externalLinkHosts: readonly string[]; features: FeatureSwitches; source: null }

@@ -1,5 +1,8 @@
 import { createApiBridge, type ApiBridge } from '../../../shared/contract/api-bridge';
-import type { EventName, SnapshotRead } from '../../../shared/contract/calls';
+import type { CallName, CallResult, EventName, SnapshotRead } from '../../../shared/contract/calls';
+import type { InterpreterLine } from '../../../shared/languages/interpreting';
+import type { LanguageEntry, LanguageTable } from '../../../shared/languages/language-table';
+import type { PhraseBook } from '../../../shared/languages/phrases';
 import type { ResidentView } from '../../../shared/contract/residents';
 import type { SessionInfo, TrainingSummary } from '../../../shared/contract/session';
 import { callScriptSchema } from '../../../shared/call-scripts/schema';
@@ -53,6 +56,7 @@ export const residentView: ResidentView = {
   identity: { status: 'passed', questions: ['name', 'dateOfBirth', 'addressLine1', 'postcode'] },
   flags: [],
   hiddenStaffSafety: 0,
+  communication: { language: { preferred: 'en', interpreterNeeded: false }, accessibilityNeeds: [] },
   record: {
     resident: {
       id: 'c2a9e6f0-1b2c-4d3e-8f4a-5b6c7d8e9f00',
@@ -78,6 +82,15 @@ export const residentView: ResidentView = {
   repeatContact: null,
 };
 
+/** Training mode's interpreting lines, as 'languages.interpreterLines' answers them. */
+export const interpreterLines: InterpreterLine[] = [
+  { supplierId: 'languageline', supplierName: 'Borough Language Line (training)', phone: '020 7946 0472', accessCode: 'TRAIN-4821', department: 'Customer Contact Centre', kind: 'telephone' },
+  { supplierId: 'languageline', supplierName: 'Borough Language Line BSL video (training)', phone: '020 7946 0473', accessCode: 'TRAIN-4821-BSL', department: 'Customer Contact Centre', kind: 'video' },
+];
+
+/** Answers a test gives for particular calls, taking precedence over the fake's own; one that throws is a refusal. */
+export type FakeAnswers = { [N in CallName]?: (input: unknown) => CallResult<N> };
+
 /** The same resident before the identity check: the name and flags only. */
 export const maskedResidentView: ResidentView = { ...residentView, identity: { ...residentView.identity, status: 'not-done' }, record: null };
 
@@ -86,7 +99,7 @@ export const maskedResidentView: ResidentView = { ...residentView, identity: { .
  * `setBackOfficeReachable(false)`, the back office says it cannot be reached and resident and
  * audit calls answer 'not-connected'.
  */
-export function fakeBridge(start: SessionInfo = session) {
+export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = {}) {
   let current = start;
   let reachable = true;
   const calls: string[] = [];
@@ -95,6 +108,15 @@ export function fakeBridge(start: SessionInfo = session) {
   const bridge: ApiBridge = createApiBridge({
     async invoke(name, input) {
       calls.push(name);
+      const answer = answers[name as CallName];
+      if (answer) {
+        // A test's answer that throws is a refusal, as main's NotPossible would be.
+        try {
+          return { ok: true, value: answer(input) };
+        } catch (error) {
+          return { ok: false, error: { code: 'not-possible', message: error instanceof Error ? error.message : String(error) } };
+        }
+      }
       if (!reachable && (name.startsWith('residents.') || name.startsWith('audit.'))) return { ok: false, error: { code: 'not-connected', message: 'CivicDesk cannot reach the council’s system.' } };
       if (name === 'backOffice.reachability' && !reachable) return { ok: true, value: { reachable: false, checkedAt: new Date().toISOString(), problem: 'The council’s system cannot be reached.' } };
       if (name === 'residents.open') {
@@ -114,6 +136,12 @@ export function fakeBridge(start: SessionInfo = session) {
       if (name === 'training.summary') return { ok: true, value: summary };
       if (name === 'scripts.list') return { ok: true, value: { scripts: [testScript], problems: [] } };
       if (name === 'scripts.lookup') return { ok: true, value: { available: false } };
+      if (name === 'languages.interpreterLines') return { ok: true, value: interpreterLines.map((line) => ({ ...line })) };
+      if (name === 'languages.table') return { ok: true, value: testLanguageTable };
+      if (name === 'languages.phrases') {
+        const book = testPhraseBooks[(input as { language: string }).language];
+        return book ? { ok: true, value: book } : { ok: false, error: { code: 'not-possible', message: 'There are no phrases in this language yet.' } };
+      }
       if (name === 'backOffice.reachability') return { ok: true, value: { reachable: true, checkedAt: new Date().toISOString(), problem: null } };
       if (name === 'standards.get') return { ok: true, value: { standards: [...DEFAULT_SERVICE_STANDARDS], holidays: [...shippedHolidays()], holidaySource: 'shipped' } };
       if (name === 'training.simulateCall') {
@@ -142,3 +170,39 @@ export function fakeBridge(start: SessionInfo = session) {
   };
   return { bridge, calls, emit, snapshotReads, setBackOfficeReachable };
 }
+
+const language = (entry: Partial<LanguageEntry> & Pick<LanguageEntry, 'code' | 'englishName' | 'script' | 'direction' | 'region'>): LanguageEntry => ({ cldrEnglishName: null, autonym: null, autonymSource: null, aliases: [], supplierNames: {}, ...entry });
+
+/** A small language table: scripts left to right and right to left, one language with no autonym, a sign language. */
+export const testLanguageTable: LanguageTable = {
+  builtFrom: { cldr: '48.2.0', builtOn: '2026-01-01' },
+  languages: [
+    language({ code: 'ti', englishName: 'Tigrinya', autonym: 'ትግርኛ', autonymSource: 'cldr', script: 'Ethi', direction: 'ltr', region: 'africa', aliases: ['Tigrigna'], supplierNames: { languageline: 'Tigrinya' } }),
+    language({ code: 'so', englishName: 'Somali', autonym: 'Soomaali', autonymSource: 'cldr', script: 'Latn', direction: 'ltr', region: 'africa', supplierNames: { languageline: 'Somali' } }),
+    language({ code: 'ar', englishName: 'Arabic', autonym: 'العربية', autonymSource: 'cldr', script: 'Arab', direction: 'rtl', region: 'middle-east', supplierNames: { languageline: 'Arabic (Modern Standard)' } }),
+    language({ code: 'ckb', englishName: 'Kurdish (Sorani)', cldrEnglishName: 'Central Kurdish', autonym: 'کوردیی ناوەندی', autonymSource: 'cldr', script: 'Arab', direction: 'rtl', region: 'middle-east', aliases: ['Sorani'] }),
+    language({ code: 'syl', englishName: 'Sylheti', script: 'Beng', direction: 'ltr', region: 'asia', supplierNames: { languageline: 'Sylheti' } }),
+    language({ code: 'bfi', englishName: 'British Sign Language', script: 'Zxxx', direction: 'ltr', region: 'sign-languages', aliases: ['BSL'] }),
+  ],
+};
+
+/** Phrase books by language: Tigrinya with one phrase not yet checked and one checked (with a placeholder), Arabic checked. */
+export const testPhraseBooks: Record<string, PhraseBook> = {
+  ti: {
+    language: 'ti',
+    script: 'Ethi',
+    direction: 'ltr',
+    showUnreviewed: true,
+    phrases: [
+      { id: 'getting-interpreter', english: 'Please wait, I am getting an interpreter. It is free.', text: 'ትግርኛ ፈተነ 1', reviewed: false, status: 'machine' },
+      { id: 'reference-number', english: 'Your reference number is {reference}.', text: 'ትግርኛ ፈተነ {reference}', reviewed: true, status: 'reviewed' },
+    ],
+  },
+  ar: {
+    language: 'ar',
+    script: 'Arab',
+    direction: 'rtl',
+    showUnreviewed: true,
+    phrases: [{ id: 'getting-interpreter', english: 'Please wait, I am getting an interpreter. It is free.', text: 'العربية اختبار ١', reviewed: true, status: 'approved' }],
+  },
+};

@@ -45,6 +45,16 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'cases.submit': ({ cases }) => cases.map((each) => ({ id: each.id, result: 'created' as const, reference: null, etag: null })),
     'cases.update': () => ({ result: 'updated', etag: null }),
     'backOffice.reachability': () => ({ reachable: true, checkedAt: '2024-01-01T00:00:00.000Z', problem: null }),
+    'languages.table': () => ({ builtFrom: { cldr: '48.2.0', builtOn: '2026-03-25' }, languages: [] }),
+    'languages.phrases': ({ language }) => ({ language, script: 'Latn', direction: 'ltr', phrases: [], showUnreviewed: true }),
+    'languages.interpreterLines': () => [],
+    'customerView.open': () => ({ opened: false }),
+    'residents.setLanguage': () => {
+      throw new Error('not in this fake');
+    },
+    'translation.translate': () => {
+      throw new Error('not in this fake');
+    },
     ...overrides,
   };
   const events = createEventHub();

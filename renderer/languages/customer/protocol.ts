@@ -1,0 +1,112 @@
+import type { LanguageEntry, WorldRegion, WritingDirection } from '../../../shared/languages/language-table';
+
+/**
+ * How the officer's page and the customer-facing view talk: a BroadcastChannel between two
+ * pages of the same origin (two windows of the desktop app, or two tabs of the browser host).
+ * The customer view never touches the bridge: everything it shows comes in these messages, and
+ * only what a resident may see is put in them.
+ */
+export const CUSTOMER_VIEW_CHANNEL = 'civicdesk-customer-view';
+
+/** One language as the resident sees it in the picker: no supplier names, nothing about staff. */
+export interface PickerLanguage {
+  code: string;
+  englishName: string;
+  autonym: string | null;
+  script: string;
+  direction: WritingDirection;
+  region: WorldRegion;
+  /** Other names, so a resident typing 'Bangla' or 'Farsi' finds theirs. */
+  aliases: string[];
+}
+
+/** A phrase as the resident sees it. */
+export interface PhraseOnScreen {
+  text: string;
+  lang: string;
+  dir: WritingDirection;
+  script: string;
+  english: string;
+  /** False shows "This translation has not been checked by a qualified translator". */
+  reviewed: boolean;
+}
+
+/** From the officer's page to the customer view. */
+export type ToCustomer = { kind: 'show-language-picker'; languages: PickerLanguage[] } | { kind: 'show-phrase'; phrase: PhraseOnScreen } | { kind: 'clear' };
+
+/** From the customer view to the officer's page. */
+export type FromCustomer =
+  /** The view has (re)loaded and wants whatever it should be showing. */
+  | { kind: 'ready' }
+  | { kind: 'language-chosen'; code: string }
+  /** The view's window is closing. */
+  | { kind: 'closed' };
+
+export type CustomerViewMessage = { from: 'staff'; message: ToCustomer } | { from: 'customer'; message: FromCustomer };
+
+/** The slice of BroadcastChannel both sides use, so tests can hand in their own. */
+export interface MessageChannelLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+export type OpenChannel = () => MessageChannelLike | null;
+
+/** The real channel, or null where the browser has none. */
+export const openBroadcastChannel: OpenChannel = () => (typeof BroadcastChannel === 'function' ? new BroadcastChannel(CUSTOMER_VIEW_CHANNEL) : null);
+
+const DIRECTIONS: readonly unknown[] = ['ltr', 'rtl'];
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isString = (value: unknown, most = 2000): value is string => typeof value === 'string' && value.length <= most;
+const isCode = (value: unknown): value is string => isString(value, 40) && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value);
+
+function isPickerLanguage(value: unknown): value is PickerLanguage {
+  return (
+    isObject(value) &&
+    isCode(value.code) &&
+    isString(value.englishName, 200) &&
+    (value.autonym === null || isString(value.autonym, 200)) &&
+    isString(value.script, 8) &&
+    DIRECTIONS.includes(value.direction) &&
+    isString(value.region, 40) &&
+    Array.isArray(value.aliases) &&
+    value.aliases.every((alias) => isString(alias, 200))
+  );
+}
+
+function isPhrase(value: unknown): value is PhraseOnScreen {
+  return isObject(value) && isString(value.text) && isCode(value.lang) && DIRECTIONS.includes(value.dir) && isString(value.script, 8) && isString(value.english) && typeof value.reviewed === 'boolean';
+}
+
+/** What the customer view accepts: a well-formed message from the officer's page, else null. */
+export function readToCustomer(data: unknown): ToCustomer | null {
+  if (!isObject(data) || data.from !== 'staff' || !isObject(data.message)) return null;
+  const message = data.message;
+  if (message.kind === 'clear') return { kind: 'clear' };
+  if (message.kind === 'show-phrase' && isPhrase(message.phrase)) return { kind: 'show-phrase', phrase: message.phrase };
+  if (message.kind === 'show-language-picker' && Array.isArray(message.languages) && message.languages.length <= 5000 && message.languages.every(isPickerLanguage)) {
+    return { kind: 'show-language-picker', languages: message.languages };
+  }
+  return null;
+}
+
+/** What the officer's page accepts from the customer view, else null. */
+export function readFromCustomer(data: unknown): FromCustomer | null {
+  if (!isObject(data) || data.from !== 'customer' || !isObject(data.message)) return null;
+  const message = data.message;
+  if (message.kind === 'ready' || message.kind === 'closed') return { kind: message.kind };
+  if (message.kind === 'language-chosen' && isCode(message.code)) return { kind: 'language-chosen', code: message.code };
+  return null;
+}
+
+/** The picker's copy of a table entry: what a resident may see, and no more. */
+export function pickerLanguage(entry: LanguageEntry): PickerLanguage {
+  return { code: entry.code, englishName: entry.englishName, autonym: entry.autonym, script: entry.script, direction: entry.direction, region: entry.region, aliases: [...entry.aliases] };
+}
+
+/** Back to the table's shape, so the shared search and grouping work on it (no supplier names). */
+export function asLanguageEntry(language: PickerLanguage): LanguageEntry {
+  return { ...language, cldrEnglishName: null, autonymSource: null, supplierNames: {} };
+}
