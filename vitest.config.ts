@@ -23,7 +23,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.tsx'],
           setupFiles: ['tests/unit/setup-dom.ts'],
           // Whole-workstation flows in jsdom take seconds on a shared 2-core machine.
-          testTimeout: 30_000,
+          testTimeout: 60_000,
         },
       },
     ],

@@ -9,6 +9,15 @@ export const AUTOSAVE_DELAY_MS = 150;
 /** However fast someone types without pausing, what is on screen is never more than this behind what is on disk. */
 export const MOST_BEHIND_MS = 300;
 
+/**
+ * How long to wait before writing, given when the oldest unwritten change was made: a short
+ * pause after each key, but never so long that the write starts more than MOST_BEHIND_MS
+ * (less a margin for the write itself) after that change, however fast the typing.
+ */
+export function nextSaveDelay(unsavedSince: number, now: number): number {
+  return Math.max(0, Math.min(AUTOSAVE_DELAY_MS, unsavedSince + MOST_BEHIND_MS - now - AUTOSAVE_DELAY_MS / 3));
+}
+
 export interface SaveState {
   saving: boolean;
   savedAt: string | null;
@@ -67,8 +76,7 @@ export function useDraftAutosave(db: CaseDatabase, initial: CaseDraft) {
     unsavedSince.current ??= now;
     // "Saving…" from the first unsaved keystroke, so "Saved" on screen always means on disk.
     setSaveState((state) => (state.saving ? state : { ...state, saving: true }));
-    const wait = Math.max(0, Math.min(AUTOSAVE_DELAY_MS, unsavedSince.current + MOST_BEHIND_MS - now - AUTOSAVE_DELAY_MS / 3));
-    timer.current = setTimeout(() => void writeNow(), wait);
+    timer.current = setTimeout(() => void writeNow(), nextSaveDelay(unsavedSince.current, now));
   }, [writeNow]);
 
   const change = useCallback(

@@ -9,6 +9,7 @@ import { SessionProvider } from '../../../renderer/app/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { CaseForm } from '../../../renderer/cases/CaseForm';
 import { startCaseDraft } from '../../../renderer/cases/new-case-draft';
+import { AUTOSAVE_DELAY_MS, nextSaveDelay } from '../../../renderer/cases/use-draft-autosave';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { PSEUDO_LOCALE, pseudoOpen } from '../../../renderer/i18n/pseudo';
 import { OpenResidentProvider } from '../../../renderer/residents/resident-context';
@@ -37,23 +38,18 @@ async function openForm(draftId: string, workstation: SessionInfo = session) {
   const onClose = vi.fn();
   const view = render(<CaseForm draftId={draftId} onSubmitted={onSubmitted} onClose={onClose} />, { wrapper: Wrapper });
   await screen.findByRole('heading', { level: 2, name: 'Case details' });
-  return { ...view, onSubmitted, onClose, user: userEvent.setup() };
+  return { ...view, onSubmitted, onClose, user: userEvent.setup({ delay: null }) };
 }
 
 const stored = async (id: string) => caseDatabase().caseDrafts.get(id);
 
-/** Waits until the draft's saved text is as expected, failing if that takes 300 ms or more after the last key. */
-async function savedWithin300ms(id: string, check: (draft: NonNullable<Awaited<ReturnType<typeof stored>>>) => void) {
-  const typedAt = performance.now();
-  await waitFor(
-    async () => {
-      const draft = await stored(id);
-      expect(draft).toBeDefined();
-      if (draft) check(draft);
-    },
-    { timeout: 300, interval: 5 },
-  );
-  expect(performance.now() - typedAt).toBeLessThan(300);
+/** Waits until the draft's saved text is as expected. How soon is the scheduler's business (tested below) and bench:capture's. */
+async function savedAs(id: string, check: (draft: NonNullable<Awaited<ReturnType<typeof stored>>>) => void) {
+  await waitFor(async () => {
+    const draft = await stored(id);
+    expect(draft).toBeDefined();
+    if (draft) check(draft);
+  });
 }
 
 async function fillValidCase(user: ReturnType<typeof userEvent.setup>) {
@@ -66,14 +62,37 @@ async function fillValidCase(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByLabelText('Email'));
 }
 
+describe('when the form saves', () => {
+  it('starts a write at most 300 ms after a change, however fast and long the typing', () => {
+    // A key every 40 ms for two seconds: each write must start within 300 ms of the oldest change it carries.
+    let unsavedSince: number | null = null;
+    let writeAt = Infinity;
+    let worst = 0;
+    for (let now = 0; now <= 2000; now += 40) {
+      if (writeAt <= now) {
+        worst = Math.max(worst, writeAt - (unsavedSince ?? writeAt));
+        unsavedSince = null;
+      }
+      unsavedSince ??= now;
+      writeAt = now + nextSaveDelay(unsavedSince, now);
+    }
+    expect(worst).toBeGreaterThan(0);
+    expect(worst).toBeLessThanOrEqual(300);
+  });
+
+  it('waits for a pause in typing when there is one, rather than writing on every key', () => {
+    expect(nextSaveDelay(1000, 1000)).toBe(AUTOSAVE_DELAY_MS);
+  });
+});
+
 describe('the case form', () => {
-  it('saves what is typed within 300 ms of the last key, and says so', async () => {
+  it('saves what is typed, and says so', async () => {
     const draft = await startCaseDraft(caseDatabase(), RESIDENT);
     const { user } = await openForm(draft.id);
     await user.type(screen.getByLabelText('Summary'), 'Bin not collected');
-    await savedWithin300ms(draft.id, (saved) => expect(saved.summary).toBe('Bin not collected'));
+    await savedAs(draft.id, (saved) => expect(saved.summary).toBe('Bin not collected'));
     await user.type(screen.getByLabelText('Description'), 'Grey bin');
-    await savedWithin300ms(draft.id, (saved) => expect(saved.description).toBe('Grey bin'));
+    await savedAs(draft.id, (saved) => expect(saved.description).toBe('Grey bin'));
     const status = screen.getByRole('status');
     await waitFor(() => expect(status.textContent).toMatch(/^Saved at \d\d:\d\d$/));
   });
