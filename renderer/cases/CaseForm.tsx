@@ -4,18 +4,15 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
-import Radio from '@mui/material/Radio';
-import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type FocusEvent, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
 import { CASE_CATEGORIES, SERVICE_OF_CATEGORY, type CasePriority, type CaseService } from '../../shared/domain/case';
-import { CONTACT_PREFERENCES, type CaseDraft, type ContactPreference, type DraftFocus } from '../../shared/domain/case-draft';
+import type { CaseDraft, DraftFocus } from '../../shared/domain/case-draft';
 import type { SubmittedCase } from '../../shared/domain/case-sync';
-import { CASE_TEXT_LIMITS, categoryNeedsPlace, validateCaseDraft, type CaseProblem } from '../../shared/domain/case-validation';
+import { categoryNeedsPlace, validateCaseDraft, type CaseProblem } from '../../shared/domain/case-validation';
 import { useSession } from '../app/session-context';
 import { useOpenResident } from '../residents/resident-context';
 import { GetInterpreterButton } from '../languages/InterpreterDialog';
@@ -25,6 +22,7 @@ import { caseDatabase, type CaseDatabase } from '../storage/case-database';
 import { submitDraft } from '../sync/case-store';
 import { standardForCategory } from './case-standards';
 import { ErrorSummary, type FieldError } from './ErrorSummary';
+import { CaseDetailFields } from './CaseDetailFields';
 import { EvidenceList } from './EvidenceList';
 import { addEvidence, removeEvidence } from './evidence-files';
 import { SaveStatus } from './SaveStatus';
@@ -161,7 +159,6 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
   const standard = draft.serviceStandard ? clock.find(draft.serviceStandard) : undefined;
   const categories = CASE_CATEGORIES.filter((category) => SERVICE_OF_CATEGORY[category] === draft.service || category === draft.category);
   const placeNeeded = categoryNeedsPlace(draft.category);
-  const contactError = problemFor('contactPreference');
   const residentError = problemFor('anonymous');
 
   return (
@@ -286,78 +283,14 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
         </TextField>
       </Box>
 
-      <TextField
-        id={targetOf('summary')}
-        name="summary"
-        label={t('caseForm.summary')}
-        value={draft.summary}
-        onChange={(event) => update({ summary: event.target.value }, event)}
-        error={problemFor('summary') !== null}
-        helperText={problemFor('summary') ?? t('caseForm.summaryHint', { count: CASE_TEXT_LIMITS.summary - draft.summary.length })}
-        fullWidth
-        autoComplete="off"
-        sx={{ mb: 2 }}
+      <CaseDetailFields
+        values={draft}
+        anonymous={draft.anonymous}
+        placeNeeded={placeNeeded}
+        problemFor={problemFor}
+        idPrefix="case"
+        onChange={(patch, event) => update(patch, event)}
       />
-      <TextField
-        id={targetOf('description')}
-        name="description"
-        label={t('caseForm.description')}
-        value={draft.description}
-        onChange={(event) => update({ description: event.target.value }, event)}
-        error={problemFor('description') !== null}
-        helperText={problemFor('description') ?? t('caseForm.descriptionHint')}
-        fullWidth
-        multiline
-        minRows={4}
-        sx={{ mb: 2 }}
-      />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '3fr 1fr' }, gap: 2, mb: 2 }}>
-        <TextField
-          id={targetOf('location')}
-          name="location"
-          label={placeNeeded ? t('caseForm.location') : t('caseForm.locationOptional')}
-          value={draft.location}
-          onChange={(event) => update({ location: event.target.value }, event)}
-          error={problemFor('location') !== null}
-          helperText={problemFor('location') ?? t('caseForm.locationHint')}
-          autoComplete="off"
-        />
-        <TextField
-          id={targetOf('postcode')}
-          name="postcode"
-          label={t('caseForm.postcode')}
-          value={draft.postcode}
-          onChange={(event) => update({ postcode: event.target.value }, event)}
-          error={problemFor('postcode') !== null}
-          helperText={problemFor('postcode')}
-          autoComplete="off"
-          slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'characters' } }}
-        />
-      </Box>
-
-      {!draft.anonymous && (
-        <FormControl error={contactError !== null} sx={{ display: 'block', mb: 2 }}>
-          <FormLabel id="case-contact-label">{t('caseForm.contactPreference')}</FormLabel>
-          <RadioGroup
-            row
-            aria-labelledby="case-contact-label"
-            aria-describedby={contactError ? 'case-contact-error' : undefined}
-            name="contactPreference"
-            value={draft.contactPreference}
-            onChange={(event) => update({ contactPreference: event.target.value as ContactPreference }, event)}
-          >
-            {CONTACT_PREFERENCES.map((preference, index) => (
-              <FormControlLabel
-                key={preference}
-                value={preference}
-                control={<Radio id={index === 0 ? targetOf('contactPreference') : undefined} slotProps={{ input: { 'aria-invalid': contactError !== null } }} />}
-                label={t(`caseForm.contactPreferences.${preference}`)}
-              />
-            ))}
-          </RadioGroup>
-          {contactError && <FormHelperText id="case-contact-error">{contactError}</FormHelperText>}
-        </FormControl>
-      )}
 
       <EvidenceList
         db={db}

@@ -5,21 +5,14 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControl from '@mui/material/FormControl';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
-import Radio from '@mui/material/Radio';
-import RadioGroup from '@mui/material/RadioGroup';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_PREFERENCES, type ContactPreference } from '../../shared/domain/case-draft';
 import type { SubmittedCase } from '../../shared/domain/case-sync';
-import { CASE_TEXT_LIMITS, categoryNeedsPlace, validateCaseDraft } from '../../shared/domain/case-validation';
+import { categoryNeedsPlace, validateCaseDraft } from '../../shared/domain/case-validation';
 import type { CaseDatabase } from '../storage/case-database';
 import { editSentCase, type EditableCaseFields } from '../sync/case-store';
+import { CaseDetailFields } from './CaseDetailFields';
 import { ErrorSummary, type FieldError } from './ErrorSummary';
 
 const EDITABLE = ['summary', 'description', 'location', 'postcode', 'contactPreference'] as const satisfies readonly (keyof EditableCaseFields)[];
@@ -104,7 +97,6 @@ export function EditSentCaseDialog({ db, submitted, onClose, onSaved }: { db: Ca
   };
 
   const placeNeeded = categoryNeedsPlace(submitted.content.category);
-  const contactError = problemFor('contactPreference');
 
   return (
     <Dialog open onClose={saving ? undefined : onClose} aria-labelledby="edit-case-title" aria-describedby="edit-case-intro" maxWidth="md" fullWidth>
@@ -136,78 +128,14 @@ export function EditSentCaseDialog({ db, submitted, onClose, onSaved }: { db: Ca
               {t('cases.edit.unchanged')}
             </Alert>
           )}
-          <TextField
-            id={targetOf('summary')}
-            name="summary"
-            label={t('caseForm.summary')}
-            value={fields.summary}
-            onChange={(event) => change({ summary: event.target.value })}
-            error={problemFor('summary') !== null}
-            helperText={problemFor('summary') ?? t('caseForm.summaryHint', { count: CASE_TEXT_LIMITS.summary - fields.summary.length })}
-            fullWidth
-            autoComplete="off"
-            sx={{ mt: 1, mb: 2 }}
+          <CaseDetailFields
+            values={fields}
+            anonymous={submitted.content.anonymous}
+            placeNeeded={placeNeeded}
+            problemFor={problemFor}
+            idPrefix="edit-case"
+            onChange={(patch) => change(patch)}
           />
-          <TextField
-            id={targetOf('description')}
-            name="description"
-            label={t('caseForm.description')}
-            value={fields.description}
-            onChange={(event) => change({ description: event.target.value })}
-            error={problemFor('description') !== null}
-            helperText={problemFor('description') ?? t('caseForm.descriptionHint')}
-            fullWidth
-            multiline
-            minRows={4}
-            sx={{ mb: 2 }}
-          />
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '3fr 1fr' }, gap: 2, mb: 2 }}>
-            <TextField
-              id={targetOf('location')}
-              name="location"
-              label={placeNeeded ? t('caseForm.location') : t('caseForm.locationOptional')}
-              value={fields.location}
-              onChange={(event) => change({ location: event.target.value })}
-              error={problemFor('location') !== null}
-              helperText={problemFor('location') ?? t('caseForm.locationHint')}
-              autoComplete="off"
-            />
-            <TextField
-              id={targetOf('postcode')}
-              name="postcode"
-              label={t('caseForm.postcode')}
-              value={fields.postcode}
-              onChange={(event) => change({ postcode: event.target.value })}
-              error={problemFor('postcode') !== null}
-              helperText={problemFor('postcode')}
-              autoComplete="off"
-              slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'characters' } }}
-            />
-          </Box>
-          {/* An anonymous report has nobody to hear back: as in the case form, no choice to make. */}
-          {!submitted.content.anonymous && (
-            <FormControl error={contactError !== null} sx={{ display: 'block', mb: 1 }}>
-              <FormLabel id="edit-case-contact-label">{t('caseForm.contactPreference')}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="edit-case-contact-label"
-                aria-describedby={contactError ? 'edit-case-contact-error' : undefined}
-                name="contactPreference"
-                value={fields.contactPreference}
-                onChange={(event) => change({ contactPreference: event.target.value as ContactPreference })}
-              >
-                {CONTACT_PREFERENCES.map((preference, index) => (
-                  <FormControlLabel
-                    key={preference}
-                    value={preference}
-                    control={<Radio id={index === 0 ? targetOf('contactPreference') : undefined} slotProps={{ input: { 'aria-invalid': contactError !== null } }} />}
-                    label={t(`caseForm.contactPreferences.${preference}`)}
-                  />
-                ))}
-              </RadioGroup>
-              {contactError && <FormHelperText id="edit-case-contact-error">{contactError}</FormHelperText>}
-            </FormControl>
-          )}
         </Box>
       </DialogContent>
       <DialogActions sx={{ flexWrap: 'wrap', gap: 1 }}>
