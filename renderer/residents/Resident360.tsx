@@ -6,6 +6,7 @@ import { longDate } from '../../shared/call-scripts/answers';
 import type { Resident360 as Record360 } from '../../shared/domain/resident-360';
 import { useCaseNavigation } from '../cases/case-navigation';
 import { GetInterpreterButton } from '../languages/InterpreterDialog';
+import { languageNeeds } from './LanguageBanner';
 import { LanguageLabel, useLanguageTable } from '../languages/use-language-table';
 import { startCaseDraft } from '../cases/new-case-draft';
 import type { StandardsClock } from '../scripts/use-standards';
@@ -50,7 +51,8 @@ export function Resident360({ record, today, clock, repeat }: { record: Record36
               <>
                 <LanguageLabel name={nameOf(resident.language.preferred)} />
                 {resident.language.interpreterNeeded && ` · ${t('resident.interpreterNeeded')}`}{' '}
-                <GetInterpreterButton language={resident.language.preferred} residentId={resident.id} />
+                {/* When the language banner is up it offers the interpreter itself: one button, not two. */}
+                {languageNeeds(resident) === null && <GetInterpreterButton language={resident.language.preferred} residentId={resident.id} />}
               </>,
             ],
             [t('resident.accessibility'), resident.accessibilityNeeds.length > 0 ? resident.accessibilityNeeds.map((need) => t(`accessibility.${need}`)).join(', ') : t('resident.none')],
