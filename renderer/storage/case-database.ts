@@ -42,11 +42,10 @@ export class CaseDatabase extends Dexie {
       caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
       interactions: 'id, status, answeredAt, residentId',
     });
-    // 2: the case form's own fields, attachments, the outbox and submitted cases.
+    // 2: the case form's own fields, attachments, the outbox and submitted cases. Tables an
+    // earlier version declared are kept as they were unless named again.
     this.version(2)
       .stores({
-        caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
-        interactions: 'id, status, answeredAt, residentId',
         outbox: 'id, queuedAt',
         cases: 'id, syncState, submittedAt',
         attachments: 'id, caseId',
@@ -55,16 +54,7 @@ export class CaseDatabase extends Dexie {
       })
       .upgrade((tx) => upgradeDraftsToVersion2(tx));
     // 3: offline reads of resident snapshots, waiting to be audited. A new table: nothing to carry.
-    this.version(3).stores({
-      caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
-      interactions: 'id, status, answeredAt, residentId',
-      outbox: 'id, queuedAt',
-      cases: 'id, syncState, submittedAt',
-      attachments: 'id, caseId',
-      syncLog: '++seq, at, caseId',
-      meta: 'key',
-      pendingAccesses: 'id, at, staffId',
-    });
+    this.version(3).stores({ pendingAccesses: 'id, at, staffId' });
   }
 }
 

@@ -39,7 +39,11 @@ const limits: ServiceProtectionLimits = {
 };
 
 const note = (message: string) => process.stderr.write(`${message}\n`);
-const metric = (name: string, value: number, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ metric: name, value, ...extra }));
+// One JSON line per figure on stdout, exactly {"metric","value"}; what explains it goes to stderr.
+const metric = (name: string, value: number, extra: Record<string, unknown> = {}) => {
+  console.log(JSON.stringify({ metric: name, value }));
+  if (Object.keys(extra).length > 0) note(`  ${name}: ${JSON.stringify(extra)}`);
+};
 
 async function fill(db: CaseDatabase, contactIds: string[]): Promise<string[]> {
   const ids: string[] = [];
