@@ -12,6 +12,22 @@ import type { LanguageTable } from '../languages/language-table';
 import type { PhraseBook } from '../languages/phrases';
 import type { InterpreterLine, MachineTranslation } from '../languages/interpreting';
 import type { SessionInfo, TrainingSummary } from './session';
+import {
+  askExpertInput,
+  bookFollowUpInput,
+  escalateInput,
+  setPresenceInput,
+  type AccountStatus,
+  type Appointment,
+  type ChatReply,
+  type Colleague,
+  type ColleagueWithPresence,
+  type Me,
+  type MyPresence,
+  type ServicePointDay,
+  type ServiceTeam,
+  type TeamsSendResult,
+} from './microsoft365';
 
 const noInput = z.strictObject({});
 /** BCP-47 as the language table writes it: 'ti', 'syl', 'ckb', 'zh-Hant', 'bfi'. */
@@ -126,6 +142,31 @@ export const calls = {
       purpose: z.enum(['enquiry', 'case-notes', 'signposting', 'safeguarding', 'legal', 'payment']),
     }),
   ),
+  /** The officer's Microsoft 365 sign-in: never a token, only who and how it is kept. */
+  'account.status': call<AccountStatus>()(noInput),
+  /**
+   * Signs in with Microsoft Entra ID in the system browser (training: the local identity
+   * stand-in). Resolves when sign-in has finished; a failure says what to do.
+   */
+  'account.signIn': call<AccountStatus>()(noInput),
+  /** Signs out: forgets the sign-in on this computer. The renderer clears its resident copies too. */
+  'account.signOut': call<AccountStatus>()(noInput),
+  'teams.me': call<Me>()(noInput),
+  'teams.setMyPresence': call<MyPresence>()(setPresenceInput),
+  'teams.searchPeople': call<Colleague[]>()(z.strictObject({ query: z.string().trim().min(2, 'Type at least 2 letters.').max(100) })),
+  /** The council's service teams (from the deployment file; seeded in training). */
+  'teams.serviceTeams': call<ServiceTeam[]>()(noInput),
+  /** A team's members with their presence, in one getPresencesByUserId call. */
+  'teams.teamPresence': call<ColleagueWithPresence[]>()(z.strictObject({ teamId: z.string().min(1).max(200) })),
+  'teams.askExpert': call<TeamsSendResult>()(askExpertInput),
+  'teams.escalate': call<TeamsSendResult>()(escalateInput),
+  /** The chat about a case: what colleagues answered. */
+  'teams.replies': call<ChatReply[]>()(z.strictObject({ chatId: z.string().min(1).max(200) })),
+  /** Today's service-point appointments (Bookings) and the officer's own calendar. */
+  'appointments.today': call<ServicePointDay>()(noInput),
+  'appointments.checkIn': call<Appointment>()(z.strictObject({ appointmentId: z.string().min(1).max(200) })),
+  /** Books a follow-up with the same resident; a video one gets a Teams meeting. */
+  'appointments.bookFollowUp': call<Appointment>()(bookFollowUpInput),
 } as const;
 
 /** Everything the main process tells the renderer without being asked. */
@@ -134,6 +175,8 @@ export const events = {
   'deepLink.opened': event<DeepLink>(),
   /** The back office's directory changed: the renderer fetches the changes for its index. */
   'directory.changed': event<{ deltaToken: string }>(),
+  /** Signed in, signed out, or the sign-in ran out and could not be renewed. */
+  'account.changed': event<AccountStatus>(),
 } as const;
 
 export type Calls = typeof calls;

@@ -43,6 +43,12 @@ const machineTranslationSettings = z.strictObject({
   region: z.string().regex(/^[a-z0-9]{2,40}$/, 'Must be the Azure region of the Translator resource, such as uksouth.'),
 });
 
+/** Parts of a case a Teams message about it may carry; the council's policy chooses. */
+export const CASE_SUMMARY_PARTS = ['reference', 'service', 'category', 'priority', 'dueOn', 'summary', 'description', 'residentReference'] as const;
+export type CaseSummaryPart = (typeof CASE_SUMMARY_PARTS)[number];
+/** Without a policy: what the case is about and when it is due; no description, no resident reference. */
+export const DEFAULT_CASE_SUMMARY_PARTS: readonly CaseSummaryPart[] = ['reference', 'service', 'category', 'priority', 'dueOn', 'summary'];
+
 const teamsChannel = z.strictObject({
   teamId: z.uuid('Must be the Teams team id (a GUID).'),
   channelId: z.string().regex(/^19:[A-Za-z0-9_-]+@thread\.(tacv2|skype)$/, 'Must be a Teams channel id such as 19:abc...@thread.tacv2.'),
@@ -61,10 +67,20 @@ export const deploymentConfigSchema = z.strictObject({
   publisherPrefix: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, 'Must be the Dataverse publisher prefix: 2 to 8 lower-case letters or digits.').default('cd'),
   teams: z
     .strictObject({
+      /** Each service's Teams channel for escalations, by service name ("Housing repairs"). */
       escalationChannels: z.record(z.string().min(1).max(64), teamsChannel).default({}),
+      /** Each service's team of experts to ask, by service name; a service with a channel is also listed by its team. */
+      expertTeams: z.record(z.string().min(1).max(64), z.uuid('Must be the Teams team id (a GUID).')).default({}),
+      /** What a message about a case may say. The resident's name, address and phone never go. */
+      summaryIncludes: z.array(z.enum(CASE_SUMMARY_PARTS)).default([...DEFAULT_CASE_SUMMARY_PARTS]),
     })
-    .default({ escalationChannels: {} }),
+    .default({ escalationChannels: {}, expertTeams: {}, summaryIncludes: [...DEFAULT_CASE_SUMMARY_PARTS] }),
   bookingsBusinessId: z.string().min(3).max(200).optional(),
+  /**
+   * The Bookings custom question whose answer is the resident's back-office id: CivicDesk fills
+   * it when it books, and opens the resident's record from it.
+   */
+  bookingsResidentQuestionId: z.string().min(1).max(200).optional(),
   wrapUpCodes: z
     .array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Must be lower-case letters, digits and hyphens.'), label: z.string().min(1).max(120) }))
     .min(1)

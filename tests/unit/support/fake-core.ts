@@ -1,3 +1,4 @@
+import type { AccountStatus } from '../../../shared/contract/microsoft365';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { createEventHub } from '../../../main/core/ipc/event-hub';
 import { createRouter, type Handlers } from '../../../main/core/ipc/router';
@@ -16,6 +17,8 @@ export const trainingSession: SessionInfo = {
   ],
   maxAttachmentBytes: 10 * 1024 * 1024,
 };
+
+const signedOut: AccountStatus = { signedIn: false, signingIn: false, kept: 'keychain', keptReason: null, problem: null };
 
 /** A core with handlers a test chooses, and a log that remembers what it was told. */
 export function fakeCore(overrides: Partial<Handlers> = {}) {
@@ -53,6 +56,30 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
       throw new Error('not in this fake');
     },
     'translation.translate': () => {
+      throw new Error('not in this fake');
+    },
+    'account.status': () => signedOut,
+    'account.signIn': () => {
+      throw new Error('not in this fake');
+    },
+    'account.signOut': () => signedOut,
+    'teams.me': () => {
+      throw new Error('not in this fake');
+    },
+    'teams.setMyPresence': () => {
+      throw new Error('not in this fake');
+    },
+    'teams.searchPeople': () => [],
+    'teams.serviceTeams': () => [],
+    'teams.teamPresence': () => [],
+    'teams.askExpert': () => ({ status: 'retry', reason: 'not in this fake' }),
+    'teams.escalate': () => ({ status: 'retry', reason: 'not in this fake' }),
+    'teams.replies': () => [],
+    'appointments.today': () => ({ date: '2024-01-01', appointments: [], calendar: [] }),
+    'appointments.checkIn': () => {
+      throw new Error('not in this fake');
+    },
+    'appointments.bookFollowUp': () => {
       throw new Error('not in this fake');
     },
     ...overrides,
