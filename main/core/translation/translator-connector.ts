@@ -2,7 +2,8 @@ import type { LoadedConfig } from '../config/deployment-config';
 import { httpsFetch, type FetchLike } from '../back-office/https-fetch';
 import { startTranslatorStandIn, TRAINING_TRANSLATOR_KEY, TRAINING_TRANSLATOR_REGION, type TranslatorStandIn } from '../training/translator/stand-in';
 import { createAzureTranslator, type Translator } from './azure-translator';
-import { TRANSLATOR_KEY_SECRET, type SecretStore } from './secret-store';
+import { TRANSLATOR_KEY_SECRET } from '../secrets/secret-names';
+import type { SecretStore } from '../secrets/secret-store';
 
 export interface TranslatorConnector {
   /** Null when machine translation is off on this workstation. */
@@ -24,7 +25,8 @@ export function machineTranslationOn(config: LoadedConfig): boolean {
  * with the key from the keychain (no key, no translation). Training: a local stand-in with a
  * made-up key, started on first use, reached over https trusting only its own certificate.
  */
-export function createTranslatorConnector(deps: { config: LoadedConfig; secrets?: SecretStore; fetch?: FetchLike }): TranslatorConnector {
+// Reading the key is all the connector does with the keychain, so that is all it is given.
+export function createTranslatorConnector(deps: { config: LoadedConfig; secrets?: Pick<SecretStore, 'get'>; fetch?: FetchLike }): TranslatorConnector {
   const { config } = deps;
   if (!machineTranslationOn(config)) {
     return { translator: () => Promise.resolve(null), standIn: () => Promise.resolve(null), close: () => Promise.resolve() };

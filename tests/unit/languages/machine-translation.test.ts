@@ -4,7 +4,7 @@ import { loadDeploymentConfig } from '../../../main/core/config/deployment-confi
 import { createCore } from '../../../main/core/create-core';
 import { NotPossible } from '../../../main/core/ipc/router';
 import { createAzureTranslator } from '../../../main/core/translation/azure-translator';
-import { TRANSLATOR_KEY_SECRET } from '../../../main/core/translation/secret-store';
+import { TRANSLATOR_KEY_SECRET } from '../../../main/core/secrets/secret-names';
 import { createTranslationService } from '../../../main/core/translation/translation-service';
 import { createTranslatorConnector } from '../../../main/core/translation/translator-connector';
 import { startTranslatorStandIn, translatorReply } from '../../../main/core/training/translator/stand-in';

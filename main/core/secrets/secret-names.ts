@@ -1,0 +1,10 @@
+/**
+ * Every name CivicDesk keeps in the keychain, in one place, so no two parts of the app
+ * overwrite each other's secrets by accident.
+ */
+
+/** The Azure AI Translator resource key (live mode). */
+export const TRANSLATOR_KEY_SECRET = 'civicdesk/azure-translator-key';
+
+/** MSAL's token cache: the officer's Microsoft 365 account and its refresh token. */
+export const MSAL_TOKEN_CACHE_SECRET = 'civicdesk/msal-token-cache';
