@@ -1,0 +1,87 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type {
+  Appointment,
+  ChatReply,
+  ChoosableAvailability,
+  Colleague,
+  ColleagueWithPresence,
+  Me,
+  MyPresence,
+  ServicePointDay,
+  ServiceTeam,
+  TeamsSendResult,
+} from '../../../shared/contract/microsoft365';
+import type { GraphClient } from './graph-client';
+import { createBookingsArea, type BookFollowUpInput } from './bookings';
+import { createChannelsArea, type EscalateInput } from './channels';
+import { createChatsArea, type AskExpertInput } from './chats';
+import { loadMe } from './me';
+import { searchPeople, serviceTeams, teamPresence } from './people';
+import { createPresenceArea } from './presence';
+import { createSendOnce } from './sending';
+import type { Microsoft365Log, Microsoft365Settings, ServiceContext } from './service-context';
+
+export type { Microsoft365Settings, Microsoft365Log } from './service-context';
+
+export interface Microsoft365ServiceOptions {
+  /**
+   * The Graph client: the SDK's Client, what createGraphClient returns, or a way to get the
+   * current one (if it is remade when the officer signs in again).
+   */
+  client: Client | GraphClient | (() => Client);
+  settings: Microsoft365Settings;
+  /** The signed-in officer: `userId` is their Entra object id (oid). */
+  me: () => { userId: string };
+  now?: () => Date;
+  log: Microsoft365Log;
+}
+
+export interface Microsoft365Service {
+  me(): Promise<Me>;
+  setMyPresence(input: { availability: ChoosableAvailability | 'Automatic'; forMinutes: number }): Promise<MyPresence>;
+  searchPeople(query: string): Promise<Colleague[]>;
+  serviceTeams(): Promise<ServiceTeam[]>;
+  teamPresence(teamId: string): Promise<ColleagueWithPresence[]>;
+  askExpert(input: AskExpertInput): Promise<TeamsSendResult>;
+  escalate(input: EscalateInput): Promise<TeamsSendResult>;
+  replies(chatId: string): Promise<ChatReply[]>;
+  today(): Promise<ServicePointDay>;
+  checkIn(appointmentId: string, byName: string): Promise<Appointment>;
+  bookFollowUp(input: BookFollowUpInput): Promise<Appointment>;
+}
+
+/**
+ * Microsoft 365 for the contract's 'teams.*' and 'appointments.*' calls, through Graph.
+ * Reads that cannot reach Microsoft 365 throw NotPossible with what to do; sends answer
+ * 'retry' or 'failed' so the outbox keeps the message.
+ */
+export function createMicrosoft365Service(options: Microsoft365ServiceOptions): Microsoft365Service {
+  const { client } = options;
+  const current: () => Client = typeof client === 'function' ? client : 'close' in client ? () => client.client : () => client;
+  const context: ServiceContext = {
+    client: current,
+    settings: options.settings,
+    me: options.me,
+    now: options.now ?? (() => new Date()),
+    log: options.log,
+  };
+  const sendOnce = createSendOnce();
+  const presence = createPresenceArea(context);
+  const chats = createChatsArea(context, sendOnce);
+  const channels = createChannelsArea(context, sendOnce);
+  const bookings = createBookingsArea(context);
+
+  return {
+    me: () => loadMe(context, (raw) => presence.myPresence(raw)),
+    setMyPresence: (input) => presence.setMyPresence(input),
+    searchPeople: (query) => searchPeople(context, query),
+    serviceTeams: () => serviceTeams(context),
+    teamPresence: (teamId) => teamPresence(context, teamId),
+    askExpert: (input) => chats.askExpert(input),
+    escalate: (input) => channels.escalate(input),
+    replies: (chatId) => chats.replies(chatId),
+    today: () => bookings.today(),
+    checkIn: (appointmentId, byName) => bookings.checkIn(appointmentId, byName),
+    bookFollowUp: (input) => bookings.bookFollowUp(input),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Failures the Graph stand-in answers with on demand, switched on from inside the process (a
+ * test, the training host) so nothing a client sends can turn them on. Each takes a number of
+ * requests, then the stand-in answers normally again.
+ */
+export type GraphFault =
+  | { kind: 'throttle'; retryAfterSeconds: number }
+  | { kind: 'fail'; status: 500 | 503 }
+  | { kind: 'drop' }
+  | { kind: 'apply-then-fail' };
+
+export interface GraphFaultControls {
+  /** 429 Too Many Requests with Retry-After, as Graph throttles. */
+  throttle(options: { times: number; retryAfterSeconds: number }): void;
+  /** A server error, nothing applied. */
+  fail(options: { status: 500 | 503; times: number }): void;
+  /** The connection is cut before any answer, nothing applied. */
+  dropConnection(options: { times: number }): void;
+  /** For POSTs only: the request is applied (a message is stored), then the answer is a 500. */
+  applyThenFail(options: { times: number }): void;
+  clear(): void;
+}
+
+export function createGraphFaults(): GraphFaultControls & { next(method: string): GraphFault | null } {
+  const queue: GraphFault[] = [];
+  let applyThenFail = 0;
+  const add = (times: number, fault: GraphFault) => {
+    for (let i = 0; i < times; i += 1) queue.push(fault);
+  };
+  return {
+    throttle: ({ times, retryAfterSeconds }) => add(times, { kind: 'throttle', retryAfterSeconds }),
+    fail: ({ status, times }) => add(times, { kind: 'fail', status }),
+    dropConnection: ({ times }) => add(times, { kind: 'drop' }),
+    applyThenFail: ({ times }) => {
+      applyThenFail += times;
+    },
+    clear: () => {
+      queue.length = 0;
+      applyThenFail = 0;
+    },
+    next(method) {
+      const queued = queue.shift();
+      if (queued) return queued;
+      if (method === 'POST' && applyThenFail > 0) {
+        applyThenFail -= 1;
+        return { kind: 'apply-then-fail' };
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { GraphBookingAppointment } from '../../graph/bookings';
+import { makeLoopbackCertificate } from '../dataverse/certificate';
+import { runBatch } from './batch';
+import { createGraphFaults, type GraphFaultControls } from './faults';
+import { graphError, type GraphReply } from './graph-errors';
+import { bookingsRoutes } from './routes-bookings';
+import { chatRoutes, storeMessage } from './routes-chats';
+import { peopleRoutes } from './routes-people';
+import type { GraphSeed } from './seed';
+import { createWorld, presenceOf, type Route, type RouteRequest } from './world';
+
+export interface GraphStandInOptions {
+  seed: GraphSeed;
+  /** The token check: the identity stand-in's in training, a fake in unit tests. Null refuses it. */
+  verifyAccessToken: (token: string) => { oid: string } | null | Promise<{ oid: string } | null>;
+  now?: () => Date;
+}
+
+/** A chat or channel message as posted, for tests and the training host to look at. */
+export interface PostedMessage {
+  id: string;
+  chatId: string | null;
+  channel: { teamId: string; channelId: string } | null;
+  fromUserId: string | null;
+  createdDateTime: string;
+  subject: string | null;
+  content: string;
+  messageType: string;
+}
+
+export interface GraphStandIn {
+  /** The address to use as the Graph client's baseUrl: 'https://127.0.0.1:PORT/'. */
+  url: string;
+  /** The stand-in's certificate (PEM): the only thing a client should trust for it. */
+  ca: string;
+  faults: GraphFaultControls;
+  messages(): PostedMessage[];
+  appointments(): GraphBookingAppointment[];
+  presenceOf(userId: string): { availability: string; activity: string };
+  /** A colleague answers in a chat, as if from Teams (for tests and training scenarios). */
+  reply(options: { chatId: string; fromUserId: string; html: string }): PostedMessage;
+  /** Every request that reached the stand-in, oldest first ($batch as one, with the calls inside it). */
+  requests(): { method: string; path: string; batched: string[] }[];
+  close(): Promise<void>;
+}
+
+const LARGEST_BODY = 4 * 1024 * 1024;
+
+/**
+ * The training council's Microsoft Graph: the calls CivicDesk makes, with Microsoft's JSON
+ * shapes, over https on 127.0.0.1 with a certificate made at start-up. Training mode and the
+ * tests run the real Graph client against it, so the code path is the live one.
+ */
+export async function startGraphStandIn(options: GraphStandInOptions): Promise<GraphStandIn> {
+  const now = options.now ?? (() => new Date());
+  let origin = '';
+  const world = createWorld(options.seed, () => origin, now);
+  const routes: Route[] = [...peopleRoutes(world), ...chatRoutes(world), ...bookingsRoutes(world)];
+  const faults = createGraphFaults();
+  // The certificate is checked against the real clock, not the stand-in's training clock.
+  const certificate = await makeLoopbackCertificate();
+  const received: { method: string; path: string; batched: string[] }[] = [];
+
+  const dispatch = (request: RouteRequest): GraphReply => {
+    if (request.method === 'POST' && request.path === '/$batch') return runBatch(request, dispatch, now());
+    let pathMatched = false;
+    for (const [method, pattern, handle] of routes) {
+      const match = pattern.exec(request.path);
+      if (!match) continue;
+      pathMatched = true;
+      if (method !== request.method) continue;
+      return handle(request, ...match.slice(1).map((part) => decodeURIComponent(part)));
+    }
+    return pathMatched
+      ? graphError(405, 'Request_BadRequest', `The HTTP method '${request.method}' is not allowed here.`, now())
+      : graphError(400, 'BadRequest', `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'.`, now());
+  };
+
+  const server = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
+    const answer = (reply: GraphReply) => {
+      if (reply.bytes) {
+        response.writeHead(reply.status, { 'Content-Type': reply.bytes.contentType, ...reply.headers });
+        response.end(reply.bytes.data);
+        return;
+      }
+      const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+      response.writeHead(reply.status, { ...(body ? { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8' } : {}), ...reply.headers });
+      response.end(body);
+    };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > LARGEST_BODY) request.destroy();
+      else chunks.push(chunk);
+    });
+    request.on('end', () => {
+      void (async () => {
+        const target = new URL(request.url ?? '/', 'https://127.0.0.1');
+        const seen = { method: (request.method ?? 'GET').toUpperCase(), path: target.pathname.replace(/^\/v1\.0/, ''), batched: [] as string[] };
+        received.push(seen);
+        if (!target.pathname.startsWith('/v1.0/')) {
+          answer(graphError(400, 'BadRequest', 'Invalid version: use /v1.0.', now()));
+          return;
+        }
+        const authorization = request.headers.authorization ?? '';
+        const token = /^Bearer (.+)$/.exec(authorization)?.[1];
+        const claims = token ? await options.verifyAccessToken(token) : null;
+        if (!claims) {
+          answer(graphError(401, 'InvalidAuthenticationToken', token ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.', now(), { 'WWW-Authenticate': 'Bearer' }));
+          return;
+        }
+        const method = (request.method ?? 'GET').toUpperCase();
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown = null;
+        if (text) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            answer(graphError(400, 'BadRequest', 'Unable to read JSON request payload.', now()));
+            return;
+          }
+        }
+        const headers: Record<string, string | undefined> = {};
+        for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+        const routeRequest: RouteRequest = { method, path: target.pathname.slice('/v1.0'.length), query: target.searchParams, headers, body, me: claims.oid };
+        if (seen.path === '/$batch') {
+          const inner = (body as { requests?: { method?: string; url?: string }[] } | null)?.requests ?? [];
+          seen.batched = inner.map((item) => `${String(item.method ?? 'GET')} ${String(item.url ?? '')}`);
+        }
+        const fault = faults.next(method);
+        if (!fault) answer(dispatch(routeRequest));
+        else if (fault.kind === 'throttle') {
+          answer(
+            graphError(429, 'TooManyRequests', 'Too many requests. Please wait and try again.', now(), { 'Retry-After': String(fault.retryAfterSeconds) }),
+          );
+        } else if (fault.kind === 'fail') {
+          answer(
+            fault.status === 503
+              ? graphError(503, 'ServiceNotAvailable', 'The service is temporarily unavailable. Please try again later.', now(), { 'Retry-After': '1' })
+              : graphError(500, 'InternalServerError', 'An internal server error occurred.', now()),
+          );
+        } else if (fault.kind === 'drop') request.socket.destroy();
+        else {
+          // Applied, then the answer is lost to a server error: the client cannot know it worked.
+          dispatch(routeRequest);
+          answer(graphError(500, 'InternalServerError', 'An internal server error occurred.', now()));
+        }
+      })();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  origin = `https://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+
+  const posted = (message: (typeof world.messages)[number]): PostedMessage => ({
+    id: message.id,
+    chatId: message.chatId,
+    channel: message.channel,
+    fromUserId: message.fromUserId,
+    createdDateTime: message.createdDateTime,
+    subject: message.subject,
+    content: message.body.content,
+    messageType: message.messageType,
+  });
+
+  return {
+    url: `${origin}/`,
+    ca: certificate.cert,
+    faults: { throttle: faults.throttle, fail: faults.fail, dropConnection: faults.dropConnection, applyThenFail: faults.applyThenFail, clear: faults.clear },
+    messages: () => world.messages.filter((message) => message.messageType === 'message').map(posted),
+    appointments: () => world.appointments.map((appointment) => structuredClone(appointment)),
+    presenceOf: (userId) => {
+      const { availability, activity } = presenceOf(world, userId);
+      return { availability, activity };
+    },
+    reply: ({ chatId, fromUserId, html }) =>
+      posted(storeMessage(world, { chatId, channel: null, messageType: 'message', fromUserId, subject: null, body: { contentType: 'html', content: html } })),
+    requests: () => received.map((entry) => ({ ...entry, batched: [...entry.batched] })),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,218 @@
+import type { StaffUser } from '../../../../shared/domain/staff';
+import { DEFAULT_CASE_SUMMARY_PARTS } from '../../config/deployment-config';
+import type { GraphBookingAppointment } from '../../graph/bookings';
+import type { Microsoft365Settings } from '../../graph/service-context';
+import { londonWallTime } from '../../graph/london-time';
+import { familySurname, givenName, mailboxPart, surnameFor } from '../names';
+import { createRandom, deriveSeed, pickWeighted, type Random } from '../random';
+import { ENGLISH_SPEAKER_ORIGINS } from '../word-lists';
+
+/** The training tenant: a fixed id so every run and every stand-in agree. */
+export const TRAINING_TENANT_ID = '5f1c7e0a-7b1d-4c55-9a51-0c1d1c0de5a1';
+
+export interface SeedUser {
+  /** A deterministic GUID: the `oid` the identity stand-in puts in the officer's token. */
+  id: string;
+  displayName: string;
+  mail: string;
+  userPrincipalName: string;
+  jobTitle: string;
+  department: string;
+  /** The training staff member this account belongs to, when it is one. */
+  staffId?: string;
+}
+
+export interface SeedTeam {
+  id: string;
+  displayName: string;
+  service: string;
+  /** The escalation channel, or null where a service has experts but no escalation channel. */
+  channelId: string | null;
+  memberIds: string[];
+}
+
+export interface SeedStaffMember {
+  id: string;
+  displayName: string;
+  emailAddress: string;
+  role: 'staffMember';
+  /** Which service point the officer works at. */
+  servicePoint: string;
+}
+
+export interface GraphSeed {
+  tenantId: string;
+  today: string;
+  users: SeedUser[];
+  teams: SeedTeam[];
+  bookingsBusinessId: string;
+  residentQuestionId: string;
+  staffMembers: SeedStaffMember[];
+  appointments: GraphBookingAppointment[];
+  /** What the training deployment's settings say, derived from the teams above. */
+  settings: Microsoft365Settings;
+}
+
+export interface GraphSeedInput {
+  staff: readonly StaffUser[];
+  residents: readonly { id: string; name: string; phone: string | null }[];
+  /** The London date the appointments are for. */
+  today: string;
+  seed?: number;
+}
+
+/** The council services with a Teams team of experts. Parking has no escalation channel, so training shows that case too. */
+const SERVICES: readonly { service: string; team: string; expertTitle: string; escalates: boolean }[] = [
+  { service: 'Waste and recycling', team: 'Waste and Recycling', expertTitle: 'Waste services officer', escalates: true },
+  { service: 'Housing repairs', team: 'Housing Repairs', expertTitle: 'Repairs surveyor', escalates: true },
+  { service: 'Council tax', team: 'Council Tax', expertTitle: 'Council tax officer', escalates: true },
+  { service: 'Housing solutions', team: 'Housing Solutions', expertTitle: 'Housing options officer', escalates: true },
+  { service: 'Adult social care', team: 'Adult Social Care', expertTitle: 'Social worker', escalates: true },
+  { service: 'Parking', team: 'Parking Services', expertTitle: 'Parking officer', escalates: false },
+];
+const EXPERTS_PER_TEAM = 4;
+
+const SERVICE_POINTS = [
+  { team: 'Service Point – Walworth', location: 'Walworth service point, 151 Walworth Road' },
+  { team: 'Service Point – Peckham', location: 'Peckham service point, 122 Peckham Hill Street' },
+];
+const APPOINTMENTS_PER_POINT = 12;
+const BOOKING_SERVICES = ['Housing advice', 'Council tax', 'Blue Badge', 'Housing benefit', 'Homelessness prevention', 'Parking permits'];
+
+const JOB_TITLES: Record<StaffUser['role'], string> = {
+  agent: 'Customer service adviser',
+  'team-leader': 'Contact centre team leader',
+  'service-point-officer': 'Service point officer',
+};
+
+/** A GUID made from the seed and a name, so the same person has the same id on every run. */
+export function seededGuid(seed: number, ...parts: (string | number)[]): string {
+  const random = createRandom(deriveSeed(seed, 'graph-guid', ...parts));
+  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16)).join('');
+  // Version 4 and RFC 4122 variant bits, so it passes as a GUID anywhere one is checked.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[random.int(0, 3)] ?? '8'}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function syntheticName(random: Random): { displayName: string; local: string } {
+  const origin = pickWeighted(random, ENGLISH_SPEAKER_ORIGINS);
+  const form = random.chance(0.5) ? 'female' : 'male';
+  const given = givenName(random, origin, form);
+  const family = surnameFor(familySurname(random, origin), origin, form);
+  return { displayName: `${given} ${family}`, local: `${mailboxPart(given)}.${mailboxPart(family)}` };
+}
+
+/**
+ * The training council's Microsoft 365: an account for every training staff member, a few
+ * experts per service team, the service teams with their escalation channels, and today's
+ * Bookings appointments at the two service points. Only example.org addresses; same seed,
+ * same tenant.
+ */
+export function buildGraphSeed(input: GraphSeedInput): GraphSeed {
+  const seed = input.seed ?? 1;
+  const random = createRandom(deriveSeed(seed, 'graph-seed'));
+  const usedMail = new Set(input.staff.map((member) => member.email.toLowerCase()));
+
+  const users: SeedUser[] = input.staff.map((member) => ({
+    id: seededGuid(seed, 'staff', member.id),
+    displayName: member.displayName,
+    mail: member.email,
+    userPrincipalName: member.email,
+    jobTitle: JOB_TITLES[member.role],
+    department: member.team,
+    staffId: member.id,
+  }));
+  const staffUser = (member: StaffUser) => users.find((user) => user.staffId === member.id);
+  // Team leaders and service point officers sit in every service team, to follow its escalations.
+  const followers = input.staff
+    .filter((member) => member.role === 'team-leader' || member.role === 'service-point-officer')
+    .map((member) => staffUser(member)?.id)
+    .filter((id): id is string => id !== undefined);
+
+  const teams: SeedTeam[] = SERVICES.map((service) => {
+    const experts: string[] = [];
+    for (let i = 0; i < EXPERTS_PER_TEAM; i += 1) {
+      const name = syntheticName(random);
+      let mail = `${name.local}@example.org`;
+      for (let n = 2; usedMail.has(mail); n += 1) mail = `${name.local}${String(n)}@example.org`;
+      usedMail.add(mail);
+      const id = seededGuid(seed, 'expert', service.service, i);
+      users.push({ id, displayName: name.displayName, mail, userPrincipalName: mail, jobTitle: service.expertTitle, department: service.team });
+      experts.push(id);
+    }
+    const threadPart = seededGuid(seed, 'channel', service.service).replace(/-/g, '');
+    return {
+      id: seededGuid(seed, 'team', service.service),
+      displayName: service.team,
+      service: service.service,
+      channelId: service.escalates ? `19:${threadPart}@thread.tacv2` : null,
+      memberIds: [...experts, ...followers],
+    };
+  });
+
+  const officers = input.staff.filter((member) => member.role === 'service-point-officer');
+  const staffMembers: SeedStaffMember[] = officers.map((member) => ({
+    id: seededGuid(seed, 'bookings-staff', member.id),
+    displayName: member.displayName,
+    emailAddress: member.email,
+    role: 'staffMember',
+    servicePoint: member.team,
+  }));
+
+  const bookingsBusinessId = 'CivicDeskServicePoints@example.org';
+  const residentQuestionId = seededGuid(seed, 'resident-question');
+  const appointments: GraphBookingAppointment[] = [];
+  let residentIndex = 0;
+  for (const point of SERVICE_POINTS) {
+    const here = staffMembers.filter((member) => member.servicePoint === point.team);
+    // Half-hour slots from 9:00 to 16:00 (the last ends at 16:30); twelve of the fifteen are booked.
+    const slots = Array.from({ length: 15 }, (_, i) => i);
+    while (slots.length > APPOINTMENTS_PER_POINT) slots.splice(random.int(0, slots.length - 1), 1);
+    for (const slot of slots) {
+      const resident = input.residents.length > 0 ? input.residents[residentIndex % input.residents.length] : undefined;
+      residentIndex += 1;
+      const start = londonWallTime(input.today, 9 + Math.floor(slot / 2), (slot % 2) * 30);
+      const end = new Date(start.getTime() + 30 * 60_000);
+      const serviceName = random.pick(BOOKING_SERVICES);
+      const id = seededGuid(seed, 'appointment', point.team, slot);
+      const video = random.chance(0.2);
+      const staffMember = here.length > 0 ? random.pick(here) : undefined;
+      appointments.push({
+        id,
+        serviceId: seededGuid(seed, 'bookings-service', serviceName),
+        serviceName,
+        serviceNotes: '',
+        startDateTime: { dateTime: start.toISOString().replace('Z', '0000+00:00'), timeZone: 'UTC' },
+        endDateTime: { dateTime: end.toISOString().replace('Z', '0000+00:00'), timeZone: 'UTC' },
+        customerTimeZone: 'Europe/London',
+        isLocationOnline: video,
+        joinWebUrl: video ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id.replace(/-/g, '')}%40thread.v2/0` : null,
+        staffMemberIds: staffMember ? [staffMember.id] : [],
+        customers: [
+          {
+            '@odata.type': '#microsoft.graph.bookingCustomerInformation',
+            customerId: resident ? seededGuid(seed, 'bookings-customer', resident.id) : null,
+            name: resident?.name ?? 'Walk-in resident',
+            emailAddress: null,
+            phone: resident?.phone ?? null,
+            timeZone: 'Europe/London',
+            customQuestionAnswers: resident
+              ? [{ questionId: residentQuestionId, question: 'CivicDesk resident reference', answerInputType: 'text', answer: resident.id }]
+              : [],
+          },
+        ],
+      });
+    }
+  }
+
+  const settings: Microsoft365Settings = {
+    expertTeams: Object.fromEntries(teams.map((team) => [team.service, team.id])),
+    escalationChannels: Object.fromEntries(
+      teams.filter((team) => team.channelId !== null).map((team) => [team.service, { teamId: team.id, channelId: team.channelId ?? '' }]),
+    ),
+    summaryIncludes: [...DEFAULT_CASE_SUMMARY_PARTS],
+    bookingsBusinessId,
+    bookingsResidentQuestionId: residentQuestionId,
+  };
+
+  return { tenantId: TRAINING_TENANT_ID, today: input.today, users, teams, bookingsBusinessId, residentQuestionId, staffMembers, appointments, settings };
+}

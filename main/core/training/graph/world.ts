@@ -1,0 +1,108 @@
+import type { GraphBookingAppointment } from '../../graph/bookings';
+import { hashString } from '../random';
+import type { GraphReply } from './graph-errors';
+import type { GraphSeed } from './seed';
+
+/** A request as the routes see it: after the token check, with the caller's oid as `me`. */
+export interface RouteRequest {
+  method: string;
+  /** The path after /v1.0, as sent (still percent-encoded). */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+  me: string;
+}
+
+export type Route = readonly [method: string, pattern: RegExp, handle: (request: RouteRequest, ...parts: string[]) => GraphReply];
+
+export interface StoredChat {
+  id: string;
+  chatType: 'oneOnOne' | 'group';
+  topic: string | null;
+  memberIds: string[];
+  createdDateTime: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  /** A chat id, or "teamId/channelId" for a channel post. */
+  chatId: string | null;
+  channel: { teamId: string; channelId: string } | null;
+  sequence: number;
+  createdDateTime: string;
+  messageType: 'message' | 'systemEventMessage';
+  fromUserId: string | null;
+  subject: string | null;
+  body: { contentType: 'html' | 'text'; content: string };
+}
+
+export interface PreferredPresence {
+  availability: string;
+  activity: string;
+  until: Date;
+}
+
+/** Everything the stand-in holds: the seed plus what clients have done since it started. */
+export interface GraphWorld {
+  seed: GraphSeed;
+  origin: () => string;
+  now: () => Date;
+  chats: Map<string, StoredChat>;
+  messages: StoredMessage[];
+  appointments: GraphBookingAppointment[];
+  preferred: Map<string, PreferredPresence>;
+  nextSequence: () => number;
+}
+
+export function createWorld(seed: GraphSeed, origin: () => string, now: () => Date): GraphWorld {
+  let sequence = 0;
+  return {
+    seed,
+    origin,
+    now,
+    chats: new Map(),
+    messages: [],
+    appointments: seed.appointments.map((appointment) => structuredClone(appointment)),
+    preferred: new Map(),
+    nextSequence: () => (sequence += 1),
+  };
+}
+
+/**
+ * The day of a colleague who has not chosen a presence: a deterministic round of calls,
+ * meetings and breaks that moves on every five minutes of the stand-in's clock, each person
+ * at their own point in it, so a team's dots change while a trainee watches.
+ */
+const ROUND: readonly (readonly [string, string])[] = [
+  ['Available', 'Available'],
+  ['Busy', 'InACall'],
+  ['Available', 'Available'],
+  ['Busy', 'InAMeeting'],
+  ['Away', 'Away'],
+  ['Available', 'Available'],
+  ['DoNotDisturb', 'Presenting'],
+  ['BeRightBack', 'BeRightBack'],
+  ['AvailableIdle', 'Available'],
+  ['Offline', 'OffWork'],
+];
+const STEP_MS = 5 * 60_000;
+
+export function presenceOf(world: GraphWorld, userId: string): { id: string; availability: string; activity: string } {
+  const preferred = world.preferred.get(userId);
+  const now = world.now();
+  if (preferred && preferred.until > now) return { id: userId, availability: preferred.availability, activity: preferred.activity };
+  if (preferred) world.preferred.delete(userId);
+  if (!world.seed.users.some((user) => user.id === userId)) return { id: userId, availability: 'PresenceUnknown', activity: 'PresenceUnknown' };
+  const step = Math.floor(now.getTime() / STEP_MS) + hashString(userId);
+  const [availability, activity] = ROUND[step % ROUND.length] ?? ['Available', 'Available'];
+  return { id: userId, availability, activity };
+}
+
+export function userById(world: GraphWorld, id: string) {
+  return world.seed.users.find((user) => user.id === id);
+}
+
+export function context(world: GraphWorld, fragment: string): string {
+  return `${world.origin()}/v1.0/$metadata#${fragment}`;
+}

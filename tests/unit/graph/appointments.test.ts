@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotPossible } from '../../../main/core/ipc/router';
+import { seed, startHarness, TODAY, type Harness } from './fixture';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('the service point day from Bookings', () => {
+  it('reads appointments, staff and the officer calendar in one $batch', async () => {
+    const service = h.service();
+    const before = h.standIn.requests().length;
+    const day = await service.today();
+    const sent = h.standIn.requests().slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.path).toBe('/$batch');
+    expect(sent[0]?.batched).toHaveLength(3);
+    expect(day.date).toBe(TODAY);
+    expect(day.appointments).toHaveLength(24);
+    expect(day.calendar.map((event) => event.subject)).toEqual(['Morning huddle', 'Casework catch-up with team leader']);
+    expect(day.calendar[0]?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+    const first = day.appointments[0]!;
+    expect(first.start).toBe(`${TODAY}T09:00:00.000Z`);
+    const raw = seed.appointments.find((appointment) => appointment.id === first.id)!;
+    expect(first.residentId).toBe(raw.customers?.[0]?.customQuestionAnswers?.[0]?.answer);
+    expect(first.customerName).toBe(raw.customers?.[0]?.name);
+    expect(first.staffNames).toEqual(raw.staffMemberIds?.map((id) => seed.staffMembers.find((member) => member.id === id)?.displayName));
+    expect(day.appointments.some((appointment) => appointment.joinUrl !== null)).toBe(true);
+    // Staff names are kept, so the next day view asks for two things only.
+    const again = h.standIn.requests().length;
+    await service.today();
+    expect(h.standIn.requests()[again]?.batched).toHaveLength(2);
+  });
+
+  it('shows only the calendar when Bookings is not set up', async () => {
+    const day = await h.service({ settings: { bookingsBusinessId: null } }).today();
+    expect(day.appointments).toEqual([]);
+    expect(day.calendar).toHaveLength(2);
+    await expect(h.service({ settings: { bookingsBusinessId: null } }).checkIn('x', 'Someone')).rejects.toThrow(/Bookings is not set up/);
+  });
+
+  it('checks a resident in by adding a line to the service notes', async () => {
+    const appointment = seed.appointments[3]!;
+    const checked = await h.service().checkIn(appointment.id, 'Ama Mensah');
+    expect(checked.checkedInAt).toBe(h.clock.at.toISOString());
+    expect(checked.notes).toContain(`Checked in at ${h.clock.at.toISOString()} by Ama Mensah`);
+    expect(h.standIn.appointments().find((stored) => stored.id === appointment.id)?.serviceNotes).toContain('Checked in at');
+    // Checking in twice keeps the first time.
+    h.clock.at = new Date(h.clock.at.getTime() + 60_000);
+    const twice = await h.service().checkIn(appointment.id, 'Someone Else');
+    expect(twice.checkedInAt).toBe(checked.checkedInAt);
+  });
+
+  it('books a video follow-up with a Teams meeting, for the same resident and service', async () => {
+    const from = seed.appointments[5]!;
+    const before = h.standIn.requests().length;
+    const booked = await h.service().bookFollowUp({ fromAppointmentId: from.id, start: `${TODAY}T15:00:00.000Z`, minutes: 45, video: true, notes: 'Bring tenancy papers' });
+    const sent = h.standIn.requests().slice(before);
+    expect(sent.some((request) => request.method === 'POST' && request.path === '/me/onlineMeetings')).toBe(true);
+    expect(booked.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+    expect(booked).toMatchObject({ service: from.serviceName, start: `${TODAY}T15:00:00.000Z`, end: `${TODAY}T15:45:00.000Z`, notes: 'Bring tenancy papers' });
+    expect(booked.residentId).toBe(from.customers?.[0]?.customQuestionAnswers?.[0]?.answer);
+    const stored = h.standIn.appointments().find((appointment) => appointment.id === booked.id)!;
+    expect(stored.isLocationOnline).toBe(true);
+    expect(stored.joinWebUrl).toBe(booked.joinUrl);
+  });
+
+  it('books an in-person follow-up without a meeting', async () => {
+    const from = seed.appointments[6]!;
+    const before = h.standIn.requests().length;
+    const booked = await h.service().bookFollowUp({ fromAppointmentId: from.id, start: `${TODAY}T16:00:00.000Z`, minutes: 30, video: false, notes: '' });
+    expect(h.standIn.requests().slice(before).some((request) => request.path === '/me/onlineMeetings')).toBe(false);
+    expect(booked.joinUrl).toBeNull();
+  });
+
+  it('says what to do when Bookings cannot be reached', async () => {
+    h.standIn.faults.dropConnection({ times: 10 });
+    await expect(h.service().checkIn(seed.appointments[0]!.id, 'Someone')).rejects.toThrow(NotPossible);
+    h.standIn.faults.clear();
+  });
+
+  it('says an appointment that is gone cannot be found', async () => {
+    await expect(h.service().checkIn('no-such-appointment', 'Someone')).rejects.toThrow(/could not find/);
+  });
+});

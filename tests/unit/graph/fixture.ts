@@ -1,0 +1,85 @@
+import { createGraphClient, type GraphClient } from '../../../main/core/graph/graph-client';
+import { createMicrosoft365Service, type Microsoft365Service, type Microsoft365Settings } from '../../../main/core/graph/microsoft365-service';
+import { startGraphStandIn, type GraphStandIn } from '../../../main/core/training/graph/graph-stand-in';
+import { buildGraphSeed, type GraphSeed } from '../../../main/core/training/graph/seed';
+import { trainingStaff } from '../../../main/core/training/staff';
+
+export const TEST_TOKEN = 'test-token';
+export const TODAY = '2026-11-27';
+
+export const residents = Array.from({ length: 30 }, (_, i) => ({
+  id: `res-${String(i + 1).padStart(4, '0')}`,
+  name: `Resident ${String(i + 1)}`,
+  phone: `07700 900${String(100 + i)}`,
+}));
+
+export const seed: GraphSeed = buildGraphSeed({ staff: trainingStaff(1), residents, today: TODAY, seed: 7 });
+
+/** The signed-in officer: a contact centre agent, as in most training sessions. */
+export const officer = seed.users.find((user) => user.jobTitle === 'Customer service adviser') ?? seed.users[0]!;
+
+export interface Harness {
+  standIn: GraphStandIn;
+  graph: GraphClient;
+  /** Every wait the client asked for, in milliseconds; nothing really waits. */
+  sleeps: number[];
+  service(overrides?: { settings?: Partial<Microsoft365Settings>; now?: () => Date }): Microsoft365Service;
+  clock: { at: Date };
+  close(): Promise<void>;
+}
+
+/** The stand-in over real https, and the real Graph client trusting only its certificate. */
+export async function startHarness(options: { token?: string | null } = {}): Promise<Harness> {
+  // 10:15 on the seed's day, London time (GMT in November).
+  const clock = { at: new Date(`${TODAY}T10:15:00Z`) };
+  const standIn = await startGraphStandIn({
+    seed,
+    verifyAccessToken: (token) => (token === TEST_TOKEN ? { oid: officer.id } : null),
+    now: () => clock.at,
+  });
+  const sleeps: number[] = [];
+  const token = options.token === undefined ? TEST_TOKEN : options.token;
+  const graph = createGraphClient({
+    accessToken: () => Promise.resolve(token ?? ''),
+    baseUrl: standIn.url,
+    ca: standIn.ca,
+    now: () => clock.at,
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+  });
+  return {
+    standIn,
+    graph,
+    sleeps,
+    clock,
+    service: (overrides = {}) =>
+      createMicrosoft365Service({
+        client: graph.client,
+        settings: { ...seed.settings, ...overrides.settings },
+        me: () => ({ userId: officer.id }),
+        now: overrides.now ?? (() => clock.at),
+        log: { info: () => undefined, warn: () => undefined },
+      }),
+    close: async () => {
+      graph.close();
+      await standIn.close();
+    },
+  };
+}
+
+export function caseFor(overrides: Partial<{ reference: string | null; description: string; residentReference: string | null }> = {}) {
+  return {
+    caseId: '3f2b8c1e-5d4a-4e7b-9c1d-2a3b4c5d6e7f',
+    reference: 'HR-2026-00412',
+    service: 'Housing repairs',
+    category: 'Damp and mould',
+    priority: 'urgent' as const,
+    dueOn: '2026-12-03',
+    summary: 'Black mould in the back bedroom, returning after treatment',
+    description: 'Resident says the extractor fan has not worked since March.',
+    residentReference: 'RES-88231',
+    ...overrides,
+  };
+}

@@ -1,0 +1,262 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { NotPossible } from '../../../main/core/ipc/router';
+import { caseFor, officer, seed, startHarness, type Harness } from './fixture';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+afterEach(() => {
+  h.standIn.faults.clear();
+  h.sleeps.length = 0;
+});
+
+const experts = (service: string) => {
+  const team = seed.teams.find((candidate) => candidate.service === service)!;
+  return team.memberIds.filter((id) => seed.users.find((user) => user.id === id)?.staffId === undefined);
+};
+let counter = 0;
+/** A fresh outbox message id for each send. */
+const messageId = () => `00000000-0000-4000-8000-${String((counter += 1)).padStart(12, '0')}`;
+
+describe('the officer in Microsoft 365', () => {
+  it('reads profile, photo and presence in one $batch', async () => {
+    const before = h.standIn.requests().length;
+    const me = await h.service().me();
+    const sent = h.standIn.requests().slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.path).toBe('/$batch');
+    expect(sent[0]?.batched).toEqual(['GET /me?$select=id,displayName,jobTitle,department,mail', 'GET /me/photo/$value', 'GET /me/presence']);
+    expect(me.profile).toEqual({ id: officer.id, displayName: officer.displayName, jobTitle: officer.jobTitle, department: officer.department, mail: officer.mail });
+    const hasPhoto = parseInt(officer.id.charAt(0), 16) % 2 === 0;
+    if (hasPhoto) expect(me.photo).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+    else expect(me.photo).toBeNull();
+    expect(me.presence.userId).toBe(officer.id);
+    expect(me.presence.preferredUntil).toBeNull();
+  });
+
+  it('sets a preferred presence for a while, then goes back to automatic', async () => {
+    const service = h.service();
+    const busy = await service.setMyPresence({ availability: 'DoNotDisturb', forMinutes: 90 });
+    expect(busy).toMatchObject({ userId: officer.id, availability: 'DoNotDisturb', activity: 'DoNotDisturb' });
+    expect(busy.preferredUntil).toBe(new Date(h.clock.at.getTime() + 90 * 60_000).toISOString());
+    expect(h.standIn.presenceOf(officer.id).availability).toBe('DoNotDisturb');
+    const automatic = await service.setMyPresence({ availability: 'Automatic', forMinutes: 5 });
+    expect(automatic.preferredUntil).toBeNull();
+    expect(h.standIn.requests().some((request) => request.path === '/me/presence/clearUserPreferredPresence')).toBe(true);
+  });
+
+  it('finds colleagues in the directory by the start of their names', async () => {
+    const target = seed.users[5]!;
+    const found = await h.service().searchPeople(target.displayName.split(' ')[0]!.slice(0, 3));
+    expect(found.map((colleague) => colleague.id)).toContain(target.id);
+    expect(found.every((colleague) => colleague.mail?.endsWith('@example.org'))).toBe(true);
+  });
+
+  it('lists the service teams from the settings with their Teams names', async () => {
+    const teams = await h.service().serviceTeams();
+    expect(teams).toHaveLength(seed.teams.length);
+    expect(teams.find((team) => team.service === 'Housing repairs')).toMatchObject({ name: 'Housing Repairs', canEscalate: true });
+    expect(teams.find((team) => team.service === 'Parking')).toMatchObject({ name: 'Parking Services', canEscalate: false });
+  });
+
+  it('shows a team with presence: members page by page, then one getPresencesByUserId', async () => {
+    const team = seed.teams.find((candidate) => candidate.service === 'Council tax')!;
+    expect(team.memberIds.length).toBeGreaterThan(10);
+    const before = h.standIn.requests().length;
+    const members = await h.service().teamPresence(team.id);
+    const sent = h.standIn.requests().slice(before);
+    expect(sent.filter((request) => request.path.endsWith('/members')).length).toBeGreaterThan(1);
+    expect(sent.filter((request) => request.path === '/communications/getPresencesByUserId')).toHaveLength(1);
+    expect(members.map((member) => member.id)).toEqual(team.memberIds);
+    for (const member of members) expect(member.presence.availability).toBe(h.standIn.presenceOf(member.id).availability);
+  });
+
+  it('sees presence change as the clock moves', async () => {
+    const team = seed.teams[0]!;
+    const first = (await h.service().teamPresence(team.id)).map((member) => member.presence.availability);
+    h.clock.at = new Date(h.clock.at.getTime() + 5 * 60_000);
+    const later = (await h.service().teamPresence(team.id)).map((member) => member.presence.availability);
+    expect(later).not.toEqual(first);
+  });
+});
+
+describe('asking experts', () => {
+  it('uses the 1:1 chat, and the same one the next time', async () => {
+    const [expert] = experts('Housing repairs');
+    const service = h.service();
+    const first = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Can you look at this?', colleagueIds: [expert!] });
+    const second = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'And this?', colleagueIds: [expert!] });
+    expect(first.status).toBe('sent');
+    expect(second.status).toBe('sent');
+    if (first.status !== 'sent' || second.status !== 'sent') return;
+    expect(first.chatId).toMatch(/@unq\.gbl\.spaces$/);
+    expect(second.chatId).toBe(first.chatId);
+    // A new service (as after a restart) still finds the same 1:1 chat.
+    const third = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Again', colleagueIds: [expert!] });
+    expect(third.status === 'sent' && third.chatId).toBe(first.chatId);
+  });
+
+  it('posts the link and only the parts the council allows', async () => {
+    const [expert] = experts('Housing repairs');
+    const id = messageId();
+    const result = await h.service().askExpert({ messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Is this <b>damp</b>?', colleagueIds: [expert!] });
+    expect(result).toMatchObject({ status: 'sent', late: false });
+    const posted = h.standIn.messages().find((message) => message.content.includes(`CivicDesk message ${id}`))!;
+    expect(posted.fromUserId).toBe(officer.id);
+    expect(posted.content).toContain('civicdesk://case/3f2b8c1e-5d4a-4e7b-9c1d-2a3b4c5d6e7f');
+    expect(posted.content).toContain('Is this &lt;b&gt;damp&lt;/b&gt;?');
+    expect(posted.content).toContain('Black mould');
+    // The default policy leaves out the description and the resident reference.
+    expect(posted.content).not.toContain('extractor fan');
+    expect(posted.content).not.toContain('RES-88231');
+  });
+
+  it('makes one group chat per case and set of people, and reuses it', async () => {
+    const people = experts('Housing repairs').slice(0, 2);
+    const service = h.service();
+    const first = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Both of you?', colleagueIds: people });
+    const again = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Anyone?', colleagueIds: [...people].reverse() });
+    expect(first.status === 'sent' && first.chatId).toMatch(/@thread\.v2$/);
+    expect(again.status === 'sent' && again.chatId).toBe(first.status === 'sent' && first.chatId);
+  });
+
+  it('marks a message sent late when it waited in the outbox', async () => {
+    const [expert] = experts('Council tax');
+    const writtenAt = new Date(h.clock.at.getTime() - 45 * 60_000).toISOString();
+    const id = messageId();
+    const result = await h.service().askExpert({ messageId: id, writtenAt, case: caseFor(), note: 'Written offline', colleagueIds: [expert!] });
+    expect(result).toMatchObject({ status: 'sent', late: true });
+    const posted = h.standIn.messages().find((message) => message.content.includes(id))!;
+    expect(posted.content).toMatch(/Sent late: written at \d\d:\d\d, sent at \d\d:\d\d when CivicDesk was back online\./);
+  });
+
+  it('waits out a 429 for as long as Retry-After says, then sends', async () => {
+    const [expert] = experts('Council tax');
+    h.standIn.faults.throttle({ times: 1, retryAfterSeconds: 7 });
+    const result = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Throttled', colleagueIds: [expert!] });
+    expect(h.sleeps).toEqual([7000]);
+    expect(result.status).toBe('sent');
+  });
+
+  it('does not post twice when a 500 came back after the message was stored', async () => {
+    const [expert] = experts('Waste and recycling');
+    const id = messageId();
+    const input = { messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Missed bin', colleagueIds: [expert!] };
+    const service = h.service();
+    await service.askExpert(input); // make the chat first, so the fault lands on the message post
+    const repeat = { ...input, messageId: messageId() };
+    h.standIn.faults.applyThenFail({ times: 1 }); // the chat is known, so this lands on the message POST
+    const first = await service.askExpert(repeat);
+    expect(first.status).toBe('retry');
+    const second = await service.askExpert(repeat);
+    expect(second.status).toBe('sent');
+    expect(h.standIn.messages().filter((message) => message.content.includes(repeat.messageId))).toHaveLength(1);
+  });
+
+  it('answers from memory for a message already sent', async () => {
+    const [expert] = experts('Waste and recycling');
+    const input = { messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Once only', colleagueIds: [expert!] };
+    const service = h.service();
+    await service.askExpert(input);
+    await service.askExpert(input);
+    expect(h.standIn.messages().filter((message) => message.content.includes(input.messageId))).toHaveLength(1);
+  });
+
+  it('says retry when the connection drops, and failed for a colleague who does not exist', async () => {
+    const [expert] = experts('Waste and recycling');
+    h.standIn.faults.dropConnection({ times: 1 });
+    const dropped = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Dropped', colleagueIds: [expert!] });
+    expect(dropped.status).toBe('retry');
+    const missing = await h.service().askExpert({
+      messageId: messageId(),
+      writtenAt: h.clock.at.toISOString(),
+      case: caseFor(),
+      note: 'Nobody',
+      colleagueIds: ['99999999-9999-4999-8999-999999999999'],
+    });
+    expect(missing).toMatchObject({ status: 'failed' });
+  });
+
+  it('reads replies oldest first in plain text, leaving out Teams notices', async () => {
+    const people = experts('Adult social care').slice(0, 2);
+    const id = messageId();
+    const sent = await h.service().askExpert({ messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Care package?', colleagueIds: people });
+    if (sent.status !== 'sent' || !sent.chatId) throw new Error('not sent');
+    h.standIn.reply({ chatId: sent.chatId, fromUserId: people[0]!, html: '<p>Yes &amp; I&#39;ll <b>call</b> them</p>' });
+    h.standIn.reply({ chatId: sent.chatId, fromUserId: people[1]!, html: '<p>Thanks</p>' });
+    const replies = await h.service().replies(sent.chatId);
+    expect(replies).toHaveLength(3);
+    expect(replies[0]).toMatchObject({ fromCivicDesk: true, from: officer.displayName });
+    expect(replies[1]).toMatchObject({ fromCivicDesk: false, text: "Yes & I'll call them" });
+    expect(replies[2]?.text).toBe('Thanks');
+  });
+
+  it('follows paging for a long chat', async () => {
+    const [expert] = experts('Parking');
+    const sent = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Long chat', colleagueIds: [expert!] });
+    if (sent.status !== 'sent' || !sent.chatId) throw new Error('not sent');
+    for (let i = 0; i < 60; i += 1) h.standIn.reply({ chatId: sent.chatId, fromUserId: expert!, html: `<p>Line ${String(i)}</p>` });
+    const replies = await h.service().replies(sent.chatId);
+    expect(replies.length).toBeGreaterThan(60);
+    expect(replies.at(-1)?.text).toBe('Line 59');
+  });
+});
+
+describe('escalating', () => {
+  it('posts to the service channel with a subject', async () => {
+    const id = messageId();
+    const result = await h.service().escalate({ messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Third report', service: 'Housing repairs' });
+    expect(result).toMatchObject({ status: 'sent', chatId: null });
+    const channel = seed.settings.escalationChannels['Housing repairs']!;
+    const posted = h.standIn.messages().find((message) => message.content.includes(id))!;
+    expect(posted.channel).toEqual(channel);
+    expect(posted.subject).toBe('Case HR-2026-00412: Housing repairs');
+  });
+
+  it('says plainly when a service has no escalation channel', async () => {
+    const result = await h.service().escalate({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Blocked bay', service: 'Parking' });
+    expect(result).toEqual({
+      status: 'failed',
+      reason: "Escalation to Parking is not set up: ask your Microsoft 365 administrator to add its channel to CivicDesk's settings.",
+    });
+  });
+
+  it('does not post twice after a 500 on a channel', async () => {
+    const input = { messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Twice?', service: 'Council tax' };
+    h.standIn.faults.applyThenFail({ times: 1 });
+    expect((await h.service().escalate(input)).status).toBe('retry');
+    const service = h.service();
+    h.standIn.faults.applyThenFail({ times: 1 });
+    const again = { ...input, messageId: messageId() };
+    expect((await service.escalate(again)).status).toBe('retry');
+    expect((await service.escalate(again)).status).toBe('sent');
+    expect(h.standIn.messages().filter((message) => message.content.includes(again.messageId))).toHaveLength(1);
+  });
+});
+
+describe('reads when Microsoft 365 is in trouble', () => {
+  it('tries a 503 again and gets there', async () => {
+    h.standIn.faults.fail({ status: 503, times: 2 });
+    const teams = await h.service().serviceTeams();
+    expect(teams.length).toBeGreaterThan(0);
+    expect(h.sleeps).toEqual([1000, 1000]);
+  });
+
+  it('tries a 500 on a read again with back-off', async () => {
+    h.standIn.faults.fail({ status: 500, times: 2 });
+    await h.service().teamPresence(seed.teams[0]!.id);
+    expect(h.sleeps).toEqual([1000, 2000]);
+  });
+
+  it('says Microsoft 365 cannot be reached when it keeps failing', async () => {
+    h.standIn.faults.fail({ status: 500, times: 10 });
+    await expect(h.service().teamPresence(seed.teams[0]!.id)).rejects.toThrow(NotPossible);
+    h.standIn.faults.clear();
+    h.standIn.faults.fail({ status: 500, times: 10 });
+    await expect(h.service().me()).rejects.toThrow(/Microsoft 365 cannot be reached just now/);
+  });
+});
