@@ -24,7 +24,10 @@ import { loadPhraseLibrary, phraseBook, type PhraseLibrary } from './languages/p
 import { generateTrainingData, summariseTrainingData } from './training/generator';
 import { interpreterLines } from './languages/interpreter-lines';
 import { loadLanguageTable } from './languages/language-table';
-import type { SecretStore } from './translation/secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { createDataverseBackOffice } from './back-office/dataverse/dataverse-back-office';
+import { createSmartWorking } from './smart-working';
+import type { TrainingMicrosoft365 } from './training/microsoft365';
 import { createTranslationService } from './translation/translation-service';
 import { createTranslatorConnector } from './translation/translator-connector';
 
@@ -57,8 +60,13 @@ export interface CoreOptions {
    * the browser host leaves it out, and the page opens the view in a window of its own.
    */
   openCustomerWindow?: () => Promise<void>;
-  /** The operating system's keychain (tokens, keys); none until sign-in arrives. */
+  /**
+   * The operating system's keychain (the sign-in's token cache, the translator key). Without
+   * one, the sign-in is kept for this run only, and CivicDesk says so.
+   */
   secrets?: SecretStore;
+  /** Opens Microsoft's sign-in page in the system browser, checked against the authority (desktop shell only). */
+  openSignInPage?: (url: string, authority: string) => Promise<void>;
 }
 
 export interface Core {
@@ -70,6 +78,8 @@ export interface Core {
   openDeepLink(url: string): boolean;
   /** Training mode's Dataverse stand-in (null in live mode), for tests to look inside. */
   trainingStandIn(): Promise<DataverseStandIn | null>;
+  /** Training mode's identity and Graph stand-ins (null in live mode), for tests to look inside. */
+  trainingMicrosoft365(): Promise<TrainingMicrosoft365 | null>;
 }
 
 /**
@@ -103,13 +113,17 @@ export function createCore(options: CoreOptions): Core {
 
   const holidays = loadHolidays(options, log);
 
+  const now = options.now ?? (() => new Date());
+  const smartWorking = createSmartWorking({ config, training, session, events, log, now, secrets: options.secrets, openSignInPage: options.openSignInPage });
+
   // Training serves its data through a local Dataverse stand-in, so trainees use the same
-  // adapter as live. Live mode gets its back office when sign-in arrives.
+  // adapter as live. Live mode reaches the council's Dataverse as the signed-in officer.
   const trainingOffice = training ? createTrainingBackOffice(training) : null;
-  const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : null);
+  const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now) : null;
+  const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   const audit = createAuditTrail({ backOffice, log });
-  const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now: options.now ?? (() => new Date()) });
-  const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : null);
+  const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now });
+  const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   // Captured-by is whoever main's session says is signed in: the renderer cannot claim to be someone else.
   const cases = createCaseService({ caseOffice, user: () => session.current().user, maxAttachmentBytes: maxAttachmentBytes(config) });
   // Back-office failures carry words a person can act on: pass those on, not "something went wrong".
@@ -128,7 +142,12 @@ export function createCore(options: CoreOptions): Core {
   const router = createRouter(
     {
       'session.get': () => session.current(),
-      'session.actAsTrainingUser': ({ staffId }) => session.actAsTrainingUser(staffId),
+      'session.actAsTrainingUser': async ({ staffId }) => {
+        const info = session.actAsTrainingUser(staffId);
+        // Microsoft 365 was signed in as the trainee's previous colleague: that sign-in goes with them.
+        await smartWorking.signOutIfSignedIn();
+        return info;
+      },
       'training.summary': (): TrainingSummary => {
         if (!training) throw new NotPossible('Training data is only available in training mode.');
         const counts = summariseTrainingData(training);
@@ -181,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
         await options.openCustomerWindow();
         return { opened: true };
       },
+      ...smartWorking.handlers,
     },
     log,
   );
@@ -192,6 +212,7 @@ export function createCore(options: CoreOptions): Core {
       await audit.flush();
       await (await trainingOffice)?.close();
       await translator.close();
+      await smartWorking.close();
     },
     openDeepLink(url) {
       const parsed = parseDeepLink(url);
@@ -203,7 +224,19 @@ export function createCore(options: CoreOptions): Core {
       return true;
     },
     trainingStandIn: async () => (trainingOffice ? (await trainingOffice).standIn : null),
+    trainingMicrosoft365: () => smartWorking.trainingStandIns(),
   };
+}
+
+/** The council's Dataverse, reached as the signed-in officer (their token, their security roles). */
+function liveBackOffice(dataverseUrl: string, fetch: NonNullable<CoreOptions['fetch']>, accessToken: (scopes: string[]) => Promise<string>, now: () => Date) {
+  const environment = dataverseUrl.replace(/\/$/, '');
+  return createDataverseBackOffice({
+    dataverseUrl: environment,
+    getAccessToken: () => accessToken([`${environment}/user_impersonation`]),
+    fetch: (url, init) => fetch(url, init ?? {}),
+    now,
+  });
 }
 
 /**

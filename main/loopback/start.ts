@@ -58,7 +58,11 @@ await attachDevServer?.(host.server);
 // to check what reached the back office; they name a file for its address and certificate.
 const standInFile = process.env.CIVICDESK_STAND_IN_FILE;
 const standIn = standInFile ? await core.trainingStandIn() : null;
-if (standInFile && standIn) writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca }));
+const microsoft365 = standInFile ? await core.trainingMicrosoft365() : null;
+if (standInFile && standIn) {
+  const m365 = microsoft365 && { authority: microsoft365.identity.authority, identityCa: microsoft365.identity.ca, graphUrl: microsoft365.graph.url, graphCa: microsoft365.graph.ca, clientId: microsoft365.clientId };
+  writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca, microsoft365: m365 }));
+}
 console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);
 
 const stop = () => void Promise.all([host.close(), core.close()]).then(() => process.exit(0));

@@ -3,13 +3,14 @@
  * decision it makes is a tested function in main/core; this file wires them to Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
 import { createCore } from '../core/create-core';
 import { createConsoleLog } from '../core/log';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv } from '../core/security/deep-link';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
-import { openExternalChecked } from './external-links';
+import { openExternalChecked, openSignInPageChecked } from './external-links';
+import { openKeychain } from './keychain';
 import { openCustomerWindow } from './customer-window';
 import { registerIpcTransport } from './ipc-transport';
 import { createMainWindow, lockDownSession } from './main-window';
@@ -43,6 +44,9 @@ async function start(): Promise<void> {
     fetch: (url, init) => net.fetch(url, init),
     openExternal: (url) => openExternalChecked(shell, url, config.externalLinkHosts),
     openCustomerWindow: () => openCustomerWindow(window),
+    // The sign-in's token cache goes only into the OS keychain; where there is none, it is kept in memory and CivicDesk says so.
+    secrets: openKeychain(app, safeStorage),
+    openSignInPage: (url, authority) => openSignInPageChecked(shell, url, authority),
   });
 
   const deliver = (link: string | null) => {

@@ -8,12 +8,14 @@ import { NotPossible } from '../ipc/router';
 export interface SessionService {
   current(): SessionInfo;
   actAsTrainingUser(staffId: string): SessionInfo;
+  /** Live mode: the officer who signed in with Microsoft Entra ID, or null after sign-out. */
+  signedIn(user: StaffUser | null): void;
 }
 
 /**
  * Who is using the workstation. In training mode a trainee picks one of the synthetic staff
  * (so they can see what an agent, an officer or a team leader sees). In live mode the user
- * comes from Microsoft Entra ID sign-in; until then nobody is signed in.
+ * comes from Microsoft Entra ID sign-in (main/core/smart-working.ts); until then nobody is signed in.
  */
 export function createSessionService(deps: {
   config: LoadedConfig;
@@ -47,6 +49,12 @@ export function createSessionService(deps: {
       const info = current();
       events.emit('session.changed', info);
       return info;
+    },
+    signedIn(next) {
+      // Training mode's user is the trainee's choice; signing in to the stand-in does not change it.
+      if (config.mode !== 'live') return;
+      user = next;
+      events.emit('session.changed', current());
     },
   };
 }

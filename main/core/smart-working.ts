@@ -1,0 +1,181 @@
+import type { AccountStatus } from '../../shared/contract/microsoft365';
+import type { StaffUser } from '../../shared/domain/staff';
+import { createAuthService, type AuthService } from './auth/auth-service';
+import type { LoadedConfig } from './config/deployment-config';
+import { createGraphClient } from './graph/graph-client';
+import { createMicrosoft365Service, type Microsoft365Service } from './graph/microsoft365-service';
+import type { EventHub } from './ipc/event-hub';
+import { NotPossible, type Handlers } from './ipc/router';
+import { createMemoryOnlySecretStore, type SecretStore } from './secrets/secret-store';
+import type { SessionService } from './session/session-service';
+import type { TrainingDataset } from './training/generator';
+import { startTrainingMicrosoft365, type TrainingMicrosoft365 } from './training/microsoft365';
+
+/** What CivicDesk asks Microsoft Graph for; an administrator consents to these once for the council. */
+export const GRAPH_SCOPES = [
+  'User.Read',
+  'User.ReadBasic.All',
+  'Presence.ReadWrite',
+  'Presence.Read.All',
+  'Chat.ReadWrite',
+  'ChannelMessage.Send',
+  'Team.ReadBasic.All',
+  'TeamMember.Read.All',
+  'OnlineMeetings.ReadWrite',
+  'Calendars.Read',
+  'Bookings.ReadWrite.All',
+];
+
+type SmartWorkingCall = Extract<keyof Handlers, `account.${string}` | `teams.${string}` | `appointments.${string}`>;
+
+export interface SmartWorking {
+  handlers: Pick<Handlers, SmartWorkingCall>;
+  /** An access token for main's own calls (Dataverse in live mode); never for the renderer. */
+  accessToken(scopes: string[]): Promise<string>;
+  /** Signs out if a sign-in has been made; nothing to do before Microsoft 365 was first used. */
+  signOutIfSignedIn(): Promise<void>;
+  /** Training mode's stand-ins, for tests to look inside (null in live mode or before first use). */
+  trainingStandIns(): Promise<TrainingMicrosoft365 | null>;
+  close(): Promise<void>;
+}
+
+export interface SmartWorkingOptions {
+  config: LoadedConfig;
+  training: TrainingDataset | null;
+  session: SessionService;
+  events: EventHub;
+  log: { info(message: string, details?: Record<string, unknown>): void; warn(message: string, details?: Record<string, unknown>): void };
+  now: () => Date;
+  /** The operating system's keychain; without one the sign-in is kept for this run only. */
+  secrets?: SecretStore;
+  /** Opens Microsoft's sign-in page in the system browser, checked against the authority (desktop shell only). */
+  openSignInPage?: (url: string, authority: string) => Promise<void>;
+}
+
+const NO_KEYCHAIN = 'This computer has no keychain CivicDesk can use, so your sign-in is kept only until you close CivicDesk.';
+
+interface Connected {
+  auth: AuthService;
+  m365: Microsoft365Service;
+  training: TrainingMicrosoft365 | null;
+}
+
+/**
+ * Smart working: the officer's own Microsoft 365 sign-in and what it opens (Teams presence and
+ * chat, escalation, the service-point day). Live mode signs in with Microsoft Entra ID in the
+ * system browser; training mode runs the same MSAL and Graph client code against local
+ * stand-ins (main/core/training/microsoft365.ts), started at first use.
+ */
+export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
+  const { config, session, events, log, now } = options;
+  const secrets = options.secrets ?? createMemoryOnlySecretStore(NO_KEYCHAIN);
+  let connecting: Promise<Connected> | null = null;
+
+  const connect = (): Promise<Connected> =>
+    (connecting ??= (async () => {
+      if (config.mode === 'training' && options.training) {
+        const training = await startTrainingMicrosoft365(options.training, { now });
+        const auth = createAuthService({
+          settings: { authority: training.identity.authority, clientId: training.clientId, knownAuthorities: [new URL(training.identity.authority).host], protocolMode: 'OIDC', scopes: GRAPH_SCOPES, ca: training.identity.ca },
+          secrets,
+          openBrowser: training.browser(() => training.usernameForStaff(session.current().user?.id ?? null)),
+          log,
+          now,
+        });
+        return { auth, training, m365: microsoft365For(auth, training.graph.url, training.graph.ca, training.settings) };
+      }
+      if (config.mode !== 'live') throw new NotPossible('CivicDesk is not set up for Microsoft 365: fix the settings file first.');
+      const live = config.config;
+      const authority = `https://login.microsoftonline.com/${live.tenantId}`;
+      const openSignInPage = options.openSignInPage;
+      const auth = createAuthService({
+        settings: { authority, clientId: live.clientId, knownAuthorities: [], protocolMode: 'AAD', scopes: GRAPH_SCOPES },
+        secrets,
+        openBrowser: async (url) => {
+          if (!openSignInPage) throw new NotPossible('This browser version of CivicDesk cannot sign in to Microsoft 365. Use the desktop app.');
+          await openSignInPage(url, authority);
+        },
+        log,
+        now,
+      });
+      const settings = {
+        expertTeams: live.teams.expertTeams,
+        escalationChannels: live.teams.escalationChannels,
+        summaryIncludes: live.teams.summaryIncludes,
+        bookingsBusinessId: live.bookingsBusinessId ?? null,
+        bookingsResidentQuestionId: live.bookingsResidentQuestionId ?? null,
+      };
+      return { auth, training: null, m365: microsoft365For(auth, 'https://graph.microsoft.com/', undefined, settings) };
+    })());
+
+  function microsoft365For(auth: AuthService, baseUrl: string, ca: string | undefined, settings: Parameters<typeof createMicrosoft365Service>[0]['settings']): Microsoft365Service {
+    const client = createGraphClient({ baseUrl, ca, accessToken: () => auth.accessToken(GRAPH_SCOPES) });
+    return createMicrosoft365Service({ client, settings, me: () => ({ userId: signedInId(auth) }), now, log });
+  }
+
+  function signedInId(auth: AuthService): string {
+    const status = auth.status();
+    if (!status.signedIn) throw new NotPossible('Sign in to Microsoft 365 first (the button is in the status bar).');
+    return status.userId;
+  }
+
+  const watched = new WeakSet<AuthService>();
+  const connected = async (): Promise<Connected> => {
+    const ready = await connect();
+    // A sign-in kept in the keychain is looked up first, so the status never says "signed out" by mistake.
+    await ready.auth.ready();
+    if (!watched.has(ready.auth)) {
+      watched.add(ready.auth);
+      ready.auth.onChange((status) => {
+        session.signedIn(status.signedIn ? liveUser(status) : null);
+        events.emit('account.changed', status);
+      });
+    }
+    return ready;
+  };
+  const signedInM365 = async (): Promise<Microsoft365Service> => {
+    const ready = await connected();
+    signedInId(ready.auth);
+    return ready.m365;
+  };
+  const officerName = () => session.current().user?.displayName ?? 'a CivicDesk officer';
+
+  const notSetUp: AccountStatus = { signedIn: false, signingIn: false, kept: secrets.kept, keptReason: secrets.keptReason, problem: null };
+
+  return {
+    handlers: {
+      'account.status': async () => (config.mode === 'config-error' ? notSetUp : (await connected()).auth.status()),
+      'account.signIn': async () => (await connected()).auth.signIn(),
+      'account.signOut': async () => (await connected()).auth.signOut(),
+      'teams.me': async () => (await signedInM365()).me(),
+      'teams.setMyPresence': async (input) => (await signedInM365()).setMyPresence(input),
+      'teams.searchPeople': async ({ query }) => (await signedInM365()).searchPeople(query),
+      'teams.serviceTeams': async () => (await signedInM365()).serviceTeams(),
+      'teams.teamPresence': async ({ teamId }) => (await signedInM365()).teamPresence(teamId),
+      'teams.askExpert': async (input) => (await signedInM365()).askExpert(input),
+      'teams.escalate': async (input) => (await signedInM365()).escalate(input),
+      'teams.replies': async ({ chatId }) => (await signedInM365()).replies(chatId),
+      'appointments.today': async () => (await signedInM365()).today(),
+      'appointments.checkIn': async ({ appointmentId }) => (await signedInM365()).checkIn(appointmentId, officerName()),
+      'appointments.bookFollowUp': async (input) => (await signedInM365()).bookFollowUp(input),
+    },
+    async signOutIfSignedIn() {
+      if (!connecting) return;
+      const ready = await connecting.catch(() => null);
+      if (ready?.auth.status().signedIn) await ready.auth.signOut();
+    },
+    accessToken: async (scopes) => (await connected()).auth.accessToken(scopes),
+    trainingStandIns: async () => (config.mode === 'training' && options.training ? (await connected()).training : null),
+    async close() {
+      if (!connecting) return;
+      const ready = await connecting.catch(() => null);
+      await ready?.auth.close();
+      await ready?.training?.close();
+    },
+  };
+}
+
+/** Live mode's officer, from their Entra sign-in: the oid is the id the audit trail records. */
+function liveUser(status: Extract<AccountStatus, { signedIn: true }>): StaffUser {
+  return { id: status.userId, displayName: status.name, email: status.username, role: 'agent', team: '' };
+}

@@ -1,0 +1,66 @@
+import { buildGraphSeed, type GraphSeed } from './graph/seed';
+import { startGraphStandIn, type GraphStandIn } from './graph/graph-stand-in';
+import { startIdentityStandIn, type IdentityStandIn } from './identity/identity-stand-in';
+import { trainingBrowser } from './identity/training-browser';
+import type { TrainingDataset } from './generator';
+import { rowIdFor } from './dataverse/row-ids';
+
+/** The training app registration's client id: made up, like everything in training. */
+export const TRAINING_CLIENT_ID = '00000000-0000-4000-8000-00000000c1d0';
+
+export interface TrainingMicrosoft365 {
+  identity: IdentityStandIn;
+  graph: GraphStandIn;
+  seed: GraphSeed;
+  clientId: string;
+  settings: {
+    expertTeams: Record<string, string>;
+    escalationChannels: Record<string, { teamId: string; channelId: string }>;
+    summaryIncludes: GraphSeed['settings']['summaryIncludes'];
+    bookingsBusinessId: string | null;
+    bookingsResidentQuestionId: string | null;
+  };
+  /** The "browser" a trainee signs in with: it signs in as whoever the trainee is acting as. */
+  browser(loginHint: () => string | null): (url: string) => Promise<void>;
+  /** The training colleague's Microsoft 365 user name for a training staff id. */
+  usernameForStaff(staffId: string | null): string | null;
+  close(): Promise<void>;
+}
+
+/** How many residents have an appointment today at the two service points. */
+const RESIDENTS_WITH_APPOINTMENTS = 48;
+
+/**
+ * Training mode's Microsoft 365: an identity stand-in and a Graph stand-in, seeded with the
+ * training staff, service teams of synthetic experts and a day of service-point appointments
+ * for residents of the synthetic borough. The app reaches them through the same MSAL and Graph
+ * client code as live.
+ */
+export async function startTrainingMicrosoft365(training: TrainingDataset, options: { now: () => Date }): Promise<TrainingMicrosoft365> {
+  const today = options.now().toISOString().slice(0, 10);
+  const residents = training.residents
+    .filter((resident) => resident.contact.phones.length > 0)
+    .slice(0, RESIDENTS_WITH_APPOINTMENTS)
+    .map((resident) => ({ id: rowIdFor(resident.id), name: `${resident.givenName} ${resident.familyName}`, phone: resident.contact.phones[0]?.number ?? '' }));
+  const seed = buildGraphSeed({ staff: training.staff, residents, today, seed: training.seed });
+  const identity = await startIdentityStandIn({
+    tenantId: seed.tenantId,
+    users: seed.users.map((user) => ({ oid: user.id, name: user.displayName, username: user.userPrincipalName })),
+    clientIds: [TRAINING_CLIENT_ID],
+    now: options.now,
+  });
+  const graph = await startGraphStandIn({ seed, verifyAccessToken: (token) => identity.verifyAccessToken(token), now: options.now });
+  const byStaff = new Map(seed.users.flatMap((user) => (user.staffId ? [[user.staffId, user.userPrincipalName] as const] : [])));
+  return {
+    identity,
+    graph,
+    seed,
+    clientId: TRAINING_CLIENT_ID,
+    settings: { ...seed.settings, bookingsBusinessId: seed.bookingsBusinessId, bookingsResidentQuestionId: seed.residentQuestionId },
+    browser: (loginHint) => trainingBrowser({ ca: identity.ca, loginHint }),
+    usernameForStaff: (staffId) => (staffId ? (byStaff.get(staffId) ?? null) : null),
+    async close() {
+      await Promise.all([graph.close(), identity.close()]);
+    },
+  };
+}
