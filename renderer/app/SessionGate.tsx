@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/outcome';
 import type { SessionInfo } from '../../shared/contract/session';
+import { AccountProvider } from '../account/account-context';
 import { useBridge } from '../bridge/bridge-context';
 import { ContactProvider } from '../contact/contact-context';
 import { OpenResidentProvider } from '../residents/resident-context';
@@ -63,7 +64,9 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
         <ContactProvider staffId={session.user?.id ?? null}>
           <ResidentSearchProvider>
             <OpenResidentProvider>
-              <Workstation session={session} {...props} />
+              <AccountProvider>
+                <Workstation session={session} {...props} />
+              </AccountProvider>
             </OpenResidentProvider>
           </ResidentSearchProvider>
         </ContactProvider>

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
+import { AccountStatusItem } from '../account/AccountStatusItem';
 import { useCaseNavigation } from '../cases/case-navigation';
 import { useSyncStatus } from '../sync/sync-context';
 
@@ -28,6 +29,11 @@ export function StatusBar({ session }: { session: SessionInfo }) {
         <li data-testid="status-user">
           <Typography variant="body2">{session.user ? t('status.signedInAs', { name: session.user.displayName }) : t('status.notSignedIn')}</Typography>
         </li>
+        {(session.features.teams || session.features.bookings) && (
+          <li data-testid="status-account">
+            <AccountStatusItem />
+          </li>
+        )}
         <li data-testid="status-network">
           <Typography variant="body2">{network}</Typography>
         </li>

@@ -6,6 +6,7 @@ import { useBridge } from '../bridge/bridge-context';
 import { CaseNavigationProvider } from '../cases/case-navigation';
 import { CallPanel } from '../contact/CallPanel';
 import { PlaceView } from '../places/PlaceView';
+import { TeamsSenderProvider, useTeamsSender } from '../teams/teams-sender-context';
 import { HelpOverlay } from './HelpOverlay';
 import { PlacesNav } from './PlacesNav';
 import type { Place } from './places';
@@ -28,6 +29,8 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   const [helpOpen, setHelpOpen] = useState(false);
   const [incomingCall, setIncomingCall] = useState<IncomingCall | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Questions to experts and escalations waiting on this computer go from here, whatever place is open.
+  const teamsSender = useTeamsSender();
   const moved = useRef(false);
 
   const screenPopUsed = useCallback(() => setIncomingCall((call) => call && { ...call, autoOpen: false }), []);
@@ -68,23 +71,25 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   }, [goTo, onToggleContrast]);
 
   return (
-    <CaseNavigationProvider onGoToCases={goToCases}>
-      <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
-        <SkipLink />
-        {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
-        <Box component="header">
-          <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
-        </Box>
-        <CallPanel />
-        <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
-          <PlacesNav current={place} onChoose={goTo} />
-          <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
-            <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} onResidentOpened={() => goTo('resident')} onScreenPopUsed={screenPopUsed} />
+    <TeamsSenderProvider value={teamsSender}>
+      <CaseNavigationProvider onGoToCases={goToCases}>
+        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
+          <SkipLink />
+          {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
+          <Box component="header">
+            <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
           </Box>
+          <CallPanel />
+          <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
+            <PlacesNav current={place} onChoose={goTo} />
+            <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
+              <PlaceView place={place} session={session} headingRef={headingRef} incomingCall={incomingCall} onResidentOpened={() => goTo('resident')} onScreenPopUsed={screenPopUsed} />
+            </Box>
+          </Box>
+          <StatusBar session={session} />
+          <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
         </Box>
-        <StatusBar session={session} />
-        <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
-      </Box>
-    </CaseNavigationProvider>
+      </CaseNavigationProvider>
+    </TeamsSenderProvider>
   );
 }

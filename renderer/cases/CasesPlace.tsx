@@ -15,11 +15,13 @@ import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
 import type { CaseDraft } from '../../shared/domain/case-draft';
 import type { SubmittedCase } from '../../shared/domain/case-sync';
+import { useSessionIfAny } from '../app/session-context';
 import { useContact } from '../contact/contact-context';
 import { useOpenResident } from '../residents/resident-context';
 import { useStandards } from '../scripts/use-standards';
 import { caseDatabase } from '../storage/case-database';
 import { resolveConflict, returnToDraft } from '../sync/case-store';
+import { CaseColleagues } from '../teams/CaseColleagues';
 import { useCaseNavigation, type CaseSection } from './case-navigation';
 import { CaseForm } from './CaseForm';
 import { CaseTable, type CaseRow } from './CaseTable';
@@ -54,6 +56,9 @@ export function CasesPlace() {
   const [deleting, setDeleting] = useState<CaseDraft | null>(null);
   const [comparing, setComparing] = useState<SubmittedCase | null>(null);
   const [changing, setChanging] = useState<SubmittedCase | null>(null);
+  /** The waiting or sent case whose Teams conversations are shown below the table. */
+  const [discussing, setDiscussing] = useState<string | null>(null);
+  const teamsOn = useSessionIfAny()?.features.teams ?? false;
   /** The summary of a sent case whose change was just saved, to say it is waiting to send. */
   const [changeSaved, setChangeSaved] = useState<string | null>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
@@ -114,6 +119,14 @@ export function CasesPlace() {
     if (draft) setEditing(draft.id);
   };
 
+  /** Ask an expert or escalate: on waiting and sent cases, when the council uses Teams. */
+  const colleaguesButton = (row: CaseRow) =>
+    teamsOn && (
+      <Button size="small" variant="outlined" onClick={() => setDiscussing(row.id)} aria-label={t('teams.case.openNamed', { summary: row.summary || t('cases.noSummary') })}>
+        {t('teams.case.open')}
+      </Button>
+    );
+
   const standardName = (submitted: SubmittedCase) => (submitted.content.serviceStandard ? (clock.find(submitted.content.serviceStandard)?.name ?? submitted.content.serviceStandard) : null);
 
   const extraFor: Record<CaseSection, { heading: string; cell: (row: CaseRow) => ReactNode }> = {
@@ -136,7 +149,12 @@ export function CasesPlace() {
         const submitted = caseById.get(row.id);
         if (!submitted) return null;
         // Sent before: what is waiting is a change to it, not the case itself.
-        return submitted.sentAt ? t('cases.edit.changeWaiting') : t('cases.submittedAt', { when: clockTime(submitted.submittedAt) });
+        return (
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1 }}>
+            <span>{submitted.sentAt ? t('cases.edit.changeWaiting') : t('cases.submittedAt', { when: clockTime(submitted.submittedAt) })}</span>
+            {colleaguesButton(row)}
+          </Box>
+        );
       },
     },
     sent: {
@@ -150,6 +168,7 @@ export function CasesPlace() {
             <Button size="small" variant="outlined" onClick={() => setChanging(submitted)} aria-label={t('cases.edit.buttonNamed', { summary: row.summary || t('cases.noSummary') })}>
               {t('cases.edit.button')}
             </Button>
+            {colleaguesButton(row)}
           </Box>
         );
       },
@@ -215,6 +234,9 @@ export function CasesPlace() {
       <Box role="tabpanel" id={`cases-panel-${section}`} aria-labelledby={`cases-tab-${section}`} sx={{ pt: 2 }}>
         <CaseTable rows={bySection[section]} clock={clock} extraHeading={extraFor[section].heading} extra={extraFor[section].cell} empty={t(`cases.empty.${section}`)} testId={`cases-table-${section}`} />
       </Box>
+      {teamsOn && discussing && (section === 'waiting' || section === 'sent') && caseById.get(discussing) && (
+        <CaseColleagues key={discussing} submitted={caseById.get(discussing) as SubmittedCase} onClose={() => setDiscussing(null)} />
+      )}
 
       {deleting && (
         <Dialog open onClose={() => setDeleting(null)} aria-labelledby="delete-draft-title" aria-describedby="delete-draft-text">

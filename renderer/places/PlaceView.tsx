@@ -6,7 +6,9 @@ import type { SessionInfo } from '../../shared/contract/session';
 import type { IncomingCall } from '../app/Workstation';
 import type { Place } from '../app/places';
 import { DashboardPlace } from './DashboardPlace';
+import { AppointmentsPlace } from '../appointments/AppointmentsPlace';
 import { CasesPlace } from '../cases/CasesPlace';
+import { ColleaguesPlace } from '../colleagues/ColleaguesPlace';
 import { ScriptsPlace } from '../scripts/ScriptsPlace';
 import { ResidentPlace } from '../residents/ResidentPlace';
 import { SearchPlace } from '../residents/SearchPlace';
@@ -27,12 +29,13 @@ export function PlaceView({ place, session, headingRef, incomingCall, onResident
       {place === 'resident' && <ResidentPlace />}
       {place === 'scripts' && <ScriptsPlace agentName={session.user?.displayName ?? ''} />}
       {place === 'cases' && <CasesPlace />}
+      {place === 'colleagues' && <ColleaguesPlace />}
+      {place === 'appointments' && <AppointmentsPlace onResidentOpened={onResidentOpened} />}
       {place === 'languages' && (
         <Suspense fallback={<CircularProgress size="1.5rem" aria-label={t('languages.loading')} />}>
           <LanguagesPlace session={session} />
         </Suspense>
       )}
-      {!['dashboard', 'search', 'resident', 'scripts', 'cases', 'languages'].includes(place) && <Typography sx={{ maxWidth: '50rem' }}>{t(`${place}.empty`)}</Typography>}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { CaseDraft } from '../../shared/domain/case-draft';
 import type { CaseAttachment, OutboxItem, SubmittedCase, SyncLogEntry } from '../../shared/domain/case-sync';
 import type { Interaction } from '../../shared/domain/interaction';
 import type { SnapshotRead } from '../../shared/contract/calls';
+import type { TeamsOutboxItem } from '../teams/teams-outbox-item';
 
 /**
  * A read of a resident's record from this computer's copy, made while the back office could
@@ -35,6 +36,7 @@ export class CaseDatabase extends Dexie {
   syncLog!: EntityTable<SyncLogEntry, 'seq'>;
   meta!: EntityTable<SyncMeta, 'key'>;
   pendingAccesses!: EntityTable<PendingAccess, 'id'>;
+  teamsOutbox!: EntityTable<TeamsOutboxItem, 'id'>;
 
   constructor(name = 'civicdesk-cases') {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -55,6 +57,9 @@ export class CaseDatabase extends Dexie {
       .upgrade((tx) => upgradeDraftsToVersion2(tx));
     // 3: offline reads of resident snapshots, waiting to be audited. A new table: nothing to carry.
     this.version(3).stores({ pendingAccesses: 'id, at, staffId' });
+    // 4: questions to experts and escalations in Microsoft Teams, written here before they are
+    // sent so nothing typed is lost offline. A new table: nothing to carry.
+    this.version(4).stores({ teamsOutbox: 'id, caseId, state' });
   }
 }
 

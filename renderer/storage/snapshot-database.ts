@@ -57,6 +57,14 @@ export function deleteOldSnapshots(db: SnapshotDatabase, now = new Date()): Prom
   return db.residentSnapshots.where('savedAt').below(cutoff).delete();
 }
 
+/**
+ * Deletes every copy, for every member of staff. Run when the officer signs out of Microsoft 365:
+ * signing out must leave no resident's record on the computer (renderer/account/account-context.tsx).
+ */
+export function clearAllSnapshots(db: SnapshotDatabase = snapshotDatabase()): Promise<void> {
+  return db.residentSnapshots.clear();
+}
+
 let shared: SnapshotDatabase | null = null;
 
 /** The one connection the app uses; tests make their own with a fresh name. */

@@ -35,6 +35,8 @@ export interface AuthServiceDeps {
   loginHint?: () => string | null;
   log: AuthLog;
   now?: () => Date;
+  /** How long a sign-in waits for the browser (5 minutes; shorter in tests). */
+  signInWaitMs?: number;
 }
 
 export interface AuthService {
@@ -51,6 +53,10 @@ export interface AuthService {
 }
 
 /** Renew a token this close to its expiry rather than send one that may run out in flight. */
+/** How long a sign-in waits for the browser before giving up. */
+const SIGN_IN_WAIT_MS = 5 * 60_000;
+const SIGN_IN_ABANDONED = 'The sign-in page was not finished within 5 minutes. Press "Sign in to Microsoft 365" to try again.';
+
 const RENEW_BEFORE_MS = 5 * 60_000;
 
 const SIGN_IN_FIRST = 'Sign in to Microsoft 365 first (the button is in the status bar).';
@@ -142,7 +148,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       notify();
       const hint = deps.loginHint?.() ?? null;
       try {
-        const result = await app.acquireTokenInteractive({
+        const interactive = app.acquireTokenInteractive({
           scopes: settings.scopes,
           // Marked, so a page that would not open is not mistaken for a refusal by the provider.
           openBrowser: (url) => deps.openBrowser(url).catch((error: unknown) => Promise.reject(new BrowserFailure(error))),
@@ -150,6 +156,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           errorTemplate: SIGN_IN_STOPPED_PAGE,
           ...(hint ? { loginHint: hint } : {}),
         });
+        // A browser tab closed without finishing never answers MSAL's loopback listener: stop
+        // waiting, so the button comes back (a new attempt opens a listener of its own).
+        let giveUp: NodeJS.Timeout | undefined;
+        const abandoned = new Promise<never>((_resolve, reject) => {
+          giveUp = setTimeout(() => reject(new NotPossible(SIGN_IN_ABANDONED)), deps.signInWaitMs ?? SIGN_IN_WAIT_MS);
+        });
+        const result = await Promise.race([interactive, abandoned]).finally(() => clearTimeout(giveUp));
         if (mine !== attempt) {
           // Overtaken by a sign-out (or a newer sign-in): do not leave this account in the cache behind its back.
           if (result.account && result.account.homeAccountId !== signedIn()?.homeAccountId) await app.getTokenCache().removeAccount(result.account);
@@ -161,7 +174,8 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         notify();
         return status();
       } catch (error) {
-        const failure = describeSignInFailure(error);
+        // Our own "not finished in time" already says what to do; MSAL's errors are put into words.
+        const failure = error instanceof NotPossible && error.message === SIGN_IN_ABANDONED ? { kind: 'unfinished', message: error.message } : describeSignInFailure(error);
         if (mine === attempt) {
           signingIn = false;
           problem = failure.message;

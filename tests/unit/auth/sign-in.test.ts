@@ -6,6 +6,7 @@ import { MSAL_TOKEN_CACHE_SECRET } from '../../../main/core/secrets/secret-names
 import type { IdentityStandIn } from '../../../main/core/training/identity/identity-stand-in';
 import type { AccountStatus } from '../../../shared/contract/microsoft365';
 import { trainingBrowser } from '../../../main/core/training/identity/training-browser';
+import { createAuthService } from '../../../main/core/auth/auth-service';
 import { encryptingStore, SCOPES, startStandIn, TENANT_ID, trainingAuth, USERS } from './fixture';
 
 const REASON = 'This computer has no keychain CivicDesk can use, so your sign-in is kept only until you close CivicDesk.';
@@ -237,5 +238,18 @@ describe('sign-in failures a person can meet', () => {
     const identity = await standIn();
     const auth = track(trainingAuth(identity, createMemoryOnlySecretStore(REASON)));
     await expect(auth.accessToken(SCOPES)).rejects.toSatisfy(notPossible(/^Sign in to Microsoft 365 first/));
+  });
+
+  it('a sign-in page left unfinished stops waiting, says what to do, and a new attempt works', async () => {
+    const identity = await standIn();
+    const settings = { authority: identity.authority, clientId: '00000000-0000-4000-8000-00000000c1d0', knownAuthorities: [new URL(identity.authority).host], protocolMode: 'OIDC' as const, scopes: SCOPES, ca: identity.ca };
+    let finish = false;
+    const browser = trainingBrowser({ ca: identity.ca, loginHint: () => USERS[0]?.username ?? null });
+    // The first time the officer closes the tab (nothing happens); the second time they finish.
+    const auth = track(createAuthService({ settings, secrets: createMemoryOnlySecretStore(REASON), openBrowser: (url) => (finish ? browser(url) : Promise.resolve()), log: { info: () => undefined, warn: () => undefined }, signInWaitMs: 200 }));
+    await expect(auth.signIn()).rejects.toSatisfy(notPossible(/^The sign-in page was not finished within 5 minutes\. Press "Sign in to Microsoft 365" to try again\.$/));
+    expect(auth.status()).toMatchObject({ signedIn: false, signingIn: false, problem: expect.stringMatching(/not finished/) });
+    finish = true;
+    expect(await auth.signIn()).toMatchObject({ signedIn: true, username: USERS[0]?.username });
   });
 });

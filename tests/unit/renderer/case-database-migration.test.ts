@@ -107,7 +107,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
       ...versionOneDraft,
       residentName: null,
@@ -146,7 +146,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.caseDrafts.toArray()).toEqual([versionTwoDraft]);
     expect(await db.interactions.toArray()).toEqual([versionOneInteraction]);
     expect(await db.outbox.toArray()).toEqual([versionTwoRows.outbox]);
@@ -165,6 +165,44 @@ describe('case database migrations', () => {
     await db.pendingAccesses.add(pendingAccess);
     expect(await db.pendingAccesses.where('staffId').equals('staff-1').toArray()).toEqual([pendingAccess]);
     expect(await db.pendingAccesses.orderBy('at').first()).toEqual(pendingAccess);
+    db.close();
+  });
+
+  it('carries every version 3 table into version 4 untouched, and adds the Teams outbox', async () => {
+    const name = `migration-v3-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt', interactions: 'id, status, answeredAt, residentId' });
+    old.version(2).stores({ outbox: 'id, queuedAt', cases: 'id, syncState, submittedAt', attachments: 'id, caseId', syncLog: '++seq, at, caseId', meta: 'key' });
+    old.version(3).stores({ pendingAccesses: 'id, at, staffId' });
+    await old.open();
+    await old.table('caseDrafts').put(versionTwoDraft);
+    await old.table('cases').put(versionTwoRows.cases);
+    await old.table('pendingAccesses').put(pendingAccess);
+    old.close();
+
+    const db = new CaseDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.caseDrafts.toArray()).toEqual([versionTwoDraft]);
+    expect(await db.cases.toArray()).toEqual([versionTwoRows.cases]);
+    expect(await db.pendingAccesses.toArray()).toEqual([pendingAccess]);
+    // The new table starts empty and answers by case and by state.
+    expect(await db.teamsOutbox.count()).toBe(0);
+    const message = {
+      id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      kind: 'escalate' as const,
+      caseId: versionTwoDraft.id,
+      input: { messageId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', writtenAt: '2025-03-03T09:30:00.000Z', case: { caseId: versionTwoDraft.id, reference: null, service: 'waste', category: 'missed-bin', priority: 'routine' as const, dueOn: null, summary: 'Missed recycling bin', description: '', residentReference: null }, note: 'Third time', service: 'waste' },
+      state: 'waiting' as const,
+      chatId: null,
+      sentAt: null,
+      late: false,
+      failure: null,
+      attempts: 0,
+    };
+    await db.teamsOutbox.add(message);
+    expect(await db.teamsOutbox.where('caseId').equals(versionTwoDraft.id).toArray()).toEqual([message]);
+    expect(await db.teamsOutbox.where('state').equals('waiting').count()).toBe(1);
     db.close();
   });
 
