@@ -1,5 +1,5 @@
 import type { AccountStatus } from '../../shared/contract/microsoft365';
-import type { StaffUser } from '../../shared/domain/staff';
+import type { StaffRole, StaffUser } from '../../shared/domain/staff';
 import { createAuthService, type AuthService } from './auth/auth-service';
 import type { LoadedConfig } from './config/deployment-config';
 import { createGraphClient } from './graph/graph-client';
@@ -126,10 +126,14 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
     await ready.auth.ready();
     if (!watched.has(ready.auth)) {
       watched.add(ready.auth);
+      const tellSession = (status: AccountStatus) => session.signedIn(status.signedIn ? liveUser(status, ready.auth.appRoles()) : null);
       ready.auth.onChange((status) => {
-        session.signedIn(status.signedIn ? liveUser(status) : null);
+        tellSession(status);
         events.emit('account.changed', status);
       });
+      // A sign-in kept from the last run makes the officer the session's user at once.
+      const kept = ready.auth.status();
+      if (kept.signedIn) tellSession(kept);
     }
     return ready;
   };
@@ -176,6 +180,16 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
 }
 
 /** Live mode's officer, from their Entra sign-in: the oid is the id the audit trail records. */
-function liveUser(status: Extract<AccountStatus, { signedIn: true }>): StaffUser {
-  return { id: status.userId, displayName: status.name, email: status.username, role: 'agent', team: '' };
+function liveUser(status: Extract<AccountStatus, { signedIn: true }>, appRoles: string[]): StaffUser {
+  return { id: status.userId, displayName: status.name, email: status.username, role: staffRoleFor(appRoles), team: '' };
+}
+
+/**
+ * What an officer may see comes from the app roles an administrator gives them in Entra ID
+ * (docs/microsoft-365.md). Anyone without one is an agent, the role that sees least.
+ */
+export function staffRoleFor(appRoles: readonly string[]): StaffRole {
+  if (appRoles.includes('CivicDesk.TeamLeader')) return 'team-leader';
+  if (appRoles.includes('CivicDesk.ServicePointOfficer')) return 'service-point-officer';
+  return 'agent';
 }

@@ -42,6 +42,8 @@ export interface AuthServiceDeps {
 export interface AuthService {
   /** Who is signed in, as the renderer may see it: never a token. */
   status(): AccountStatus;
+  /** The signed-in officer's app roles (the id token's `roles` claim): what CivicDesk lets them see. */
+  appRoles(): string[];
   /** Settles once any sign-in kept from an earlier run has been looked for. */
   ready(): Promise<AccountStatus>;
   signIn(): Promise<AccountStatus>;
@@ -137,6 +139,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   return {
     status,
+    appRoles: () => {
+      const roles = account?.idTokenClaims?.roles;
+      return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
+    },
     ready: () => restored,
     async signIn() {
       await restored;
