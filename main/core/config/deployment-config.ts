@@ -67,9 +67,9 @@ export const deploymentConfigSchema = z.strictObject({
   publisherPrefix: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, 'Must be the Dataverse publisher prefix: 2 to 8 lower-case letters or digits.').default('cd'),
   teams: z
     .strictObject({
-      /** Each service's Teams channel for escalations, by service name ("Housing repairs"). */
+      /** Each service's Teams channel for escalations, keyed as cases name the service (waste, housing-repairs, council-tax, …). */
       escalationChannels: z.record(z.string().min(1).max(64), teamsChannel).default({}),
-      /** Each service's team of experts to ask, by service name; a service with a channel is also listed by its team. */
+      /** Each service's team of experts to ask, keyed the same way; a service with a channel is also listed by its team. */
       expertTeams: z.record(z.string().min(1).max(64), z.uuid('Must be the Teams team id (a GUID).')).default({}),
       /** What a message about a case may say. The resident's name, address and phone never go. */
       summaryIncludes: z.array(z.enum(CASE_SUMMARY_PARTS)).default([...DEFAULT_CASE_SUMMARY_PARTS]),

@@ -59,12 +59,12 @@ describe('the officer in Microsoft 365', () => {
   it('lists the service teams from the settings with their Teams names', async () => {
     const teams = await h.service().serviceTeams();
     expect(teams).toHaveLength(seed.teams.length);
-    expect(teams.find((team) => team.service === 'Housing repairs')).toMatchObject({ name: 'Housing Repairs', canEscalate: true });
-    expect(teams.find((team) => team.service === 'Parking')).toMatchObject({ name: 'Parking Services', canEscalate: false });
+    expect(teams.find((team) => team.service === 'housing-repairs')).toMatchObject({ name: 'Housing Repairs', canEscalate: true });
+    expect(teams.find((team) => team.service === 'parking')).toMatchObject({ name: 'Parking Services', canEscalate: false });
   });
 
   it('shows a team with presence: members page by page, then one getPresencesByUserId', async () => {
-    const team = seed.teams.find((candidate) => candidate.service === 'Council tax')!;
+    const team = seed.teams.find((candidate) => candidate.service === 'council-tax')!;
     expect(team.memberIds.length).toBeGreaterThan(10);
     const before = h.standIn.requests().length;
     const members = await h.service().teamPresence(team.id);
@@ -86,7 +86,7 @@ describe('the officer in Microsoft 365', () => {
 
 describe('asking experts', () => {
   it('uses the 1:1 chat, and the same one the next time', async () => {
-    const [expert] = experts('Housing repairs');
+    const [expert] = experts('housing-repairs');
     const service = h.service();
     const first = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Can you look at this?', colleagueIds: [expert!] });
     const second = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'And this?', colleagueIds: [expert!] });
@@ -101,7 +101,7 @@ describe('asking experts', () => {
   });
 
   it('posts the link and only the parts the council allows', async () => {
-    const [expert] = experts('Housing repairs');
+    const [expert] = experts('housing-repairs');
     const id = messageId();
     const result = await h.service().askExpert({ messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Is this <b>damp</b>?', colleagueIds: [expert!] });
     expect(result).toMatchObject({ status: 'sent', late: false });
@@ -116,7 +116,7 @@ describe('asking experts', () => {
   });
 
   it('makes one group chat per case and set of people, and reuses it', async () => {
-    const people = experts('Housing repairs').slice(0, 2);
+    const people = experts('housing-repairs').slice(0, 2);
     const service = h.service();
     const first = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Both of you?', colleagueIds: people });
     const again = await service.askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Anyone?', colleagueIds: [...people].reverse() });
@@ -125,7 +125,7 @@ describe('asking experts', () => {
   });
 
   it('marks a message sent late when it waited in the outbox', async () => {
-    const [expert] = experts('Council tax');
+    const [expert] = experts('council-tax');
     const writtenAt = new Date(h.clock.at.getTime() - 45 * 60_000).toISOString();
     const id = messageId();
     const result = await h.service().askExpert({ messageId: id, writtenAt, case: caseFor(), note: 'Written offline', colleagueIds: [expert!] });
@@ -135,7 +135,7 @@ describe('asking experts', () => {
   });
 
   it('waits out a 429 for as long as Retry-After says, then sends', async () => {
-    const [expert] = experts('Council tax');
+    const [expert] = experts('council-tax');
     h.standIn.faults.throttle({ times: 1, retryAfterSeconds: 7 });
     const result = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Throttled', colleagueIds: [expert!] });
     expect(h.sleeps).toEqual([7000]);
@@ -143,7 +143,7 @@ describe('asking experts', () => {
   });
 
   it('does not post twice when a 500 came back after the message was stored', async () => {
-    const [expert] = experts('Waste and recycling');
+    const [expert] = experts('waste');
     const id = messageId();
     const input = { messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Missed bin', colleagueIds: [expert!] };
     const service = h.service();
@@ -158,7 +158,7 @@ describe('asking experts', () => {
   });
 
   it('answers from memory for a message already sent', async () => {
-    const [expert] = experts('Waste and recycling');
+    const [expert] = experts('waste');
     const input = { messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Once only', colleagueIds: [expert!] };
     const service = h.service();
     await service.askExpert(input);
@@ -167,7 +167,7 @@ describe('asking experts', () => {
   });
 
   it('says retry when the connection drops, and failed for a colleague who does not exist', async () => {
-    const [expert] = experts('Waste and recycling');
+    const [expert] = experts('waste');
     h.standIn.faults.dropConnection({ times: 1 });
     const dropped = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Dropped', colleagueIds: [expert!] });
     expect(dropped.status).toBe('retry');
@@ -182,7 +182,7 @@ describe('asking experts', () => {
   });
 
   it('reads replies oldest first in plain text, leaving out Teams notices', async () => {
-    const people = experts('Adult social care').slice(0, 2);
+    const people = experts('adult-social-care').slice(0, 2);
     const id = messageId();
     const sent = await h.service().askExpert({ messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Care package?', colleagueIds: people });
     if (sent.status !== 'sent' || !sent.chatId) throw new Error('not sent');
@@ -196,7 +196,7 @@ describe('asking experts', () => {
   });
 
   it('follows paging for a long chat', async () => {
-    const [expert] = experts('Parking');
+    const [expert] = experts('parking');
     const sent = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Long chat', colleagueIds: [expert!] });
     if (sent.status !== 'sent' || !sent.chatId) throw new Error('not sent');
     for (let i = 0; i < 60; i += 1) h.standIn.reply({ chatId: sent.chatId, fromUserId: expert!, html: `<p>Line ${String(i)}</p>` });
@@ -209,24 +209,24 @@ describe('asking experts', () => {
 describe('escalating', () => {
   it('posts to the service channel with a subject', async () => {
     const id = messageId();
-    const result = await h.service().escalate({ messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Third report', service: 'Housing repairs' });
+    const result = await h.service().escalate({ messageId: id, writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Third report', service: 'housing-repairs' });
     expect(result).toMatchObject({ status: 'sent', chatId: null });
-    const channel = seed.settings.escalationChannels['Housing repairs']!;
+    const channel = seed.settings.escalationChannels['housing-repairs']!;
     const posted = h.standIn.messages().find((message) => message.content.includes(id))!;
     expect(posted.channel).toEqual(channel);
     expect(posted.subject).toBe('Case HR-2026-00412: Housing repairs');
   });
 
   it('says plainly when a service has no escalation channel', async () => {
-    const result = await h.service().escalate({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Blocked bay', service: 'Parking' });
+    const result = await h.service().escalate({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Blocked bay', service: 'parking' });
     expect(result).toEqual({
       status: 'failed',
-      reason: "Escalation to Parking is not set up: ask your Microsoft 365 administrator to add its channel to CivicDesk's settings.",
+      reason: "Escalation to parking is not set up: ask your Microsoft 365 administrator to add its channel to CivicDesk's settings.",
     });
   });
 
   it('does not post twice after a 500 on a channel', async () => {
-    const input = { messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Twice?', service: 'Council tax' };
+    const input = { messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Twice?', service: 'council-tax' };
     h.standIn.faults.applyThenFail({ times: 1 });
     expect((await h.service().escalate(input)).status).toBe('retry');
     const service = h.service();

@@ -61,14 +61,16 @@ export interface GraphSeedInput {
   seed?: number;
 }
 
-/** The council services with a Teams team of experts. Parking has no escalation channel, so training shows that case too. */
+/**
+ * The council services with a Teams team of experts, keyed as cases name their service
+ * (shared/domain/case.ts) so a case finds its team; two are services with no cases here. Parking has no escalation channel, so training shows that case too. */
 const SERVICES: readonly { service: string; team: string; expertTitle: string; escalates: boolean }[] = [
-  { service: 'Waste and recycling', team: 'Waste and Recycling', expertTitle: 'Waste services officer', escalates: true },
-  { service: 'Housing repairs', team: 'Housing Repairs', expertTitle: 'Repairs surveyor', escalates: true },
-  { service: 'Council tax', team: 'Council Tax', expertTitle: 'Council tax officer', escalates: true },
-  { service: 'Housing solutions', team: 'Housing Solutions', expertTitle: 'Housing options officer', escalates: true },
-  { service: 'Adult social care', team: 'Adult Social Care', expertTitle: 'Social worker', escalates: true },
-  { service: 'Parking', team: 'Parking Services', expertTitle: 'Parking officer', escalates: false },
+  { service: 'waste', team: 'Waste and Recycling', expertTitle: 'Waste services officer', escalates: true },
+  { service: 'housing-repairs', team: 'Housing Repairs', expertTitle: 'Repairs surveyor', escalates: true },
+  { service: 'council-tax', team: 'Council Tax', expertTitle: 'Council tax officer', escalates: true },
+  { service: 'housing-solutions', team: 'Housing Solutions', expertTitle: 'Housing options officer', escalates: true },
+  { service: 'adult-social-care', team: 'Adult Social Care', expertTitle: 'Social worker', escalates: true },
+  { service: 'parking', team: 'Parking Services', expertTitle: 'Parking officer', escalates: false },
 ];
 const EXPERTS_PER_TEAM = 4;
 
