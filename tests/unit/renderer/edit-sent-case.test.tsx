@@ -228,7 +228,8 @@ describe('the edit dialog’s own pieces', () => {
     const sent = await storeSent(completeDraft());
     const user = await showCases(PSEUDO_LOCALE);
     await user.click(screen.getByTestId('cases-tab-sent'));
-    await user.click(within(await screen.findByTestId('cases-table-sent')).getByRole('button'));
+    // The row's first button is Edit; Ask or escalate (Microsoft Teams) follows it.
+    await user.click(within(await screen.findByTestId('cases-table-sent')).getAllByRole('button')[0]!);
     const dialog = await screen.findByRole('dialog');
     await user.clear(document.getElementById('edit-case-summary') as HTMLInputElement);
     await user.click(dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!);
