@@ -14,14 +14,12 @@ export interface GraphChatMessage {
 /**
  * Sending each outbox message once. A message's id is made when it is written, so:
  * - a message already sent in this session is answered from memory, not posted again;
- * - a message whose last attempt ended with no clear answer (a dropped connection, a 500:
- *   Teams may have stored it) is looked for in the chat or channel's recent messages by its
- *   marker line before it is posted again.
- * This memory lasts as long as CivicDesk runs; after a restart a resend posts without looking.
+ * - any other is first looked for in the chat or channel's recent messages by its marker line
+ *   (an earlier attempt may have ended with no clear answer, a dropped connection or a 500,
+ *   after Teams stored it; or CivicDesk may have restarted since), and posted only if absent.
  */
 export function createSendOnce() {
   const sent = new Map<string, Extract<TeamsSendResult, { status: 'sent' }>>();
-  const uncertain = new Set<string>();
 
   return {
     async send(options: {
@@ -34,11 +32,11 @@ export function createSendOnce() {
       const done = sent.get(options.messageId);
       if (done) return done;
       try {
-        if (uncertain.has(options.messageId)) {
-          const marker = messageMarker(options.messageId);
-          const found = (await options.recent()).value.find((message) => message.body.content.includes(marker));
-          if (found) return remember(options.messageId, { status: 'sent', chatId: options.chatId, sentAt: found.createdDateTime, late: options.late });
-        }
+        // Always look first: the outbox may be resending after a crash or restart, when this
+        // memory is gone. One read per message a person wrote is a small price for never posting twice.
+        const marker = messageMarker(options.messageId);
+        const found = (await options.recent()).value.find((message) => message.body.content.includes(marker));
+        if (found) return remember(options.messageId, { status: 'sent', chatId: options.chatId, sentAt: found.createdDateTime, late: options.late });
       } catch (error) {
         return failure(error, false);
       }
@@ -46,16 +44,13 @@ export function createSendOnce() {
         const posted = await options.post();
         return remember(options.messageId, { status: 'sent', chatId: options.chatId, sentAt: posted.createdDateTime, late: options.late });
       } catch (error) {
-        const result = failure(error, true);
-        if (result.unknown) uncertain.add(options.messageId);
-        return result.answer;
+        return failure(error, true).answer;
       }
     },
   };
 
   function remember(messageId: string, result: Extract<TeamsSendResult, { status: 'sent' }>): TeamsSendResult {
     sent.set(messageId, result);
-    uncertain.delete(messageId);
     return result;
   }
 
