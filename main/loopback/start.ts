@@ -60,7 +60,7 @@ const standInFile = process.env.CIVICDESK_STAND_IN_FILE;
 const standIn = standInFile ? await core.trainingStandIn() : null;
 const microsoft365 = standInFile ? await core.trainingMicrosoft365() : null;
 if (standInFile && standIn) {
-  const m365 = microsoft365 && { authority: microsoft365.identity.authority, identityCa: microsoft365.identity.ca, graphUrl: microsoft365.graph.url, graphCa: microsoft365.graph.ca, clientId: microsoft365.clientId };
+  const m365 = microsoft365 && { authority: microsoft365.identity.authority, identityCa: microsoft365.identity.ca, graphUrl: microsoft365.graph.url, graphCa: microsoft365.graph.ca, clientId: microsoft365.clientId, escalationChannels: microsoft365.settings.escalationChannels };
   writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca, microsoft365: m365 }));
 }
 console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);

@@ -121,7 +121,7 @@ export function AskExpertDialog({ about, onClose }: { about: CaseForColleagues; 
                 control={<Checkbox checked={chosen.includes(colleague.id)} onChange={(event) => toggle(colleague.id, event.target.checked)} />}
                 label={
                   <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', gap: 1 }}>
-                    <span>{colleague.displayName}</span>
+                    <span data-testid="colleague-name">{colleague.displayName}</span>
                     {presence && <PresenceDot availability={presence.availability} activity={presence.activity} />}
                   </Box>
                 }

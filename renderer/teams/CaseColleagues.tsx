@@ -20,7 +20,7 @@ export function CaseColleagues({ submitted, onClose }: { submitted: SubmittedCas
   // Shown below the table: take focus so keyboard and screen reader users land on it.
   useEffect(() => panelRef.current?.focus(), []);
   const signedIn = account.status?.signedIn === true;
-  const about = caseForColleagues(submitted);
+  const about = caseForColleagues(submitted, { service: t(`services.${submitted.content.service}`, { defaultValue: submitted.content.service }), category: t(`caseCategories.${submitted.content.category}`, { defaultValue: submitted.content.category }) });
   const title = submitted.content.summary || t('cases.noSummary');
   return (
     <Box component="section" ref={panelRef} aria-labelledby="case-colleagues-heading" tabIndex={-1} data-testid="case-colleagues" sx={{ mt: 3, p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>

@@ -136,8 +136,11 @@ const caseText = (max: number) => z.string().max(max);
 export const caseForColleagues = z.strictObject({
   caseId: z.uuid(),
   reference: caseText(40).nullable(),
+  /** The service's key, as cases and the deployment file name it: 'waste', 'housing-repairs'. */
   service: caseText(64).min(1),
-  category: caseText(64),
+  /** The service and the type of case as staff say them: 'Waste and recycling', 'Missed bin collection'. */
+  serviceName: caseText(120).min(1),
+  category: caseText(120),
   priority: z.enum(['emergency', 'urgent', 'routine']),
   dueOn: z.iso.date().nullable(),
   summary: caseText(200),

@@ -51,6 +51,8 @@ export function caseName(item: CaseForColleagues, includes: readonly CaseSummary
 
 function partValue(item: CaseForColleagues, part: CaseSummaryPart): string | null {
   switch (part) {
+    case 'service':
+      return item.serviceName;
     case 'priority':
       return PRIORITY[item.priority];
     case 'dueOn':
@@ -83,7 +85,7 @@ export function buildCaseMessage(input: CaseMessageInput): CaseMessage {
     lines.push(`<p><i>Sent late: written at ${londonClock(written)}, sent at ${londonClock(input.now)} when CivicDesk was back online.</i></p>`);
   }
   lines.push(`<p><small>${messageMarker(input.messageId)}</small></p>`);
-  const subject = includes(input.includes, 'service') ? `Case ${name}: ${item.service}` : `Case ${name}`;
+  const subject = includes(input.includes, 'service') ? `Case ${name}: ${item.serviceName}` : `Case ${name}`;
   return { subject, html: lines.join('\n'), late };
 }
 

@@ -15,7 +15,7 @@ export function createChannelsArea(context: ServiceContext, sendOnce: ReturnType
       if (!channel) {
         return {
           status: 'failed',
-          reason: `Escalation to ${input.service} is not set up: ask your Microsoft 365 administrator to add its channel to CivicDesk's settings.`,
+          reason: `Escalation to ${input.case.service === input.service ? input.case.serviceName : input.service} is not set up: ask your Microsoft 365 administrator to add its channel to CivicDesk's settings.`,
         };
       }
       const message = buildCaseMessage({ ...input, includes: context.settings.summaryIncludes, now: context.now() });

@@ -14,6 +14,7 @@ interface StandIns {
   graphUrl: string;
   graphCa: string;
   clientId: string;
+  escalationChannels: Record<string, { teamId: string; channelId: string }>;
 }
 
 function standIns(): StandIns {
@@ -42,30 +43,64 @@ function send(url: string, ca: string, options: { method?: string; headers?: Rec
   });
 }
 
-/** Signs a colleague in at the identity stand-in and answers their Graph access token. */
-async function tokenFor(username: string): Promise<string> {
-  const { authority, identityCa, clientId } = standIns();
+async function discover(): Promise<{ authorize: string; token: string }> {
+  const { authority, identityCa } = standIns();
+  const discovery = JSON.parse((await send(`${authority}/.well-known/openid-configuration`, identityCa)).body) as { authorization_endpoint: string; token_endpoint: string };
+  return { authorize: discovery.authorization_endpoint, token: discovery.token_endpoint };
+}
+
+const REDIRECT_URI = 'http://localhost:9/';
+
+function authorizeUrl(endpoint: string, challenge: string, loginHint: string | null): string {
+  const url = new URL(endpoint);
+  const query = { client_id: standIns().clientId, response_type: 'code', redirect_uri: REDIRECT_URI, scope: 'openid profile offline_access User.Read', code_challenge: challenge, code_challenge_method: 'S256', state: 'e2e', response_mode: 'query' };
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  if (loginHint) url.searchParams.set('login_hint', loginHint);
+  return url.href;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * A colleague's user name, read from the training sign-in page's "Choose a training account"
+ * list, as a trainee would pick them there.
+ */
+async function usernameOf(displayName: string): Promise<string> {
+  const endpoints = await discover();
+  const page = await send(authorizeUrl(endpoints.authorize, 'x'.repeat(43), null), standIns().identityCa);
+  const pattern = new RegExp(`>${escapeHtml(displayName).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} <span>\\(([^)]+)\\)</span>`);
+  const found = pattern.exec(page.body)?.[1];
+  if (!found) throw new Error(`${displayName} is not on the training sign-in page`);
+  return found;
+}
+
+/** Signs a colleague in at the identity stand-in (code with PKCE, no browser) and answers their Graph access token. */
+async function tokenFor(displayName: string): Promise<string> {
+  const { identityCa, clientId } = standIns();
+  const endpoints = await discover();
+  const username = await usernameOf(displayName);
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const discovery = JSON.parse((await send(`${authority}/.well-known/openid-configuration`, identityCa)).body) as { authorization_endpoint: string; token_endpoint: string };
-  const redirectUri = 'http://localhost:9/';
-  const authorize = new URL(discovery.authorization_endpoint);
-  for (const [name, value] of Object.entries({ client_id: clientId, response_type: 'code', redirect_uri: redirectUri, scope: 'openid profile offline_access User.Read', code_challenge: challenge, code_challenge_method: 'S256', state: 'e2e', login_hint: username, response_mode: 'query' })) {
-    authorize.searchParams.set(name, value);
-  }
-  const answer = await send(authorize.href, identityCa);
+  const answer = await send(authorizeUrl(endpoints.authorize, challenge, username), identityCa);
   const location = answer.headers.location;
   const code = typeof location === 'string' ? new URL(location).searchParams.get('code') : null;
   if (!code) throw new Error(`The identity stand-in gave no code: ${answer.status} ${answer.body.slice(0, 200)}`);
-  const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: redirectUri, code_verifier: verifier, scope: 'openid profile offline_access User.Read' });
-  const token = await send(discovery.token_endpoint, identityCa, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: REDIRECT_URI, code_verifier: verifier, scope: 'openid profile offline_access User.Read' });
+  const token = await send(endpoints.token, identityCa, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
   return (JSON.parse(token.body) as { access_token: string }).access_token;
 }
 
+/** The channel the deployment settings name for a service's escalations. */
+export function escalationChannel(service: string): { teamId: string; channelId: string } {
+  const channel = standIns().escalationChannels[service];
+  if (!channel) throw new Error(`no escalation channel for ${service}`);
+  return channel;
+}
+
 /** Every page of a Graph list, followed through @odata.nextLink. */
-export async function graphList<T>(path: string, asUser: string): Promise<T[]> {
+export async function graphList<T>(path: string, asColleague: string): Promise<T[]> {
   const { graphUrl, graphCa } = standIns();
-  const token = await tokenFor(asUser);
+  const token = await tokenFor(asColleague);
   const items: T[] = [];
   let next: string | null = new URL(`v1.0/${path}`, graphUrl).href;
   while (next) {

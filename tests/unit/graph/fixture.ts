@@ -73,7 +73,8 @@ export function caseFor(overrides: Partial<{ reference: string | null; descripti
   return {
     caseId: '3f2b8c1e-5d4a-4e7b-9c1d-2a3b4c5d6e7f',
     reference: 'HR-2026-00412',
-    service: 'Housing repairs',
+    service: 'housing-repairs',
+    serviceName: 'Housing repairs',
     category: 'Damp and mould',
     priority: 'urgent' as const,
     dueOn: '2026-12-03',

@@ -48,7 +48,7 @@ describe('what crosses the contract to the renderer', () => {
     expect(team.length).toBeGreaterThan(0);
     const members = await call('teams.teamPresence', { teamId: team[0]?.teamId });
     const colleague = members.ok ? (members.value as { id: string }[])[0] : undefined;
-    const caseForColleagues = { caseId: randomUUID(), reference: null, service: team[0]?.service ?? 'x', category: 'missed-bin', priority: 'routine', dueOn: null, summary: 'Missed bin', description: '', residentReference: null };
+    const caseForColleagues = { caseId: randomUUID(), reference: null, service: team[0]?.service ?? 'x', serviceName: 'Waste and recycling', category: 'Missed bin collection', priority: 'routine', dueOn: null, summary: 'Missed bin', description: '', residentReference: null };
     const asked = await call('teams.askExpert', { messageId: randomUUID(), writtenAt: new Date().toISOString(), case: caseForColleagues, note: 'Is this a repeat?', colleagueIds: [colleague?.id] });
     expect(asked).toMatchObject({ ok: true, value: { status: 'sent' } });
     const chatId = asked.ok ? (asked.value as { chatId: string }).chatId : '';

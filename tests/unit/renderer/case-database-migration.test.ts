@@ -192,7 +192,7 @@ describe('case database migrations', () => {
       id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
       kind: 'escalate' as const,
       caseId: versionTwoDraft.id,
-      input: { messageId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', writtenAt: '2025-03-03T09:30:00.000Z', case: { caseId: versionTwoDraft.id, reference: null, service: 'waste', category: 'missed-bin', priority: 'routine' as const, dueOn: null, summary: 'Missed recycling bin', description: '', residentReference: null }, note: 'Third time', service: 'waste' },
+      input: { messageId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', writtenAt: '2025-03-03T09:30:00.000Z', case: { caseId: versionTwoDraft.id, reference: null, service: 'waste', serviceName: 'Waste and recycling', category: 'Missed bin collection', priority: 'routine' as const, dueOn: null, summary: 'Missed recycling bin', description: '', residentReference: null }, note: 'Third time', service: 'waste' },
       state: 'waiting' as const,
       chatId: null,
       sentAt: null,

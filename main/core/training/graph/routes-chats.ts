@@ -109,6 +109,15 @@ export function chatRoutes(world: GraphWorld): Route[] {
       },
     ],
     [
+      // The chats the signed-in user is in, as Graph lists them (GET /me/chats), newest first.
+      'GET',
+      /^\/me\/chats$/,
+      (request) => {
+        const mine = [...world.chats.values()].filter((chat) => chat.memberIds.includes(request.me)).sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
+        return { status: 200, body: pageOf(mine.map((chat) => chatJson(world, chat)), { origin: world.origin(), path: request.path, query: request.query, pageSize: MESSAGES_PAGE, context: 'chats' }) };
+      },
+    ],
+    [
       'GET',
       /^\/chats\/([^/]+)\/messages$/,
       (request, id) => {
