@@ -11,7 +11,7 @@ async function expectNoAxeViolations(page: Page) {
 const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 async function openScript(page: Page, words: string, title: string) {
-  await page.keyboard.press('Alt+4');
+  await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Call scripts' }).click();
   const search = page.getByLabel('Search call scripts');
   await search.fill(words);
   await search.press('Enter');
@@ -21,7 +21,7 @@ async function openScript(page: Page, words: string, title: string) {
 test('a simulated call: missed bin to a case with its due date, a gas smell to an emergency, then wrap-up', async ({ page }) => {
   await page.goto(`/#secret=${secret}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await page.keyboard.press('Alt+2');
+  await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Search' }).click();
   await page.getByRole('button', { name: 'Simulate an incoming call' }).click();
   const callPanel = page.getByTestId('call-panel');
   await expect(callPanel).toContainText(/On a call with 0/);

@@ -28,7 +28,7 @@ const misspell = (name: string) => `${name.slice(0, 2)}${name[2]?.toLowerCase() 
 
 test('a call: screen-pop, a misspelt surname, the identity check, the whole 360 view', async ({ page }) => {
   await openWorkstation(page);
-  await page.keyboard.press('Alt+2');
+  await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Search' }).click();
   await page.getByRole('button', { name: 'Simulate an incoming call' }).click();
   const callerNumber = ((await page.getByTestId('call-panel').getByText(/^On a call with /).textContent()) ?? '').replace('On a call with ', '');
   const withNumber = borough.residents.filter((resident) => resident.contact.phones.some((phone) => phone.number === callerNumber));
@@ -40,7 +40,7 @@ test('a call: screen-pop, a misspelt surname, the identity check, the whole 360 
     // One resident with that number: the screen-pop opens them, masked until the identity check.
     await expect(page.getByTestId('resident-name')).toHaveText(`${caller.givenName} ${caller.familyName}`);
     await expect(page.getByText('Personal details are hidden until the identity check is passed.')).toBeVisible();
-    await page.keyboard.press('Alt+2');
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Search' }).click();
   } else {
     // Several share it (a household phone): the search shows them all, matched on phone.
     await expect(page.getByTestId('resident-results').getByRole('button')).toHaveCount(withNumber.length);
@@ -82,7 +82,7 @@ test('staff-safety markers: hidden for an agent, shown for a team leader, and th
 
   await openWorkstation(page);
   const openMarked = async () => {
-    await page.keyboard.press('Alt+2');
+    await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Search' }).click();
     const search = page.getByLabel('Find a resident');
     await search.fill(`${resident.givenName} ${resident.familyName} ${home.address.postcode}`);
     await expect(page.getByTestId('resident-results').getByRole('button').first()).toContainText(`${resident.givenName} ${resident.familyName}`);

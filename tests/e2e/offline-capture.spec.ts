@@ -50,7 +50,7 @@ test('offline: three cases with a photo each survive a reload, then reach Datave
   await expect(status(page).getByTestId('status-sync')).toHaveText('3 cases waiting to send');
   await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: /Cases/ }).click();
   await page.getByRole('tab', { name: /Waiting to send/ }).click();
-  for (const summary of summaries) await expect(page.getByRole('cell', { name: summary })).toBeVisible();
+  for (const summary of summaries) await expect(page.getByRole('cell', { name: summary, exact: true })).toBeVisible();
   expect(await casesTitled(summaries[0] ?? '')).toEqual([]);
 
   await context.setOffline(false);
