@@ -142,6 +142,11 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
     signedInId(ready.auth);
     return ready.m365;
   };
+  const whenSignedIn = async (): Promise<Microsoft365Service | null> => {
+    const ready = await connected();
+    return ready.auth.status().signedIn ? ready.m365 : null;
+  };
+  const waitForSignIn = { status: 'retry', reason: 'Sign in to Microsoft 365 to send it: it waits on this computer until then.' } as const;
   const officerName = () => session.current().user?.displayName ?? 'a CivicDesk officer';
 
   const notSetUp: AccountStatus = { signedIn: false, signingIn: false, kept: secrets.kept, keptReason: secrets.keptReason, problem: null };
@@ -156,8 +161,9 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
       'teams.searchPeople': async ({ query }) => (await signedInM365()).searchPeople(query),
       'teams.serviceTeams': async () => (await signedInM365()).serviceTeams(),
       'teams.teamPresence': async ({ teamId }) => (await signedInM365()).teamPresence(teamId),
-      'teams.askExpert': async (input) => (await signedInM365()).askExpert(input),
-      'teams.escalate': async (input) => (await signedInM365()).escalate(input),
+      // A message in the outbox waits, rather than fails, while nobody is signed in: it goes after sign-in.
+      'teams.askExpert': async (input) => (await whenSignedIn())?.askExpert(input) ?? waitForSignIn,
+      'teams.escalate': async (input) => (await whenSignedIn())?.escalate(input) ?? waitForSignIn,
       'teams.replies': async ({ chatId }) => (await signedInM365()).replies(chatId),
       'appointments.today': async () => (await signedInM365()).today(),
       'appointments.checkIn': async ({ appointmentId }) => (await signedInM365()).checkIn(appointmentId, officerName()),
