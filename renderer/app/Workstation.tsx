@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import type { SessionInfo } from '../../shared/contract/session';
 import { useBridge } from '../bridge/bridge-context';
-import { CaseNavigationProvider } from '../cases/case-navigation';
+import { CaseLinks, CaseNavigationProvider } from '../cases/case-navigation';
 import { CallPanel } from '../contact/CallPanel';
 import { PlaceView } from '../places/PlaceView';
 import { TeamsSenderProvider, useTeamsSender } from '../teams/teams-sender-context';
@@ -73,6 +73,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   return (
     <TeamsSenderProvider value={teamsSender}>
       <CaseNavigationProvider onGoToCases={goToCases}>
+      <CaseLinks />
         <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
           <SkipLink />
           {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}

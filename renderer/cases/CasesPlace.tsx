@@ -58,6 +58,8 @@ export function CasesPlace() {
   const [changing, setChanging] = useState<SubmittedCase | null>(null);
   /** The waiting or sent case whose Teams conversations are shown below the table. */
   const [discussing, setDiscussing] = useState<string | null>(null);
+  /** A case a civicdesk:// link asked for: shown with its conversations, or said plainly to be elsewhere. */
+  const [linkedCase, setLinkedCase] = useState<string | null>(null);
   const teamsOn = useSessionIfAny()?.features.teams ?? false;
   /** The summary of a sent case whose change was just saved, to say it is waiting to send. */
   const [changeSaved, setChangeSaved] = useState<string | null>(null);
@@ -72,6 +74,10 @@ export function CasesPlace() {
     setHandled(request.at);
     setEditing(request.kind === 'open-draft' ? request.draftId : null);
     if (request.kind === 'section') setSection(request.section);
+    if (request.kind === 'open-case') {
+      setDiscussing(request.caseId);
+      setLinkedCase(request.caseId);
+    }
   }
   useEffect(() => {
     if (!request) return;
@@ -106,6 +112,13 @@ export function CasesPlace() {
     attention: cases.filter((each) => each.syncState === 'needs-attention' || each.syncState === 'conflict').map(rowOfCase),
   };
   const caseById = new Map(cases.map((each) => [each.id, each]));
+  // The link's case, once the cases have loaded: its section comes to the front.
+  const linked = linkedCase ? caseById.get(linkedCase) : undefined;
+  if (linkedCase && linked) {
+    setLinkedCase(null);
+    setSection(linked.syncState === 'waiting' ? 'waiting' : linked.syncState === 'sent' ? 'sent' : 'attention');
+  }
+  const linkNotHere = linkedCase !== null && !linked;
 
   const newCase = async () => {
     const draft = await startCaseDraft(db, { residentId: openResident?.residentId ?? null, residentName: openResident?.name ?? null, interactionId: call?.id ?? null });
@@ -222,6 +235,11 @@ export function CasesPlace() {
       {changeSaved !== null && (
         <Alert ref={confirmationRef} tabIndex={-1} severity="success" role="status" sx={{ mb: 2 }} data-testid="case-change-saved" onClose={() => setChangeSaved(null)} slotProps={{ closeButton: { 'aria-label': t('cases.dismiss'), title: t('cases.dismiss') } }}>
           {t('cases.edit.saved', { summary: changeSaved || t('cases.noSummary') })}
+        </Alert>
+      )}
+      {linkNotHere && (
+        <Alert severity="info" role="status" sx={{ mb: 2 }} data-testid="case-link-elsewhere" onClose={() => setLinkedCase(null)} slotProps={{ closeButton: { 'aria-label': t('cases.dismiss'), title: t('cases.dismiss') } }}>
+          {t('cases.linkElsewhere')}
         </Alert>
       )}
       <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>

@@ -1,15 +1,21 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useBridge } from '../bridge/bridge-context';
 
 /** The parts of the Cases place another place can send staff to. */
 export type CaseSection = 'drafts' | 'waiting' | 'sent' | 'attention';
 
-export type CasesRequest = { kind: 'open-draft'; draftId: string; at: number } | { kind: 'section'; section: CaseSection; at: number };
+export type CasesRequest =
+  | { kind: 'open-draft'; draftId: string; at: number }
+  | { kind: 'section'; section: CaseSection; at: number }
+  /** A `civicdesk://case/<id>` link, from a Teams message about the case. */
+  | { kind: 'open-case'; caseId: string; at: number };
 
 interface CaseNavigation {
   /** What the Cases place has been asked to show, until it has shown it. */
   request: CasesRequest | null;
   openDraft(draftId: string): void;
   showSection(section: CaseSection): void;
+  openCase(caseId: string): void;
   done(): void;
 }
 
@@ -35,10 +41,34 @@ export function CaseNavigationProvider({ onGoToCases, children }: { onGoToCases:
     },
     [onGoToCases],
   );
+  const openCase = useCallback(
+    (caseId: string) => {
+      setRequest({ kind: 'open-case', caseId, at: Date.now() });
+      onGoToCases();
+    },
+    [onGoToCases],
+  );
   const done = useCallback(() => setRequest(null), []);
-  const value = useMemo(() => ({ request, openDraft, showSection, done }), [request, openDraft, showSection, done]);
+  const value = useMemo(() => ({ request, openDraft, showSection, openCase, done }), [request, openDraft, showSection, openCase, done]);
   return <CaseNavigationContext.Provider value={value}>{children}</CaseNavigationContext.Provider>;
 }
 
 /** Null outside the workstation (a component rendered on its own in a test): the links are then not shown. */
 export const useCaseNavigation = (): CaseNavigation | null => useContext(CaseNavigationContext);
+
+/**
+ * Opens the case a `civicdesk://case/<id>` link names (the link in a Teams message about a
+ * case, clicked on this computer). Mounted once, inside the workstation's navigation.
+ */
+export function CaseLinks() {
+  const bridge = useBridge();
+  const navigation = useCaseNavigation();
+  useEffect(
+    () =>
+      bridge.on('deepLink.opened', (link) => {
+        if (link.kind === 'case') navigation?.openCase(link.caseId);
+      }),
+    [bridge, navigation],
+  );
+  return null;
+}
