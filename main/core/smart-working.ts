@@ -106,7 +106,11 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
         bookingsResidentQuestionId: live.bookingsResidentQuestionId ?? null,
       };
       return { auth, training: null, m365: microsoft365For(auth, 'https://graph.microsoft.com/', undefined, settings) };
-    })());
+    })().catch((error: unknown) => {
+      // A start that failed (a port taken, say) is tried again next time rather than remembered.
+      connecting = null;
+      throw error;
+    }));
 
   function microsoft365For(auth: AuthService, baseUrl: string, ca: string | undefined, settings: Parameters<typeof createMicrosoft365Service>[0]['settings']): Microsoft365Service {
     const client = createGraphClient({ baseUrl, ca, accessToken: () => auth.accessToken(GRAPH_SCOPES) });
