@@ -195,6 +195,15 @@ describe('asking experts', () => {
     expect(replies[2]?.text).toBe('Thanks');
   });
 
+  it('lists the chats the officer is in (GET /me/chats), as Graph does', async () => {
+    const [expert] = experts('council-tax');
+    const sent = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Which band?', colleagueIds: [expert!] });
+    if (sent.status !== 'sent') throw new Error('not sent');
+    const page = (await h.graph.client.api('/me/chats').get()) as { value: { id: string; chatType: string }[] };
+    expect(page.value.map((chat) => chat.id)).toContain(sent.chatId);
+    expect(page.value.find((chat) => chat.id === sent.chatId)?.chatType).toBe('oneOnOne');
+  });
+
   it('follows paging for a long chat', async () => {
     const [expert] = experts('parking');
     const sent = await h.service().askExpert({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor(), note: 'Long chat', colleagueIds: [expert!] });
