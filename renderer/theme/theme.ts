@@ -60,6 +60,10 @@ export function createCivicTheme(options: { highContrast: boolean; direction?: '
       MuiCssBaseline: {
         styleOverrides: {
           '*:focus-visible': focusRing,
+          // Staff who ask their system for less motion get none: no fades, slides or colour changes in flight.
+          '@media (prefers-reduced-motion: reduce)': {
+            '*, *::before, *::after': { transitionDuration: '0s !important', animationDuration: '0s !important', scrollBehavior: 'auto !important' },
+          },
           'a': { color: palette.primary.main, textDecorationThickness: '0.1em' },
           'a:hover': { textDecorationThickness: '0.2em' },
           // Resident search results: plain buttons, cheap to redraw on every keystroke.
