@@ -89,7 +89,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const { config, log } = options;
   const events = createEventHub();
-  const today = (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  const now = options.now ?? (() => new Date());
+  const today = now().toISOString().slice(0, 10);
   const training = config.mode === 'training' ? generateTrainingData({ ...options.training, asOf: today }) : null;
   const session = createSessionService({ config, appVersion: options.appVersion, trainingStaff: training?.staff ?? [], events });
   const standards = createStandardsRegistry();
@@ -113,7 +114,6 @@ export function createCore(options: CoreOptions): Core {
 
   const holidays = loadHolidays(options, log);
 
-  const now = options.now ?? (() => new Date());
   const smartWorking = createSmartWorking({ config, training, session, events, log, now, secrets: options.secrets, openSignInPage: options.openSignInPage });
 
   // Training serves its data through a local Dataverse stand-in, so trainees use the same

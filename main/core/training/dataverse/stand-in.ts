@@ -12,6 +12,7 @@ import { councilTaxAccountRows, parkingPermitRows, rentAccountRows } from './row
 import { activityRows, incidentRows, residentFlagRows } from './rows-casework';
 import { createStore } from './store';
 import { tableDefinitions } from './tables';
+import { readBody } from '../request-body';
 
 export interface StandInOptions {
   dataset: TrainingDataset;
@@ -121,14 +122,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
       response.writeHead(reply.status, reply.headers);
       response.end(reply.body);
     };
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > LARGEST_BODY) request.destroy();
-      else chunks.push(chunk);
-    });
-    request.on('end', () => {
+    readBody(request, LARGEST_BODY, (body) => {
       recorded.push({ method: request.method ?? 'GET', target: request.url ?? '/', prefer: header('prefer') ?? null });
       if (admission && !('done' in admission)) {
         answer(admission);
@@ -144,7 +138,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
           'if-match': header('if-match'),
           'if-none-match': header('if-none-match'),
         },
-        body: Buffer.concat(chunks).toString('utf8'),
+        body,
       };
       const run = (): StandInResponse => {
         const started = performance.now();

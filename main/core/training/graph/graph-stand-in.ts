@@ -10,6 +10,7 @@ import { chatRoutes, storeMessage } from './routes-chats';
 import { peopleRoutes } from './routes-people';
 import type { GraphSeed } from './seed';
 import { createWorld, presenceOf, type Route, type RouteRequest } from './world';
+import { readBody } from '../request-body';
 
 export interface GraphStandInOptions {
   seed: GraphSeed;
@@ -89,14 +90,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
       response.writeHead(reply.status, { ...(body ? { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8' } : {}), ...reply.headers });
       response.end(body);
     };
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > LARGEST_BODY) request.destroy();
-      else chunks.push(chunk);
-    });
-    request.on('end', () => {
+    readBody(request, LARGEST_BODY, (text) => {
       void (async () => {
         const target = new URL(request.url ?? '/', 'https://127.0.0.1');
         const seen = { method: (request.method ?? 'GET').toUpperCase(), path: target.pathname.replace(/^\/v1\.0/, ''), batched: [] as string[] };
@@ -113,7 +107,6 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
           return;
         }
         const method = (request.method ?? 'GET').toUpperCase();
-        const text = Buffer.concat(chunks).toString('utf8');
         let body: unknown = null;
         if (text) {
           try {

@@ -7,6 +7,7 @@ import { signedOutPage } from './pages';
 import { makeSigningKey } from './signing-key';
 import type { AuthorizeFailure, IdentityState, IdentityUser, Issued } from './state';
 import { token } from './token';
+import { readBody } from '../request-body';
 
 export type { AuthorizeFailure, IdentityUser, Issued } from './state';
 
@@ -179,23 +180,8 @@ export async function startIdentityStandIn(options: IdentityStandInOptions): Pro
 }
 
 function readForm(request: IncomingMessage, done: (form: URLSearchParams | null) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let finished = false;
-  request.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > LARGEST_BODY && !finished) {
-      finished = true;
-      done(null);
-      request.destroy();
-      return;
-    }
-    chunks.push(chunk);
-  });
-  request.on('end', () => {
-    if (finished) return;
-    finished = true;
+  readBody(request, LARGEST_BODY, (text) => {
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
-    done(type === 'application/x-www-form-urlencoded' ? new URLSearchParams(Buffer.concat(chunks).toString('utf8')) : null);
+    done(type === 'application/x-www-form-urlencoded' ? new URLSearchParams(text) : null);
   });
 }

@@ -1,6 +1,7 @@
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { makeLoopbackCertificate } from '../dataverse/certificate';
+import { readBody } from '../request-body';
 
 /** The made-up key training mode uses; the stand-in refuses any other, as Azure would. */
 export const TRAINING_TRANSLATOR_KEY = 'training-translator-key-0000';
@@ -70,14 +71,7 @@ export async function startTranslatorStandIn(options: { key?: string } = {}): Pr
   const certificate = await makeLoopbackCertificate();
   const recorded: { method: string; target: string }[] = [];
   const server = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 1024 * 1024) request.destroy();
-      else chunks.push(chunk);
-    });
-    request.on('end', () => {
+    readBody(request, 1024 * 1024, (body) => {
       const header = (name: string) => {
         const value = request.headers[name];
         return Array.isArray(value) ? value.join(', ') : value;
@@ -88,7 +82,7 @@ export async function startTranslatorStandIn(options: { key?: string } = {}): Pr
           method: request.method ?? 'GET',
           target: request.url ?? '/',
           headers: { 'ocp-apim-subscription-key': header('ocp-apim-subscription-key'), 'content-type': header('content-type') },
-          body: Buffer.concat(chunks).toString('utf8'),
+          body,
         },
         key,
       );
