@@ -52,6 +52,7 @@ export interface SmartWorkingOptions {
   openSignInPage?: (url: string, authority: string) => Promise<void>;
 }
 
+const TRAINING_NOT_KEPT = 'In training, the sign-in service starts afresh each time CivicDesk opens.';
 const NO_KEYCHAIN = 'This computer has no keychain CivicDesk can use, so your sign-in is kept only until you close CivicDesk.';
 
 interface Connected {
@@ -68,7 +69,8 @@ interface Connected {
  */
 export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
   const { config, session, events, log, now } = options;
-  const secrets = options.secrets ?? createMemoryOnlySecretStore(NO_KEYCHAIN);
+  // Training's identity stand-in starts afresh each run, so a training sign-in is never worth keeping.
+  const secrets = config.mode === 'live' ? (options.secrets ?? createMemoryOnlySecretStore(NO_KEYCHAIN)) : createMemoryOnlySecretStore(TRAINING_NOT_KEPT);
   let connecting: Promise<Connected> | null = null;
 
   const connect = (): Promise<Connected> =>
@@ -157,7 +159,9 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
 
   return {
     handlers: {
-      'account.status': async () => (config.mode === 'config-error' ? notSetUp : (await connected()).auth.status()),
+      // Asked as the workstation opens: training answers "signed out" without starting its
+      // stand-ins (two https servers and a signing key) until someone signs in; nothing is kept to restore.
+      'account.status': async () => (config.mode === 'config-error' || (config.mode === 'training' && !connecting) ? notSetUp : (await connected()).auth.status()),
       'account.signIn': async () => (await connected()).auth.signIn(),
       'account.signOut': async () => (await connected()).auth.signOut(),
       'teams.me': async () => (await signedInM365()).me(),

@@ -9,6 +9,13 @@ describe('a Teams message sent while nobody is signed in to Microsoft 365', () =
   const core = createCore({ config: loadDeploymentConfig(undefined, ''), appVersion: 't', log: quiet, resourcesDir: 'resources', training: { residents: 20 } });
   afterAll(() => core.close());
 
+  it('is preceded by a status that says signed out, kept for this run only because training starts afresh', async () => {
+    expect(await core.router.dispatch('account.status', {}, { transport: 'ipc' })).toEqual({
+      ok: true,
+      value: { signedIn: false, signingIn: false, kept: 'this-session-only', keptReason: 'In training, the sign-in service starts afresh each time CivicDesk opens.', problem: null },
+    });
+  });
+
   it('is answered "retry", so it waits in the outbox instead of failing, and reads refuse with what to do', async () => {
     const about = { caseId: randomUUID(), reference: null, service: 'waste', serviceName: 'Waste and recycling', category: 'Missed bin collection', priority: 'routine', dueOn: null, summary: 'Missed bin', description: '', residentReference: null };
     const asked = await core.router.dispatch('teams.askExpert', { messageId: randomUUID(), writtenAt: new Date().toISOString(), case: about, note: 'Repeat?', colleagueIds: ['someone'] }, { transport: 'ipc' });
