@@ -30,6 +30,7 @@ import { createSmartWorking } from './smart-working';
 import type { TrainingMicrosoft365 } from './training/microsoft365';
 import { createTranslationService } from './translation/translation-service';
 import { createTranslatorConnector } from './translation/translator-connector';
+import { createWaitingLinks } from './waiting-links';
 
 export interface CoreLog extends RouterLog {
   info(message: string, details?: Record<string, unknown>): void;
@@ -95,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
   const session = createSessionService({ config, appVersion: options.appVersion, trainingStaff: training?.staff ?? [], events });
   const standards = createStandardsRegistry();
   const lookups = training ? createTrainingLookups(training) : null;
+  const waitingLinks = createWaitingLinks((count) => events.emit('deepLink.waiting', { count }), now);
 
   // Scripts are read on first use, then kept: an administrator's edit takes effect on restart.
   let library: Promise<ScriptLibrary> | null = null;
@@ -153,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
         const counts = summariseTrainingData(training);
         return { ...counts, seed: training.seed, openCases: training.cases.filter((each) => each.status === 'open').length };
       },
+      'deepLink.take': () => waitingLinks.take(),
       'training.simulateCall': () => {
         if (!training) throw new NotPossible('Simulated calls are only available in training mode.');
         // Walk through the borough so each simulated call is a different resident.
@@ -161,7 +164,7 @@ export function createCore(options: CoreOptions): Core {
         simulatedCalls += 1;
         const queues = ['Waste and recycling', 'Housing repairs', 'Council tax', 'General enquiries'];
         const link: DeepLink = { kind: 'call', callerNumber: caller?.contact.phones[0]?.number ?? null, queue: queues[simulatedCalls % queues.length] ?? null, waitedSeconds: (simulatedCalls * 37) % 300 };
-        events.emit('deepLink.opened', link);
+        waitingLinks.add(link);
         return link;
       },
       'scripts.list': async () => {
@@ -220,7 +223,7 @@ export function createCore(options: CoreOptions): Core {
         log.warn('refused a civicdesk link', { reason: parsed.reason });
         return false;
       }
-      events.emit('deepLink.opened', parsed.link);
+      waitingLinks.add(parsed.link);
       return true;
     },
     trainingStandIn: async () => (trainingOffice ? (await trainingOffice).standIn : null),

@@ -29,8 +29,6 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const log = createConsoleLog();
   let window: BrowserWindow | null = null;
-  // A link that arrives before the window has loaded waits here.
-  let pendingLink: string | null = findDeepLinkInArgv(process.argv);
 
   await app.whenReady();
   const config = await readDeploymentConfig(configFileCandidates(process.platform, process.env));
@@ -49,11 +47,11 @@ async function start(): Promise<void> {
     openSignInPage: (url, authority) => openSignInPageChecked(shell, url, authority),
   });
 
+  // The core keeps each link until the workstation takes it, so one that arrives before the window has loaded is not lost.
   const deliver = (link: string | null) => {
-    if (!link) return;
-    if (window && !window.webContents.isLoading()) core.openDeepLink(link);
-    else pendingLink = link;
+    if (link) core.openDeepLink(link);
   };
+  deliver(findDeepLinkInArgv(process.argv));
   app.on('second-instance', (_event, argv) => {
     if (window) {
       if (window.isMinimized()) window.restore();
@@ -72,11 +70,6 @@ async function start(): Promise<void> {
 
   const openWindow = () => {
     window = createMainWindow(path.join(import.meta.dirname, '../preload/index.cjs'), config.externalLinkHosts);
-    window.webContents.on('did-finish-load', () => {
-      const link = pendingLink;
-      pendingLink = null;
-      deliver(link);
-    });
     window.on('closed', () => {
       window = null;
     });

@@ -13,6 +13,7 @@ import { OpenResidentProvider } from '../residents/resident-context';
 import { ResidentSearchProvider } from '../residents/use-resident-search';
 import { SyncProvider } from '../sync/sync-context';
 import { ConfigProblems } from './ConfigProblems';
+import { DeepLinksProvider } from './deep-links';
 import { SessionProvider } from './session-context';
 import { Workstation } from './Workstation';
 
@@ -60,17 +61,19 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   if (session.mode === 'config-error') return <ConfigProblems session={session} />;
   return (
     <SessionProvider value={session}>
-      <SyncProvider staffId={session.user?.id ?? null}>
-        <ContactProvider staffId={session.user?.id ?? null}>
-          <ResidentSearchProvider>
-            <OpenResidentProvider>
-              <AccountProvider>
-                <Workstation session={session} {...props} />
-              </AccountProvider>
-            </OpenResidentProvider>
-          </ResidentSearchProvider>
-        </ContactProvider>
-      </SyncProvider>
+      <DeepLinksProvider>
+        <SyncProvider staffId={session.user?.id ?? null}>
+          <ContactProvider staffId={session.user?.id ?? null}>
+            <ResidentSearchProvider>
+              <OpenResidentProvider>
+                <AccountProvider>
+                  <Workstation session={session} {...props} />
+                </AccountProvider>
+              </OpenResidentProvider>
+            </ResidentSearchProvider>
+          </ContactProvider>
+        </SyncProvider>
+      </DeepLinksProvider>
     </SessionProvider>
   );
 }

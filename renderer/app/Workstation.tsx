@@ -2,7 +2,6 @@ import Box from '@mui/material/Box';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import type { SessionInfo } from '../../shared/contract/session';
-import { useBridge } from '../bridge/bridge-context';
 import { CaseLinks, CaseNavigationProvider } from '../cases/case-navigation';
 import { CallPanel } from '../contact/CallPanel';
 import { PlaceView } from '../places/PlaceView';
@@ -15,6 +14,7 @@ import { SkipLink } from './SkipLink';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { TrainingBanner } from './TrainingBanner';
+import { useDeepLinks } from './deep-links';
 
 /**
  * A screen-pop, stamped with when it arrived (so a second call from the same number is new),
@@ -24,7 +24,6 @@ export type IncomingCall = Extract<DeepLink, { kind: 'call' }> & { at: number; a
 
 /** The frame every place sits in: banner, top bar, places, the place itself, status bar. */
 export function Workstation({ session, highContrast, onToggleContrast }: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void }) {
-  const bridge = useBridge();
   const [place, setPlace] = useState<Place>('dashboard');
   const [helpOpen, setHelpOpen] = useState(false);
   const [incomingCall, setIncomingCall] = useState<IncomingCall | null>(null);
@@ -45,15 +44,16 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
     if (moved.current) headingRef.current?.focus();
   }, [place]);
 
-  useEffect(
-    () =>
-      bridge.on('deepLink.opened', (link) => {
+  useDeepLinks(
+    useCallback(
+      (link) => {
         if (link.kind === 'call') {
           setIncomingCall({ ...link, at: Date.now(), autoOpen: true });
           goTo('search');
         }
-      }),
-    [bridge, goTo],
+      },
+      [goTo],
+    ),
   );
 
   useEffect(() => {

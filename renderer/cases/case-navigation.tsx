@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useBridge } from '../bridge/bridge-context';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useDeepLinks } from '../app/deep-links';
 
 /** The parts of the Cases place another place can send staff to. */
 export type CaseSection = 'drafts' | 'waiting' | 'sent' | 'attention';
@@ -61,14 +61,14 @@ export const useCaseNavigation = (): CaseNavigation | null => useContext(CaseNav
  * case, clicked on this computer). Mounted once, inside the workstation's navigation.
  */
 export function CaseLinks() {
-  const bridge = useBridge();
   const navigation = useCaseNavigation();
-  useEffect(
-    () =>
-      bridge.on('deepLink.opened', (link) => {
+  useDeepLinks(
+    useCallback(
+      (link) => {
         if (link.kind === 'case') navigation?.openCase(link.caseId);
-      }),
-    [bridge, navigation],
+      },
+      [navigation],
+    ),
   );
   return null;
 }

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import type { Interaction, ScriptOutcomeRecord, WrapUp } from '../../shared/domain/interaction';
 import type { InterpreterSession } from '../../shared/languages/interpreting';
-import { useBridge } from '../bridge/bridge-context';
+import { useDeepLinks } from '../app/deep-links';
 import { caseDatabase } from '../storage/case-database';
 import { newId, nowIso } from '../storage/ids';
 
@@ -32,7 +32,6 @@ const ContactContext = createContext<ContactApi | null>(null);
  * mid-call or mid-wrap-up comes back to exactly where the agent was.
  */
 export function ContactProvider({ staffId, children }: { staffId: string | null; children: ReactNode }) {
-  const bridge = useBridge();
   const db = caseDatabase();
   const current = useLiveQuery(() => db.interactions.where('status').anyOf('in-progress', 'wrap-up').first(), [db]) ?? null;
 
@@ -87,7 +86,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     [db, staffId],
   );
 
-  useEffect(() => bridge.on('deepLink.opened', (link) => void (link.kind === 'call' && startCall(link))), [bridge, startCall]);
+  useDeepLinks(useCallback((link) => void (link.kind === 'call' && startCall(link)), [startCall]));
 
   const api = useMemo<ContactApi>(
     () => ({

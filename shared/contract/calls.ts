@@ -99,6 +99,8 @@ export const calls = {
     z.strictObject({ url: z.string().min(1).max(2048) }),
   ),
   'training.simulateCall': call<DeepLink>()(noInput),
+  /** The civicdesk:// links waiting for the workstation; each is answered once, to one taker. */
+  'deepLink.take': call<DeepLink[]>()(noInput),
   'scripts.list': call<{ scripts: CallScript[]; problems: ScriptProblem[] }>()(noInput),
   'scripts.lookup': call<LookupResult>()(
     z.strictObject({
@@ -172,7 +174,11 @@ export const calls = {
 /** Everything the main process tells the renderer without being asked. */
 export const events = {
   'session.changed': event<SessionInfo>(),
-  'deepLink.opened': event<DeepLink>(),
+  /**
+   * A civicdesk:// link is waiting: the renderer takes it with `deepLink.take`. The link is not
+   * in the event, because a link that arrives before the window listens must not be lost.
+   */
+  'deepLink.waiting': event<{ count: number }>(),
   /** The back office's directory changed: the renderer fetches the changes for its index. */
   'directory.changed': event<{ deltaToken: string }>(),
   /** Signed in, signed out, or the sign-in ran out and could not be renewed. */

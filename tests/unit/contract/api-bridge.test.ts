@@ -34,11 +34,11 @@ describe('the API bridge', () => {
     };
     const bridge = createApiBridge(transport);
     const heard: unknown[] = [];
-    const stop = bridge.on('deepLink.opened', (link) => heard.push(link));
+    const stop = bridge.on('directory.changed', (change) => heard.push(change));
     emit('session.changed', 'not for me');
-    emit('deepLink.opened', { kind: 'case', caseId: 'C1' });
+    emit('directory.changed', { deltaToken: 'delta-1' });
     stop();
-    emit('deepLink.opened', { kind: 'case', caseId: 'C2' });
-    expect(heard).toEqual([{ kind: 'case', caseId: 'C1' }]);
+    emit('directory.changed', { deltaToken: 'delta-2' });
+    expect(heard).toEqual([{ deltaToken: 'delta-1' }]);
   });
 });

@@ -83,8 +83,8 @@ describe('the loopback host', () => {
     const ws = await connect(bridgeUrl(host.origin, SECRET));
     if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
     const heard = new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
-    core.events.emit('deepLink.opened', { kind: 'case', caseId: 'C9' });
-    expect(await heard).toEqual({ kind: 'event', name: 'deepLink.opened', payload: { kind: 'case', caseId: 'C9' } });
+    core.events.emit('directory.changed', { deltaToken: 'delta-9' });
+    expect(await heard).toEqual({ kind: 'event', name: 'directory.changed', payload: { deltaToken: 'delta-9' } });
     ws.close();
   });
 

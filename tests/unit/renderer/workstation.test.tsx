@@ -73,7 +73,7 @@ describe('the workstation frame', () => {
 
   it('opens Search with the caller details when a softphone screen-pop arrives', async () => {
     const fake = await renderApp();
-    act(() => fake.emit('deepLink.opened', { kind: 'call', callerNumber: '020 7946 0123', queue: 'Council tax', waitedSeconds: 42 }));
+    act(() => fake.openLink({ kind: 'call', callerNumber: '020 7946 0123', queue: 'Council tax', waitedSeconds: 42 }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeTruthy();
     expect(screen.getByTestId('incoming-call').textContent).toBe("Caller's number: 020 7946 0123 · Queue: Council tax · Waited: 42 seconds");
     // The search starts from the caller's number.

@@ -52,11 +52,11 @@ describe('the ipcMain transport', () => {
 
   it("sends events to the app's own windows only, and stops when removed", () => {
     const { core, app, stranger, stop, ipcMain } = setUp();
-    core.events.emit('deepLink.opened', { kind: 'case', caseId: 'C1' });
-    expect(app.sent).toEqual([[EVENT_CHANNEL, 'deepLink.opened', { kind: 'case', caseId: 'C1' }]]);
+    core.events.emit('directory.changed', { deltaToken: 'delta-1' });
+    expect(app.sent).toEqual([[EVENT_CHANNEL, 'directory.changed', { deltaToken: 'delta-1' }]]);
     expect(stranger.sent).toEqual([]);
     stop();
-    core.events.emit('deepLink.opened', { kind: 'case', caseId: 'C2' });
+    core.events.emit('directory.changed', { deltaToken: 'delta-2' });
     expect(app.sent).toHaveLength(1);
     expect(ipcMain.handlers.size).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { createApiBridge, type ApiBridge } from '../../../shared/contract/api-bridge';
 import type { CallName, CallResult, EventName, SnapshotRead } from '../../../shared/contract/calls';
+import type { DeepLink } from '../../../shared/contract/deep-link';
 import type { InterpreterLine } from '../../../shared/languages/interpreting';
 import type { LanguageEntry, LanguageTable } from '../../../shared/languages/language-table';
 import type { PhraseBook } from '../../../shared/languages/phrases';
@@ -105,6 +106,12 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
   const calls: string[] = [];
   const snapshotReads: SnapshotRead[] = [];
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
+  // As the core does: a civicdesk:// link waits until the renderer takes it.
+  const waitingLinks: DeepLink[] = [];
+  const openLink = (link: DeepLink) => {
+    waitingLinks.push(link);
+    for (const listener of listeners) listener('deepLink.waiting', { count: waitingLinks.length });
+  };
   const bridge: ApiBridge = createApiBridge({
     async invoke(name, input) {
       calls.push(name);
@@ -146,9 +153,10 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
       if (name === 'standards.get') return { ok: true, value: { standards: [...DEFAULT_SERVICE_STANDARDS], holidays: [...shippedHolidays()], holidaySource: 'shipped' } };
       if (name === 'training.simulateCall') {
         const link = { kind: 'call', callerNumber: '020 7946 0999', queue: 'Waste and recycling', waitedSeconds: 42 } as const;
-        for (const listener of listeners) listener('deepLink.opened', link);
+        openLink(link);
         return { ok: true, value: link };
       }
+      if (name === 'deepLink.take') return { ok: true, value: waitingLinks.splice(0) };
       if (name === 'session.actAsTrainingUser') {
         const user = current.trainingStaff.find((staff) => staff.id === (input as { staffId: string }).staffId) ?? null;
         current = { ...current, user };
@@ -168,7 +176,7 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
   const setBackOfficeReachable = (value: boolean) => {
     reachable = value;
   };
-  return { bridge, calls, emit, snapshotReads, setBackOfficeReachable };
+  return { bridge, calls, emit, openLink, snapshotReads, setBackOfficeReachable };
 }
 
 const language = (entry: Partial<LanguageEntry> & Pick<LanguageEntry, 'code' | 'englishName' | 'script' | 'direction' | 'region'>): LanguageEntry => ({ cldrEnglishName: null, autonym: null, autonymSource: null, aliases: [], supplierNames: {}, ...entry });

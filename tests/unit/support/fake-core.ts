@@ -29,6 +29,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'training.summary': () => ({ seed: 1, residents: 0, households: 0, cases: 0, openCases: 0, contacts: 0, flags: 0, staff: 0 }),
     'links.openExternal': () => ({ opened: true }),
     'training.simulateCall': () => ({ kind: 'call', callerNumber: '020 7946 0001', queue: 'Test', waitedSeconds: 1 }),
+    'deepLink.take': () => [],
     'scripts.list': () => ({ scripts: [], problems: [] }),
     'scripts.lookup': () => ({ available: false }),
     'standards.get': () => ({ standards: [], holidays: [], holidaySource: 'shipped' }),
