@@ -9,6 +9,12 @@ import { userBind, type ServiceContext } from './service-context';
 
 export type AskExpertInput = z.output<typeof askExpertInput>;
 
+interface ListedChat {
+  id: string;
+  chatType: string;
+  members?: { userId?: string | null }[];
+}
+
 /** How many recent messages to look through for the marker: a resend comes soon after. */
 const RECENT = 50;
 
@@ -16,9 +22,11 @@ const RECENT = 50;
  * Asking colleagues about a case in a Teams chat.
  * - One colleague: their 1:1 chat. POST /chats with the same two people gives back the chat
  *   they already have, so after a restart the same chat is used; its id is remembered meanwhile.
- * - Several: a group chat called "Case <reference>", reused while CivicDesk runs for the same
- *   case and the same people. After a restart a new group chat is made: Graph cannot find a
- *   chat by its members, and a topic filter could match a chat someone else made by hand.
+ * - Several: a group chat called "Case <reference>" for the same case and the same people.
+ *   Before making one, CivicDesk looks among the officer's chats with that topic for one with
+ *   exactly those members: after a restart the outbox may resend a question whose first
+ *   attempt was stored, and a new chat would hide it from the marker check and post it twice.
+ *   A chat someone made by hand with that topic and those people is the same conversation.
  */
 export function createChatsArea(context: ServiceContext, sendOnce: ReturnType<typeof createSendOnce>) {
   // Chat ids already made or found, so a second question does not ask Graph for the chat again.
@@ -42,9 +50,21 @@ export function createChatsArea(context: ServiceContext, sendOnce: ReturnType<ty
       return chat.id;
     }
     const topic = `Case ${caseName(input.case, context.settings.summaryIncludes)}`;
-    const chat = (await context.client().api('/chats').post({ chatType: 'group', topic, members })) as { id: string };
-    chatIds.set(key, chat.id);
-    return chat.id;
+    const id = (await findGroupChat(topic, [me, ...people])) ?? ((await context.client().api('/chats').post({ chatType: 'group', topic, members })) as { id: string }).id;
+    chatIds.set(key, id);
+    return id;
+  }
+
+  /** The officer's group chat with this topic and exactly these members, if there is one. */
+  async function findGroupChat(topic: string, memberIds: string[]): Promise<string | null> {
+    const client = context.client();
+    // The Graph client puts query options into the address as they are, so the filter is encoded here.
+    const filter = encodeURIComponent(`topic eq '${topic.replace(/'/g, "''")}'`);
+    const first = (await client.api('/me/chats').filter(filter).expand('members').top(RECENT).get()) as Page<ListedChat>;
+    const wanted = [...memberIds].sort().join(',');
+    const chats = await allPages(client, first, 4);
+    const found = chats.find((chat) => chat.chatType === 'group' && (chat.members ?? []).map((member) => member.userId ?? '').sort().join(',') === wanted);
+    return found?.id ?? null;
   }
 
   return {

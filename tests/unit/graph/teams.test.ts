@@ -124,6 +124,27 @@ describe('asking experts', () => {
     expect(again.status === 'sent' && again.chatId).toBe(first.status === 'sent' && first.chatId);
   });
 
+  it('after a restart, finds the group chat by its topic and members, so a stored question is not posted twice', async () => {
+    const people = experts('housing-repairs').slice(0, 2);
+    const before = h.service();
+    const input = (note: string, colleagueIds = people) => ({ messageId: messageId(), writtenAt: h.clock.at.toISOString(), case: caseFor({ reference: 'HR-2026-07731' }), note, colleagueIds });
+    const opened = await before.askExpert(input('Who knows this estate?'));
+    if (opened.status !== 'sent') throw new Error('not sent');
+    const lost = input('Is the contractor booked?');
+    h.standIn.faults.applyThenFail({ times: 1 }); // Teams stores the question; CivicDesk hears a 500
+    expect((await before.askExpert(lost)).status).toBe('retry');
+
+    // CivicDesk restarts: nothing is remembered but the outbox, which sends the question again.
+    const after = h.service();
+    const resent = await after.askExpert(lost);
+    expect(resent).toMatchObject({ status: 'sent', chatId: opened.chatId });
+    expect(h.standIn.messages().filter((message) => message.content.includes(lost.messageId))).toHaveLength(1);
+
+    // The same topic with other people is another conversation.
+    const others = await after.askExpert(input('And parking?', [people[0]!, experts('parking')[0]!]));
+    expect(others.status === 'sent' && others.chatId).not.toBe(opened.chatId);
+  });
+
   it('marks a message sent late when it waited in the outbox', async () => {
     const [expert] = experts('council-tax');
     const writtenAt = new Date(h.clock.at.getTime() - 45 * 60_000).toISOString();
@@ -202,6 +223,17 @@ describe('asking experts', () => {
     const page = (await h.graph.client.api('/me/chats').get()) as { value: { id: string; chatType: string }[] };
     expect(page.value.map((chat) => chat.id)).toContain(sent.chatId);
     expect(page.value.find((chat) => chat.id === sent.chatId)?.chatType).toBe('oneOnOne');
+  });
+
+  it("filters the officer's chats by topic as Graph does, quotes doubled, with members when asked", async () => {
+    const people = experts('waste').slice(0, 2);
+    const members = [officer.id, ...people].map((userId) => ({ '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: ['owner'], 'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${userId}')` }));
+    await h.graph.client.api('/chats').post({ chatType: 'group', topic: "Case O'Brien's bins", members });
+    const filter = encodeURIComponent("topic eq 'Case O''Brien''s bins'");
+    const page = (await h.graph.client.api('/me/chats').filter(filter).expand('members').get()) as { value: { topic: string; members: { userId: string }[] }[] };
+    expect(page.value.map((chat) => chat.topic)).toEqual(["Case O'Brien's bins"]);
+    expect(page.value[0]!.members.map((member) => member.userId).sort()).toEqual([officer.id, ...people].sort());
+    await expect(h.graph.client.api('/me/chats').filter(encodeURIComponent("startswith(topic, 'Case')")).get()).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it('follows paging for a long chat', async () => {

@@ -4,6 +4,8 @@ import { seededGuid } from './seed';
 import { context, userById, type GraphWorld, type Route, type StoredChat, type StoredMessage } from './world';
 
 const MESSAGES_PAGE = 20;
+/** An OData string literal doubles its quotes: topic eq 'Mrs O''Brien'. */
+const TOPIC_FILTER = /^topic eq '((?:[^']|'')*)'$/;
 const BIND = /^https:\/\/graph\.microsoft\.com\/v1\.0\/users\('([^']+)'\)$/;
 
 function chatJson(world: GraphWorld, chat: StoredChat) {
@@ -15,6 +17,20 @@ function chatJson(world: GraphWorld, chat: StoredChat) {
     lastUpdatedDateTime: chat.createdDateTime,
     chatType: chat.chatType,
     webUrl: `https://teams.microsoft.com/l/chat/${encodeURIComponent(chat.id)}/0?tenantId=${world.seed.tenantId}`,
+    tenantId: world.seed.tenantId,
+  };
+}
+
+/** A chat member as Graph lists it (an aadUserConversationMember). */
+function memberJson(world: GraphWorld, chat: StoredChat, userId: string) {
+  return {
+    '@odata.type': '#microsoft.graph.aadUserConversationMember',
+    id: Buffer.from(`${chat.id}#${userId}`).toString('base64'),
+    roles: ['owner'],
+    displayName: userById(world, userId)?.displayName ?? null,
+    visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+    userId,
+    email: userById(world, userId)?.mail ?? null,
     tenantId: world.seed.tenantId,
   };
 }
@@ -112,9 +128,18 @@ export function chatRoutes(world: GraphWorld): Route[] {
       // The chats the signed-in user is in, as Graph lists them (GET /me/chats), newest first.
       'GET',
       /^\/me\/chats$/,
+      // Of Graph's query options it takes the two CivicDesk uses: `$filter=topic eq '…'` and `$expand=members`.
       (request) => {
-        const mine = [...world.chats.values()].filter((chat) => chat.memberIds.includes(request.me)).sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
-        return { status: 200, body: pageOf(mine.map((chat) => chatJson(world, chat)), { origin: world.origin(), path: request.path, query: request.query, pageSize: MESSAGES_PAGE, context: 'chats' }) };
+        const filter = request.query.get('$filter');
+        const topic = filter === null ? null : TOPIC_FILTER.exec(filter);
+        if (filter !== null && !topic) return badRequest(now(), `This training stand-in filters chats only by topic eq '…', not: ${filter}`);
+        const wanted = topic ? topic[1]!.replace(/''/g, "'") : null;
+        const withMembers = request.query.get('$expand') === 'members';
+        const mine = [...world.chats.values()]
+          .filter((chat) => chat.memberIds.includes(request.me) && (wanted === null || chat.topic === wanted))
+          .sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
+        const listed = mine.map((chat) => (withMembers ? { ...chatJson(world, chat), members: chat.memberIds.map((userId) => memberJson(world, chat, userId)) } : chatJson(world, chat)));
+        return { status: 200, body: pageOf(listed, { origin: world.origin(), path: request.path, query: request.query, pageSize: MESSAGES_PAGE, context: 'chats' }) };
       },
     ],
     [
