@@ -158,6 +158,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           scopes: settings.scopes,
           // Marked, so a page that would not open is not mistaken for a refusal by the provider.
           openBrowser: (url) => deps.openBrowser(url).catch((error: unknown) => Promise.reject(new BrowserFailure(error))),
+          // Service points share computers: the browser may still be signed in to Microsoft as the
+          // last officer, and without this the next one would be signed in as them unasked.
+          prompt: 'select_account',
           successTemplate: SIGNED_IN_PAGE,
           errorTemplate: SIGN_IN_STOPPED_PAGE,
           ...(hint ? { loginHint: hint } : {}),

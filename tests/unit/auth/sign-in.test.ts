@@ -50,6 +50,17 @@ describe('signing in to Microsoft 365 (training identity stand-in, real MSAL)', 
     expect(identity.verifyAccessToken(token)).toMatchObject({ oid: priya.oid, tid: TENANT_ID, preferred_username: priya.username, scp: 'User.Read Presence.ReadWrite' });
   });
 
+  it('asks which account every time, so on a shared computer the next officer is not signed in as the last', async () => {
+    const identity = await standIn();
+    const opened: URL[] = [];
+    const browser = trainingBrowser({ ca: identity.ca, loginHint: () => USERS[0]!.username });
+    const auth = track(trainingAuth(identity, createMemoryOnlySecretStore(REASON), { openBrowser: (url) => (opened.push(new URL(url)), browser(url)) }));
+    await auth.signIn();
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.searchParams.get('prompt')).toBe('select_account');
+    expect(opened[0]!.searchParams.get('code_challenge_method')).toBe('S256');
+  });
+
   it('renews a token about to run out with the refresh token, silently (MSAL’s own window)', async () => {
     // Two minutes is inside MSAL's five-minute renewal window, so every use renews.
     const identity = await standIn({ accessTokenSeconds: 120 });
