@@ -127,7 +127,7 @@ export function createBookingsArea(context: ServiceContext) {
         const start = encodeURIComponent(day.start.toISOString());
         const end = encodeURIComponent(day.end.toISOString());
         const hasBookings = context.settings.bookingsBusinessId !== null;
-        const answers = await sendBatch(context.client(), [
+        const answers = await sendBatch(context, [
           { id: 'calendar', method: 'GET', url: `/me/calendarView?startDateTime=${start}&endDateTime=${end}&$orderby=start/dateTime&$top=50`, headers: { Prefer: 'outlook.timezone="UTC"' } },
           ...(hasBookings ? [{ id: 'bookings', method: 'GET' as const, url: `${business()}/calendarView?start=${start}&end=${end}` }] : []),
           ...(hasBookings && !staffNames ? [{ id: 'staff', method: 'GET' as const, url: `${business()}/staffMembers` }] : []),

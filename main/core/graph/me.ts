@@ -30,7 +30,7 @@ export function toColleague(user: GraphUser): Colleague {
  */
 export async function loadMe(context: ServiceContext, myPresence: (raw: GraphPresence) => Me['presence']): Promise<Me> {
   return reading(async () => {
-    const answers = await sendBatch(context.client(), [
+    const answers = await sendBatch(context, [
       { id: 'profile', method: 'GET', url: `/me?$select=${USER_FIELDS}` },
       { id: 'photo', method: 'GET', url: '/me/photo/$value' },
       { id: 'presence', method: 'GET', url: '/me/presence' },

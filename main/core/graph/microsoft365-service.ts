@@ -33,6 +33,8 @@ export interface Microsoft365ServiceOptions {
   /** The signed-in officer: `userId` is their Entra object id (oid). */
   me: () => { userId: string };
   now?: () => Date;
+  /** How to wait before sending throttled requests again; tests pass one that records and returns at once. */
+  sleep?: (ms: number) => Promise<void>;
   log: Microsoft365Log;
 }
 
@@ -63,6 +65,7 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
     settings: options.settings,
     me: options.me,
     now: options.now ?? (() => new Date()),
+    wait: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     log: options.log,
   };
   const sendOnce = createSendOnce();

@@ -43,7 +43,7 @@ export async function serviceTeams(context: ServiceContext): Promise<ServiceTeam
   const teamIds = [...new Set(services.map(teamOf))];
   return reading(async () => {
     const answers = await sendBatch(
-      context.client(),
+      context,
       teamIds.map((teamId, index) => ({ id: String(index), method: 'GET' as const, url: `/teams/${encodeURIComponent(teamId)}?$select=id,displayName` })),
     );
     const names = new Map<string, string>();

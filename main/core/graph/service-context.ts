@@ -22,6 +22,8 @@ export interface ServiceContext {
   settings: Microsoft365Settings;
   me: () => { userId: string };
   now: () => Date;
+  /** How to wait before sending throttled requests again (inside a $batch); tests record instead. */
+  wait: (ms: number) => Promise<void>;
   log: Microsoft365Log;
 }
 

@@ -1,3 +1,4 @@
+import type { BatchSender } from '../../../main/core/graph/batch';
 import { createGraphClient, type GraphClient } from '../../../main/core/graph/graph-client';
 import { createMicrosoft365Service, type Microsoft365Service, type Microsoft365Settings } from '../../../main/core/graph/microsoft365-service';
 import { startGraphStandIn, type GraphStandIn } from '../../../main/core/training/graph/graph-stand-in';
@@ -24,6 +25,8 @@ export interface Harness {
   /** Every wait the client asked for, in milliseconds; nothing really waits. */
   sleeps: number[];
   service(overrides?: { settings?: Partial<Microsoft365Settings>; now?: () => Date }): Microsoft365Service;
+  /** For sending a $batch directly: the client, the recorded waits, the test's clock. */
+  batchSender: BatchSender;
   clock: { at: Date };
   close(): Promise<void>;
 }
@@ -38,28 +41,31 @@ export async function startHarness(options: { token?: string | null } = {}): Pro
     now: () => clock.at,
   });
   const sleeps: number[] = [];
+  const record = (ms: number) => {
+    sleeps.push(ms);
+    return Promise.resolve();
+  };
   const token = options.token === undefined ? TEST_TOKEN : options.token;
   const graph = createGraphClient({
     accessToken: () => Promise.resolve(token ?? ''),
     baseUrl: standIn.url,
     ca: standIn.ca,
     now: () => clock.at,
-    sleep: (ms) => {
-      sleeps.push(ms);
-      return Promise.resolve();
-    },
+    sleep: record,
   });
   return {
     standIn,
     graph,
     sleeps,
     clock,
+    batchSender: { client: () => graph.client, wait: record, now: () => clock.at },
     service: (overrides = {}) =>
       createMicrosoft365Service({
         client: graph.client,
         settings: { ...seed.settings, ...overrides.settings },
         me: () => ({ userId: officer.id }),
         now: overrides.now ?? (() => clock.at),
+        sleep: record,
         log: { info: () => undefined, warn: () => undefined },
       }),
     close: async () => {

@@ -57,9 +57,28 @@ describe('the Graph client against the stand-in', () => {
   it('tries a $batch of reads again after a 500, as it changes nothing', async () => {
     h.sleeps.length = 0;
     h.standIn.faults.fail({ status: 500, times: 1 });
-    const answers = await sendBatch(h.graph.client, [{ id: '1', method: 'GET', url: '/me' }]);
+    const answers = await sendBatch(h.batchSender, [{ id: '1', method: 'GET', url: '/me' }]);
     expect(answers.get('1')?.status).toBe(200);
     expect(h.sleeps).toEqual([1000]);
+  });
+
+  it('sends only the requests Graph throttled inside a batch again, after the longest Retry-After', async () => {
+    h.sleeps.length = 0;
+    const before = h.standIn.requests().length;
+    h.standIn.faults.throttleInBatch({ times: 2, retryAfterSeconds: 4 });
+    const ids = seed.users.slice(0, 3).map((user) => user.id);
+    const answers = await sendBatch(h.batchSender, ids.map((id, index) => ({ id: String(index), method: 'GET', url: `/users/${id}` })));
+    expect([...answers.values()].map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(h.sleeps).toEqual([4000]);
+    expect(h.standIn.requests().slice(before).map((request) => request.batched.length)).toEqual([3, 2]);
+  });
+
+  it('answers 429 for a request still throttled after three more tries', async () => {
+    h.sleeps.length = 0;
+    h.standIn.faults.throttleInBatch({ times: 4, retryAfterSeconds: 2 });
+    const answers = await sendBatch(h.batchSender, [{ id: 'me', method: 'GET', url: '/me' }]);
+    expect(answers.get('me')?.status).toBe(429);
+    expect(h.sleeps).toEqual([2000, 2000, 2000]);
   });
 
   it('reads Retry-After as seconds or as an HTTP date', () => {
@@ -81,7 +100,7 @@ describe('the Graph client against the stand-in', () => {
   it('sends more than 20 requests as several batches', async () => {
     const before = h.standIn.requests().length;
     const ids = seed.users.slice(0, 25).map((user) => user.id);
-    const answers = await sendBatch(h.graph.client, ids.map((id, index) => ({ id: String(index), method: 'GET', url: `/users/${id}` })));
+    const answers = await sendBatch(h.batchSender, ids.map((id, index) => ({ id: String(index), method: 'GET', url: `/users/${id}` })));
     expect(h.standIn.requests().slice(before)).toHaveLength(2);
     expect([...answers.values()].map((answer) => (answer.body as { id: string }).id).sort()).toEqual([...ids].sort());
   });

@@ -38,6 +38,18 @@ describe('the officer in Microsoft 365', () => {
     expect(me.presence.preferredUntil).toBeNull();
   });
 
+  it('still shows my profile when Graph throttled part of that $batch, sending only that part again', async () => {
+    h.standIn.faults.throttleInBatch({ times: 1, retryAfterSeconds: 5 });
+    const before = h.standIn.requests().length;
+    const me = await h.service().me();
+    expect(me.profile.id).toBe(officer.id);
+    expect(h.sleeps).toEqual([5000]);
+    expect(h.standIn.requests().slice(before).map((request) => request.batched)).toEqual([
+      ['GET /me?$select=id,displayName,jobTitle,department,mail', 'GET /me/photo/$value', 'GET /me/presence'],
+      ['GET /me?$select=id,displayName,jobTitle,department,mail'],
+    ]);
+  });
+
   it('sets a preferred presence for a while, then goes back to automatic', async () => {
     const service = h.service();
     const busy = await service.setMyPresence({ availability: 'DoNotDisturb', forMinutes: 90 });

@@ -18,11 +18,14 @@ export interface GraphFaultControls {
   dropConnection(options: { times: number }): void;
   /** For POSTs only: the request is applied (a message is stored), then the answer is a 500. */
   applyThenFail(options: { times: number }): void;
+  /** 429 with Retry-After for requests inside a $batch, one by one, as Graph throttles them. */
+  throttleInBatch(options: { times: number; retryAfterSeconds: number }): void;
   clear(): void;
 }
 
-export function createGraphFaults(): GraphFaultControls & { next(method: string): GraphFault | null } {
+export function createGraphFaults(): GraphFaultControls & { next(method: string): GraphFault | null; nextInBatch(): { retryAfterSeconds: number } | null } {
   const queue: GraphFault[] = [];
+  const inBatch: { retryAfterSeconds: number }[] = [];
   let applyThenFail = 0;
   const add = (times: number, fault: GraphFault) => {
     for (let i = 0; i < times; i += 1) queue.push(fault);
@@ -34,10 +37,15 @@ export function createGraphFaults(): GraphFaultControls & { next(method: string)
     applyThenFail: ({ times }) => {
       applyThenFail += times;
     },
+    throttleInBatch: ({ times, retryAfterSeconds }) => {
+      for (let i = 0; i < times; i += 1) inBatch.push({ retryAfterSeconds });
+    },
     clear: () => {
       queue.length = 0;
+      inBatch.length = 0;
       applyThenFail = 0;
     },
+    nextInBatch: () => inBatch.shift() ?? null,
     next(method) {
       const queued = queue.shift();
       if (queued) return queued;

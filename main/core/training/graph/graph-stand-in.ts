@@ -65,7 +65,12 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
   const received: { method: string; path: string; batched: string[] }[] = [];
 
   const dispatch = (request: RouteRequest): GraphReply => {
-    if (request.method === 'POST' && request.path === '/$batch') return runBatch(request, dispatch, now());
+    if (request.method === 'POST' && request.path === '/$batch') {
+      return runBatch(request, dispatch, now(), () => {
+        const fault = faults.nextInBatch();
+        return fault && graphError(429, 'TooManyRequests', 'Too many requests. Please wait and try again.', now(), { 'Retry-After': String(fault.retryAfterSeconds) });
+      });
+    }
     let pathMatched = false;
     for (const [method, pattern, handle] of routes) {
       const match = pattern.exec(request.path);
@@ -164,7 +169,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
   return {
     url: `${origin}/`,
     ca: certificate.cert,
-    faults: { throttle: faults.throttle, fail: faults.fail, dropConnection: faults.dropConnection, applyThenFail: faults.applyThenFail, clear: faults.clear },
+    faults: { throttle: faults.throttle, fail: faults.fail, dropConnection: faults.dropConnection, applyThenFail: faults.applyThenFail, throttleInBatch: faults.throttleInBatch, clear: faults.clear },
     messages: () => world.messages.filter((message) => message.messageType === 'message').map(posted),
     appointments: () => world.appointments.map((appointment) => structuredClone(appointment)),
     presenceOf: (userId) => {
