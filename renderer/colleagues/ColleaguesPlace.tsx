@@ -35,7 +35,7 @@ export function ColleagueLine({ colleague, presence }: { colleague: Colleague; p
 }
 
 /** The service teams: choose one to see who is in it and who is free now. */
-function ServiceTeams({ onPresence }: { onPresence: (members: ColleagueWithPresence[]) => void }) {
+function ServiceTeams() {
   const { t } = useTranslation();
   const bridge = useBridge();
   const [teams, setTeams] = useState<ServiceTeam[] | null>(null);
@@ -63,10 +63,9 @@ function ServiceTeams({ onPresence }: { onPresence: (members: ColleagueWithPrese
           setMembers(outcome.value);
           setUpdatedAt(new Date());
           setProblem(null);
-          onPresence(outcome.value);
         } else setProblem(outcome.error.message);
       }),
-    [bridge, onPresence],
+    [bridge],
   );
 
   useEffect(() => {
@@ -122,13 +121,13 @@ function ServiceTeams({ onPresence }: { onPresence: (members: ColleagueWithPrese
   );
 }
 
-/** Find anyone in the council's directory; presence is shown where a team list already knows it. */
-function PeopleSearch({ known }: { known: Map<string, Presence> }) {
+/** Find anyone in the council's directory, with their presence. */
+function PeopleSearch() {
   const { t } = useTranslation();
   const bridge = useBridge();
   const [query, setQuery] = useState('');
   const [tooShort, setTooShort] = useState(false);
-  const [results, setResults] = useState<Colleague[] | null>(null);
+  const [results, setResults] = useState<ColleagueWithPresence[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const search = async (event: FormEvent) => {
@@ -165,7 +164,7 @@ function PeopleSearch({ known }: { known: Map<string, Presence> }) {
       {results && results.length > 0 && (
         <Box component="ul" aria-label={t('colleagues.search.results')} sx={{ listStyle: 'none', p: 0, m: 0 }}>
           {results.map((colleague) => (
-            <ColleagueLine key={colleague.id} colleague={colleague} presence={known.get(colleague.id) ?? null} />
+            <ColleagueLine key={colleague.id} colleague={colleague} presence={colleague.presence} />
           ))}
         </Box>
       )}
@@ -177,8 +176,6 @@ function PeopleSearch({ known }: { known: Map<string, Presence> }) {
 export function ColleaguesPlace() {
   const { t } = useTranslation();
   const account = useAccount();
-  const [known, setKnown] = useState<Map<string, Presence>>(new Map());
-  const remember = useCallback((members: ColleagueWithPresence[]) => setKnown((current) => new Map([...current, ...members.map((member) => [member.id, member.presence] as const)])), []);
   if (account.status?.signedIn !== true) {
     return (
       <Box sx={{ maxWidth: '50rem' }}>
@@ -189,8 +186,8 @@ export function ColleaguesPlace() {
   }
   return (
     <Box sx={{ maxWidth: '60rem' }}>
-      <PeopleSearch known={known} />
-      <ServiceTeams onPresence={remember} />
+      <PeopleSearch />
+      <ServiceTeams />
     </Box>
   );
 }

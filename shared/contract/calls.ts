@@ -20,7 +20,6 @@ import {
   type AccountStatus,
   type Appointment,
   type ChatReply,
-  type Colleague,
   type ColleagueWithPresence,
   type Me,
   type MyPresence,
@@ -155,7 +154,7 @@ export const calls = {
   'account.signOut': call<AccountStatus>()(noInput),
   'teams.me': call<Me>()(noInput),
   'teams.setMyPresence': call<MyPresence>()(setPresenceInput),
-  'teams.searchPeople': call<Colleague[]>()(z.strictObject({ query: z.string().trim().min(2, 'Type at least 2 letters.').max(100) })),
+  'teams.searchPeople': call<ColleagueWithPresence[]>()(z.strictObject({ query: z.string().trim().min(2, 'Type at least 2 letters.').max(100) })),
   /** The council's service teams (from the deployment file; seeded in training). */
   'teams.serviceTeams': call<ServiceTeam[]>()(noInput),
   /** A team's members with their presence, in one getPresencesByUserId call. */

@@ -3,7 +3,6 @@ import type {
   Appointment,
   ChatReply,
   ChoosableAvailability,
-  Colleague,
   ColleagueWithPresence,
   Me,
   MyPresence,
@@ -41,7 +40,7 @@ export interface Microsoft365ServiceOptions {
 export interface Microsoft365Service {
   me(): Promise<Me>;
   setMyPresence(input: { availability: ChoosableAvailability | 'Automatic'; forMinutes: number }): Promise<MyPresence>;
-  searchPeople(query: string): Promise<Colleague[]>;
+  searchPeople(query: string): Promise<ColleagueWithPresence[]>;
   serviceTeams(): Promise<ServiceTeam[]>;
   teamPresence(teamId: string): Promise<ColleagueWithPresence[]>;
   askExpert(input: AskExpertInput): Promise<TeamsSendResult>;

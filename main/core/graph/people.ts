@@ -18,21 +18,38 @@ interface GraphMember {
  * /me/people ranks only the people this officer already works with. $search on users needs
  * the ConsistencyLevel: eventual header.
  */
-export async function searchPeople(context: ServiceContext, query: string): Promise<Colleague[]> {
+export async function searchPeople(context: ServiceContext, query: string): Promise<ColleagueWithPresence[]> {
   // Double quotes end Graph's $search phrase, and backslashes escape in it: take both out.
   const words = query.replace(/["\\]/g, ' ').trim();
   if (words.length === 0) return [];
   return reading(async () => {
-    const page = (await context
-      .client()
+    const client = context.client();
+    const page = (await client
       .api('/users')
       .header('ConsistencyLevel', 'eventual')
       .search(`"displayName:${words}"`)
       .select(USER_FIELDS)
       .top(25)
       .get()) as Page<GraphUser>;
-    return page.value.map(toColleague);
+    const found = page.value.map(toColleague);
+    return withPresence(context, found);
   });
+}
+
+/**
+ * Everyone found, with their presence from one getPresencesByUserId. Whom to ask matters more
+ * than whether they are free: if Graph will not say, the people are still listed, as unknown.
+ */
+async function withPresence(context: ServiceContext, colleagues: Colleague[]): Promise<ColleagueWithPresence[]> {
+  if (colleagues.length === 0) return [];
+  let byId = new Map<string, ColleagueWithPresence['presence']>();
+  try {
+    const presences = (await context.client().api('/communications/getPresencesByUserId').post({ ids: colleagues.map((each) => each.id) })) as Page<GraphPresence>;
+    byId = new Map(presences.value.map((presence) => [presence.id, toPresence(presence)]));
+  } catch (error) {
+    context.log.warn('Presence for the people found could not be read.', { status: (error as { statusCode?: number }).statusCode ?? null });
+  }
+  return colleagues.map((colleague) => ({ ...colleague, presence: byId.get(colleague.id) ?? { userId: colleague.id, availability: 'PresenceUnknown', activity: 'PresenceUnknown' } }));
 }
 
 /** The services with a Teams team in the settings, named as Teams names them. */

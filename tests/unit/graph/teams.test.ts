@@ -66,6 +66,19 @@ describe('the officer in Microsoft 365', () => {
     const found = await h.service().searchPeople(target.displayName.split(' ')[0]!.slice(0, 3));
     expect(found.map((colleague) => colleague.id)).toContain(target.id);
     expect(found.every((colleague) => colleague.mail?.endsWith('@example.org'))).toBe(true);
+    // With everyone's presence from one getPresencesByUserId, as for a team.
+    expect(found.find((colleague) => colleague.id === target.id)?.presence).toMatchObject({ userId: target.id, availability: expect.not.stringMatching(/^PresenceUnknown$/) });
+    expect(h.standIn.requests().at(-1)?.path).toBe('/communications/getPresencesByUserId');
+  });
+
+  it('still lists the people found, as presence unknown, when Graph will not give their presence', async () => {
+    const target = seed.users[5]!;
+    const query = target.displayName.split(' ')[0]!.slice(0, 3);
+    // A 500 on a POST is not tried again, so the presence stays unknown.
+    h.standIn.faults.fail({ status: 500, times: 1, path: '/communications/getPresencesByUserId' });
+    const found = await h.service().searchPeople(query);
+    expect(found.map((colleague) => colleague.id)).toContain(target.id);
+    expect(found.every((colleague) => colleague.presence.availability === 'PresenceUnknown')).toBe(true);
   });
 
   it('lists the service teams from the settings with their Teams names', async () => {

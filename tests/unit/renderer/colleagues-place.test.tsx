@@ -60,7 +60,7 @@ describe('the Colleagues place', () => {
     const { user } = await showColleagues({
       'account.status': () => signedIn,
       'teams.me': () => me(),
-      'teams.searchPeople': () => [{ id: 'kim-1', displayName: 'Kim Osei', jobTitle: 'Housing officer', department: 'Housing', mail: null }],
+      'teams.searchPeople': () => [{ id: 'kim-1', displayName: 'Kim Osei', jobTitle: 'Housing officer', department: 'Housing', mail: null, presence: { userId: 'kim-1', availability: 'Away', activity: 'Away' } }],
     });
     await user.type(screen.getByLabelText('Find a colleague'), 'K');
     await user.click(screen.getByRole('button', { name: 'Find' }));
@@ -69,5 +69,6 @@ describe('the Colleagues place', () => {
     await user.click(screen.getByRole('button', { name: 'Find' }));
     const results = await screen.findByRole('list', { name: 'People found' });
     expect(within(results).getByText('Kim Osei')).toBeTruthy();
+    expect(within(results).getByText('Away')).toBeTruthy();
   });
 });

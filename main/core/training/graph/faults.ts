@@ -5,15 +5,15 @@
  */
 export type GraphFault =
   | { kind: 'throttle'; retryAfterSeconds: number }
-  | { kind: 'fail'; status: 500 | 503 }
+  | { kind: 'fail'; status: 500 | 503; path?: string }
   | { kind: 'drop' }
   | { kind: 'apply-then-fail' };
 
 export interface GraphFaultControls {
   /** 429 Too Many Requests with Retry-After, as Graph throttles. */
   throttle(options: { times: number; retryAfterSeconds: number }): void;
-  /** A server error, nothing applied. */
-  fail(options: { status: 500 | 503; times: number }): void;
+  /** A server error, nothing applied; only for requests to `path` (such as '/me/presence') when given. */
+  fail(options: { status: 500 | 503; times: number; path?: string }): void;
   /** The connection is cut before any answer, nothing applied. */
   dropConnection(options: { times: number }): void;
   /** For POSTs only: the request is applied (a message is stored), then the answer is a 500. */
@@ -23,7 +23,7 @@ export interface GraphFaultControls {
   clear(): void;
 }
 
-export function createGraphFaults(): GraphFaultControls & { next(method: string): GraphFault | null; nextInBatch(): { retryAfterSeconds: number } | null } {
+export function createGraphFaults(): GraphFaultControls & { next(method: string, path: string): GraphFault | null; nextInBatch(): { retryAfterSeconds: number } | null } {
   const queue: GraphFault[] = [];
   const inBatch: { retryAfterSeconds: number }[] = [];
   let applyThenFail = 0;
@@ -32,7 +32,7 @@ export function createGraphFaults(): GraphFaultControls & { next(method: string)
   };
   return {
     throttle: ({ times, retryAfterSeconds }) => add(times, { kind: 'throttle', retryAfterSeconds }),
-    fail: ({ status, times }) => add(times, { kind: 'fail', status }),
+    fail: ({ status, times, path }) => add(times, { kind: 'fail', status, ...(path ? { path } : {}) }),
     dropConnection: ({ times }) => add(times, { kind: 'drop' }),
     applyThenFail: ({ times }) => {
       applyThenFail += times;
@@ -46,9 +46,9 @@ export function createGraphFaults(): GraphFaultControls & { next(method: string)
       applyThenFail = 0;
     },
     nextInBatch: () => inBatch.shift() ?? null,
-    next(method) {
-      const queued = queue.shift();
-      if (queued) return queued;
+    next(method, path) {
+      const index = queue.findIndex((fault) => !('path' in fault) || fault.path === undefined || fault.path === path);
+      if (index >= 0) return queue.splice(index, 1)[0] ?? null;
       if (method === 'POST' && applyThenFail > 0) {
         applyThenFail -= 1;
         return { kind: 'apply-then-fail' };

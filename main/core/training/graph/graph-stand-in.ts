@@ -128,7 +128,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
           const inner = (body as { requests?: { method?: string; url?: string }[] } | null)?.requests ?? [];
           seen.batched = inner.map((item) => `${String(item.method ?? 'GET')} ${String(item.url ?? '')}`);
         }
-        const fault = faults.next(method);
+        const fault = faults.next(method, routeRequest.path);
         if (!fault) answer(dispatch(routeRequest));
         else if (fault.kind === 'throttle') {
           answer(
