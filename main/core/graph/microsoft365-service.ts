@@ -15,7 +15,7 @@ import { createBookingsArea, type BookFollowUpInput } from './bookings';
 import { createChannelsArea, type EscalateInput } from './channels';
 import { createChatsArea, type AskExpertInput } from './chats';
 import { loadMe } from './me';
-import { searchPeople, serviceTeams, teamPresence } from './people';
+import { searchPeople, serviceTeams, teamPresence, type Profiles } from './people';
 import { createPresenceArea } from './presence';
 import { createSendOnce } from './sending';
 import type { Microsoft365Log, Microsoft365Settings, ServiceContext } from './service-context';
@@ -72,13 +72,14 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
   const chats = createChatsArea(context, sendOnce);
   const channels = createChannelsArea(context, sendOnce);
   const bookings = createBookingsArea(context);
+  const profiles: Profiles = new Map();
 
   return {
     me: () => loadMe(context, (raw) => presence.myPresence(raw)),
     setMyPresence: (input) => presence.setMyPresence(input),
     searchPeople: (query) => searchPeople(context, query),
     serviceTeams: () => serviceTeams(context),
-    teamPresence: (teamId) => teamPresence(context, teamId),
+    teamPresence: (teamId) => teamPresence(context, teamId, profiles),
     askExpert: (input) => chats.askExpert(input),
     escalate: (input) => channels.escalate(input),
     replies: (chatId) => chats.replies(chatId),

@@ -79,23 +79,46 @@ export async function serviceTeams(context: ServiceContext): Promise<ServiceTeam
   });
 }
 
+/** Colleagues' directory profiles (job title, department), kept for the run: they seldom change. */
+export type Profiles = Map<string, GraphUser>;
+
 /**
  * A team's members with their presence: the member list page by page, then one
- * getPresencesByUserId for everyone (Graph takes up to 650 ids).
+ * getPresencesByUserId for everyone (Graph takes up to 650 ids). Team membership carries no job
+ * title, which is how an officer picks the right expert, so the first time each person is seen
+ * their profile is read from the directory in $batches; the 30-second refresh reads none.
  */
-export async function teamPresence(context: ServiceContext, teamId: string): Promise<ColleagueWithPresence[]> {
+export async function teamPresence(context: ServiceContext, teamId: string, profiles: Profiles): Promise<ColleagueWithPresence[]> {
   return reading(async () => {
     const client = context.client();
     const first = (await client.api(`/teams/${encodeURIComponent(teamId)}/members`).get()) as Page<GraphMember>;
     const members = (await allPages(client, first)).filter((member): member is GraphMember & { userId: string } => Boolean(member.userId));
     if (members.length === 0) return [];
     const ids = members.slice(0, 650).map((member) => member.userId);
+    await readProfiles(context, ids, profiles);
     const presences = (await client.api('/communications/getPresencesByUserId').post({ ids })) as Page<GraphPresence>;
     const byId = new Map(presences.value.map((presence) => [presence.id, toPresence(presence)]));
     return members.map((member) => ({
-      // Team membership carries no job title or department; the renderer shows what there is.
-      ...toColleague({ id: member.userId, displayName: member.displayName ?? null, mail: member.email ?? null } satisfies GraphUser),
+      ...toColleague(profiles.get(member.userId) ?? { id: member.userId, displayName: member.displayName ?? null, mail: member.email ?? null }),
       presence: byId.get(member.userId) ?? { userId: member.userId, availability: 'PresenceUnknown', activity: 'PresenceUnknown' },
     }));
   });
+}
+
+/** Reads the profiles not yet kept. One that cannot be read is shown without a job title, and tried again at the next refresh. */
+async function readProfiles(context: ServiceContext, ids: string[], profiles: Profiles): Promise<void> {
+  const missing = ids.filter((id) => !profiles.has(id));
+  if (missing.length === 0) return;
+  try {
+    const answers = await sendBatch(
+      context,
+      missing.map((id, index) => ({ id: String(index), method: 'GET' as const, url: `/users/${encodeURIComponent(id)}?$select=${USER_FIELDS}` })),
+    );
+    missing.forEach((id, index) => {
+      const answer = answers.get(String(index));
+      if (answer?.status === 200) profiles.set(id, answer.body as GraphUser);
+    });
+  } catch (error) {
+    context.log.warn('Colleagues’ job titles could not be read.', { status: (error as { statusCode?: number }).statusCode ?? null });
+  }
 }

@@ -91,13 +91,21 @@ describe('the officer in Microsoft 365', () => {
   it('shows a team with presence: members page by page, then one getPresencesByUserId', async () => {
     const team = seed.teams.find((candidate) => candidate.service === 'council-tax')!;
     expect(team.memberIds.length).toBeGreaterThan(10);
+    const service = h.service();
     const before = h.standIn.requests().length;
-    const members = await h.service().teamPresence(team.id);
+    const members = await service.teamPresence(team.id);
     const sent = h.standIn.requests().slice(before);
     expect(sent.filter((request) => request.path.endsWith('/members')).length).toBeGreaterThan(1);
     expect(sent.filter((request) => request.path === '/communications/getPresencesByUserId')).toHaveLength(1);
     expect(members.map((member) => member.id)).toEqual(team.memberIds);
     for (const member of members) expect(member.presence.availability).toBe(h.standIn.presenceOf(member.id).availability);
+    // Job titles from the directory, read once in $batches of 20; a refresh reads none.
+    const profileReads = sent.filter((request) => request.path === '/$batch').flatMap((request) => request.batched);
+    expect(profileReads).toHaveLength(team.memberIds.length);
+    for (const member of members) expect(member.jobTitle).toBe(seed.users.find((user) => user.id === member.id)?.jobTitle ?? null);
+    const again = h.standIn.requests().length;
+    await service.teamPresence(team.id);
+    expect(h.standIn.requests().slice(again).filter((request) => request.path === '/$batch')).toHaveLength(0);
   });
 
   it('sees presence change as the clock moves', async () => {
