@@ -153,11 +153,15 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       problem = null;
       notify();
       const hint = deps.loginHint?.() ?? null;
+      let opened: string | null = null;
       try {
         const interactive = app.acquireTokenInteractive({
           scopes: settings.scopes,
           // Marked, so a page that would not open is not mistaken for a refusal by the provider.
-          openBrowser: (url) => deps.openBrowser(url).catch((error: unknown) => Promise.reject(new BrowserFailure(error))),
+          openBrowser: (url) => {
+            opened = url;
+            return deps.openBrowser(url).catch((error: unknown) => Promise.reject(new BrowserFailure(error)));
+          },
           // Service points share computers: the browser may still be signed in to Microsoft as the
           // last officer, and without this the next one would be signed in as them unasked.
           prompt: 'select_account',
@@ -166,10 +170,14 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           ...(hint ? { loginHint: hint } : {}),
         });
         // A browser tab closed without finishing never answers MSAL's loopback listener: stop
-        // waiting, so the button comes back (a new attempt opens a listener of its own).
+        // waiting, so the button comes back (a new attempt opens a listener of its own), and
+        // answer the listener as a cancelled sign-in, so MSAL lets its port go.
         let giveUp: NodeJS.Timeout | undefined;
         const abandoned = new Promise<never>((_resolve, reject) => {
-          giveUp = setTimeout(() => reject(new NotPossible(SIGN_IN_ABANDONED)), deps.signInWaitMs ?? SIGN_IN_WAIT_MS);
+          giveUp = setTimeout(() => {
+            reject(new NotPossible(SIGN_IN_ABANDONED));
+            if (opened) void answerAsCancelled(opened);
+          }, deps.signInWaitMs ?? SIGN_IN_WAIT_MS);
         });
         const result = await Promise.race([interactive, abandoned]).finally(() => clearTimeout(giveUp));
         if (mine !== attempt) {
@@ -238,4 +246,25 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       return Promise.resolve();
     },
   };
+}
+
+/**
+ * Ends MSAL's wait on its loopback listener as the provider would end a cancelled sign-in: an
+ * `access_denied` form post with the request's own state. Only ever to this computer.
+ */
+async function answerAsCancelled(authorizeUrl: string): Promise<void> {
+  const asked = new URL(authorizeUrl).searchParams;
+  const redirect = asked.get('redirect_uri');
+  const state = asked.get('state');
+  if (!redirect || !state || !['localhost', '127.0.0.1'].includes(new URL(redirect).hostname)) return;
+  try {
+    await fetch(redirect, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ error: 'access_denied', error_description: 'CivicDesk stopped waiting for this sign-in.', state }).toString(),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch {
+    // Nothing listening any more: that was the point.
+  }
 }

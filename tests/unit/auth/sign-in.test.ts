@@ -256,10 +256,14 @@ describe('sign-in failures a person can meet', () => {
     const settings = { authority: identity.authority, clientId: '00000000-0000-4000-8000-00000000c1d0', knownAuthorities: [new URL(identity.authority).host], protocolMode: 'OIDC' as const, scopes: SCOPES, ca: identity.ca };
     let finish = false;
     const browser = trainingBrowser({ ca: identity.ca, loginHint: () => USERS[0]?.username ?? null });
+    const opened: URL[] = [];
     // The first time the officer closes the tab (nothing happens); the second time they finish.
-    const auth = track(createAuthService({ settings, secrets: createMemoryOnlySecretStore(REASON), openBrowser: (url) => (finish ? browser(url) : Promise.resolve()), log: { info: () => undefined, warn: () => undefined }, signInWaitMs: 200 }));
+    const auth = track(createAuthService({ settings, secrets: createMemoryOnlySecretStore(REASON), openBrowser: (url) => (opened.push(new URL(url)), finish ? browser(url) : Promise.resolve()), log: { info: () => undefined, warn: () => undefined }, signInWaitMs: 200 }));
     await expect(auth.signIn()).rejects.toSatisfy(notPossible(/^The sign-in page was not finished within 5 minutes\. Press "Sign in to Microsoft 365" to try again\.$/));
     expect(auth.status()).toMatchObject({ signedIn: false, signingIn: false, problem: expect.stringMatching(/not finished/) });
+    // MSAL's listener for the abandoned attempt has let its port go.
+    const listener = opened[0]!.searchParams.get('redirect_uri')!;
+    await expect.poll(() => fetch(listener).then(() => 'listening', () => 'closed'), { timeout: 5000 }).toBe('closed');
     finish = true;
     expect(await auth.signIn()).toMatchObject({ signedIn: true, username: USERS[0]?.username });
   });
