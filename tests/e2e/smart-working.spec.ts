@@ -65,6 +65,15 @@ test('smart working: sign in, presence, ask an expert and escalate from a case, 
   for (const text of await members.getByRole('listitem').allInnerTexts()) {
     expect(text).toMatch(/Available|Busy|Do not disturb|Be right back|Away|Offline|Unknown/);
   }
+  // Job titles come from the directory, so an officer can tell the experts from the rest.
+  await expect(members.getByText('Waste services officer').first()).toBeVisible();
+  // Anyone found by name shows presence in words too.
+  const someone = (await members.getByRole('listitem').first().innerText()).split(/\s+/)[0] ?? '';
+  await page.getByLabel('Find a colleague').fill(someone);
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  const found = page.getByRole('list', { name: 'People found' });
+  await expect(found.getByRole('listitem').first()).toContainText(someone);
+  await expect(found.getByRole('listitem').first()).toContainText(/Available|Busy|Do not disturb|Be right back|Away|Offline|Unknown/);
   await expectNoAxeViolations(page);
 
   // Ask an expert from a case: the message reaches the colleague's Teams chat with the case link.
