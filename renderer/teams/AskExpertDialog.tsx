@@ -15,7 +15,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Colleague, CaseForColleagues, Presence } from '../../shared/contract/microsoft365';
+import type { CaseForColleagues, ColleagueWithPresence } from '../../shared/contract/microsoft365';
 import { useBridge } from '../bridge/bridge-context';
 import { PresenceDot } from '../colleagues/PresenceDot';
 import { caseDatabase } from '../storage/case-database';
@@ -31,7 +31,7 @@ export function AskExpertDialog({ about, onClose }: { about: CaseForColleagues; 
   const { t } = useTranslation();
   const bridge = useBridge();
   const sendNow = useSendTeamsNow();
-  const [candidates, setCandidates] = useState<{ colleague: Colleague; presence: Presence | null }[]>([]);
+  const [candidates, setCandidates] = useState<ColleagueWithPresence[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [query, setQuery] = useState('');
@@ -45,7 +45,7 @@ export function AskExpertDialog({ about, onClose }: { about: CaseForColleagues; 
       const team = teams.ok ? teams.value.find((each) => each.service === about.service) : undefined;
       if (!team) return;
       const members = await bridge.teams.teamPresence({ teamId: team.teamId });
-      if (live && members.ok) setCandidates((current) => merge(current, members.value.map((member) => ({ colleague: member, presence: member.presence }))));
+      if (live && members.ok) setCandidates((current) => merge(current, members.value));
     })();
     return () => {
       live = false;
@@ -59,7 +59,7 @@ export function AskExpertDialog({ about, onClose }: { about: CaseForColleagues; 
     }
     const outcome = await bridge.teams.searchPeople({ query: query.trim() });
     if (outcome.ok) {
-      setCandidates((current) => merge(current, outcome.value.map((colleague) => ({ colleague, presence: null }))));
+      setCandidates((current) => merge(current, outcome.value));
       setProblems((current) => ({ ...current, search: outcome.value.length === 0 ? t('colleagues.search.noResults') : undefined }));
     } else setProblems((current) => ({ ...current, search: outcome.error.message }));
   };
@@ -115,14 +115,14 @@ export function AskExpertDialog({ about, onClose }: { about: CaseForColleagues; 
           <FormLabel component="legend">{t('teams.ask.colleagues')}</FormLabel>
           {candidates.length === 0 && <Typography variant="body2">{t('teams.ask.noCandidates')}</Typography>}
           <FormGroup>
-            {candidates.map(({ colleague, presence }) => (
+            {candidates.map((colleague) => (
               <FormControlLabel
                 key={colleague.id}
                 control={<Checkbox checked={chosen.includes(colleague.id)} onChange={(event) => toggle(colleague.id, event.target.checked)} />}
                 label={
                   <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', gap: 1 }}>
                     <span data-testid="colleague-name">{colleague.displayName}</span>
-                    {presence && <PresenceDot availability={presence.availability} activity={presence.activity} />}
+                    <PresenceDot availability={colleague.presence.availability} activity={colleague.presence.activity} />
                   </Box>
                 }
               />
@@ -142,7 +142,8 @@ export function AskExpertDialog({ about, onClose }: { about: CaseForColleagues; 
   );
 }
 
-function merge<T extends { colleague: Colleague }>(current: T[], more: T[]): T[] {
-  const known = new Set(current.map((each) => each.colleague.id));
-  return [...current, ...more.filter((each) => !known.has(each.colleague.id))];
+/** Adds the people not listed yet, keeping the order they were found in. */
+function merge(current: ColleagueWithPresence[], more: ColleagueWithPresence[]): ColleagueWithPresence[] {
+  const known = new Set(current.map((each) => each.id));
+  return [...current, ...more.filter((each) => !known.has(each.id))];
 }

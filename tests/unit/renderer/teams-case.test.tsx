@@ -80,6 +80,18 @@ describe('asking an expert about a case', () => {
     expect(within(panel).queryByText('Question')).toBeNull();
   });
 
+  it('offers anyone found by name, with their presence', async () => {
+    const { user, panel } = await showSentCase({
+      'teams.searchPeople': () => [{ id: 'kim-1', displayName: 'Kim Osei', jobTitle: 'Housing officer', department: 'Housing', mail: null, presence: { userId: 'kim-1', availability: 'Away', activity: 'Away' } }],
+    });
+    await user.click(within(panel).getByRole('button', { name: 'Ask an expert' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ask an expert' });
+    await user.type(within(dialog).getByLabelText('Find a colleague'), 'Kim');
+    await user.click(within(dialog).getByRole('button', { name: 'Find' }));
+    const kim = await within(dialog).findByRole('checkbox', { name: /Kim Osei/ });
+    expect(kim.closest('label')?.textContent).toContain('Away');
+  });
+
   it('shows why a message could not go, and tries again when asked', async () => {
     let answer: TeamsSendResult = { status: 'failed', reason: 'That colleague is not in the council’s directory.' };
     const { user, panel } = await showSentCase({ 'teams.askExpert': () => answer });
