@@ -1,4 +1,4 @@
-import type { Colleague, ColleagueWithPresence, ServiceTeam } from '../../../shared/contract/microsoft365';
+import type { Colleague, ColleagueWithPresence, Presence, ServiceTeam } from '../../../shared/contract/microsoft365';
 import { sendBatch } from './batch';
 import { reading } from './graph-errors';
 import { toColleague, USER_FIELDS, type GraphUser } from './me';
@@ -37,20 +37,27 @@ export async function searchPeople(context: ServiceContext, query: string): Prom
 }
 
 /**
- * Everyone found, with their presence from one getPresencesByUserId. Whom to ask matters more
- * than whether they are free: if Graph will not say, the people are still listed, as unknown.
+ * Everyone found, with their presence. Whom to ask matters more than whether they are free:
+ * if Graph will not say, the people are still listed, as unknown.
  */
 async function withPresence(context: ServiceContext, colleagues: Colleague[]): Promise<ColleagueWithPresence[]> {
   if (colleagues.length === 0) return [];
-  let byId = new Map<string, ColleagueWithPresence['presence']>();
+  let byId = new Map<string, Presence>();
   try {
-    const presences = (await context.client().api('/communications/getPresencesByUserId').post({ ids: colleagues.map((each) => each.id) })) as Page<GraphPresence>;
-    byId = new Map(presences.value.map((presence) => [presence.id, toPresence(presence)]));
+    byId = await presencesOf(context, colleagues.map((each) => each.id));
   } catch (error) {
     context.log.warn('Presence for the people found could not be read.', { status: (error as { statusCode?: number }).statusCode ?? null });
   }
-  return colleagues.map((colleague) => ({ ...colleague, presence: byId.get(colleague.id) ?? { userId: colleague.id, availability: 'PresenceUnknown', activity: 'PresenceUnknown' } }));
+  return colleagues.map((colleague) => ({ ...colleague, presence: byId.get(colleague.id) ?? unknownPresence(colleague.id) }));
 }
+
+/** Presence for up to 650 people (Graph's limit) in one getPresencesByUserId, by user id. */
+async function presencesOf(context: ServiceContext, ids: string[]): Promise<Map<string, Presence>> {
+  const presences = (await context.client().api('/communications/getPresencesByUserId').post({ ids: ids.slice(0, 650) })) as Page<GraphPresence>;
+  return new Map(presences.value.map((presence) => [presence.id, toPresence(presence)]));
+}
+
+const unknownPresence = (userId: string): Presence => ({ userId, availability: 'PresenceUnknown', activity: 'PresenceUnknown' });
 
 /** The services with a Teams team in the settings, named as Teams names them. */
 export async function serviceTeams(context: ServiceContext): Promise<ServiceTeam[]> {
@@ -96,11 +103,10 @@ export async function teamPresence(context: ServiceContext, teamId: string, prof
     if (members.length === 0) return [];
     const ids = members.slice(0, 650).map((member) => member.userId);
     await readProfiles(context, ids, profiles);
-    const presences = (await client.api('/communications/getPresencesByUserId').post({ ids })) as Page<GraphPresence>;
-    const byId = new Map(presences.value.map((presence) => [presence.id, toPresence(presence)]));
+    const byId = await presencesOf(context, ids);
     return members.map((member) => ({
       ...toColleague(profiles.get(member.userId) ?? { id: member.userId, displayName: member.displayName ?? null, mail: member.email ?? null }),
-      presence: byId.get(member.userId) ?? { userId: member.userId, availability: 'PresenceUnknown', activity: 'PresenceUnknown' },
+      presence: byId.get(member.userId) ?? unknownPresence(member.userId),
     }));
   });
 }
