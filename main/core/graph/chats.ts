@@ -17,6 +17,8 @@ interface ListedChat {
 
 /** How many recent messages to look through for the marker: a resend comes soon after. */
 const RECENT = 50;
+/** Graph lists at most 50 chats to a page. */
+const CHATS_PAGE = 50;
 
 /**
  * Asking colleagues about a case in a Teams chat.
@@ -60,7 +62,7 @@ export function createChatsArea(context: ServiceContext, sendOnce: ReturnType<ty
     const client = context.client();
     // The Graph client puts query options into the address as they are, so the filter is encoded here.
     const filter = encodeURIComponent(`topic eq '${topic.replace(/'/g, "''")}'`);
-    const first = (await client.api('/me/chats').filter(filter).expand('members').top(RECENT).get()) as Page<ListedChat>;
+    const first = (await client.api('/me/chats').filter(filter).expand('members').top(CHATS_PAGE).get()) as Page<ListedChat>;
     const wanted = [...memberIds].sort().join(',');
     const chats = await allPages(client, first, 4);
     const found = chats.find((chat) => chat.chatType === 'group' && (chat.members ?? []).map((member) => member.userId ?? '').sort().join(',') === wanted);

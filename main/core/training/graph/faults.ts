@@ -47,7 +47,7 @@ export function createGraphFaults(): GraphFaultControls & { next(method: string,
     },
     nextInBatch: () => inBatch.shift() ?? null,
     next(method, path) {
-      const index = queue.findIndex((fault) => !('path' in fault) || fault.path === undefined || fault.path === path);
+      const index = queue.findIndex((fault) => fault.kind !== 'fail' || fault.path === undefined || fault.path === path);
       if (index >= 0) return queue.splice(index, 1)[0] ?? null;
       if (method === 'POST' && applyThenFail > 0) {
         applyThenFail -= 1;
