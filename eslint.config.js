@@ -19,6 +19,10 @@ const openExternalBan = {
   message: 'Open links only through openExternalChecked (main/shell/external-links.ts).',
 };
 
+const rendererPaths = [electronOnlyInShell, ...noNodeBuiltins];
+const mainOnlyThroughContract = { group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches the main process only through window.civicdesk (shared/contract).' };
+const frameOnlyFromMain = { group: ['**/app/*', '../app', './app'], message: 'renderer/app/ is the frame: only renderer/main.tsx imports it. Put what places share in a room of its own (contact/, session/, navigation/).' };
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**'] },
   js.configs.recommended,
@@ -69,15 +73,15 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnlyInShell, ...noNodeBuiltins],
-          patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer reaches the main process only through window.civicdesk (shared/contract).' }],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: rendererPaths, patterns: [mainOnlyThroughContract] }] },
+  },
+  {
+    // renderer/app/ composes the frame and nothing else: places read the contact, the session
+    // and the navigation from rooms of their own, so no room leans on the frame (or on another
+    // room through it), and the frame is imported by main.tsx alone.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/app/**', 'renderer/main.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: rendererPaths, patterns: [mainOnlyThroughContract, frameOnlyFromMain] }] },
   },
   {
     files: ['tests/e2e/**/*.ts', 'tests/bench/**/*.ts', 'playwright.config.ts'],

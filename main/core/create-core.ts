@@ -125,6 +125,8 @@ export function createCore(options: CoreOptions): Core {
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   const audit = createAuditTrail({ backOffice, log });
   const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now });
+  // A record opened by one officer is never readable by the next one at the same computer.
+  session.onUserChanged(() => residents.closeAll());
   const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   // Captured-by is whoever main's session says is signed in: the renderer cannot claim to be someone else.
   const cases = createCaseService({ caseOffice, user: () => session.current().user, maxAttachmentBytes: maxAttachmentBytes(config) });
@@ -180,6 +182,7 @@ export function createCore(options: CoreOptions): Core {
       'residents.open': ({ residentId, reason }) => plainly(() => residents.open(residentId, reason)),
       'residents.checkIdentity': ({ accessId, answers }) => residents.checkIdentity(accessId, answers),
       'residents.overrideIdentity': ({ accessId, reason }) => residents.overrideIdentity(accessId, reason),
+      'residents.close': ({ accessIds }) => residents.close(accessIds),
       'residents.contactHistory': ({ accessId, cursor, channels }) => plainly(() => residents.contactHistory(accessId, cursor, channels)),
       'audit.accesses': ({ residentId }) => plainly(() => residents.accesses(residentId)),
       'audit.recordSnapshotReads': ({ reads }) => plainly(() => residents.recordSnapshotReads(reads)),
@@ -204,6 +207,11 @@ export function createCore(options: CoreOptions): Core {
         return { opened: true };
       },
       ...smartWorking.handlers,
+      'account.signOut': async (input, context) => {
+        // Signing out leaves no resident open: the records the officer had open are forgotten first.
+        residents.closeAll();
+        return smartWorking.handlers['account.signOut'](input, context);
+      },
     },
     log,
   );

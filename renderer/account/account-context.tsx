@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { AccountStatus, Me, MyPresence } from '../../shared/contract/microsoft365';
 import type { Outcome } from '../../shared/contract/outcome';
 import { useBridge } from '../bridge/bridge-context';
+import { useContactIfAny } from '../contact/contact-context';
 import { clearAllSnapshots, snapshotDatabase } from '../storage/snapshot-database';
 
 /** How often the officer's own presence is asked for again while signed in. */
@@ -36,10 +37,19 @@ export function AccountProvider({ children }: { children: ReactNode }) {
   const [signingIn, setSigningIn] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const wasSignedIn = useRef(false);
+  // Signing out ends the contact on screen: nothing of the resident stays open.
+  const clearContact = useContactIfAny()?.clear;
+  const clearRef = useRef(clearContact);
+  useEffect(() => {
+    clearRef.current = clearContact;
+  });
 
   const apply = useCallback((next: AccountStatus) => {
     // Signed out from elsewhere (or the sign-in ran out): clear the copies here too.
-    if (wasSignedIn.current && !next.signedIn) void forgetResidents();
+    if (wasSignedIn.current && !next.signedIn) {
+      void forgetResidents();
+      clearRef.current?.();
+    }
     wasSignedIn.current = next.signedIn;
     if (!next.signedIn) setMe(null);
     setStatus(next);
@@ -96,6 +106,7 @@ export function AccountProvider({ children }: { children: ReactNode }) {
       async signOut() {
         // Cleared first and whatever main answers: sign-out leaves no resident's record here.
         await forgetResidents();
+        clearRef.current?.();
         wasSignedIn.current = false;
         const outcome = await bridge.account.signOut({});
         setMe(null);

@@ -9,7 +9,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
-import { SHORTCUTS } from './shortcuts';
+import { SHORTCUTS } from '../navigation/shortcuts';
 
 /** F1 or ?: every shortcut, from the same table the keys are handled by. */
 export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => void }) {

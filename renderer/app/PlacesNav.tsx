@@ -3,7 +3,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import { useTranslation } from 'react-i18next';
-import { PLACES, type Place } from './places';
+import { PLACES, type Place } from '../navigation/places';
 
 /** The places, down the side on a wide screen and across the top when zoomed or narrow. */
 export function PlacesNav({ current, onChoose }: { current: Place; onChoose: (place: Place) => void }) {

@@ -9,12 +9,12 @@ import type { SessionInfo } from '../../shared/contract/session';
 import { AccountProvider } from '../account/account-context';
 import { useBridge } from '../bridge/bridge-context';
 import { ContactProvider } from '../contact/contact-context';
-import { OpenResidentProvider } from '../residents/resident-context';
 import { ResidentSearchProvider } from '../residents/use-resident-search';
 import { SyncProvider } from '../sync/sync-context';
 import { ConfigProblems } from './ConfigProblems';
-import { DeepLinksProvider } from './deep-links';
-import { SessionProvider } from './session-context';
+import { DeepLinksProvider } from '../navigation/deep-links';
+import { NavigationProvider } from '../navigation/navigation-context';
+import { SessionProvider } from '../session/session-context';
 import { Workstation } from './Workstation';
 
 /** Asks the main process how this workstation is running, then shows the right screen. */
@@ -62,17 +62,17 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   return (
     <SessionProvider value={session}>
       <DeepLinksProvider>
-        <SyncProvider staffId={session.user?.id ?? null}>
-          <ContactProvider staffId={session.user?.id ?? null}>
-            <ResidentSearchProvider>
-              <OpenResidentProvider>
+        <NavigationProvider>
+          <SyncProvider staffId={session.user?.id ?? null}>
+            <ContactProvider staffId={session.user?.id ?? null}>
+              <ResidentSearchProvider>
                 <AccountProvider>
                   <Workstation session={session} {...props} />
                 </AccountProvider>
-              </OpenResidentProvider>
-            </ResidentSearchProvider>
-          </ContactProvider>
-        </SyncProvider>
+              </ResidentSearchProvider>
+            </ContactProvider>
+          </SyncProvider>
+        </NavigationProvider>
       </DeepLinksProvider>
     </SessionProvider>
   );

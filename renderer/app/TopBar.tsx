@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
-import { TrainingUserPicker } from './TrainingUserPicker';
+import { TrainingUserPicker } from '../session/TrainingUserPicker';
 
 export function TopBar(props: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void; onOpenHelp: () => void }) {
   const { t } = useTranslation();

@@ -15,7 +15,8 @@ import type { Appointment, ServicePointDay } from '../../shared/contract/microso
 import { useAccount } from '../account/account-context';
 import { SignInButton } from '../account/SignInButton';
 import { useBridge } from '../bridge/bridge-context';
-import { useOpenResident } from '../residents/resident-context';
+import { useContact } from '../contact/contact-context';
+import { useNavigation } from '../navigation/navigation-context';
 import { BookFollowUpDialog } from './BookFollowUpDialog';
 
 const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -41,11 +42,12 @@ function JoinLink({ url, label }: { url: string; label: string }) {
 }
 
 /** The service point's day: residents booked in Microsoft Bookings, and the officer's own calendar. */
-export function AppointmentsPlace({ onResidentOpened }: { onResidentOpened: () => void }) {
+export function AppointmentsPlace() {
   const { t } = useTranslation();
   const bridge = useBridge();
   const account = useAccount();
-  const resident = useOpenResident();
+  const contact = useContact();
+  const navigation = useNavigation();
   const signedIn = account.status?.signedIn === true;
   const [day, setDay] = useState<ServicePointDay | null>(null);
   const [loading, setLoading] = useState(false);
@@ -86,7 +88,7 @@ export function AppointmentsPlace({ onResidentOpened }: { onResidentOpened: () =
   };
 
   const openRecord = async (residentId: string) => {
-    if (await resident.open(residentId, 'appointment')) onResidentOpened();
+    if (await contact.openResident(residentId, 'appointment')) navigation?.goTo('resident');
   };
 
   if (!signedIn) {

@@ -13,8 +13,8 @@ import { CASE_CATEGORIES, SERVICE_OF_CATEGORY, type CasePriority, type CaseServi
 import type { CaseDraft, DraftFocus } from '../../shared/domain/case-draft';
 import type { SubmittedCase } from '../../shared/domain/case-sync';
 import { categoryNeedsPlace, validateCaseDraft, type CaseProblem } from '../../shared/domain/case-validation';
-import { useSession } from '../app/session-context';
-import { useOpenResident } from '../residents/resident-context';
+import { useSession } from '../session/session-context';
+import { useContactIfAny } from '../contact/contact-context';
 import { GetInterpreterButton } from '../languages/InterpreterDialog';
 import type { StandardsClock } from '../scripts/use-standards';
 import { useStandards } from '../scripts/use-standards';
@@ -93,7 +93,9 @@ export function CaseForm({ draftId, onSubmitted, onClose }: { draftId: string; o
 function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatabase; initial: CaseDraft; clock: StandardsClock; onSubmitted: (submitted: SubmittedCase) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const { view: openResident } = useOpenResident();
+  const contact = useContactIfAny();
+  // Whoever the contact is about, checked or not: the officer may raise the case for them.
+  const openResident = contact?.about?.view ?? null;
   const { draft, saveState, change, noteFocus, flush, runInTurn, current, retire } = useDraftAutosave(db, initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);

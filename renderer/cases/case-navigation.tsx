@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useDeepLinks } from '../app/deep-links';
+import { useDeepLinks } from '../navigation/deep-links';
+import { useNavigation } from '../navigation/navigation-context';
 
 /** The parts of the Cases place another place can send staff to. */
 export type CaseSection = 'drafts' | 'waiting' | 'sent' | 'attention';
@@ -25,8 +26,10 @@ const CaseNavigationContext = createContext<CaseNavigation | null>(null);
  * Lets the 360 view, a script's outcome and the status bar send staff to a case: it records
  * what to show and moves to the Cases place, which shows it when it opens.
  */
-export function CaseNavigationProvider({ onGoToCases, children }: { onGoToCases: () => void; children: ReactNode }) {
+export function CaseNavigationProvider({ children }: { children: ReactNode }) {
   const [request, setRequest] = useState<CasesRequest | null>(null);
+  const goTo = useNavigation()?.goTo;
+  const onGoToCases = useCallback(() => goTo?.('cases'), [goTo]);
   const openDraft = useCallback(
     (draftId: string) => {
       setRequest({ kind: 'open-draft', draftId, at: Date.now() });

@@ -15,7 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answeredWithinTarget, type FeedbackRating, type Interaction } from '../../shared/domain/interaction';
-import { useSession } from '../app/session-context';
+import { useSession } from '../session/session-context';
 import { nowIso } from '../storage/ids';
 import { useContact } from './contact-context';
 import { suggestWrapUp, type WrapUpForm, missingWrapUpAnswers } from './wrap-up-form';

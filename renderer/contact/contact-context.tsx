@@ -1,128 +1,281 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { RunState } from '../../shared/call-scripts/engine';
 import type { DeepLink } from '../../shared/contract/deep-link';
+import type { CallError } from '../../shared/contract/outcome';
+import type { ResidentView } from '../../shared/contract/residents';
+import type { CallerCard } from '../../shared/contract/session';
 import type { Interaction, ScriptOutcomeRecord, WrapUp } from '../../shared/domain/interaction';
+import type { AccessReason } from '../../shared/domain/resident-360';
 import type { InterpreterSession } from '../../shared/languages/interpreting';
-import { useDeepLinks } from '../app/deep-links';
+import { useBridge } from '../bridge/bridge-context';
+import { useDeepLinks } from '../navigation/deep-links';
+import { useNavigation } from '../navigation/navigation-context';
 import { caseDatabase } from '../storage/case-database';
-import { newId, nowIso } from '../storage/ids';
+import { pruneSnapshotsOnce } from '../storage/snapshot-database';
+import * as record from './contact-record';
+import { keepCopy, openResident, type OpenedResident } from './open-resident';
+
+export type { OpenedResident } from './open-resident';
+
+/** A call script part-way through, kept with the contact so leaving the Scripts place loses nothing. */
+export interface ScriptInProgress {
+  scriptId: string;
+  state: RunState;
+  runId: string;
+}
+
+/** What the contact holds only in memory: cleared, all of it, when the contact ends. */
+interface ContactMemory {
+  /** Residents opened during the contact, in order. */
+  residents: OpenedResident[];
+  /** The resident on screen. */
+  shownId: string | null;
+  /** Who the contact is about (the first resident opened, unless the officer says otherwise). */
+  aboutId: string | null;
+  /** A second resident opened during a call: is the call now about them? Asked until answered. */
+  askAbout: string | null;
+  opening: boolean;
+  error: CallError | null;
+  /** Training only: what the simulated caller will say. */
+  callerCard: CallerCard | null;
+}
+
+const NOTHING: ContactMemory = { residents: [], shownId: null, aboutId: null, askAbout: null, opening: false, error: null, callerCard: null };
 
 export interface ContactApi {
-  /** The contact in progress or waiting for wrap-up, if any. */
+  /**
+   * Starts at 0 and goes up each time a contact ends: every place is drawn afresh for the next
+   * contact, so nothing the last one typed or showed stays on screen or in memory.
+   */
+  generation: number;
+  /** This officer's call or visit in hand (or waiting for wrap-up), if any. */
   current: Interaction | null;
+  /** The resident on screen. */
+  resident: OpenedResident | null;
+  /** Who the contact is about; the resident a case from it is for. */
+  about: OpenedResident | null;
+  residents: readonly OpenedResident[];
+  /** A resident opened during a call about someone else, waiting for "is the call now about them?". */
+  askingAbout: OpenedResident | null;
+  opening: boolean;
+  error: CallError | null;
+  callerCard: CallerCard | null;
+  /** The call's number, until it has found its resident: the search starts from it, once. */
+  screenPop: { callerNumber: string; autoOpen: boolean } | null;
+
+  openResident(residentId: string, reason: AccessReason): Promise<boolean>;
+  /** The officer's answer: the call is now about the resident just opened, or still about the first. */
+  answerAbout(nowAboutThem: boolean): Promise<void>;
+  showResident(residentId: string): void;
+  /** A fresh view of a resident already open (after the identity check, a language change). */
+  updateResident(view: ResidentView): void;
+  /** Opens the shown copy's resident again from the back office; the copy stays if that fails. */
+  refreshFromBackOffice(): Promise<void>;
+  screenPopUsed(): void;
+  setCallerCard(card: CallerCard): void;
+
+  /** What the Search place's box held, and what a script had reached: kept for the contact only. */
+  searchText(): string;
+  rememberSearchText(text: string): void;
+  scriptInProgress(): ScriptInProgress | null;
+  rememberScript(run: ScriptInProgress | null): void;
+
   startCall(link: Extract<DeepLink, { kind: 'call' }>): Promise<void>;
   endCall(): Promise<void>;
-  /** Records where a script run ended, replacing what that run recorded before. */
   recordOutcome(outcome: ScriptOutcomeRecord): Promise<void>;
   clearOutcome(runId: string): Promise<void>;
+  /** Saves the wrap-up, which ends the contact. */
   saveWrapUp(wrapUp: WrapUp): Promise<void>;
   /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
   startVisit(residentId: string | null): Promise<Interaction>;
-  /**
-   * Records an interpreted conversation on the contact in hand, replacing what the same
-   * session (by id) recorded before, so "joined" then "left" leave one record.
-   */
   recordInterpreter(session: InterpreterSession): Promise<void>;
+  /**
+   * Ends the contact on screen without a wrap-up: case work with no call, or the officer
+   * leaving the computer (sign-out, another officer, the lock). A call or visit still in hand
+   * stays in IndexedDB under its officer, to be wrapped up when they come back.
+   */
+  clear(): void;
 }
 
 const ContactContext = createContext<ContactApi | null>(null);
 
 /**
- * The contact in hand, kept in IndexedDB from the moment the call is answered, so a reload
- * mid-call or mid-wrap-up comes back to exactly where the agent was.
+ * The contact in hand, in one place: its call or visit (kept in IndexedDB from the moment it
+ * starts), the residents opened for it with their identity checks, the search text, the script
+ * part-way through and the training caller card (kept in memory only). All of it belongs to
+ * the contact and goes when it ends: wrap-up saved, another officer at the computer,
+ * sign-out, or the lock. An identity check passes for one contact only, because every open
+ * is a new access in main, and main forgets the contact's accesses when it ends.
  */
 export function ContactProvider({ staffId, children }: { staffId: string | null; children: ReactNode }) {
+  const bridge = useBridge();
   const db = caseDatabase();
-  const current = useLiveQuery(() => db.interactions.where('status').anyOf('in-progress', 'wrap-up').first(), [db]) ?? null;
+  const navigation = useNavigation();
+  const current = useLiveQuery(() => record.contactInHand(db, staffId), [db, staffId]) ?? null;
+  const [memory, setMemory] = useState<ContactMemory>(NOTHING);
+  const [generation, setGeneration] = useState(0);
+  const searchText = useRef('');
+  const script = useRef<ScriptInProgress | null>(null);
+  const [poppedFor, setPoppedFor] = useState<string | null>(null);
+  // The latest of each, for callbacks that must not change identity on every render.
+  const latest = useRef({ memory, current, staffId });
+  useEffect(() => {
+    latest.current = { memory, current, staffId };
+  });
+
+  useEffect(() => {
+    void pruneSnapshotsOnce();
+  }, []);
+
+  const clear = useCallback(() => {
+    const accessIds = latest.current.memory.residents.map((each) => each.view.accessId);
+    // Main forgets them too: nothing of this contact can be asked for again through the contract.
+    if (accessIds.length > 0) void bridge.residents.close({ accessIds });
+    searchText.current = '';
+    script.current = null;
+    setPoppedFor(null);
+    setMemory(NOTHING);
+    setGeneration((each) => each + 1);
+    // The place is drawn afresh: its heading takes the focus, never the page.
+    navigation?.refocus();
+  }, [bridge, navigation]);
+
+  // Another officer at the computer (or nobody): the last officer's contact goes from the screen.
+  const seatedStaff = useRef(staffId);
+  useEffect(() => {
+    if (seatedStaff.current === staffId) return;
+    seatedStaff.current = staffId;
+    clear();
+  }, [staffId, clear]);
 
   const startCall = useCallback(
     async (link: Extract<DeepLink, { kind: 'call' }>) => {
-      await db.transaction('rw', db.interactions, async () => {
-        // A new call while one is open: the open one goes to wrap-up, never lost.
-        const open = await db.interactions.where('status').equals('in-progress').toArray();
-        for (const each of open) await db.interactions.update(each.id, { status: 'wrap-up', endedAt: nowIso() });
-        await db.interactions.add({
-          id: newId(),
-          channel: 'phone',
-          callerNumber: link.callerNumber,
-          queue: link.queue,
-          waitedSeconds: link.waitedSeconds,
-          answeredAt: nowIso(),
-          endedAt: null,
-          staffId,
-          residentId: null,
-          outcomes: [],
-          wrapUp: null,
-          status: 'in-progress',
-        });
-      });
+      // Whatever was on screen without a call gives way to the call; a call in hand goes to wrap-up first.
+      if (!latest.current.current) clear();
+      await record.startCall(db, latest.current.staffId, link);
+      navigation?.goTo('search');
     },
-    [db, staffId],
+    [clear, db, navigation],
   );
-
-  const startVisit = useCallback(
-    async (residentId: string | null): Promise<Interaction> =>
-      db.transaction('rw', db.interactions, async () => {
-        // The contact in hand, if any, is the one this belongs to: no second contact.
-        const open = await db.interactions.where('status').anyOf('in-progress', 'wrap-up').first();
-        if (open) return open;
-        const visit: Interaction = {
-          id: newId(),
-          channel: 'face-to-face',
-          callerNumber: null,
-          queue: null,
-          waitedSeconds: null,
-          answeredAt: nowIso(),
-          endedAt: null,
-          staffId,
-          residentId,
-          outcomes: [],
-          wrapUp: null,
-          status: 'in-progress',
-        };
-        await db.interactions.add(visit);
-        return visit;
-      }),
-    [db, staffId],
-  );
-
   useDeepLinks(useCallback((link) => void (link.kind === 'call' && startCall(link)), [startCall]));
 
-  const api = useMemo<ContactApi>(
-    () => ({
+  const recordOnContact = useCallback(
+    async (residentId: string, about: boolean) => {
+      const inHand = latest.current.current;
+      if (inHand) await record.recordResident(db, inHand.id, residentId, about);
+    },
+    [db],
+  );
+
+  const open = useCallback(
+    async (residentId: string, reason: AccessReason): Promise<boolean> => {
+      const held = latest.current.memory;
+      // Opened before in this contact: the same view, with its identity check, not a new open.
+      if (held.residents.some((each) => each.view.residentId === residentId)) {
+        setMemory((now) => ({ ...now, shownId: residentId, error: null }));
+        return true;
+      }
+      setMemory((now) => ({ ...now, opening: true }));
+      const attempt = await openResident(bridge, latest.current.staffId, residentId, reason);
+      if (!attempt.ok) {
+        setMemory((now) => ({ ...now, opening: false, error: attempt.error }));
+        return false;
+      }
+      const aboutSomeoneElse = held.aboutId !== null && latest.current.current !== null;
+      setMemory((now) => ({
+        ...now,
+        opening: false,
+        error: null,
+        residents: [...now.residents.filter((each) => each.view.residentId !== residentId), attempt.opened],
+        shownId: residentId,
+        aboutId: now.aboutId ?? residentId,
+        askAbout: aboutSomeoneElse ? residentId : null,
+      }));
+      await recordOnContact(residentId, !aboutSomeoneElse);
+      return true;
+    },
+    [bridge, recordOnContact],
+  );
+
+  const answerAbout = useCallback(
+    async (nowAboutThem: boolean) => {
+      const asked = latest.current.memory.askAbout;
+      if (!asked) return;
+      setMemory((now) => ({ ...now, askAbout: null, aboutId: nowAboutThem ? asked : now.aboutId }));
+      if (nowAboutThem) await recordOnContact(asked, true);
+    },
+    [recordOnContact],
+  );
+
+  const updateResident = useCallback((view: ResidentView) => {
+    keepCopy(latest.current.staffId, view);
+    setMemory((now) => ({ ...now, residents: now.residents.map((each) => (each.view.residentId === view.residentId ? { view, fromSnapshot: null } : each)) }));
+  }, []);
+
+  const refreshFromBackOffice = useCallback(async () => {
+    const held = latest.current.memory;
+    const shown = held.residents.find((each) => each.view.residentId === held.shownId);
+    if (!shown?.fromSnapshot) return;
+    const outcome = await bridge.residents.open({ residentId: shown.view.residentId, reason: shown.fromSnapshot.reason });
+    if (outcome.ok) updateResident(outcome.value);
+  }, [bridge, updateResident]);
+
+  const api = useMemo<ContactApi>(() => {
+    const byId = (residentId: string | null) => memory.residents.find((each) => each.view.residentId === residentId) ?? null;
+    const caller = current?.status === 'in-progress' || current?.status === 'wrap-up' ? current.callerNumber : null;
+    // The screen-pop opens the caller once; a contact that has found its resident never pops again (after a reload too).
+    const popped = current !== null && (poppedFor === current.id || (current.residentIds?.length ?? 0) > 0 || memory.residents.length > 0);
+    return {
+      generation,
       current,
+      resident: byId(memory.shownId),
+      about: byId(memory.aboutId),
+      residents: memory.residents,
+      askingAbout: byId(memory.askAbout),
+      opening: memory.opening,
+      error: memory.error,
+      callerCard: memory.callerCard,
+      screenPop: caller ? { callerNumber: caller, autoOpen: !popped } : null,
+      openResident: open,
+      answerAbout,
+      showResident: (residentId) => setMemory((now) => ({ ...now, shownId: residentId })),
+      updateResident,
+      refreshFromBackOffice,
+      screenPopUsed: () => setPoppedFor(current?.id ?? null),
+      setCallerCard: (card) => setMemory((now) => ({ ...now, callerCard: card })),
+      searchText: () => searchText.current,
+      rememberSearchText: (text) => {
+        searchText.current = text;
+      },
+      scriptInProgress: () => script.current,
+      rememberScript: (run) => {
+        script.current = run;
+      },
       startCall,
       async endCall() {
-        if (current?.status === 'in-progress') await db.interactions.update(current.id, { status: 'wrap-up', endedAt: nowIso() });
+        if (current) await record.endCall(db, current);
       },
       async recordOutcome(outcome) {
-        if (!current) return;
-        // Modify in place, inside IndexedDB, so two quick outcomes cannot overwrite each other.
-        await db.interactions.where('id').equals(current.id).modify((interaction) => {
-          interaction.outcomes = [...interaction.outcomes.filter((each) => each.runId !== outcome.runId), outcome];
-        });
+        if (current) await record.recordOutcome(db, current.id, outcome);
       },
       async clearOutcome(runId) {
-        if (!current) return;
-        await db.interactions.where('id').equals(current.id).modify((interaction) => {
-          interaction.outcomes = interaction.outcomes.filter((each) => each.runId !== runId);
-        });
+        if (current) await record.clearOutcome(db, current.id, runId);
       },
       async saveWrapUp(wrapUp) {
-        if (current) await db.interactions.update(current.id, { wrapUp, status: 'done' });
+        if (!current) return;
+        await record.saveWrapUp(db, current.id, wrapUp);
+        clear();
       },
-      startVisit,
+      startVisit: (residentId) => record.startVisit(db, staffId, residentId),
       async recordInterpreter(session) {
         // The contact in hand as IndexedDB has it now (a visit may have just been started for this).
-        const target = current ?? (await db.interactions.where('status').anyOf('in-progress', 'wrap-up').first());
-        if (!target) return;
-        await db.interactions.where('id').equals(target.id).modify((interaction) => {
-          interaction.interpreterSessions = [...(interaction.interpreterSessions ?? []).filter((each) => each.id !== session.id), session];
-        });
+        const target = current ?? (await record.contactInHand(db, staffId));
+        if (target) await record.recordInterpreter(db, target.id, session);
       },
-    }),
-    [current, db, startCall, startVisit],
-  );
+      clear,
+    };
+  }, [answerAbout, clear, current, db, generation, memory, open, poppedFor, refreshFromBackOffice, staffId, startCall, updateResident]);
   return <ContactContext.Provider value={api}>{children}</ContactContext.Provider>;
 }
 
@@ -135,4 +288,13 @@ export function useContact(): ContactApi {
   const api = useContext(ContactContext);
   if (!api) throw new Error('useContact must be used inside <ContactProvider>');
   return api;
+}
+
+/**
+ * The resident the contact is about, once the identity check has passed (or was gone past
+ * with a reason): whose cases the contact raises, without a click.
+ */
+export function identifiedResident(contact: Pick<ContactApi, 'about'>): ResidentView | null {
+  const view = contact.about?.view ?? null;
+  return view && view.identity.status !== 'not-done' ? view : null;
 }

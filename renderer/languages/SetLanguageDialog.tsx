@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageEntry } from '../../shared/languages/language-table';
 import { useBridge } from '../bridge/bridge-context';
-import { useOpenResident } from '../residents/resident-context';
+import { useContact } from '../contact/contact-context';
 
 /** Recorded with the resident's choice: how they agreed to it. */
 const POINTED_NOTE = 'Pointed to their language on the customer-facing screen.';
@@ -23,7 +23,8 @@ const POINTED_NOTE = 'Pointed to their language on the customer-facing screen.';
 export function SetLanguageDialog({ language, onClose }: { language: LanguageEntry; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const { view, update } = useOpenResident();
+  const contact = useContact();
+  const view = contact.resident?.view ?? null;
   const [interpreterNeeded, setInterpreterNeeded] = useState(true);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function SetLanguageDialog({ language, onClose }: { language: LanguageEnt
       setProblem(outcome.error.message);
       return;
     }
-    update(outcome.value);
+    contact.updateResident(outcome.value);
     onClose(true);
   };
 

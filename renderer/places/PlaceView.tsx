@@ -3,8 +3,7 @@ import Typography from '@mui/material/Typography';
 import { lazy, Suspense, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
-import type { IncomingCall } from '../app/Workstation';
-import type { Place } from '../app/places';
+import type { Place } from '../navigation/places';
 import { DashboardPlace } from './DashboardPlace';
 import { AppointmentsPlace } from '../appointments/AppointmentsPlace';
 import { CasesPlace } from '../cases/CasesPlace';
@@ -17,7 +16,7 @@ import { SearchPlace } from '../residents/SearchPlace';
 const LanguagesPlace = lazy(() => import('../languages/LanguagesPlace').then((module) => ({ default: module.LanguagesPlace })));
 
 /** One place at a time, each under its own h1 (which takes focus when staff move here). */
-export function PlaceView({ place, session, headingRef, incomingCall, onResidentOpened, onScreenPopUsed }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null>; incomingCall: IncomingCall | null; onResidentOpened: () => void; onScreenPopUsed: () => void }) {
+export function PlaceView({ place, session, headingRef }: { place: Place; session: SessionInfo; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="place-heading">
@@ -25,12 +24,12 @@ export function PlaceView({ place, session, headingRef, incomingCall, onResident
         {t(`${place}.title`)}
       </Typography>
       {place === 'dashboard' && <DashboardPlace session={session} />}
-      {place === 'search' && <SearchPlace key={incomingCall?.at ?? 'no-call'} incomingCall={incomingCall} onOpened={onResidentOpened} onScreenPopUsed={onScreenPopUsed} />}
+      {place === 'search' && <SearchPlace />}
       {place === 'resident' && <ResidentPlace />}
       {place === 'scripts' && <ScriptsPlace agentName={session.user?.displayName ?? ''} />}
       {place === 'cases' && <CasesPlace />}
       {place === 'colleagues' && <ColleaguesPlace />}
-      {place === 'appointments' && <AppointmentsPlace onResidentOpened={onResidentOpened} />}
+      {place === 'appointments' && <AppointmentsPlace />}
       {place === 'languages' && (
         <Suspense fallback={<CircularProgress size="1.5rem" aria-label={t('languages.loading')} />}>
           <LanguagesPlace session={session} />

@@ -1,44 +1,55 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canListAccesses } from '../../shared/domain/flag-visibility';
 import { isoDateInLondon } from '../../shared/service-standards';
-import { useSession } from '../app/session-context';
+import { useContact } from '../contact/contact-context';
 import { useStandards } from '../scripts/use-standards';
+import { useSession } from '../session/session-context';
 import { useSyncStatus } from '../sync/sync-context';
+import { AboutWhoQuestion } from './AboutWhoQuestion';
 import { AccessLog } from './AccessLog';
 import { ContactTimeline } from './ContactTimeline';
 import { FlagList } from './FlagList';
 import { IdentityCheck } from './IdentityCheck';
 import { LanguageBanner } from './LanguageBanner';
 import { Resident360 } from './Resident360';
-import { useOpenResident } from './resident-context';
 import { SnapshotBanner, SnapshotTimeline } from './SnapshotBanner';
 
 /**
- * The resident on the call: flags first, then the identity check, then the whole record. When
- * the record is this computer's copy, a banner says so, and what needs the back office (contact
- * history, the access log) waits for it.
+ * The resident on the contact: flags first, then the identity check, then the whole record.
+ * When the record is this computer's copy, a banner says so, and what needs the back office
+ * (contact history, the access log) waits for it.
  */
 export function ResidentPlace() {
   const { t } = useTranslation();
   const session = useSession();
-  const { view, update, fromSnapshot, refreshFromBackOffice } = useOpenResident();
+  const contact = useContact();
+  const { resident: shown, about, updateResident, refreshFromBackOffice } = contact;
   const { reachable } = useSyncStatus();
   const clock = useStandards();
+  const nameRef = useRef<HTMLParagraphElement>(null);
   // The banner promises the copy updates when the council's system can be reached.
-  const showingCopy = fromSnapshot !== null;
+  const showingCopy = shown?.fromSnapshot != null;
   useEffect(() => {
     if (showingCopy && reachable === true) void refreshFromBackOffice();
   }, [showingCopy, reachable, refreshFromBackOffice]);
   const today = isoDateInLondon(new Date());
-  if (!view) return <Typography sx={{ maxWidth: '50rem' }}>{t('resident.empty')}</Typography>;
+  if (!shown) return <Typography sx={{ maxWidth: '50rem' }}>{t('resident.empty')}</Typography>;
+  const { view, fromSnapshot } = shown;
   return (
     <Box>
+      {contact.askingAbout && about && <AboutWhoQuestion opened={contact.askingAbout.view.name} about={about.view.name} onAnswer={(nowAboutThem) => void contact.answerAbout(nowAboutThem).then(() => nameRef.current?.focus())} />}
+      {about && about.view.residentId !== view.residentId && !contact.askingAbout && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="looking-at-other" action={<Button onClick={() => contact.showResident(about.view.residentId)}>{t('contact.backTo', { name: about.view.name })}</Button>}>
+          {t('contact.lookingAtOther', { name: view.name, about: about.view.name })}
+        </Alert>
+      )}
       {fromSnapshot && <SnapshotBanner savedAt={fromSnapshot.savedAt} />}
-      <Typography component="p" variant="h5" sx={{ fontWeight: 700, mb: 1 }} data-testid="resident-name">
+      <Typography ref={nameRef} tabIndex={-1} component="p" variant="h5" sx={{ fontWeight: 700, mb: 1 }} data-testid="resident-name">
         {view.name}
       </Typography>
       <Typography sx={{ mb: 2 }} data-testid="identity-status">
@@ -52,7 +63,7 @@ export function ResidentPlace() {
           <Alert severity="info" sx={{ mb: 2 }}>
             {t('identity.masked')}
           </Alert>
-          <IdentityCheck view={view} onChange={update} />
+          <IdentityCheck view={view} onChange={updateResident} />
         </>
       ) : (
         <Box sx={{ display: 'grid', gap: 2 }}>

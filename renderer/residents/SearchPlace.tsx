@@ -7,11 +7,11 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoDateInLondon } from '../../shared/service-standards';
-import type { IncomingCall } from '../app/Workstation';
-import { useSession } from '../app/session-context';
 import { useBridge } from '../bridge/bridge-context';
+import { useContact } from '../contact/contact-context';
+import { useNavigation } from '../navigation/navigation-context';
+import { useSession } from '../session/session-context';
 import { ResultList } from './ResultList';
-import { useOpenResident } from './resident-context';
 import { useResidentSearch, type DirectoryStatus } from './use-resident-search';
 
 function DirectoryLine({ status }: { status: DirectoryStatus }) {
@@ -35,35 +35,48 @@ function DirectoryLine({ status }: { status: DirectoryStatus }) {
 /**
  * Find the resident as they say who they are: any mix of name, date of birth, postcode,
  * phone, email, reference or address. A screen-pop arrives here with the caller's number.
+ * What is typed belongs to the contact in hand: it is there again on coming back, and gone
+ * when the contact ends.
  */
-export function SearchPlace({ incomingCall, onOpened, onScreenPopUsed }: { incomingCall: IncomingCall | null; onOpened: () => void; onScreenPopUsed: () => void }) {
+export function SearchPlace() {
   const { t } = useTranslation();
   const bridge = useBridge();
   const session = useSession();
+  const navigation = useNavigation();
   const { directory, results, search } = useResidentSearch();
-  const resident = useOpenResident();
-  const [query, setQuery] = useState(incomingCall?.callerNumber ?? '');
+  const contact = useContact();
+  const { screenPop, current: call, screenPopUsed } = contact;
+  const popNumber = screenPop?.autoOpen ? screenPop.callerNumber : null;
+  const [query, setQuery] = useState(() => contact.searchText() || (popNumber ?? ''));
+  // A call that arrives while this place is open fills the box with its number.
+  const [seenPop, setSeenPop] = useState(popNumber);
+  if (popNumber !== seenPop) {
+    setSeenPop(popNumber);
+    if (popNumber) setQuery(popNumber);
+  }
   const [problem, setProblem] = useState<string | null>(null);
   const today = isoDateInLondon(new Date());
+  const onOpened = useCallback(() => navigation?.goTo('resident'), [navigation]);
 
-  // Run the box's query whenever the index becomes ready (the screen-pop's number included).
+  // Run the box's query whenever the index becomes ready, and when a screen-pop fills it.
   useEffect(() => {
     if (directory.state === 'ready') search(query);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the index changes state
-  }, [directory.state, search]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the index changes state or a call fills the box
+  }, [directory.state, search, seenPop]);
 
   // A screen-pop whose number belongs to exactly one resident opens them straight away,
   // once: coming back to Search later must not open them again.
+  const { openResident: open } = contact;
   useEffect(() => {
-    const caller = incomingCall?.callerNumber;
+    const caller = screenPop?.callerNumber;
     const only = results.hits.length === 1 ? results.hits[0] : undefined;
-    if (!caller || !incomingCall.autoOpen || results.query !== caller || !only?.matched.includes('phone')) return;
-    onScreenPopUsed();
-    void resident.open(only.entry.residentId, 'call').then((opened) => opened && onOpened());
-  }, [incomingCall, results, resident, onOpened, onScreenPopUsed]);
+    if (!caller || !screenPop.autoOpen || results.query !== caller || !only?.matched.includes('phone')) return;
+    screenPopUsed();
+    void open(only.entry.residentId, 'call').then((opened) => opened && onOpened());
+  }, [screenPop, results, open, onOpened, screenPopUsed]);
 
   const openResident = async (residentId: string) => {
-    if (await resident.open(residentId, incomingCall ? 'call' : 'case-work')) onOpened();
+    if (await open(residentId, call?.channel === 'phone' ? 'call' : 'case-work')) onOpened();
   };
   const openLatest = useRef(openResident);
   useEffect(() => {
@@ -78,11 +91,11 @@ export function SearchPlace({ incomingCall, onOpened, onScreenPopUsed }: { incom
 
   return (
     <Box sx={{ maxWidth: '60rem' }}>
-      {incomingCall && (
+      {call?.channel === 'phone' && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="incoming-call">
-          {incomingCall.callerNumber ? t('search.callerNumber', { number: incomingCall.callerNumber }) : t('search.withheld')}
-          {incomingCall.queue && ` · ${t('search.queue', { queue: incomingCall.queue })}`}
-          {incomingCall.waitedSeconds !== null && ` · ${t('search.waited', { seconds: incomingCall.waitedSeconds })}`}
+          {call.callerNumber ? t('search.callerNumber', { number: call.callerNumber }) : t('search.withheld')}
+          {call.queue && ` · ${t('search.queue', { queue: call.queue })}`}
+          {call.waitedSeconds !== null && ` · ${t('search.waited', { seconds: call.waitedSeconds })}`}
         </Alert>
       )}
       <TextField
@@ -91,6 +104,7 @@ export function SearchPlace({ incomingCall, onOpened, onScreenPopUsed }: { incom
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
+          contact.rememberSearchText(event.target.value);
           search(event.target.value);
         }}
         onKeyDown={(event) => {
@@ -105,7 +119,7 @@ export function SearchPlace({ incomingCall, onOpened, onScreenPopUsed }: { incom
         <DirectoryLine status={directory} />
       </Box>
       {results.problem && <Typography role="status">{results.problem}</Typography>}
-      {resident.error && <Alert severity="error">{resident.error.message}</Alert>}
+      {contact.error && <Alert severity="error">{contact.error.message}</Alert>}
       <Typography role="status" variant="body2" sx={{ position: 'absolute', left: '-10000px' }}>
         {query.trim() ? t('search.found', { count: results.hits.length }) : ''}
       </Typography>

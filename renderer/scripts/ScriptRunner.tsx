@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { currentStep, goBack, progress, restartRun, sayText, startRun, submitAnswer, type RunState, type ScriptContext } from '../../shared/call-scripts/engine';
 import { longDate } from '../../shared/call-scripts/answers';
 import type { CallScript } from '../../shared/call-scripts/schema';
-import { isTypingTarget } from '../app/shortcuts';
+import { isTypingTarget } from '../navigation/shortcuts';
 import { useBridge } from '../bridge/bridge-context';
 import { AnswerField, numberKeyChoices, type Draft } from './AnswerField';
 import { OutcomePanel } from './OutcomePanel';

@@ -81,6 +81,11 @@ export const calls = {
   'residents.overrideIdentity': call<ResidentView>()(
     z.strictObject({ accessId: z.string().min(1).max(64), reason: z.string().trim().min(10, 'Say why, in at least 10 characters.').max(500) }),
   ),
+  /**
+   * The contact has ended: main forgets these opens, so nothing of the resident can be asked
+   * for again with them (the identity check passes for one contact only).
+   */
+  'residents.close': call<{ closed: number }>()(z.strictObject({ accessIds: z.array(z.string().min(1).max(64)).max(50) })),
   'residents.contactHistory': call<ContactHistorySlice>()(
     z.strictObject({
       accessId: z.string().min(1).max(64),

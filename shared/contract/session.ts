@@ -51,3 +51,22 @@ export interface TrainingSummary {
   flags: number;
   staff: number;
 }
+
+/**
+ * Training only: who a simulated caller is and what they will say, so a trainee can practise
+ * the identity check and the scripts. Answers are in the forms people really use ("12th March
+ * 85", "111c Hopton Mews"), because that is what the check has to understand.
+ */
+export interface CallerCard {
+  callerNumber: string;
+  /** Who is really calling. */
+  name: string;
+  /** What the caller answers to each identity question. */
+  says: { name: string; dateOfBirth: string; addressLine1: string; postcode: string };
+  /** Why they are calling, as they would put it. */
+  reason: string;
+  /** Words that find the call script for it. */
+  scriptWords: string;
+  /** Others in the training borough have this number too: the screen-pop cannot choose for you. */
+  sharedNumber: boolean;
+}

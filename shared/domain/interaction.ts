@@ -58,7 +58,13 @@ export interface Interaction {
   answeredAt: IsoDateTime;
   endedAt: IsoDateTime | null;
   staffId: string | null;
+  /** Who the contact is about; null until a resident is opened for it. */
   residentId: string | null;
+  /**
+   * Everyone opened during the contact, in order: a call about a household member records
+   * them both. Absent on contacts saved before it was kept.
+   */
+  residentIds?: string[];
   outcomes: ScriptOutcomeRecord[];
   wrapUp: WrapUp | null;
   status: 'in-progress' | 'wrap-up' | 'done';

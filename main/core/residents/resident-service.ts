@@ -117,6 +117,21 @@ export function createResidentService(deps: ResidentServiceDeps) {
       return view(accessId, entry);
     },
 
+    /** The contact ended: these opens are forgotten. Only the signed-in officer's own. */
+    close(accessIds: readonly string[]): { closed: number } {
+      const staffId = deps.user()?.id;
+      let closed = 0;
+      for (const accessId of accessIds) {
+        if (open.get(accessId)?.staff.id === staffId && open.delete(accessId)) closed += 1;
+      }
+      return { closed };
+    },
+
+    /** Another officer at the computer, or nobody: every open record is forgotten. */
+    closeAll(): void {
+      open.clear();
+    },
+
     checkIdentity(accessId: string, answers: IdentityAnswers) {
       const entry = opened(accessId);
       const results = checkIdentity(IDENTITY_QUESTIONS, answers, entry.record.resident, entry.record.household);

@@ -10,6 +10,8 @@ export interface SessionService {
   actAsTrainingUser(staffId: string): SessionInfo;
   /** Live mode: the officer who signed in with Microsoft Entra ID, or null after sign-out. */
   signedIn(user: StaffUser | null): void;
+  /** Called whenever the person at the workstation changes (another officer, or nobody). */
+  onUserChanged(listener: () => void): void;
 }
 
 /**
@@ -26,6 +28,12 @@ export function createSessionService(deps: {
   const { config, appVersion, events } = deps;
   const trainingStaff = config.mode === 'training' ? [...deps.trainingStaff] : [];
   let user: StaffUser | null = trainingStaff.find((staff) => staff.role === 'agent') ?? null;
+  const listeners: (() => void)[] = [];
+  const changeUser = (next: StaffUser | null) => {
+    const changed = next?.id !== user?.id;
+    user = next;
+    if (changed) for (const listener of listeners) listener();
+  };
 
   const current = (): SessionInfo => ({
     mode: config.mode,
@@ -45,7 +53,7 @@ export function createSessionService(deps: {
       if (config.mode !== 'training') throw new NotPossible('You can only choose who to act as in training mode.');
       const chosen = trainingStaff.find((staff) => staff.id === staffId);
       if (!chosen) throw new NotPossible('That member of staff is not in the training data. Choose someone from the list.');
-      user = chosen;
+      changeUser(chosen);
       const info = current();
       events.emit('session.changed', info);
       return info;
@@ -53,8 +61,11 @@ export function createSessionService(deps: {
     signedIn(next) {
       // Training mode's user is the trainee's choice; signing in to the stand-in does not change it.
       if (config.mode !== 'live') return;
-      user = next;
+      changeUser(next);
       events.emit('session.changed', current());
+    },
+    onUserChanged(listener) {
+      listeners.push(listener);
     },
   };
 }

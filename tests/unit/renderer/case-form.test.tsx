@@ -5,14 +5,14 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { SubmittedCase } from '../../../shared/domain/case-sync';
-import { SessionProvider } from '../../../renderer/app/session-context';
+import { SessionProvider } from '../../../renderer/session/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { CaseForm } from '../../../renderer/cases/CaseForm';
 import { startCaseDraft } from '../../../renderer/cases/new-case-draft';
 import { AUTOSAVE_DELAY_MS, nextSaveDelay } from '../../../renderer/cases/use-draft-autosave';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { PSEUDO_LOCALE, pseudoOpen } from '../../../renderer/i18n/pseudo';
-import { OpenResidentProvider } from '../../../renderer/residents/resident-context';
+import { ContactProvider } from '../../../renderer/contact/contact-context';
 import { caseDatabase } from '../../../renderer/storage/case-database';
 import { fakeBridge, session } from '../support/fake-bridge';
 
@@ -25,7 +25,7 @@ async function providers(workstation: SessionInfo = session, language = 'en-GB')
     <I18nextProvider i18n={i18n}>
       <BridgeProvider bridge={fake.bridge}>
         <SessionProvider value={workstation}>
-          <OpenResidentProvider>{children}</OpenResidentProvider>
+          <ContactProvider staffId={session.user?.id ?? null}>{children}</ContactProvider>
         </SessionProvider>
       </BridgeProvider>
     </I18nextProvider>

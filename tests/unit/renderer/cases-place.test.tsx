@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDraft } from '../../../shared/domain/case-draft';
 import type { SubmittedCase } from '../../../shared/domain/case-sync';
-import { SessionProvider } from '../../../renderer/app/session-context';
+import { SessionProvider } from '../../../renderer/session/session-context';
 import { StatusBar } from '../../../renderer/app/StatusBar';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { CaseNavigationProvider } from '../../../renderer/cases/case-navigation';
@@ -13,7 +13,7 @@ import { CasesPlace } from '../../../renderer/cases/CasesPlace';
 import { newCaseDraft } from '../../../renderer/cases/new-case-draft';
 import { ContactProvider } from '../../../renderer/contact/contact-context';
 import { createI18n } from '../../../renderer/i18n/i18n';
-import { OpenResidentProvider } from '../../../renderer/residents/resident-context';
+import { NavigationProvider, useNavigation } from '../../../renderer/navigation/navigation-context';
 import { caseDatabase } from '../../../renderer/storage/case-database';
 import { contentOf } from '../../../renderer/sync/case-store';
 import type { SyncStatus } from '../../../renderer/sync/sync-context';
@@ -51,19 +51,26 @@ async function storeSubmitted(draft: CaseDraft, state: Partial<SubmittedCase>): 
   return submitted;
 }
 
+/** Which place the workstation would show now. */
+function PlaceShown() {
+  return <output data-testid="place-shown">{useNavigation()?.place}</output>;
+}
+
 async function showCases(withStatusBar = false) {
   const fake = fakeBridge();
   const i18n = await createI18n('en-GB');
-  const goneToCases = vi.fn();
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <I18nextProvider i18n={i18n}>
       <BridgeProvider bridge={fake.bridge}>
         <SessionProvider value={session}>
-          <ContactProvider staffId={session.user?.id ?? null}>
-            <OpenResidentProvider>
-              <CaseNavigationProvider onGoToCases={goneToCases}>{children}</CaseNavigationProvider>
-            </OpenResidentProvider>
-          </ContactProvider>
+          <NavigationProvider>
+            <ContactProvider staffId={session.user?.id ?? null}>
+              <CaseNavigationProvider>
+                {children}
+                <PlaceShown />
+              </CaseNavigationProvider>
+            </ContactProvider>
+          </NavigationProvider>
         </SessionProvider>
       </BridgeProvider>
     </I18nextProvider>
@@ -76,7 +83,7 @@ async function showCases(withStatusBar = false) {
     { wrapper: Wrapper },
   );
   await screen.findByRole('tablist', { name: 'Cases by where they are' });
-  return { user: userEvent.setup(), goneToCases };
+  return { user: userEvent.setup() };
 }
 
 const tab = (name: RegExp) => screen.getByRole('tab', { name });
@@ -202,7 +209,7 @@ describe('the status bar', () => {
   it('says whether the council’s system answers and what is waiting, and goes to the cases that need attention', async () => {
     syncStatus.current = { reachable: false, waiting: 3, needsAttention: 2, sending: false, lastSuccessfulSync: '2025-03-03T14:02:00.000Z', problem: null };
     await storeSubmitted(completeDraft({ summary: 'Refused one' }), { syncState: 'needs-attention', problem: 'No such street.' });
-    const { user, goneToCases } = await showCases(true);
+    const { user } = await showCases(true);
     const bar = screen.getByRole('contentinfo', { name: 'Status' });
     expect(within(bar).getByTestId('status-network').textContent).toBe("Offline (the council's system can't be reached)");
     expect(within(bar).getByTestId('status-sync').textContent).toBe('3 cases waiting to send');
@@ -210,7 +217,7 @@ describe('the status bar', () => {
     expect(tab(/^Drafts/).getAttribute('aria-selected')).toBe('true');
 
     await user.click(within(bar).getByRole('button', { name: '2 need your attention' }));
-    expect(goneToCases).toHaveBeenCalled();
+    expect(screen.getByTestId('place-shown').textContent).toBe('cases');
     await waitFor(() => expect(tab(/^Needs attention \(1\)$/).getAttribute('aria-selected')).toBe('true'));
     expect(screen.getByText("The council's system said: No such street.")).toBeTruthy();
   });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseUpdate, CaseVersion } from '../../../shared/contract/cases';
 import type { CaseDraft } from '../../../shared/domain/case-draft';
 import type { SubmittedCase } from '../../../shared/domain/case-sync';
-import { SessionProvider } from '../../../renderer/app/session-context';
+import { SessionProvider } from '../../../renderer/session/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { CaseNavigationProvider } from '../../../renderer/cases/case-navigation';
 import { CasesPlace } from '../../../renderer/cases/CasesPlace';
@@ -15,7 +15,6 @@ import { newCaseDraft } from '../../../renderer/cases/new-case-draft';
 import { ContactProvider } from '../../../renderer/contact/contact-context';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { PSEUDO_LOCALE, pseudoClose, pseudoOpen } from '../../../renderer/i18n/pseudo';
-import { OpenResidentProvider } from '../../../renderer/residents/resident-context';
 import { caseDatabase } from '../../../renderer/storage/case-database';
 import { contentOf } from '../../../renderer/sync/case-store';
 import { inProcessLock } from '../../../renderer/sync/leader-lock';
@@ -62,9 +61,7 @@ async function showCases(locale = 'en-GB') {
       <BridgeProvider bridge={fake.bridge}>
         <SessionProvider value={session}>
           <ContactProvider staffId={session.user?.id ?? null}>
-            <OpenResidentProvider>
-              <CaseNavigationProvider onGoToCases={() => undefined}>{children}</CaseNavigationProvider>
-            </OpenResidentProvider>
+            <CaseNavigationProvider>{children}</CaseNavigationProvider>
           </ContactProvider>
         </SessionProvider>
       </BridgeProvider>

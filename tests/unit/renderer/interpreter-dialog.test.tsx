@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { LanguageTable } from '../../../shared/languages/language-table';
-import { SessionProvider } from '../../../renderer/app/session-context';
+import { SessionProvider } from '../../../renderer/session/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { ContactProvider, useContact } from '../../../renderer/contact/contact-context';
 import { createI18n } from '../../../renderer/i18n/i18n';

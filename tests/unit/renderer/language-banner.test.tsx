@@ -5,12 +5,11 @@ import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ResidentView } from '../../../shared/contract/residents';
 import type { AccessibilityNeed } from '../../../shared/domain/resident';
-import { SessionProvider } from '../../../renderer/app/session-context';
+import { SessionProvider } from '../../../renderer/session/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
-import { ContactProvider } from '../../../renderer/contact/contact-context';
+import { ContactProvider, useContact } from '../../../renderer/contact/contact-context';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { languageNeeds } from '../../../renderer/residents/LanguageBanner';
-import { OpenResidentProvider, useOpenResident } from '../../../renderer/residents/resident-context';
 import { ResidentPlace } from '../../../renderer/residents/ResidentPlace';
 import { snapshotDatabase } from '../../../renderer/storage/snapshot-database';
 import { SyncProvider } from '../../../renderer/sync/sync-context';
@@ -22,15 +21,15 @@ function withLanguage(preferred: string, interpreterNeeded: boolean, accessibili
   return { ...residentView, name: 'Selam Haile', communication: { language: { preferred, interpreterNeeded }, accessibilityNeeds }, record: { ...record, resident: { ...record.resident, givenName: 'Selam', familyName: 'Haile', language: { preferred, interpreterNeeded }, accessibilityNeeds } } };
 }
 
-/** Puts a resident on screen as opening one does, without the identity check in between. */
+/** Puts a resident on screen by opening them, as Search does; the fake back office answers with the view. */
 function Opened({ view }: { view: ResidentView }) {
-  const { update } = useOpenResident();
-  useEffect(() => update(view), [update, view]);
+  const { openResident } = useContact();
+  useEffect(() => void openResident(view.residentId, 'call'), [openResident, view]);
   return <ResidentPlace />;
 }
 
 async function show(view: ResidentView, answers: FakeAnswers = {}, shown = 'section-who') {
-  const fake = fakeBridge(session, answers);
+  const fake = fakeBridge(session, { 'residents.open': () => view, ...answers });
   const i18n = await createI18n('en-GB');
   render(
     <I18nextProvider i18n={i18n}>
@@ -38,9 +37,7 @@ async function show(view: ResidentView, answers: FakeAnswers = {}, shown = 'sect
         <SessionProvider value={session}>
           <SyncProvider staffId={session.user?.id ?? null}>
             <ContactProvider staffId={session.user?.id ?? null}>
-              <OpenResidentProvider>
-                <Opened view={view} />
-              </OpenResidentProvider>
+              <Opened view={view} />
             </ContactProvider>
           </SyncProvider>
         </SessionProvider>

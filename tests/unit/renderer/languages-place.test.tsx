@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../../../shared/contract/session';
-import { SessionProvider } from '../../../renderer/app/session-context';
+import { SessionProvider } from '../../../renderer/session/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { PSEUDO_LOCALE, pseudoClose, pseudoOpen } from '../../../renderer/i18n/pseudo';
@@ -12,14 +12,14 @@ import { readToCustomer } from '../../../renderer/languages/customer/protocol';
 import { createCustomerLink, CustomerLinkContext } from '../../../renderer/languages/customer-link';
 import { LanguagesPlace } from '../../../renderer/languages/LanguagesPlace';
 import { fillPlaceholders, placeholdersIn } from '../../../renderer/languages/PhraseBookList';
-import { OpenResidentProvider, useOpenResident } from '../../../renderer/residents/resident-context';
+import { ContactProvider, useContact } from '../../../renderer/contact/contact-context';
 import { fakeBridge, residentView, session, type FakeAnswers } from '../support/fake-bridge';
 import { channelHub } from '../support/fake-channel';
 
 function OpenTheResident() {
-  const { open, view } = useOpenResident();
-  return view ? null : (
-    <button type="button" onClick={() => void open(residentView.residentId, 'call')}>
+  const { openResident, resident } = useContact();
+  return resident ? null : (
+    <button type="button" onClick={() => void openResident(residentView.residentId, 'call')}>
       open resident
     </button>
   );
@@ -35,12 +35,12 @@ async function showPlace(options: { answers?: FakeAnswers; session?: SessionInfo
     <I18nextProvider i18n={await createI18n(options.staffLanguage ?? 'en-GB')}>
       <BridgeProvider bridge={fake.bridge}>
         <SessionProvider value={current}>
-          <OpenResidentProvider>
+          <ContactProvider staffId={current.user?.id ?? null}>
             <CustomerLinkContext.Provider value={link}>
               <OpenTheResident />
               <LanguagesPlace session={current} />
             </CustomerLinkContext.Provider>
-          </OpenResidentProvider>
+          </ContactProvider>
         </SessionProvider>
       </BridgeProvider>
     </I18nextProvider>,

@@ -1,10 +1,10 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../../renderer/app/session-context';
+import { SessionProvider } from '../../../renderer/session/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { createI18n } from '../../../renderer/i18n/i18n';
-import { OpenResidentProvider, useOpenResident } from '../../../renderer/residents/resident-context';
+import { ContactProvider, useContact } from '../../../renderer/contact/contact-context';
 import { ResidentPlace } from '../../../renderer/residents/ResidentPlace';
 import { savedAtWords } from '../../../renderer/residents/SnapshotBanner';
 import { caseDatabase } from '../../../renderer/storage/case-database';
@@ -15,12 +15,15 @@ import { fakeBridge, residentView, session, trainingStaff } from '../support/fak
 
 /** Opens the fake's resident, as Search does, and shows what the sync monitor believes. */
 function Harness() {
-  const { open, error } = useOpenResident();
+  const { openResident: open, error, clear } = useContact();
   const { reachable } = useSyncStatus();
   return (
     <>
       <button type="button" onClick={() => void open(residentView.residentId, 'call')}>
         open resident
+      </button>
+      <button type="button" onClick={clear}>
+        next contact
       </button>
       <output data-testid="reachable">{String(reachable)}</output>
       {error && <output data-testid="open-error">{error.code}</output>}
@@ -37,9 +40,9 @@ async function renderResidentPlace(start = session) {
       <BridgeProvider bridge={fake.bridge}>
         <SessionProvider value={start}>
           <SyncProvider staffId={start.user?.id ?? null}>
-            <OpenResidentProvider>
+            <ContactProvider staffId={start.user?.id ?? null}>
               <Harness />
-            </OpenResidentProvider>
+            </ContactProvider>
           </SyncProvider>
         </SessionProvider>
       </BridgeProvider>
@@ -83,7 +86,8 @@ describe('cached resident snapshots', () => {
     expect(screen.queryByTestId('snapshot-banner')).toBeNull();
     const saved = (await snapshotDatabase().residentSnapshots.get([residentView.residentId, staffId]))?.savedAt as string;
 
-    // Offline: opening again shows this computer's copy, says so, and queues the read for the audit.
+    // Offline, on the next contact: opening again shows this computer's copy, says so, and queues the read for the audit.
+    await user.click(screen.getByRole('button', { name: 'next contact' }));
     await goOffline(fake);
     await user.click(screen.getByRole('button', { name: 'open resident' }));
     const banner = await screen.findByTestId('snapshot-banner');

@@ -75,9 +75,9 @@ describe('the workstation frame', () => {
     const fake = await renderApp();
     act(() => fake.openLink({ kind: 'call', callerNumber: '020 7946 0123', queue: 'Council tax', waitedSeconds: 42 }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeTruthy();
-    expect(screen.getByTestId('incoming-call').textContent).toBe("Caller's number: 020 7946 0123 · Queue: Council tax · Waited: 42 seconds");
+    expect((await screen.findByTestId('incoming-call')).textContent).toBe("Caller's number: 020 7946 0123 · Queue: Council tax · Waited: 42 seconds");
     // The search starts from the caller's number.
-    expect((screen.getByLabelText('Find a resident') as HTMLInputElement).value).toBe('020 7946 0123');
+    await waitFor(() => expect((screen.getByLabelText('Find a resident') as HTMLInputElement).value).toBe('020 7946 0123'));
   });
 
   it('stops with every bad field named when the deployment file is wrong', async () => {

@@ -120,4 +120,26 @@ describe('opening a resident', () => {
     expect(() => service.checkIdentity(view.accessId, rightAnswers)).toThrow(/no longer open/);
     await expect(service.open('res-nobody', 'call')).rejects.toThrow(/not in the council/);
   });
+
+  it('forgets a contact’s opens when it ends: the identity check passes for that contact only', async () => {
+    const { service, actAs } = setUp();
+    const first = await service.open(resident.id, 'call');
+    service.checkIdentity(first.accessId, rightAnswers);
+    await expect(service.contactHistory(first.accessId, null, [])).resolves.toMatchObject({ contacts: [] });
+
+    // Another officer cannot close what this one opened.
+    actAs(leader);
+    expect(service.close([first.accessId])).toEqual({ closed: 0 });
+    actAs(agent);
+    expect(service.close([first.accessId, 'never-opened'])).toEqual({ closed: 1 });
+    await expect(service.contactHistory(first.accessId, null, [])).rejects.toThrow(/no longer open/);
+    expect(() => service.checkIdentity(first.accessId, rightAnswers)).toThrow(/no longer open/);
+
+    // The next contact opens the same resident afresh, unverified.
+    const next = await service.open(resident.id, 'call');
+    expect(next.identity.status).toBe('not-done');
+    expect(next.record).toBeNull();
+    service.closeAll();
+    expect(() => service.overrideIdentity(next.accessId, 'Resident at the desk with photo ID')).toThrow(/no longer open/);
+  });
 });

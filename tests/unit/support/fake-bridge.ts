@@ -132,6 +132,7 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
       }
       if (name === 'residents.checkIdentity') return { ok: true, value: { results: maskedResidentView.identity.questions.map((question) => ({ question, matched: true })), view: residentView } };
       if (name === 'residents.overrideIdentity') return { ok: true, value: { ...residentView, identity: { ...residentView.identity, status: 'overridden' } } };
+      if (name === 'residents.close') return { ok: true, value: { closed: (input as { accessIds: string[] }).accessIds.length } };
       if (name === 'residents.contactHistory') return { ok: true, value: { contacts: [], nextCursor: null, staffNames: {} } };
       if (name === 'audit.accesses') return { ok: true, value: [] };
       if (name === 'audit.recordSnapshotReads') {

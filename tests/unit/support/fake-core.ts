@@ -43,6 +43,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'residents.overrideIdentity': () => {
       throw new Error('not in this fake');
     },
+    'residents.close': ({ accessIds }) => ({ closed: accessIds.length }),
     'residents.contactHistory': () => ({ contacts: [], nextCursor: null, staffNames: {} }),
     'audit.accesses': () => [],
     'audit.recordSnapshotReads': ({ reads }) => ({ recorded: reads.map((read) => read.id) }),

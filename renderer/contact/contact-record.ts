@@ -1,0 +1,95 @@
+import type { DeepLink } from '../../shared/contract/deep-link';
+import type { Interaction, ScriptOutcomeRecord, WrapUp } from '../../shared/domain/interaction';
+import type { InterpreterSession } from '../../shared/languages/interpreting';
+import type { CaseDatabase } from '../storage/case-database';
+import { newId, nowIso } from '../storage/ids';
+
+/**
+ * The contact as it is kept in IndexedDB from the moment it starts, so a reload mid-call or
+ * mid-wrap-up comes back to exactly where the officer was. Each function is one transaction;
+ * changes are made in place inside IndexedDB, so two quick saves cannot overwrite each other.
+ * Every contact belongs to one officer: another officer on the same computer never sees it.
+ */
+
+const OPEN = ['in-progress', 'wrap-up'] as const;
+
+/** This officer's contact in hand: the oldest not yet wrapped up. */
+export async function contactInHand(db: CaseDatabase, staffId: string | null): Promise<Interaction | null> {
+  if (staffId === null) return null;
+  const open = await db.interactions.where('status').anyOf(OPEN).filter((each) => each.staffId === staffId).sortBy('answeredAt');
+  return open[0] ?? null;
+}
+
+export async function startCall(db: CaseDatabase, staffId: string | null, link: Extract<DeepLink, { kind: 'call' }>): Promise<void> {
+  await db.transaction('rw', db.interactions, async () => {
+    // A new call while one is open: the open one goes to wrap-up, never lost.
+    const open = await db.interactions.where('status').equals('in-progress').filter((each) => each.staffId === staffId).toArray();
+    for (const each of open) await db.interactions.update(each.id, { status: 'wrap-up', endedAt: nowIso() });
+    await db.interactions.add(newContact(staffId, { channel: 'phone', callerNumber: link.callerNumber, queue: link.queue, waitedSeconds: link.waitedSeconds, residentId: null }));
+  });
+}
+
+/** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
+export function startVisit(db: CaseDatabase, staffId: string | null, residentId: string | null): Promise<Interaction> {
+  return db.transaction('rw', db.interactions, async () => {
+    const open = await contactInHand(db, staffId);
+    if (open) return open;
+    const visit = newContact(staffId, { channel: 'face-to-face', callerNumber: null, queue: null, waitedSeconds: null, residentId });
+    await db.interactions.add(visit);
+    return visit;
+  });
+}
+
+function newContact(staffId: string | null, start: Pick<Interaction, 'channel' | 'callerNumber' | 'queue' | 'waitedSeconds' | 'residentId'>): Interaction {
+  return {
+    id: newId(),
+    ...start,
+    answeredAt: nowIso(),
+    endedAt: null,
+    staffId,
+    residentIds: start.residentId ? [start.residentId] : [],
+    outcomes: [],
+    wrapUp: null,
+    status: 'in-progress',
+  };
+}
+
+export async function endCall(db: CaseDatabase, interaction: Interaction): Promise<void> {
+  if (interaction.status === 'in-progress') await db.interactions.update(interaction.id, { status: 'wrap-up', endedAt: nowIso() });
+}
+
+/**
+ * Records who the contact is about, and everyone opened during it: a call about a household
+ * member is about them, and the resident who called is kept beside them.
+ */
+export async function recordResident(db: CaseDatabase, interactionId: string, residentId: string, about: boolean): Promise<void> {
+  await db.interactions.where('id').equals(interactionId).modify((interaction) => {
+    const opened = interaction.residentIds ?? (interaction.residentId ? [interaction.residentId] : []);
+    interaction.residentIds = opened.includes(residentId) ? opened : [...opened, residentId];
+    if (about || interaction.residentId === null) interaction.residentId = residentId;
+  });
+}
+
+/** Where a script run ended, replacing what that run recorded before. */
+export async function recordOutcome(db: CaseDatabase, interactionId: string, outcome: ScriptOutcomeRecord): Promise<void> {
+  await db.interactions.where('id').equals(interactionId).modify((interaction) => {
+    interaction.outcomes = [...interaction.outcomes.filter((each) => each.runId !== outcome.runId), outcome];
+  });
+}
+
+export async function clearOutcome(db: CaseDatabase, interactionId: string, runId: string): Promise<void> {
+  await db.interactions.where('id').equals(interactionId).modify((interaction) => {
+    interaction.outcomes = interaction.outcomes.filter((each) => each.runId !== runId);
+  });
+}
+
+export async function saveWrapUp(db: CaseDatabase, interactionId: string, wrapUp: WrapUp): Promise<void> {
+  await db.interactions.update(interactionId, { wrapUp, status: 'done' });
+}
+
+/** An interpreted conversation, replacing what the same session (by id) recorded before, so "joined" then "left" leave one record. */
+export async function recordInterpreter(db: CaseDatabase, interactionId: string, session: InterpreterSession): Promise<void> {
+  await db.interactions.where('id').equals(interactionId).modify((interaction) => {
+    interaction.interpreterSessions = [...(interaction.interpreterSessions ?? []).filter((each) => each.id !== session.id), session];
+  });
+}
