@@ -7,7 +7,7 @@ import { createStandardsRegistry } from '../../shared/service-standards';
 import { loadScriptLibrary, type ScriptLibrary } from './call-scripts/script-library';
 import { createTrainingLookups } from './call-scripts/training-lookups';
 import { BANK_HOLIDAY_CACHE_FILE_NAME, loadBankHolidays, refreshBankHolidays, type HolidaySource } from './service-standards/holiday-refresh';
-import { maxAttachmentBytes, showUnreviewedPhrases, type LoadedConfig } from './config/deployment-config';
+import { identityPolicy, maxAttachmentBytes, showUnreviewedPhrases, type LoadedConfig } from './config/deployment-config';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { createRouter, NotPossible, type Router, type RouterLog } from './ipc/router';
 import { checkExternalUrl } from './security/external-url';
@@ -124,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
   const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now) : null;
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   const audit = createAuditTrail({ backOffice, log });
-  const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now });
+  const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now, identityPolicy: identityPolicy(config) });
   // A record opened by one officer is never readable by the next one at the same computer.
   session.onUserChanged(() => residents.closeAll());
   const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);

@@ -37,13 +37,19 @@ export function IdentityCheck({ view, onChange }: { view: ResidentView; onChange
     onChange(outcome.value);
   };
   const matched = (question: IdentityQuestion) => results?.find((each) => each.question === question)?.matched;
+  const { required, oneOf } = view.identity;
+  const listed = (questions: IdentityQuestion[], joiner: string) => questions.map((question) => t(`identity.names.${question}`)).join(joiner);
+  const hint = (question: IdentityQuestion) => (required.includes(question) ? t('identity.mustMatch') : oneOf.includes(question) ? t('identity.oneOfHint') : ' ');
 
   return (
     <Box component="section" aria-labelledby="identity-title" sx={{ border: 2, borderColor: 'warning.main', borderRadius: 1, p: 2, mb: 3 }}>
       <Typography id="identity-title" component="h2" variant="h6">
         {t('identity.title')}
       </Typography>
-      <Typography sx={{ mb: 2 }}>{t('identity.intro')}</Typography>
+      <Typography sx={{ mb: 1 }}>{t('identity.intro')}</Typography>
+      <Typography sx={{ mb: 2 }} data-testid="identity-rule">
+        {t(oneOf.length === 0 ? 'identity.ruleAll' : required.length === 0 ? 'identity.ruleAny' : 'identity.ruleBoth', { required: listed(required, t('identity.and')), oneOf: listed(oneOf, t('identity.or')) })}
+      </Typography>
       <Box component="form" onSubmit={(event) => (event.preventDefault(), void check())} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
         {view.identity.questions.map((question) => (
           <TextField
@@ -52,7 +58,7 @@ export function IdentityCheck({ view, onChange }: { view: ResidentView; onChange
             value={answers[question] ?? ''}
             onChange={(event) => setAnswers((current) => ({ ...current, [question]: event.target.value }))}
             error={matched(question) === false}
-            helperText={matched(question) === undefined ? ' ' : matched(question) ? t('identity.matched') : t('identity.notMatched')}
+            helperText={matched(question) === undefined ? hint(question) : matched(question) ? t('identity.matched') : t('identity.notMatched')}
             autoComplete="off"
           />
         ))}
@@ -62,7 +68,7 @@ export function IdentityCheck({ view, onChange }: { view: ResidentView; onChange
           </Button>
         </Box>
       </Box>
-      {results && results.some((each) => !each.matched) && (
+      {results && view.identity.status === 'not-done' && (
         <Alert severity="warning" sx={{ mt: 2 }} role="status">
           {t('identity.failed')}
         </Alert>

@@ -32,6 +32,14 @@ export function ResidentPlace() {
   const { reachable } = useSyncStatus();
   const clock = useStandards();
   const nameRef = useRef<HTMLParagraphElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The check passed or was gone past: its form goes, so the focus goes to what it now says.
+  const status = shown?.view.identity.status;
+  const checkedBefore = useRef(status);
+  useEffect(() => {
+    if (checkedBefore.current === 'not-done' && status !== 'not-done') statusRef.current?.focus();
+    checkedBefore.current = status;
+  }, [status]);
   // The banner promises the copy updates when the council's system can be reached.
   const showingCopy = shown?.fromSnapshot != null;
   useEffect(() => {
@@ -52,7 +60,7 @@ export function ResidentPlace() {
       <Typography ref={nameRef} tabIndex={-1} component="p" variant="h5" sx={{ fontWeight: 700, mb: 1 }} data-testid="resident-name">
         {view.name}
       </Typography>
-      <Typography sx={{ mb: 2 }} data-testid="identity-status">
+      <Typography ref={statusRef} tabIndex={-1} sx={{ mb: 2 }} data-testid="identity-status">
         {t(`identity.status.${view.identity.status}`)}
       </Typography>
       <FlagList view={view} today={today} />

@@ -123,7 +123,7 @@ export function SearchPlace() {
       <Typography role="status" variant="body2" sx={{ position: 'absolute', left: '-10000px' }}>
         {query.trim() ? t('search.found', { count: results.hits.length }) : ''}
       </Typography>
-      <ResultList hits={results.hits} query={results.query} today={today} label={t('search.resultsLabel')} onOpen={openResultById} />
+      <ResultList hits={results.hits} query={results.query} today={today} label={t('search.resultsLabel')} shows={session.identityPolicy.results} onOpen={openResultById} />
       {session.mode === 'training' && (
         <Box sx={{ mt: 3 }}>
           <Typography sx={{ mb: 1 }}>{t('search.simulateHelp')}</Typography>

@@ -25,7 +25,8 @@ export interface ResidentView {
   accessId: string;
   residentId: string;
   name: string;
-  identity: { status: IdentityCheckResult; questions: IdentityQuestion[] };
+  /** The questions the council's policy asks: all of `required`, and one or more of `oneOf`. */
+  identity: { status: IdentityCheckResult; questions: IdentityQuestion[]; required: IdentityQuestion[]; oneOf: IdentityQuestion[] };
   flags: ResidentFlag[];
   /** Staff-safety markers that exist but are hidden for this role. */
   hiddenStaffSafety: number;

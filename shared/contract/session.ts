@@ -1,3 +1,4 @@
+import type { IdentityPolicy } from '../domain/identity-check';
 import type { StaffUser } from '../domain/staff';
 
 /**
@@ -39,6 +40,8 @@ export interface SessionInfo {
    * maxAttachmentMegabytes; 10 MB unless set). Main checks it again on every send.
    */
   maxAttachmentBytes: number;
+  /** The council's identity-check rule, which also decides what search results show before it. */
+  identityPolicy: IdentityPolicy;
 }
 
 export interface TrainingSummary {

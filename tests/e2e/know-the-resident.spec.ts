@@ -60,7 +60,7 @@ test('a call: screen-pop, a misspelt surname, the identity check, the whole 360 
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Full name').fill(`${caller.givenName} ${caller.familyName}`);
-  await page.getByLabel('Date of birth (for example 12/03/1985)').fill(dayFirst(caller.dateOfBirth));
+  await page.getByLabel('Date of birth (as they say it: 12/3/85, 12 March 1985)').fill(dayFirst(caller.dateOfBirth));
   await page.getByLabel('First line of the address').fill(home.address.line1);
   await page.getByLabel('Postcode').fill(home.address.postcode.replace(' ', '').toLowerCase());
   await page.getByRole('button', { name: 'Check answers' }).click();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConfigProblem, FeatureSwitches } from '../../../shared/contract/session';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, LARGEST_ATTACHMENT_BYTES } from '../../../shared/contract/cases';
+import { DEFAULT_IDENTITY_POLICY, IDENTITY_QUESTIONS, type IdentityPolicy } from '../../../shared/domain/identity-check';
 
 const MEGABYTE = 1024 * 1024;
 const MOST_ATTACHMENT_MEGABYTES = LARGEST_ATTACHMENT_BYTES / MEGABYTE;
@@ -14,6 +15,22 @@ export function maxAttachmentBytes(config: LoadedConfig): number {
 export function showUnreviewedPhrases(config: LoadedConfig): boolean {
   return config.mode === 'live' ? config.config.showUnreviewedPhrases : true;
 }
+
+/** The council's identity-check rule; CivicDesk's default (name, date of birth, and address or postcode) without one. */
+export function identityPolicy(config: LoadedConfig): IdentityPolicy {
+  return config.mode === 'live' ? config.config.identityPolicy : DEFAULT_IDENTITY_POLICY;
+}
+
+const identityQuestion = z.enum(IDENTITY_QUESTIONS);
+const identityPolicySchema = z
+  .strictObject({
+    required: z.array(identityQuestion).max(4),
+    oneOf: z.array(identityQuestion).max(4),
+    results: z.strictObject({ dateOfBirth: z.enum(['year', 'full']), address: z.enum(['district', 'full']) }).default({ ...DEFAULT_IDENTITY_POLICY.results }),
+  })
+  .refine((policy) => policy.required.length + policy.oneOf.length > 0, 'Must ask at least one question: set required or oneOf.')
+  .refine((policy) => new Set([...policy.required, ...policy.oneOf]).size === policy.required.length + policy.oneOf.length, 'A question may appear once only, in required or in oneOf.')
+  .refine((policy) => policy.oneOf.length !== 1, 'oneOf needs two or more questions (one of them must match); put a single question in required.');
 
 /** Sites CivicDesk may open in the system browser when the deployment file names none. */
 export const DEFAULT_EXTERNAL_HOSTS = ['southwark.gov.uk', 'gov.uk', 'nhs.uk'] as const;
@@ -102,6 +119,12 @@ export const deploymentConfigSchema = z.strictObject({
       bookings: z.boolean().default(true),
     })
     .default({ machineTranslation: false, teams: true, bookings: true }),
+  /**
+   * Which identity-check answers must match before a resident's details are shown, and what
+   * search results show before it. Default: name and date of birth, and one of the first line
+   * of the address or the postcode; results show the year of birth and postcode district.
+   */
+  identityPolicy: identityPolicySchema.default({ required: [...DEFAULT_IDENTITY_POLICY.required], oneOf: [...DEFAULT_IDENTITY_POLICY.oneOf], results: { ...DEFAULT_IDENTITY_POLICY.results } }),
   /** Interpreting suppliers' lines: the number, the council's access code and department. */
   interpreterLines: z.array(interpreterLine).max(20).default([]),
   /** Off unless set (and features.machineTranslation is true). */

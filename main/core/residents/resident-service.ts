@@ -3,7 +3,7 @@ import type { SnapshotRead } from '../../../shared/contract/calls';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from '../../../shared/contract/residents';
 import type { ContactChannel } from '../../../shared/domain/contact';
 import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visibility';
-import { checkIdentity, IDENTITY_QUESTIONS, type IdentityAnswers } from '../../../shared/domain/identity-check';
+import { checkIdentity, DEFAULT_IDENTITY_POLICY, policyMet, questionsOf, type IdentityAnswers, type IdentityPolicy } from '../../../shared/domain/identity-check';
 import type { AccessReason, IdentityCheckResult, Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { StaffUser } from '../../../shared/domain/staff';
 import type { BackOffice, DirectoryChanges, LanguageConsent } from '../back-office/port';
@@ -29,6 +29,8 @@ export interface ResidentServiceDeps {
   user: () => StaffUser | null;
   audit: AuditTrail;
   now: () => Date;
+  /** The council's rule for the identity check (the deployment file's identityPolicy). */
+  identityPolicy?: IdentityPolicy;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface ResidentServiceDeps {
  */
 export function createResidentService(deps: ResidentServiceDeps) {
   const batches = new Map<string, DirectoryChanges>();
+  const policy = deps.identityPolicy ?? DEFAULT_IDENTITY_POLICY;
+  const questions = questionsOf(policy);
   const open = new Map<string, OpenRecord>();
 
   const backOffice = async () => {
@@ -63,7 +67,7 @@ export function createResidentService(deps: ResidentServiceDeps) {
       accessId,
       residentId: entry.residentId,
       name: `${resident.givenName} ${resident.familyName}`,
-      identity: { status: entry.identity, questions: [...IDENTITY_QUESTIONS] },
+      identity: { status: entry.identity, questions: [...questions], required: [...policy.required], oneOf: [...policy.oneOf] },
       flags: visible,
       hiddenStaffSafety,
       communication: { language: resident.language, accessibilityNeeds: resident.accessibilityNeeds },
@@ -134,8 +138,8 @@ export function createResidentService(deps: ResidentServiceDeps) {
 
     checkIdentity(accessId: string, answers: IdentityAnswers) {
       const entry = opened(accessId);
-      const results = checkIdentity(IDENTITY_QUESTIONS, answers, entry.record.resident, entry.record.household);
-      if (results.every((result) => result.matched) && entry.identity === 'not-done') {
+      const results = checkIdentity(questions, answers, entry.record.resident, entry.record.household);
+      if (policyMet(policy, results) && entry.identity === 'not-done') {
         entry.identity = 'passed';
         // The full record is shown from here: a second audited read.
         audit(randomUUID(), entry);

@@ -34,6 +34,18 @@ describe('the deployment file', () => {
     expect(loaded.problems.find((problem) => problem.field === 'tenantId')?.message).toMatch(/tenant id/);
   });
 
+  it('takes the council’s identity-check rule, defaulting to name, date of birth and address or postcode, and refuses one that cannot work', () => {
+    const defaulted = loadDeploymentConfig(JSON.stringify(valid), 'c.json');
+    expect(defaulted.mode === 'live' && defaulted.config.identityPolicy).toEqual({ required: ['name', 'dateOfBirth'], oneOf: ['addressLine1', 'postcode'], results: { dateOfBirth: 'year', address: 'district' } });
+    const strict = loadDeploymentConfig(JSON.stringify({ ...valid, identityPolicy: { required: ['name', 'dateOfBirth', 'postcode'], oneOf: [], results: { dateOfBirth: 'full', address: 'full' } } }), 'c.json');
+    expect(strict.mode === 'live' && strict.config.identityPolicy.required).toEqual(['name', 'dateOfBirth', 'postcode']);
+    for (const identityPolicy of [{ required: [], oneOf: [] }, { required: ['name'], oneOf: ['name', 'postcode'] }, { required: ['name'], oneOf: ['postcode'] }, { required: ['passport'], oneOf: [] }]) {
+      const loaded = loadDeploymentConfig(JSON.stringify({ ...valid, identityPolicy }), 'c.json');
+      expect(loaded.mode).toBe('config-error');
+      expect(loaded.mode === 'config-error' && loaded.problems.every((problem) => problem.field.startsWith('identityPolicy'))).toBe(true);
+    }
+  });
+
   it('points out misspelt settings and broken JSON', () => {
     const misspelt = loadDeploymentConfig(JSON.stringify({ ...valid, tennantId: 'x' }), 'c.json');
     expect(misspelt).toMatchObject({ mode: 'config-error', problems: [{ message: expect.stringContaining('tennantId') }] });

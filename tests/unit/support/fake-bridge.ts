@@ -8,6 +8,7 @@ import type { ResidentView } from '../../../shared/contract/residents';
 import type { SessionInfo, TrainingSummary } from '../../../shared/contract/session';
 import { callScriptSchema } from '../../../shared/call-scripts/schema';
 import { DEFAULT_SERVICE_STANDARDS, shippedHolidays } from '../../../shared/service-standards';
+import { DEFAULT_IDENTITY_POLICY } from '../../../shared/domain/identity-check';
 
 /** A two-question script, enough to drive the runner in component tests. */
 export const testScript = callScriptSchema.parse({
@@ -41,6 +42,7 @@ export const session: SessionInfo = {
   configSource: null,
   configProblems: [],
   maxAttachmentBytes: 10 * 1024 * 1024,
+  identityPolicy: DEFAULT_IDENTITY_POLICY,
   dispositions: [
     { code: 'case-raised', label: 'Case raised for a service' },
     { code: 'emergency', label: 'Emergency escalated' },
@@ -54,7 +56,7 @@ export const residentView: ResidentView = {
   accessId: 'access-1',
   residentId: 'c2a9e6f0-1b2c-4d3e-8f4a-5b6c7d8e9f00',
   name: 'Ada Lovelace',
-  identity: { status: 'passed', questions: ['name', 'dateOfBirth', 'addressLine1', 'postcode'] },
+  identity: { status: 'passed', questions: ['name', 'dateOfBirth', 'addressLine1', 'postcode'], required: ['name', 'dateOfBirth'], oneOf: ['addressLine1', 'postcode'] },
   flags: [],
   hiddenStaffSafety: 0,
   communication: { language: { preferred: 'en', interpreterNeeded: false }, accessibilityNeeds: [] },

@@ -2,6 +2,7 @@ import type { AccountStatus } from '../../../shared/contract/microsoft365';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { createEventHub } from '../../../main/core/ipc/event-hub';
 import { createRouter, type Handlers } from '../../../main/core/ipc/router';
+import { DEFAULT_IDENTITY_POLICY } from '../../../shared/domain/identity-check';
 
 export const trainingSession: SessionInfo = {
   mode: 'training',
@@ -16,6 +17,7 @@ export const trainingSession: SessionInfo = {
     { code: 'emergency', label: 'Emergency escalated' },
   ],
   maxAttachmentBytes: 10 * 1024 * 1024,
+  identityPolicy: DEFAULT_IDENTITY_POLICY,
 };
 
 const signedOut: AccountStatus = { signedIn: false, signingIn: false, kept: 'keychain', keptReason: null, problem: null };
