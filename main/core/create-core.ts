@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { DeepLink } from '../../shared/contract/deep-link';
 import type { TrainingSummary } from '../../shared/contract/session';
 import { CASE_CATEGORIES } from '../../shared/domain/case';
 import { createStandardsRegistry } from '../../shared/service-standards';
 import { loadScriptLibrary, type ScriptLibrary } from './call-scripts/script-library';
-import { createTrainingLookups } from './call-scripts/training-lookups';
+import { createScriptLookups } from './call-scripts/script-lookups';
 import { BANK_HOLIDAY_CACHE_FILE_NAME, loadBankHolidays, refreshBankHolidays, type HolidaySource } from './service-standards/holiday-refresh';
 import { identityPolicy, maxAttachmentBytes, showUnreviewedPhrases, type LoadedConfig } from './config/deployment-config';
 import { createEventHub, type EventHub } from './ipc/event-hub';
@@ -22,6 +21,7 @@ import type { DataverseStandIn } from './training/dataverse/stand-in';
 import { createTrainingBackOffice } from './training/dataverse/training-back-office';
 import { loadPhraseLibrary, phraseBook, type PhraseLibrary } from './languages/phrase-library';
 import { generateTrainingData, summariseTrainingData } from './training/generator';
+import { createSimulatedCalls } from './training/simulated-calls';
 import { interpreterLines } from './languages/interpreter-lines';
 import { loadLanguageTable } from './languages/language-table';
 import type { SecretStore } from './secrets/secret-store';
@@ -95,7 +95,7 @@ export function createCore(options: CoreOptions): Core {
   const training = config.mode === 'training' ? generateTrainingData({ ...options.training, asOf: today }) : null;
   const session = createSessionService({ config, appVersion: options.appVersion, trainingStaff: training?.staff ?? [], events });
   const standards = createStandardsRegistry();
-  const lookups = training ? createTrainingLookups(training) : null;
+  const simulateCall = training ? createSimulatedCalls(training) : null;
   const waitingLinks = createWaitingLinks((count) => events.emit('deepLink.waiting', { count }), now);
 
   // Scripts are read on first use, then kept: an administrator's edit takes effect on restart.
@@ -127,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
   const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now, identityPolicy: identityPolicy(config) });
   // A record opened by one officer is never readable by the next one at the same computer.
   session.onUserChanged(() => residents.closeAll());
+  const lookups = createScriptLookups({ backOffice, revealedRecord: (accessId) => residents.revealedRecord(accessId) });
   const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   // Captured-by is whoever main's session says is signed in: the renderer cannot claim to be someone else.
   const cases = createCaseService({ caseOffice, user: () => session.current().user, maxAttachmentBytes: maxAttachmentBytes(config) });
@@ -139,7 +140,6 @@ export function createCore(options: CoreOptions): Core {
       throw error;
     }
   };
-  let simulatedCalls = 0;
   const translator = createTranslatorConnector({ config, secrets: options.secrets });
   const translation = createTranslationService({ translator: () => translator.translator(), user: () => session.current().user, log });
 
@@ -159,21 +159,16 @@ export function createCore(options: CoreOptions): Core {
       },
       'deepLink.take': () => waitingLinks.take(),
       'training.simulateCall': () => {
-        if (!training) throw new NotPossible('Simulated calls are only available in training mode.');
-        // Walk through the borough so each simulated call is a different resident.
-        const callers = training.residents.filter((resident) => resident.contact.phones.length > 0);
-        const caller = callers[(simulatedCalls * 7919) % callers.length];
-        simulatedCalls += 1;
-        const queues = ['Waste and recycling', 'Housing repairs', 'Council tax', 'General enquiries'];
-        const link: DeepLink = { kind: 'call', callerNumber: caller?.contact.phones[0]?.number ?? null, queue: queues[simulatedCalls % queues.length] ?? null, waitedSeconds: (simulatedCalls * 37) % 300 };
-        waitingLinks.add(link);
-        return link;
+        if (!simulateCall) throw new NotPossible('Simulated calls are only available in training mode.');
+        const call = simulateCall();
+        waitingLinks.add(call.link);
+        return call;
       },
       'scripts.list': async () => {
         const loaded = await scriptLibrary();
         return { scripts: loaded.scripts, problems: loaded.problems };
       },
-      'scripts.lookup': (request) => (lookups ? lookups(request) : { available: false }),
+      'scripts.lookup': (request) => plainly(() => lookups(request)),
       'standards.get': async () => {
         const current = await holidays;
         return { standards: standards.all(), holidays: [...current.holidays].sort(), holidaySource: current.source };
@@ -183,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
       'residents.checkIdentity': ({ accessId, answers }) => residents.checkIdentity(accessId, answers),
       'residents.overrideIdentity': ({ accessId, reason }) => residents.overrideIdentity(accessId, reason),
       'residents.close': ({ accessIds }) => residents.close(accessIds),
+      'residents.caseHistory': ({ accessId, caseId }) => plainly(() => residents.caseHistory(accessId, caseId)),
       'residents.contactHistory': ({ accessId, cursor, channels }) => plainly(() => residents.contactHistory(accessId, cursor, channels)),
       'audit.accesses': ({ residentId }) => plainly(() => residents.accesses(residentId)),
       'audit.recordSnapshotReads': ({ reads }) => plainly(() => residents.recordSnapshotReads(reads)),

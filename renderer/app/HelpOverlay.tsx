@@ -9,7 +9,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
-import { SHORTCUTS } from '../navigation/shortcuts';
+import { KEYS_IN_PLACE, SHORTCUTS } from '../navigation/shortcuts';
 
 /** F1 or ?: every shortcut, from the same table the keys are handled by. */
 export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -43,12 +43,19 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => v
                 <TableCell>{describe(shortcut.label)}</TableCell>
               </TableRow>
             ))}
-            <TableRow>
-              <TableCell>
-                <kbd>Esc</kbd>
-              </TableCell>
-              <TableCell>{t('help.closeDialog')}</TableCell>
-            </TableRow>
+            {KEYS_IN_PLACE.map((entry) => (
+              <TableRow key={entry.label}>
+                <TableCell>
+                  {entry.keys.map((key, index) => (
+                    <span key={`${key}-${index}`}>
+                      {index > 0 && key !== '…' && entry.keys[index - 1] !== '…' && '+'}
+                      {key === '…' ? ' … ' : <kbd>{key}</kbd>}
+                    </span>
+                  ))}
+                </TableCell>
+                <TableCell>{t(entry.label)}</TableCell>
+              </TableRow>
+            ))}
           </TableBody>
         </Table>
       </DialogContent>

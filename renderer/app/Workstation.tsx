@@ -1,13 +1,13 @@
 import Box from '@mui/material/Box';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SessionInfo } from '../../shared/contract/session';
 import { CaseLinks, CaseNavigationProvider } from '../cases/case-navigation';
-import { CallPanel } from '../contact/CallPanel';
+import { ContactHeader } from '../contact/ContactHeader';
 import { useContact } from '../contact/contact-context';
 import { useNavigation } from '../navigation/navigation-context';
-import { findShortcut } from '../navigation/shortcuts';
 import { PlaceView } from '../places/PlaceView';
 import { TeamsSenderProvider, useTeamsSender } from '../teams/teams-sender-context';
+import { GlobalShortcuts } from './GlobalShortcuts';
 import { HelpOverlay } from './HelpOverlay';
 import { PlacesNav } from './PlacesNav';
 import { SkipLink } from './SkipLink';
@@ -22,34 +22,21 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   const teamsSender = useTeamsSender();
   const navigation = useNavigation();
   const { generation } = useContact();
-  const goTo = navigation?.goTo;
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const shortcut = findShortcut(event);
-      if (!shortcut) return;
-      event.preventDefault();
-      const { command } = shortcut;
-      if (command.kind === 'help') setHelpOpen(true);
-      else if (command.kind === 'contrast') onToggleContrast();
-      else goTo?.(command.place);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goTo, onToggleContrast]);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
 
   if (!navigation) return null;
   return (
     <TeamsSenderProvider value={teamsSender}>
       <CaseNavigationProvider>
         <CaseLinks />
+        <GlobalShortcuts onHelp={openHelp} onToggleContrast={onToggleContrast} />
         <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
           <SkipLink />
           {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
           <Box component="header">
-            <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={() => setHelpOpen(true)} />
+            <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={openHelp} />
           </Box>
-          <CallPanel />
+          <ContactHeader />
           <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
             <PlacesNav current={navigation.place} onChoose={navigation.goTo} />
             <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>

@@ -174,6 +174,13 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
         void submit();
       }}
       onBlur={onLeave}
+      onKeyDown={(event) => {
+        // Ctrl+Enter sends from anywhere in the form (the help overlay lists it).
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void submit();
+        }
+      }}
       onKeyUp={onCaretMove}
       onClick={onCaretMove}
       onSelect={onCaretMove}

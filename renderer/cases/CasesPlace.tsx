@@ -13,6 +13,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
+import { caseReference } from '../../shared/domain/case-reference';
 import type { CaseDraft } from '../../shared/domain/case-draft';
 import type { SubmittedCase } from '../../shared/domain/case-sync';
 import { useSessionIfAny } from '../session/session-context';
@@ -20,6 +21,7 @@ import { identifiedResident, useContact } from '../contact/contact-context';
 import { useStandards } from '../scripts/use-standards';
 import { caseDatabase } from '../storage/case-database';
 import { resolveConflict, returnToDraft } from '../sync/case-store';
+import { BesideResident } from '../contact/BesideResident';
 import { CaseColleagues } from '../teams/CaseColleagues';
 import { useCaseNavigation, type CaseSection } from './case-navigation';
 import { CaseForm } from './CaseForm';
@@ -27,12 +29,14 @@ import { CaseTable, type CaseRow } from './CaseTable';
 import { ConflictDialog } from './ConflictDialog';
 import { EditSentCaseDialog } from './EditSentCaseDialog';
 import { discardDraft } from './discard-draft';
-import { startCaseDraft } from './new-case-draft';
+import { useRaiseCase } from './raise-case';
 
 const SECTIONS: readonly CaseSection[] = ['drafts', 'waiting', 'sent', 'attention'];
 
 const rowOfDraft = (draft: CaseDraft): CaseRow => ({ id: draft.id, summary: draft.summary, residentId: draft.residentId, residentName: draft.residentName, anonymous: draft.anonymous, serviceStandard: draft.serviceStandard, dueOn: draft.dueOn });
 const rowOfCase = ({ id, content }: SubmittedCase): CaseRow => ({ id, summary: content.summary, residentId: content.residentId, residentName: content.residentName, anonymous: content.anonymous, serviceStandard: content.serviceStandard, dueOn: content.dueOn });
+/** The reference the resident was given: made on this computer when the case was raised, and kept by Dataverse. */
+const referenceOf = (submitted: SubmittedCase) => submitted.reference ?? caseReference(submitted.id, submitted.content.receivedOn);
 const clockTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /**
@@ -47,9 +51,12 @@ export function CasesPlace() {
   const navigation = useCaseNavigation();
   const contact = useContact();
   const openResident = identifiedResident(contact);
-  const call = contact.current;
-  const drafts = useLiveQuery(() => db.caseDrafts.orderBy('dueOn').toArray(), [db]);
-  const cases = useLiveQuery(() => db.cases.orderBy('submittedAt').reverse().toArray(), [db]);
+  const raiseCase = useRaiseCase();
+  const staffId = useSessionIfAny()?.user?.id ?? null;
+  // This officer's own: on a shared computer, another officer's work is not theirs to see.
+  const mine = (owner: string | null) => owner === null || owner === staffId;
+  const drafts = useLiveQuery(() => db.caseDrafts.orderBy('dueOn').filter((each) => mine(each.staffId ?? null)).toArray(), [db, staffId]);
+  const cases = useLiveQuery(() => db.cases.orderBy('submittedAt').reverse().filter((each) => mine(each.submittedBy)).toArray(), [db, staffId]);
   const [section, setSection] = useState<CaseSection>('drafts');
   const [editing, setEditing] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<SubmittedCase | null>(null);
@@ -91,16 +98,18 @@ export function CasesPlace() {
 
   if (editing) {
     return (
-      <CaseForm
-        draftId={editing}
-        onClose={() => setEditing(null)}
-        onSubmitted={(submitted) => {
-          setEditing(null);
-          setSection('waiting');
-          setChangeSaved(null);
-          setConfirmation(submitted);
-        }}
-      />
+      <BesideResident>
+        <CaseForm
+          draftId={editing}
+          onClose={() => setEditing(null)}
+          onSubmitted={(submitted) => {
+            setEditing(null);
+            setSection('waiting');
+            setChangeSaved(null);
+            setConfirmation(submitted);
+          }}
+        />
+      </BesideResident>
     );
   }
   if (!drafts || !cases || !clock) return <Typography>{t('cases.loading')}</Typography>;
@@ -112,6 +121,8 @@ export function CasesPlace() {
     attention: cases.filter((each) => each.syncState === 'needs-attention' || each.syncState === 'conflict').map(rowOfCase),
   };
   const caseById = new Map(cases.map((each) => [each.id, each]));
+  // The case as it is now, not as it was when sent: "waiting to send" turns to "sent" on screen.
+  const confirmed = confirmation ? (caseById.get(confirmation.id) ?? confirmation) : null;
   // The link's case, once the cases have loaded: its section comes to the front.
   const linked = linkedCase ? caseById.get(linkedCase) : undefined;
   if (linkedCase && linked) {
@@ -121,10 +132,9 @@ export function CasesPlace() {
   const linkNotHere = linkedCase !== null && !linked;
 
   const newCase = async () => {
-    const draft = await startCaseDraft(db, { residentId: openResident?.residentId ?? null, residentName: openResident?.name ?? null, interactionId: call?.id ?? null });
     setConfirmation(null);
     setChangeSaved(null);
-    setEditing(draft.id);
+    await raiseCase();
   };
 
   const fixAndResend = async (caseId: string) => {
@@ -164,6 +174,7 @@ export function CasesPlace() {
         // Sent before: what is waiting is a change to it, not the case itself.
         return (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1 }}>
+            <strong>{referenceOf(submitted)}</strong>
             <span>{submitted.sentAt ? t('cases.edit.changeWaiting') : t('cases.submittedAt', { when: clockTime(submitted.submittedAt) })}</span>
             {colleaguesButton(row)}
           </Box>
@@ -177,7 +188,7 @@ export function CasesPlace() {
         if (!submitted) return null;
         return (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1 }}>
-            {submitted.reference ? <strong data-testid="case-reference">{submitted.reference}</strong> : <span>{t('cases.noReference')}</span>}
+            <strong data-testid="case-reference">{referenceOf(submitted)}</strong>
             <Button size="small" variant="outlined" onClick={() => setChanging(submitted)} aria-label={t('cases.edit.buttonNamed', { summary: row.summary || t('cases.noSummary') })}>
               {t('cases.edit.button')}
             </Button>
@@ -225,11 +236,13 @@ export function CasesPlace() {
         </Button>
         {openResident && <Typography variant="body2">{t('cases.newCaseFor', { name: openResident.name })}</Typography>}
       </Box>
-      {confirmation && (
+      {confirmed && (
         <Alert ref={confirmationRef} tabIndex={-1} severity="success" role="status" sx={{ mb: 2 }} data-testid="case-confirmation" onClose={() => setConfirmation(null)} slotProps={{ closeButton: { 'aria-label': t('cases.dismiss'), title: t('cases.dismiss') } }}>
-          {standardName(confirmation)
-            ? t('cases.confirmation', { summary: confirmation.content.summary, standard: standardName(confirmation), date: longDate(confirmation.content.dueOn) })
-            : t('cases.confirmationNoStandard', { summary: confirmation.content.summary })}
+          <strong data-testid="confirmation-reference">{t('cases.giveReference', { reference: referenceOf(confirmed) })}</strong>{' '}
+          {standardName(confirmed)
+            ? t('cases.confirmationDue', { standard: standardName(confirmed), date: longDate(confirmed.content.dueOn) })
+            : ''}{' '}
+          <span data-testid="confirmation-state">{t(`cases.confirmationState.${confirmed.syncState}`, { summary: confirmed.content.summary })}</span>
         </Alert>
       )}
       {changeSaved !== null && (

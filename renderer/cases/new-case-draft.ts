@@ -1,21 +1,22 @@
 import type { CaseDraft } from '../../shared/domain/case-draft';
 import { isoDateInLondon } from '../../shared/service-standards';
-import { saveDraft } from '../sync/case-store';
-import type { CaseDatabase } from '../storage/case-database';
 import { newId, nowIso } from '../storage/ids';
 
 export interface CaseStart {
+  /** The officer writing it. */
+  staffId: string | null;
   residentId: string | null;
   residentName: string | null;
   interactionId?: string | null;
 }
 
 /** An empty case for the form, received today; it is saved at once so nothing typed into it can be lost. */
-export function newCaseDraft({ residentId, residentName, interactionId = null }: CaseStart): CaseDraft {
+export function newCaseDraft({ staffId, residentId, residentName, interactionId = null }: CaseStart): CaseDraft {
   const today = isoDateInLondon(new Date());
   const at = nowIso();
   return {
     id: newId(),
+    staffId,
     interactionId,
     residentId,
     residentName,
@@ -40,10 +41,4 @@ export function newCaseDraft({ residentId, residentName, interactionId = null }:
     createdAt: at,
     updatedAt: at,
   };
-}
-
-export async function startCaseDraft(db: CaseDatabase, start: CaseStart): Promise<CaseDraft> {
-  const draft = newCaseDraft(start);
-  await saveDraft(db, draft, null);
-  return draft;
 }

@@ -90,7 +90,20 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
   const flagged = (key: keyof WrapUpForm) => missing.includes(key);
 
   return (
-    <Dialog open aria-labelledby="wrap-up-title" maxWidth="md" fullWidth onClose={() => undefined}>
+    <Dialog
+      open
+      aria-labelledby="wrap-up-title"
+      maxWidth="md"
+      fullWidth
+      onClose={() => undefined}
+      onKeyDown={(event) => {
+        // Ctrl+Enter saves from anywhere in the dialog (the help overlay lists it).
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void save(false);
+        }
+      }}
+    >
       <DialogTitle id="wrap-up-title" component="h2">
         {t('wrapUp.title')}
       </DialogTitle>

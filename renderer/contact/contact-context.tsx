@@ -23,6 +23,8 @@ export interface ScriptInProgress {
   scriptId: string;
   state: RunState;
   runId: string;
+  /** The case draft the run made, if it reached "create a case". */
+  caseDraftId: string | null;
 }
 
 /** What the contact holds only in memory: cleared, all of it, when the contact ends. */
@@ -37,11 +39,9 @@ interface ContactMemory {
   askAbout: string | null;
   opening: boolean;
   error: CallError | null;
-  /** Training only: what the simulated caller will say. */
-  callerCard: CallerCard | null;
 }
 
-const NOTHING: ContactMemory = { residents: [], shownId: null, aboutId: null, askAbout: null, opening: false, error: null, callerCard: null };
+const NOTHING: ContactMemory = { residents: [], shownId: null, aboutId: null, askAbout: null, opening: false, error: null };
 
 export interface ContactApi {
   /**
@@ -118,6 +118,8 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
   const searchText = useRef('');
   const script = useRef<ScriptInProgress | null>(null);
   const [poppedFor, setPoppedFor] = useState<string | null>(null);
+  // Training's caller cards, by the number calling: the card can arrive before or after its call starts.
+  const [cards, setCards] = useState<Record<string, CallerCard>>({});
   // The latest of each, for callbacks that must not change identity on every render.
   const latest = useRef({ memory, current, staffId });
   useEffect(() => {
@@ -130,6 +132,8 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
 
   const clear = useCallback(() => {
     const accessIds = latest.current.memory.residents.map((each) => each.view.accessId);
+    const ended = latest.current.current?.callerNumber;
+    if (ended) setCards(({ [ended]: _gone, ...rest }) => rest);
     // Main forgets them too: nothing of this contact can be asked for again through the contract.
     if (accessIds.length > 0) void bridge.residents.close({ accessIds });
     searchText.current = '';
@@ -235,7 +239,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       askingAbout: byId(memory.askAbout),
       opening: memory.opening,
       error: memory.error,
-      callerCard: memory.callerCard,
+      callerCard: current?.callerNumber ? (cards[current.callerNumber] ?? null) : null,
       screenPop: caller ? { callerNumber: caller, autoOpen: !popped } : null,
       openResident: open,
       answerAbout,
@@ -243,7 +247,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       updateResident,
       refreshFromBackOffice,
       screenPopUsed: () => setPoppedFor(current?.id ?? null),
-      setCallerCard: (card) => setMemory((now) => ({ ...now, callerCard: card })),
+      setCallerCard: (card) => setCards((now) => ({ ...now, [card.callerNumber]: card })),
       searchText: () => searchText.current,
       rememberSearchText: (text) => {
         searchText.current = text;
@@ -275,7 +279,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       },
       clear,
     };
-  }, [answerAbout, clear, current, db, generation, memory, open, poppedFor, refreshFromBackOffice, staffId, startCall, updateResident]);
+  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, refreshFromBackOffice, staffId, startCall, updateResident]);
   return <ContactContext.Provider value={api}>{children}</ContactContext.Provider>;
 }
 

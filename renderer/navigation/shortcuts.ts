@@ -13,9 +13,16 @@ export interface Shortcut {
   command: ShortcutCommand;
 }
 
-export type ShortcutCommand = { kind: 'go'; place: Place } | { kind: 'help' } | { kind: 'contrast' };
+export type ShortcutCommand = { kind: 'go'; place: Place } | { kind: 'help' } | { kind: 'contrast' } | { kind: 'end-call' } | { kind: 'raise-case' } | { kind: 'identity' };
 
 const noModifiers = (event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey'>) => !event.altKey && !event.ctrlKey && !event.metaKey;
+/** Alt+Shift and a letter, by `code` (so it is the same key on every layout). */
+const altShift = (letter: string, label: string, command: ShortcutCommand): Shortcut => ({
+  keys: ['Alt', 'Shift', letter],
+  label: { key: label },
+  matches: (event) => event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === `Key${letter}`,
+  command,
+});
 
 export const SHORTCUTS: readonly Shortcut[] = [
   {
@@ -39,12 +46,24 @@ export const SHORTCUTS: readonly Shortcut[] = [
       command: { kind: 'go', place },
     }),
   ),
-  {
-    keys: ['Alt', 'Shift', 'H'],
-    label: { key: 'help.toggleContrast' },
-    matches: (event) => event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyH',
-    command: { kind: 'contrast' },
-  },
+  altShift('H', 'help.toggleContrast', { kind: 'contrast' }),
+  altShift('E', 'help.endCall', { kind: 'end-call' }),
+  altShift('C', 'help.raiseCase', { kind: 'raise-case' }),
+  altShift('I', 'help.checkIdentity', { kind: 'identity' }),
+];
+
+/**
+ * Keys that work where the officer is (a script, a form, a dialog) rather than anywhere:
+ * the components handle them, and the help overlay lists them beside the shortcuts above.
+ */
+export const KEYS_IN_PLACE: readonly { keys: readonly string[]; label: string }[] = [
+  { keys: ['Enter'], label: 'help.nextStep' },
+  { keys: ['1', '…', '9'], label: 'help.chooseAnswer' },
+  { keys: ['Backspace'], label: 'help.stepBack' },
+  { keys: ['Enter'], label: 'help.checkAnswers' },
+  { keys: ['Ctrl', 'Enter'], label: 'help.sendCase' },
+  { keys: ['Ctrl', 'Enter'], label: 'help.saveWrapUp' },
+  { keys: ['Esc'], label: 'help.closeDialog' },
 ];
 
 /** Typing a "?" into a field must type it, not open the help. */

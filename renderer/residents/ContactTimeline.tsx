@@ -9,12 +9,19 @@ import { useTranslation } from 'react-i18next';
 import type { ContactHistorySlice } from '../../shared/contract/residents';
 import { CONTACT_CHANNELS, type ContactChannel, type ContactRecord } from '../../shared/domain/contact';
 import { useBridge } from '../bridge/bridge-context';
+import { useContactIfAny } from '../contact/contact-context';
 import { Section } from './Section';
 
-/** Every contact across every channel, newest first, filtered by channel, a page at a time. */
-export function ContactTimeline({ accessId }: { accessId: string }) {
+/**
+ * Every contact across every channel, newest first, filtered by channel, a page at a time;
+ * the contact in hand first of all, from this computer, before the council's system has it.
+ */
+export function ContactTimeline({ accessId, residentId }: { accessId: string; residentId: string }) {
   const { t } = useTranslation();
   const bridge = useBridge();
+  const inHand = useContactIfAny()?.current ?? null;
+  const now = inHand && (inHand.residentIds ?? []).includes(residentId) ? inHand : null;
+  const nowChannel: ContactChannel | null = now ? (now.channel === 'phone' ? 'phone' : 'face-to-face') : null;
   const [channels, setChannels] = useState<ContactChannel[]>([]);
   const [pages, setPages] = useState<{ channels: ContactChannel[]; contacts: ContactRecord[]; next: string | null; names: Record<string, string> } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,6 +57,12 @@ export function ContactTimeline({ accessId }: { accessId: string }) {
       </FormGroup>
       {problem && <Alert severity="error">{problem}</Alert>}
       <Box component="ol" sx={{ pl: 2 }} data-testid="timeline">
+        {now && nowChannel && (channels.length === 0 || channels.includes(nowChannel)) && (
+          <li data-testid="timeline-now">
+            <strong>{t('resident.thisContact', { channel: t(`contactChannels.${nowChannel}`), state: t(`resident.contactStates.${now.status === 'wrap-up' ? 'wrap-up' : 'in-progress'}`) })}</strong>
+            {now.outcomes.length > 0 && ` · ${t('resident.thisContactOutcomes', { outcomes: now.outcomes.map((outcome) => outcome.summary).join('; ') })}`}
+          </li>
+        )}
         {pages?.contacts.map((contact) => (
           <li key={contact.id}>
             <strong>{new Date(contact.occurredAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</strong> · {t(`contactChannels.${contact.channel}`)} · {contact.summary} ·{' '}

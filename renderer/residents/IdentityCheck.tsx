@@ -50,7 +50,7 @@ export function IdentityCheck({ view, onChange }: { view: ResidentView; onChange
       <Typography sx={{ mb: 2 }} data-testid="identity-rule">
         {t(oneOf.length === 0 ? 'identity.ruleAll' : required.length === 0 ? 'identity.ruleAny' : 'identity.ruleBoth', { required: listed(required, t('identity.and')), oneOf: listed(oneOf, t('identity.or')) })}
       </Typography>
-      <Box component="form" onSubmit={(event) => (event.preventDefault(), void check())} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+      <Box component="form" id="identity-form" onSubmit={(event) => (event.preventDefault(), void check())} sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
         {view.identity.questions.map((question) => (
           <TextField
             key={question}

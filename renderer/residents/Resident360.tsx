@@ -1,33 +1,24 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
+import { pounds } from '../../shared/domain/account';
 import type { Resident360 as Record360 } from '../../shared/domain/resident-360';
-import { useCaseNavigation } from '../cases/case-navigation';
 import { GetInterpreterButton } from '../languages/InterpreterDialog';
 import { languageNeeds } from './LanguageBanner';
 import { LanguageLabel, useLanguageTable } from '../languages/use-language-table';
-import { startCaseDraft } from '../cases/new-case-draft';
 import type { StandardsClock } from '../scripts/use-standards';
-import { caseDatabase } from '../storage/case-database';
 import { ageOn } from './age';
+import { ResidentCases } from './ResidentCases';
 import { Facts, Section } from './Section';
 
-const pounds = (pence: number) => `£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Everything about the resident on one screen, in the order a call needs it. */
-export function Resident360({ record, today, clock, repeat }: { record: Record360; today: string; clock: StandardsClock | null; repeat: { service: string; times: number } | null }) {
+export function Resident360({ record, accessId, today, clock, repeat }: { record: Record360; accessId: string; today: string; clock: StandardsClock | null; repeat: { service: string; times: number } | null }) {
   const { t } = useTranslation();
   const { resident, household, councilTaxAccount: tax, rentAccount: rent } = record;
   const yesNo = (value: boolean) => (value ? t('runner.yes') : t('runner.no'));
   const { nameOf } = useLanguageTable();
-  const open = record.cases.filter((each) => each.status === 'open');
-  const navigation = useCaseNavigation();
-  const raiseCase = async () => {
-    const draft = await startCaseDraft(caseDatabase(), { residentId: resident.id, residentName: `${resident.givenName} ${resident.familyName}` });
-    navigation?.openDraft(draft.id);
-  };
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
       {repeat && (
@@ -88,29 +79,7 @@ export function Resident360({ record, today, clock, repeat }: { record: Record36
           ]}
         />
       </Section>
-      <Section id="cases" title={t('resident.openCases', { count: open.length })}>
-        {open.length === 0 ? (
-          t('resident.noOpenCases')
-        ) : (
-          <ul data-testid="open-cases">
-            {open.map((each) => {
-              const status = each.dueOn && clock ? clock.status(each.dueOn) : null;
-              return (
-                <li key={each.id}>
-                  <strong>{each.reference}</strong> {each.summary} ·{' '}
-                  {status ? t(`cases.status.${status.status}`, { count: status.workingDaysLeft ?? status.daysOverdue }) : t('resident.noStandard')}
-                  {each.dueOn && ` (${t('resident.due', { date: longDate(each.dueOn) })})`} · {t('resident.owner', { name: record.staffNames[each.ownerStaffId] ?? each.ownerStaffId })}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        {navigation && (
-          <Button variant="contained" sx={{ mt: 1 }} onClick={() => void raiseCase()}>
-            {t('resident.raiseCase')}
-          </Button>
-        )}
-      </Section>
+      <ResidentCases record={record} accessId={accessId} clock={clock} />
     </Box>
   );
 }

@@ -75,8 +75,8 @@ export function ResidentPlace() {
         </>
       ) : (
         <Box sx={{ display: 'grid', gap: 2 }}>
-          <Resident360 record={view.record} today={today} clock={clock} repeat={view.repeatContact} />
-          {fromSnapshot ? <SnapshotTimeline /> : <ContactTimeline accessId={view.accessId} />}
+          <Resident360 record={view.record} accessId={view.accessId} today={today} clock={clock} repeat={view.repeatContact} />
+          {fromSnapshot ? <SnapshotTimeline /> : <ContactTimeline accessId={view.accessId} residentId={view.residentId} />}
           {canListAccesses(session.user?.role ?? null) &&
             (fromSnapshot ? (
               <Typography color="text.secondary" data-testid="snapshot-access-log">

@@ -87,6 +87,7 @@ export function SearchPlace() {
   const simulate = async () => {
     const outcome = await bridge.training.simulateCall({});
     setProblem(outcome.ok ? null : outcome.error.message);
+    if (outcome.ok) contact.setCallerCard(outcome.value.card);
   };
 
   return (
@@ -121,7 +122,7 @@ export function SearchPlace() {
       {results.problem && <Typography role="status">{results.problem}</Typography>}
       {contact.error && <Alert severity="error">{contact.error.message}</Alert>}
       <Typography role="status" variant="body2" sx={{ position: 'absolute', left: '-10000px' }}>
-        {query.trim() ? t('search.found', { count: results.hits.length }) : ''}
+        {query.trim() ? (results.matching > results.hits.length ? t(results.atLeast ? 'search.shownOfMore' : 'search.shownOf', { count: results.hits.length, total: results.matching.toLocaleString('en-GB') }) : t('search.found', { count: results.hits.length })) : ''}
       </Typography>
       <ResultList hits={results.hits} query={results.query} today={today} label={t('search.resultsLabel')} shows={session.identityPolicy.results} onOpen={openResultById} />
       {session.mode === 'training' && (

@@ -19,9 +19,10 @@ export function createSearchHandler(post: (message: FromSearchWorker) => void): 
     }
     const analysed = analyseQuery(message.query);
     if ('tooShort' in analysed || 'onlyPunctuation' in analysed) {
-      post({ type: 'results', id: message.id, hits: [], problem: analysed.message });
+      post({ type: 'results', id: message.id, hits: [], matching: 0, atLeast: false, problem: analysed.message });
       return;
     }
-    post({ type: 'results', id: message.id, hits: index ? index.search(message.query, 20) : [], problem: null });
+    const found = index ? index.searchCounted(message.query, 20) : { hits: [], matching: 0, atLeast: false };
+    post({ type: 'results', id: message.id, hits: found.hits, matching: found.matching, atLeast: found.atLeast, problem: null });
   };
 }

@@ -6,4 +6,5 @@ export type ToSearchWorker = { type: 'load' } | { type: 'search'; id: number; qu
 export type FromSearchWorker =
   | { type: 'progress'; done: number; total: number }
   | { type: 'ready'; size: number; buildMs: number }
-  | { type: 'results'; id: number; hits: SearchHit[]; problem: string | null };
+  /** `matching`: residents who match everything typed (counted up to a cap: `atLeast`). */
+  | { type: 'results'; id: number; hits: SearchHit[]; matching: number; atLeast: boolean; problem: string | null };

@@ -84,7 +84,7 @@ export function useResidentSearch() {
   if (!service) throw new Error('useResidentSearch must be used inside <ResidentSearchProvider>');
   const latest = useRef(0);
   const queries = useRef(new Map<number, string>());
-  const [results, setResults] = useState<{ hits: SearchHit[]; problem: string | null; query: string }>({ hits: [], problem: null, query: '' });
+  const [results, setResults] = useState<{ hits: SearchHit[]; matching: number; atLeast: boolean; problem: string | null; query: string }>({ hits: [], matching: 0, atLeast: false, problem: null, query: '' });
   const { onResults, send } = service;
 
   useEffect(
@@ -92,7 +92,7 @@ export function useResidentSearch() {
       onResults((message) => {
         const query = queries.current.get(message.id);
         queries.current.delete(message.id);
-        if (message.id === latest.current) setResults({ hits: message.hits, problem: message.problem, query: query ?? '' });
+        if (message.id === latest.current) setResults({ hits: message.hits, matching: message.matching, atLeast: message.atLeast, problem: message.problem, query: query ?? '' });
       }),
     [onResults],
   );
@@ -100,7 +100,7 @@ export function useResidentSearch() {
   const search = useCallback(
     (query: string) => {
       latest.current += 1;
-      if (query.trim() === '') return setResults({ hits: [], problem: null, query });
+      if (query.trim() === '') return setResults({ hits: [], matching: 0, atLeast: false, problem: null, query });
       queries.current.set(latest.current, query);
       send({ type: 'search', id: latest.current, query });
     },

@@ -7,7 +7,8 @@ import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AddressAnswer, EvidenceItem } from '../../shared/call-scripts/answers';
+import { longDate, type AddressAnswer, type EvidenceItem } from '../../shared/call-scripts/answers';
+import { spokenDate } from '../../shared/domain/spoken-date';
 import type { AnswerInput } from '../../shared/call-scripts/schema';
 
 /** What the agent has entered so far, before it is checked: kept as typed, never cleared. */
@@ -21,7 +22,7 @@ export function numberKeyChoices(input: AnswerInput): (string | boolean)[] | nul
 }
 
 /** One control per kind of answer, each described by the question on screen (#runner-say). */
-export function AnswerField({ input, value, error, onChange }: { input: AnswerInput; value: Draft; error: string | null; onChange: (value: Draft) => void }) {
+export function AnswerField({ input, value, error, today, onChange }: { input: AnswerInput; value: Draft; error: string | null; today: string; onChange: (value: Draft) => void }) {
   const { t } = useTranslation();
   const described = error ? { 'aria-invalid': true, 'aria-describedby': 'answer-error' } : {};
   switch (input.kind) {
@@ -75,9 +76,25 @@ export function AnswerField({ input, value, error, onChange }: { input: AnswerIn
         </Box>
       );
     }
+    case 'date': {
+      // A text box, never the browser's date field: dates are typed as the caller says them,
+      // day first, whatever the computer's locale, and read back so the agent can check.
+      const typed = typeof value === 'string' ? value : '';
+      const understood = typed.trim() ? spokenDate(typed, { today }) : null;
+      return (
+        <TextField
+          label={t('runner.dateAnswer')}
+          value={typed}
+          onChange={(event) => onChange(event.target.value)}
+          helperText={typed.trim() ? (understood ? t('runner.dateReadAs', { date: longDate(understood) }) : t('runner.dateNotRead')) : t('runner.dateHint')}
+          fullWidth
+          autoComplete="off"
+          slotProps={{ htmlInput: { ...described, inputMode: 'text', 'aria-describedby': error ? 'answer-error runner-say answer-date-help' : 'runner-say answer-date-help' }, formHelperText: { id: 'answer-date-help', 'aria-live': 'polite' } as object }}
+        />
+      );
+    }
     default: {
-      const kindProps =
-        input.kind === 'number' ? { inputMode: 'decimal' as const } : input.kind === 'date' ? { type: 'date' } : { maxLength: input.kind === 'text' ? input.maxLength : undefined };
+      const kindProps = input.kind === 'number' ? { inputMode: 'decimal' as const } : { maxLength: input.kind === 'text' ? input.maxLength : undefined };
       return (
         <TextField
           label={t('runner.answer')}
@@ -85,7 +102,6 @@ export function AnswerField({ input, value, error, onChange }: { input: AnswerIn
           onChange={(event) => onChange(event.target.value)}
           multiline={input.kind === 'text' && input.multiline}
           minRows={input.kind === 'text' && input.multiline ? 3 : undefined}
-          type={input.kind === 'date' ? 'date' : 'text'}
           fullWidth
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { ...kindProps, ...described, 'aria-describedby': error ? 'answer-error runner-say' : 'runner-say' } }}
         />

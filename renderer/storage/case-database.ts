@@ -60,6 +60,12 @@ export class CaseDatabase extends Dexie {
     // 4: questions to experts and escalations in Microsoft Teams, written here before they are
     // sent so nothing typed is lost offline. A new table: nothing to carry.
     this.version(4).stores({ teamsOutbox: 'id, caseId, state' });
+    // 5: cases found by their resident, so the 360 view shows a case the moment it is raised;
+    // drafts and contacts found by their officer, so a shared computer shows each officer only
+    // their own. A draft takes the officer of the contact it came from.
+    this.version(5)
+      .stores({ cases: 'id, syncState, submittedAt, content.residentId', caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt, staffId', interactions: 'id, status, answeredAt, residentId, staffId' })
+      .upgrade((tx) => upgradeDraftsToVersion5(tx));
   }
 }
 
@@ -77,6 +83,19 @@ async function upgradeDraftsToVersion2(tx: Transaction): Promise<void> {
       draft.contactPreference ??= '';
       draft.attachmentIds ??= [];
       draft.focus ??= null;
+    });
+}
+
+async function upgradeDraftsToVersion5(tx: Transaction): Promise<void> {
+  const officerOf = new Map<string, string | null>();
+  await tx
+    .table('interactions')
+    .each((interaction: Pick<Interaction, 'id' | 'staffId'>) => officerOf.set(interaction.id, interaction.staffId ?? null));
+  await tx
+    .table('caseDrafts')
+    .toCollection()
+    .modify((draft: Partial<CaseDraft>) => {
+      draft.staffId ??= (draft.interactionId && officerOf.get(draft.interactionId)) || null;
     });
 }
 

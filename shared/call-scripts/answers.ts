@@ -1,3 +1,4 @@
+import { spokenDate } from '../domain/spoken-date';
 import type { AnswerInput } from './schema';
 
 export interface AddressAnswer {
@@ -13,7 +14,19 @@ export interface EvidenceItem {
 
 export type AnswerValue = string | number | boolean | AddressAnswer | EvidenceItem[];
 
-export type AnswerCheck = { ok: true; value: AnswerValue | null } | { ok: false; message: string };
+/**
+ * A refused answer; `late` when the only problem is a date outside a service standard's
+ * window: the agent is told, and may still go on with it (the case then says so).
+ */
+export type AnswerCheck = { ok: true; value: AnswerValue | null } | { ok: false; message: string; late?: { value: AnswerValue; note: string } };
+
+export interface AnswerRules {
+  optional: boolean;
+  /** 'YYYY-MM-DD', the day of the contact. */
+  today: string;
+  /** A service standard's name and its due date for something that happened on `from`. */
+  standard?: (id: string, from: string) => { name: string; dueDate: string } | undefined;
+}
 
 // The shape of a UK postcode, with or without the space; the back office checks it exists.
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
@@ -30,7 +43,7 @@ const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Numbe
  * English, because an agent reads them with a resident waiting. `null` means "not answered",
  * allowed only for optional questions.
  */
-export function checkAnswer(input: AnswerInput, raw: unknown, options: { optional: boolean; today: string }): AnswerCheck {
+export function checkAnswer(input: AnswerInput, raw: unknown, options: AnswerRules): AnswerCheck {
   const blank = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
   if (blank && input.kind !== 'evidence') {
     return options.optional ? { ok: true, value: null } : { ok: false, message: 'This question needs an answer before you go on.' };
@@ -50,10 +63,17 @@ export function checkAnswer(input: AnswerInput, raw: unknown, options: { optiona
       return { ok: true, value };
     }
     case 'date': {
-      if (typeof raw !== 'string' || !isIsoDate(raw)) return { ok: false, message: 'Enter a real date, for example 27 3 2025.' };
-      if (input.notFuture && raw > options.today) return { ok: false, message: 'This date cannot be in the future.' };
-      if (input.notPast && raw < options.today) return { ok: false, message: 'This date cannot be in the past.' };
-      return { ok: true, value: raw };
+      // Typed as the caller says it, day first: "3/12", "3 Dec 2026", "yesterday", "last Tuesday".
+      const date = typeof raw === 'string' ? (isIsoDate(raw.trim()) ? raw.trim() : spokenDate(raw, { today: options.today })) : null;
+      if (date === null) return { ok: false, message: 'Enter the date as the caller says it, day first: for example 27/3/2025, 27 March, or yesterday.' };
+      if (input.notFuture && date > options.today) return { ok: false, message: `${longDate(date)} is in the future. Check the date with the caller.` };
+      if (input.notPast && date < options.today) return { ok: false, message: `${longDate(date)} is in the past. Check the date with the caller.` };
+      const window = input.withinStandard ? options.standard?.(input.withinStandard, date) : undefined;
+      if (window && window.dueDate < options.today) {
+        const note = `Reported after the ${window.name} window, which ended on ${longDate(window.dueDate)}.`;
+        return { ok: false, message: `${longDate(date)} is outside the ${window.name} window: it had to be reported by ${longDate(window.dueDate)}. Check the date with the caller. If it is right, go on with it anyway and the case will say it was reported late.`, late: { value: date, note } };
+      }
+      return { ok: true, value: date };
     }
     case 'choice': {
       const option = input.options.find((each) => each.value === raw);

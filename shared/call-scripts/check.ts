@@ -90,6 +90,8 @@ export function checkScript(name: string, source: unknown, rules: CheckRules): S
       const message = variableProblem(variable.name, variable.hasFallback, known, step, fieldsOf);
       if (message) problem(message, step.id);
     }
+    if (step.type === 'ask' && step.identityCheck && step.input.kind !== 'yes-no') problem('An identity check question must be a yes-no question (yes: the caller passed).', step.id);
+    if (step.type === 'ask' && step.input.kind === 'date' && step.input.withinStandard && !rules.standards.has(step.input.withinStandard)) problem(`Service standard "${step.input.withinStandard}" does not exist.`, step.id);
     if (step.type === 'check') for (const rule of step.rules) for (const field of answersIn(rule.when)) if (!fieldsOf.has(field)) problem(`A rule uses the answer "${field}", which no question asks.`, step.id);
     if (step.type === 'outcome') {
       const outcome = step.outcome;

@@ -13,19 +13,31 @@ export interface ScriptContext {
   agentName: string;
   /** 'YYYY-MM-DD', the day the contact happens. */
   today: string;
-  /** Name and due date of a service standard, from the working-day clock. */
-  standard(id: string): { name: string; dueDate: string } | undefined;
+  /** Name and due date of a service standard for something received on `receivedOn` (default today), from the working-day clock. */
+  standard(id: string, receivedOn?: string): { name: string; dueDate: string } | undefined;
+  /** The contact's identity check has passed: the script's own identity question is not asked again. */
+  identityChecked: boolean;
+}
+
+/** One step taken: what was given, whether CivicDesk answered it itself, and what the agent was warned of. */
+export interface PathEntry {
+  stepId: string;
+  answer: AnswerValue | null;
+  /** Answered by CivicDesk (the script's identity question, after the contact's check passed). */
+  auto?: true;
+  /** Taken on after a warning (a date outside a standard's window): the case records it. */
+  flag?: string;
 }
 
 export interface RunState {
   scriptId: string;
   version: number;
   /** The steps the agent has answered or read, in order, with what was given. */
-  path: { stepId: string; answer: AnswerValue | null }[];
+  path: PathEntry[];
   at: string;
 }
 
-export type StepResult = { ok: true; state: RunState } | { ok: false; message: string };
+export type StepResult = { ok: true; state: RunState } | { ok: false; message: string; late?: { value: AnswerValue; note: string } };
 
 /** A lookup's result from the back office, or word that it could not be had. */
 export type LookupResult = { available: true; value: string | number } | { available: false };
@@ -48,13 +60,22 @@ export function answersOf(script: CallScript, state: RunState): Record<string, A
   return answers;
 }
 
-/** Follows check steps from `at` until a step that needs the agent. */
+/**
+ * Follows check steps from `at` until a step that needs the agent. The script's own identity
+ * question is answered "yes" here when the contact's check has already passed.
+ */
 function settle(script: CallScript, state: RunState, context: ScriptContext): RunState {
   let at = state.at;
-  const answers = answersOf(script, state);
+  const path = [...state.path];
   for (let hops = 0; hops < MAX_STEPS; hops += 1) {
     const step = stepById(script, at);
-    if (step.type !== 'check') return { ...state, at };
+    if (step.type === 'ask' && step.identityCheck && context.identityChecked) {
+      path.push({ stepId: step.id, answer: true, auto: true });
+      at = step.next;
+      continue;
+    }
+    if (step.type !== 'check') return { ...state, path, at };
+    const answers = answersOf(script, { ...state, path });
     let next: string | null = null;
     for (const rule of step.rules) {
       const truth = evaluate(rule.when, answers, context.resident);
@@ -82,10 +103,14 @@ export function currentStep(script: CallScript, state: RunState): ScriptStep {
   return stepById(script, state.at);
 }
 
-/** Takes the agent's answer (or Enter on a say step) and moves on; a wrong answer stays put. */
-export function submitAnswer(script: CallScript, state: RunState, raw: unknown, context: ScriptContext): StepResult {
+/**
+ * Takes the agent's answer (or Enter on a say step) and moves on; a wrong answer stays put.
+ * `goOnAnyway` takes a date the script warned about (outside a standard's window), flagged.
+ */
+export function submitAnswer(script: CallScript, state: RunState, raw: unknown, context: ScriptContext, options: { goOnAnyway?: boolean } = {}): StepResult {
   const step = currentStep(script, state);
   let answer: AnswerValue | null = null;
+  let flag: string | undefined;
   let next: string;
   switch (step.type) {
     case 'outcome':
@@ -96,9 +121,10 @@ export function submitAnswer(script: CallScript, state: RunState, raw: unknown, 
       next = step.next;
       break;
     case 'ask': {
-      const checked = checkAnswer(step.input, raw, { optional: step.optional, today: context.today });
-      if (!checked.ok) return checked;
-      answer = checked.value;
+      const checked = checkAnswer(step.input, raw, { optional: step.optional, today: context.today, standard: (id, from) => context.standard(id, from) });
+      if (!checked.ok && !(checked.late && options.goOnAnyway)) return checked;
+      answer = checked.ok ? checked.value : (checked.late?.value ?? null);
+      flag = checked.ok ? undefined : checked.late?.note;
       next = step.next;
       break;
     }
@@ -113,32 +139,41 @@ export function submitAnswer(script: CallScript, state: RunState, raw: unknown, 
       break;
     }
   }
-  return { ok: true, state: settle(script, { ...state, path: [...state.path, { stepId: step.id, answer }], at: next }, context) };
+  const entry: PathEntry = flag ? { stepId: step.id, answer, flag } : { stepId: step.id, answer };
+  return { ok: true, state: settle(script, { ...state, path: [...state.path, entry], at: next }, context) };
 }
 
-/** Back to the step before, forgetting the answer given there. */
+/** The steps the agent answered themselves: what "Back" walks through. */
+const answeredByAgent = (state: RunState) => state.path.filter((entry) => !entry.auto);
+
+/** Back to the step the agent answered last, forgetting it (and anything CivicDesk answered after it). */
 export function goBack(state: RunState): RunState {
-  const last = state.path.at(-1);
+  const lastIndex = state.path.findLastIndex((entry) => !entry.auto);
+  const last = state.path[lastIndex];
   if (!last) return state;
-  return { ...state, path: state.path.slice(0, -1), at: last.stepId };
+  return { ...state, path: state.path.slice(0, lastIndex), at: last.stepId };
 }
 
-/** Steps taken, and the fewest still to go to reach an outcome, for a progress bar. */
-export function progress(script: CallScript, state: RunState): { done: number; remaining: number } {
-  const memo = new Map<string, number>();
-  const toOutcome = (id: string, seen: Set<string>): number => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    if (seen.has(id)) return Infinity;
-    const step = stepById(script, id);
-    const nextSeen = new Set(seen).add(id);
-    const cost = step.type === 'check' ? 0 : 1;
-    const targets = nextTargets(step);
-    const best = step.type === 'outcome' ? 0 : Math.min(...targets.map((target) => toOutcome(target, nextSeen))) + cost;
-    memo.set(id, best);
-    return best;
-  };
-  return { done: state.path.length, remaining: toOutcome(state.at, new Set()) };
+/** Whether there is an answer of the agent's to go back to. */
+export const canGoBack = (state: RunState): boolean => answeredByAgent(state).length > 0;
+
+/**
+ * Steps the agent has taken, and about how many are left along the way the script usually
+ * goes (each question's usual next step, a check's "otherwise"), for "Step N of about M".
+ * Questions CivicDesk answers itself are not counted.
+ */
+export function progress(script: CallScript, state: RunState, context: Pick<ScriptContext, 'identityChecked'>): { done: number; remaining: number } {
+  let remaining = 0;
+  const seen = new Set<string>();
+  for (let at: string | undefined = state.at; at !== undefined && !seen.has(at); ) {
+    seen.add(at);
+    const step = stepById(script, at);
+    if (step.type === 'outcome') break;
+    const skipped = step.type === 'check' || (step.type === 'ask' && step.identityCheck && context.identityChecked);
+    if (!skipped) remaining += 1;
+    at = step.type === 'check' ? step.otherwise : step.next;
+  }
+  return { done: answeredByAgent(state).length, remaining };
 }
 
 /** Every step a step can lead to: the graph the checker and the progress bar both walk. */

@@ -20,7 +20,17 @@ const choiceOption = z.strictObject({ value: z.string().regex(/^[a-z0-9-]{1,40}$
 export const answerInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), maxLength: z.number().int().min(1).max(4000).default(500), multiline: z.boolean().default(false) }),
   z.strictObject({ kind: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(true), unit: z.string().max(30).optional() }),
-  z.strictObject({ kind: z.literal('date'), notFuture: z.boolean().default(false), notPast: z.boolean().default(false) }),
+  z.strictObject({
+    kind: z.literal('date'),
+    notFuture: z.boolean().default(false),
+    notPast: z.boolean().default(false),
+    /**
+     * A service standard whose window the date must still be in (a missed bin is reported
+     * within the missed-bin standard of the collection day). A date outside it is flagged to
+     * the agent, who can still go on with it; the case then records that it was late.
+     */
+    withinStandard: id.optional(),
+  }),
   z.strictObject({ kind: z.literal('choice'), options: z.array(choiceOption).min(2).max(9) }),
   z.strictObject({ kind: z.literal('yes-no') }),
   z.strictObject({ kind: z.literal('address') }),
@@ -89,8 +99,12 @@ const stepBase = { id, say: text.optional(), guidance: text.optional() };
 export const stepSchema = z.discriminatedUnion('type', [
   /** Something to read out or do; Enter goes on. */
   z.strictObject({ ...stepBase, type: z.literal('say'), say: text, next: id }),
-  /** A question; the answer is kept under `field`. */
-  z.strictObject({ ...stepBase, type: z.literal('ask'), say: text, field: fieldName, input: answerInputSchema, optional: z.boolean().default(false), next: id }),
+  /**
+   * A question; the answer is kept under `field`. `identityCheck` marks the script's own
+   * security question (a yes-no): it is skipped, answered yes, when the contact's identity
+   * check has already passed, so the caller is never asked twice.
+   */
+  z.strictObject({ ...stepBase, type: z.literal('ask'), say: text, field: fieldName, input: answerInputSchema, optional: z.boolean().default(false), identityCheck: z.boolean().default(false), next: id }),
   /**
    * Branches on answers and on the resident's record; the first rule that holds wins. It is
    * resolved without stopping, so it has no words to show (say why in a YAML comment).

@@ -4,6 +4,7 @@ import type { ScriptProblem } from '../call-scripts/check';
 import type { LookupResult } from '../call-scripts/engine';
 import type { CallScript } from '../call-scripts/schema';
 import type { ServiceStandard } from '../service-standards/standards';
+import type { CaseHistory } from '../domain/case-history';
 import type { ResidentAccess } from '../domain/resident-360';
 import type { DeepLink } from './deep-link';
 import { caseSubmission, caseUpdate, MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseUpdateResult, type Reachability } from './cases';
@@ -11,7 +12,7 @@ import type { ContactHistorySlice, DirectorySlice, ResidentView } from './reside
 import type { LanguageTable } from '../languages/language-table';
 import type { PhraseBook } from '../languages/phrases';
 import type { InterpreterLine, MachineTranslation } from '../languages/interpreting';
-import type { SessionInfo, TrainingSummary } from './session';
+import type { CallerCard, SessionInfo, TrainingSummary } from './session';
 import {
   askExpertInput,
   bookFollowUpInput,
@@ -93,6 +94,8 @@ export const calls = {
       channels: z.array(z.enum(['phone', 'email', 'face-to-face', 'web-form', 'web-chat', 'letter'])).max(6),
     }),
   ),
+  /** One of the open resident's cases in full, with every contact and note about it (after the identity check). */
+  'residents.caseHistory': call<CaseHistory>()(z.strictObject({ accessId: z.string().min(1).max(64), caseId: z.uuid() })),
   'audit.accesses': call<ResidentAccess[]>()(z.strictObject({ residentId: z.string().min(1).max(64) })),
   /**
    * Offline reads of resident snapshots, for the audit trail. Answers with the ids now in the
@@ -102,14 +105,20 @@ export const calls = {
   'links.openExternal': call<{ opened: true }>()(
     z.strictObject({ url: z.string().min(1).max(2048) }),
   ),
-  'training.simulateCall': call<DeepLink>()(noInput),
+  /** Training: a synthetic resident calls in (the link waits like a softphone's), with the trainee's caller card. */
+  'training.simulateCall': call<{ link: DeepLink; card: CallerCard }>()(noInput),
   /** The civicdesk:// links waiting for the workstation; each is answered once, to one taker. */
   'deepLink.take': call<DeepLink[]>()(noInput),
   'scripts.list': call<{ scripts: CallScript[]; problems: ScriptProblem[] }>()(noInput),
+  /**
+   * A call script's look-up. The bin day by postcode is public; the resident's own figures
+   * (council tax balance, open cases) come from the record opened on this contact, so they
+   * are the 360 view's figures, and only once its identity check has passed.
+   */
   'scripts.lookup': call<LookupResult>()(
     z.strictObject({
       query: z.enum(['wasteCollectionDay', 'councilTaxBalance', 'openCasesForService']),
-      residentId: z.string().max(64).nullable(),
+      accessId: z.string().min(1).max(64).nullable(),
       postcode: z.string().max(10).nullable(),
       service: z.string().max(64).nullable(),
     }),

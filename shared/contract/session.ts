@@ -42,6 +42,8 @@ export interface SessionInfo {
   maxAttachmentBytes: number;
   /** The council's identity-check rule, which also decides what search results show before it. */
   identityPolicy: IdentityPolicy;
+  /** Each telephony queue's services: a call from the queue offers their call scripts first. */
+  queueServices: Record<string, string[]>;
 }
 
 export interface TrainingSummary {

@@ -77,3 +77,6 @@ export interface WasteCollection {
   day: Weekday;
   streams: WasteStream[];
 }
+
+/** "£1,234.50": an amount as the council writes it, without its sign (the words say owed or in credit). */
+export const pounds = (pence: number): string => `£${(Math.abs(pence) / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -1,5 +1,6 @@
 import type { IsoDate, IsoDateTime } from './dates';
 import type { CasePriority } from './case';
+import type { Resident } from './resident';
 
 /** A field on a case, as answered in a call script: its question and the answer in words. */
 export interface CaseField {
@@ -30,6 +31,11 @@ export interface DraftFocus {
 export interface CaseDraft {
   /** Generated here, and used as the Dataverse record id, so a resend can never duplicate. */
   id: string;
+  /**
+   * The officer writing it: on a shared computer, another officer never sees it. Null on
+   * drafts made before this was kept whose contact was not known.
+   */
+  staffId: string | null;
   interactionId: string | null;
   /** The resident the case is for; null with `anonymous` true for an anonymous report. */
   residentId: string | null;
@@ -59,4 +65,19 @@ export interface CaseDraft {
   status: 'draft';
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
+}
+
+/**
+ * How the resident wants to hear back, from what they have told the council: their preferred
+ * channel where they agreed to it and the council has the details, else a phone call, else a
+ * letter. Texting and email need the resident's consent, not just a number or an address.
+ */
+export function howToHearBack(resident: Pick<Resident, 'contact' | 'preferences'>): ContactPreference {
+  const { preferences, contact } = resident;
+  const phone = contact.phones.length > 0;
+  const mobile = contact.phones.some((each) => each.kind === 'mobile');
+  if (preferences.preferredChannel === 'sms' && preferences.smsConsent && mobile) return 'text';
+  if (preferences.preferredChannel === 'email' && preferences.emailConsent && contact.email) return 'email';
+  if (preferences.preferredChannel === 'letter') return 'letter';
+  return phone ? 'phone' : 'letter';
 }

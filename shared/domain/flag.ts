@@ -63,3 +63,28 @@ export interface StaffSafetyFlag extends FlagBase {
 }
 
 export type ResidentFlag = VulnerabilityFlag | StaffSafetyFlag;
+
+/**
+ * The flags in the order they matter on a call: a danger to staff first, then the most
+ * serious vulnerability. The first is what the contact header names.
+ */
+const SERIOUSNESS: readonly (StaffSafetyMarker | VulnerabilityType)[] = [
+  'physical-aggression-history',
+  'dangerous-dog',
+  'two-officers-on-visits',
+  'verbal-abuse-history',
+  'safeguarding',
+  'domestic-abuse',
+  'mental-health',
+  'learning-disability',
+  'contact-in-writing-only',
+  'financial-hardship',
+  'mobility',
+  'sight',
+  'hearing',
+];
+
+export function bySeriousness(flags: readonly ResidentFlag[]): ResidentFlag[] {
+  const rank = (flag: ResidentFlag) => SERIOUSNESS.indexOf(flag.kind === 'staff-safety' ? flag.marker : flag.type);
+  return [...flags].sort((a, b) => rank(a) - rank(b));
+}

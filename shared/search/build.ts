@@ -33,6 +33,11 @@ export interface SearchIndex {
   readonly size: number;
   /** Best matches first; at most `limit` (default 20). An unsearchable query gives []. */
   search(query: string, limit?: number): SearchHit[];
+  /**
+   * The same, with how many residents match every part of the query, so "20 shown" can say
+   * of how many. Counted up to a cap: past it, `atLeast` is true.
+   */
+  searchCounted(query: string, limit?: number): { hits: SearchHit[]; matching: number; atLeast: boolean };
 }
 
 export interface BuildOptions {

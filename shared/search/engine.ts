@@ -74,6 +74,10 @@ const NAME_PARTS = SCORE_NAME_PARTS;
 const MARK_RATIO = 256;
 /** Room in a stamp for the part index (at most 16 parts, see query.ts). */
 const PART_SLOTS = 32;
+/** Residents counted as matching, at most: "20 shown of more than 1,000" is as useful as the exact figure. */
+const COUNT_CAP = 1_000;
+/** Full scores spent on confirming a count, at most (each is a read scattered in memory). */
+const COUNT_CHECKS = 2_000;
 
 export function searchIndexData(data: IndexData): SearchIndex {
   const total = data.entries.length;
@@ -95,12 +99,13 @@ export function searchIndexData(data: IndexData): SearchIndex {
     return compiled;
   };
 
-  const search = (query: string, limit = 20): SearchHit[] => {
+  const nothing = { hits: [] as SearchHit[], matching: 0, atLeast: false };
+  const run = (query: string, limit: number, counting: boolean): { hits: SearchHit[]; matching: number; atLeast: boolean } => {
     const analysis = analyseQuery(query);
     const wanted = Math.min(Math.floor(limit), total);
-    if (analysis.kind !== 'parts' || !(wanted >= 1)) return [];
+    if (analysis.kind !== 'parts' || !(wanted >= 1)) return nothing;
     const parts = analysis.parts.map(compile).filter((part) => part.volume > 0);
-    if (parts.length === 0) return [];
+    if (parts.length === 0) return nothing;
     if (generation + 1 >= 0x7fffffff / PART_SLOTS) {
       state.fill(0);
       scored.fill(0);
@@ -151,6 +156,27 @@ export function searchIndexData(data: IndexData): SearchIndex {
       }
     }
 
+    // The count, while the marks are there: an entry matching every part matched every smaller
+    // one (so it is touched, with their weight accumulated) and is marked (or, unmarked, may be).
+    // A full score confirms each, as one name word cannot count for two parts.
+    let matching = 0;
+    let atLeast = false;
+    if (counting && parts.length > 1) {
+      const whole = parts.reduce((sum, part) => sum + part.weight, 0);
+      const needed = whole - largest.weight;
+      let checks = 0;
+      for (let i = 0; i < touchedCount; i += 1) {
+        const e = touchedList[i]!;
+        if (Math.floor(state[2 * e + 1]! / PARTS) < needed || (marked && (members[e >>> 5]! & (1 << (e & 31))) === 0)) continue;
+        if (checks === COUNT_CHECKS || matching === COUNT_CAP) {
+          atLeast = true;
+          break;
+        }
+        checks += 1;
+        if (Math.floor(scoreOf(data, parts, e) / PARTS) === whole) matching += 1;
+      }
+    }
+
     // 3. Settle, most parts first. Bounds are worked out once, in touched order (sequential).
     let level = 0;
     for (let i = 0; i < touchedCount; i += 1) {
@@ -187,13 +213,30 @@ export function searchIndexData(data: IndexData): SearchIndex {
         }
       }
     }
+    // One part: every entry it reaches matches, counted once each (a stamp no part uses).
+    if (counting && parts.length === 1) {
+      const stamp = generation * PART_SLOTS + PART_SLOTS - 1;
+      count: for (const source of largest.sources) {
+        const { postings, offsets } = source.field.dictionary;
+        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) {
+          const at = 2 * postings[p]!;
+          if (state[at] === stamp) continue;
+          state[at] = stamp;
+          if (matching === COUNT_CAP) {
+            atLeast = true;
+            break count;
+          }
+          matching += 1;
+        }
+      }
+    }
     const hits: SearchHit[] = [];
     for (let i = 0; i < top.size; i += 1) {
       const e = top.ids[i]!;
       hits.push({ entry: data.entries[e]!, score: top.scores[i]!, matched: reasonsOf(data, parts, e) });
     }
-    return hits;
+    return { hits, matching, atLeast };
   };
 
-  return { size: total, search };
+  return { size: total, search: (query, limit = 20) => run(query, limit, false).hits, searchCounted: (query, limit = 20) => run(query, limit, true) };
 }

@@ -10,6 +10,7 @@ function draft(id: string): CaseDraft {
   const now = new Date().toISOString();
   return {
     id,
+    staffId: 'staff-bench',
     interactionId: null,
     residentId: null,
     residentName: null,

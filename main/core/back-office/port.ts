@@ -1,3 +1,4 @@
+import type { CaseHistory } from '../../../shared/domain/case-history';
 import type { ContactChannel, ContactRecord } from '../../../shared/domain/contact';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
@@ -45,6 +46,10 @@ export interface BackOffice {
   /** Null when the back office has no such resident. */
   resident360(residentId: string): Promise<Resident360 | null>;
   contactHistory(residentId: string, options: ContactHistoryOptions): Promise<ContactHistoryPage>;
+  /** One of the resident's cases in full, with every contact and note about it; null if it is not theirs. */
+  caseHistory(residentId: string, caseId: string): Promise<CaseHistory | null>;
+  /** The bin collection day for a postcode ('Tuesday'), or null where the council has no round there. */
+  collectionDay(postcode: string): Promise<string | null>;
   /** Safe to repeat: the access's own id makes a resend a no-op. */
   recordAccess(access: ResidentAccess): Promise<void>;
   /** Newest first. */

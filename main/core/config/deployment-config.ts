@@ -32,6 +32,24 @@ const identityPolicySchema = z
   .refine((policy) => new Set([...policy.required, ...policy.oneOf]).size === policy.required.length + policy.oneOf.length, 'A question may appear once only, in required or in oneOf.')
   .refine((policy) => policy.oneOf.length !== 1, 'oneOf needs two or more questions (one of them must match); put a single question in required.');
 
+/**
+ * Which services' call scripts each telephony queue suggests first, by the queue's name as
+ * the softphone's screen-pop gives it. Training's queues, and CivicDesk's default for a
+ * council that names none.
+ */
+export const DEFAULT_QUEUE_SERVICES: Readonly<Record<string, readonly string[]>> = {
+  'Waste and recycling': ['waste'],
+  'Housing repairs': ['housing-repairs', 'pest-control'],
+  'Council tax': ['council-tax'],
+  Parking: ['parking'],
+  'General enquiries': ['community-hub', 'complaints', 'noise-nuisance'],
+};
+
+export function queueServices(config: LoadedConfig): Record<string, string[]> {
+  const chosen = config.mode === 'live' ? config.config.queueServices : DEFAULT_QUEUE_SERVICES;
+  return Object.fromEntries(Object.entries(chosen).map(([queue, services]) => [queue, [...services]]));
+}
+
 /** Sites CivicDesk may open in the system browser when the deployment file names none. */
 export const DEFAULT_EXTERNAL_HOSTS = ['southwark.gov.uk', 'gov.uk', 'nhs.uk'] as const;
 
@@ -125,6 +143,8 @@ export const deploymentConfigSchema = z.strictObject({
    * of the address or the postcode; results show the year of birth and postcode district.
    */
   identityPolicy: identityPolicySchema.default({ required: [...DEFAULT_IDENTITY_POLICY.required], oneOf: [...DEFAULT_IDENTITY_POLICY.oneOf], results: { ...DEFAULT_IDENTITY_POLICY.results } }),
+  /** Each telephony queue's services, whose call scripts a call from that queue offers first. */
+  queueServices: z.record(z.string().min(1).max(100), z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'Must be a service as cases name it: waste, housing-repairs, council-tax, …')).max(20)).default({ ...DEFAULT_QUEUE_SERVICES } as Record<string, string[]>),
   /** Interpreting suppliers' lines: the number, the council's access code and department. */
   interpreterLines: z.array(interpreterLine).max(20).default([]),
   /** Off unless set (and features.machineTranslation is true). */

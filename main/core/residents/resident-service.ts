@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SnapshotRead } from '../../../shared/contract/calls';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from '../../../shared/contract/residents';
+import type { CaseHistory } from '../../../shared/domain/case-history';
 import type { ContactChannel } from '../../../shared/domain/contact';
 import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visibility';
 import { checkIdentity, DEFAULT_IDENTITY_POLICY, policyMet, questionsOf, type IdentityAnswers, type IdentityPolicy } from '../../../shared/domain/identity-check';
@@ -121,6 +122,12 @@ export function createResidentService(deps: ResidentServiceDeps) {
       return view(accessId, entry);
     },
 
+    /** The record behind an open, once its identity check has passed or was gone past; null before. */
+    revealedRecord(accessId: string): Resident360 | null {
+      const entry = opened(accessId);
+      return entry.identity === 'not-done' ? null : entry.record;
+    },
+
     /** The contact ended: these opens are forgotten. Only the signed-in officer's own. */
     close(accessIds: readonly string[]): { closed: number } {
       const staffId = deps.user()?.id;
@@ -154,6 +161,15 @@ export function createResidentService(deps: ResidentServiceDeps) {
         audit(randomUUID(), entry, reason);
       }
       return view(accessId, entry);
+    },
+
+    /** One of the open resident's cases in full, after the identity check: the case and its story. */
+    async caseHistory(accessId: string, caseId: string): Promise<CaseHistory> {
+      const entry = opened(accessId);
+      if (entry.identity === 'not-done') throw new NotPossible('Complete the identity check first.');
+      const history = await (await backOffice()).caseHistory(entry.residentId, caseId);
+      if (!history) throw new NotPossible('That case is not on this resident’s record. It may have been moved to someone else; search for it by its reference.');
+      return history;
     },
 
     async contactHistory(accessId: string, cursor: string | null, channels: ContactChannel[]): Promise<ContactHistorySlice> {

@@ -1,7 +1,7 @@
 import type { SessionInfo } from '../../../shared/contract/session';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/domain/interaction';
 import type { StaffUser } from '../../../shared/domain/staff';
-import { identityPolicy, maxAttachmentBytes, type LoadedConfig } from '../config/deployment-config';
+import { identityPolicy, maxAttachmentBytes, queueServices, type LoadedConfig } from '../config/deployment-config';
 import type { EventHub } from '../ipc/event-hub';
 import { NotPossible } from '../ipc/router';
 
@@ -46,6 +46,7 @@ export function createSessionService(deps: {
     dispositions: config.mode === 'live' && config.config.wrapUpCodes ? config.config.wrapUpCodes : DEFAULT_DISPOSITIONS.map((each) => ({ ...each })),
     maxAttachmentBytes: maxAttachmentBytes(config),
     identityPolicy: identityPolicy(config),
+    queueServices: queueServices(config),
   });
 
   return {

@@ -6,6 +6,7 @@ import type { Fault } from '../../../main/core/training/dataverse/faults';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
 import { createCaseService } from '../../../main/core/cases/case-service';
 import { startHarness, type Harness } from './fixture';
+import { caseReference } from '../../../shared/domain/case-reference';
 
 /** The live adapter sending cases to the stand-in over https: each case made exactly once. */
 let harness: Harness;
@@ -69,13 +70,14 @@ function expectExactlyOnce(cases: readonly CaseSubmission[]) {
 }
 
 describe('sending cases', () => {
-  it('creates each case with its attachments, answers and call, and gives back its reference and version', async () => {
+  it('creates each case with its attachments, answers and call, and gives back the reference the resident was given and its version', async () => {
     const cases = [aCase(), aCase({ residentId: null, anonymous: true, interaction: null, fields: [], attachments: [] })];
     const results = await harness.backOffice().submitCases(cases, staff);
-    expect(results).toEqual(cases.map((each) => ({ id: each.id, result: 'created', reference: expect.stringMatching(/^CAS-/), etag: expect.stringMatching(/^W\/"\d+"$/) })));
+    // The reference made on the PC when the case was raised: the resident already has it.
+    expect(results).toEqual(cases.map((each) => ({ id: each.id, result: 'created', reference: caseReference(each.id, each.receivedOn), etag: expect.stringMatching(/^W\/"\d+"$/) })));
     expectExactlyOnce(cases);
     const [incident] = rowsFor('incidents', 'incidentid', cases[0]?.id ?? '');
-    expect(incident).toMatchObject({ _customerid_value: rowIdFor('res-000001'), cd_category: 100000000, cd_capturedby: 'stf-001', cd_capturedat: '2024-02-01T10:15:30Z', cd_contactpreference: 100000000 });
+    expect(incident).toMatchObject({ _customerid_value: rowIdFor('res-000001'), cd_category: 100000000, cd_capturedby: 'stf-001', cd_capturedat: '2024-02-01T10:15:30Z', cd_contactpreference: 100000000, cd_reference: caseReference(cases[0]?.id ?? '', '2024-02-01') });
     const call = harness.standIn.rows('phonecalls').find((row) => row._regardingobjectid_value === cases[0]?.id);
     expect(call?.activityid).toBe(stableId(`${cases[0]?.interaction?.id}:${cases[0]?.id}`));
   });
@@ -84,7 +86,7 @@ describe('sending cases', () => {
     const original = aCase();
     await harness.backOffice().submitCases([original], staff);
     const [again] = await harness.backOffice().submitCases([original], staff);
-    expect(again).toMatchObject({ id: original.id, result: 'already-there', reference: expect.stringMatching(/^CAS-/), etag: expect.any(String) });
+    expect(again).toMatchObject({ id: original.id, result: 'already-there', reference: caseReference(original.id, original.receivedOn), etag: expect.any(String) });
     const [impostor] = await harness.backOffice().submitCases([{ ...original, capturedAt: '2024-03-01T09:00:00.000Z' }], staff);
     expect(impostor).toMatchObject({ id: original.id, result: 'rejected' });
     expectExactlyOnce([original]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callScriptSchema, type CallScriptSource } from '../../../shared/call-scripts/schema';
-import { currentStep, goBack, progress, restartRun, sayText, startRun, submitAnswer, type RunState, type ScriptContext } from '../../../shared/call-scripts/engine';
+import { answersOf, canGoBack, currentStep, goBack, progress, restartRun, sayText, startRun, submitAnswer, type RunState, type ScriptContext } from '../../../shared/call-scripts/engine';
 
 /** A small repair script exercising every kind of step. */
 const source: CallScriptSource = {
@@ -37,6 +37,7 @@ const context = (resident: ScriptContext['resident'] = null): ScriptContext => (
   agentName: 'Sam',
   today: '2026-11-26',
   standard: (id) => ({ name: id, dueDate: id === 'housing-repair-urgent' ? '2026-12-01' : '2026-12-24' }),
+  identityChecked: false,
 });
 
 function run(answers: unknown[], ctx = context()): RunState {
@@ -112,11 +113,11 @@ describe('the call-script engine', () => {
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/finished/) });
   });
 
-  it('shows progress as steps done and the fewest left', () => {
-    // Shortest way out from the start: greet, problem, then (for some callers) the emergency.
-    expect(progress(script, startRun(script, context()))).toEqual({ done: 0, remaining: 2 });
-    expect(progress(script, run([undefined, 'tap']))).toEqual({ done: 2, remaining: 1 });
-    expect(progress(script, run([undefined, 'tap', 1]))).toEqual({ done: 3, remaining: 0 });
+  it('shows progress along the way the script usually goes, not its shortest way out', () => {
+    // Greet, problem, rooms: the emergency is one branch of many, not the length of the call.
+    expect(progress(script, startRun(script, context()), context())).toEqual({ done: 0, remaining: 3 });
+    expect(progress(script, run([undefined, 'tap']), context())).toEqual({ done: 2, remaining: 1 });
+    expect(progress(script, run([undefined, 'tap', 1]), context())).toEqual({ done: 3, remaining: 0 });
   });
 
   it('uses ifUnknown only for facts about the resident, not for questions skipped', () => {
@@ -150,3 +151,65 @@ describe('the call-script engine', () => {
     expect(skipAge(null)).toBe('ask-vulnerable');
   });
 });
+
+describe('what the contact already knows, and the script’s own rules', () => {
+  const guarded = callScriptSchema.parse({
+    id: 'test-account',
+    version: 1,
+    title: 'Test account',
+    service: 'council-tax',
+    triggers: ['account'],
+    serviceStandard: 'council-tax-enquiry',
+    start: 'reason',
+    steps: [
+      { id: 'reason', type: 'ask', say: 'What is it about?', field: 'reason', input: { kind: 'choice', options: [{ value: 'bill', label: 'The bill' }, { value: 'move', label: 'Moving' }] }, next: 'dpa' },
+      { id: 'dpa', type: 'ask', say: 'Can I take your name and date of birth?', field: 'dpaPassed', input: { kind: 'yes-no' }, identityCheck: true, next: 'route' },
+      { id: 'route', type: 'check', rules: [{ when: { answer: 'dpaPassed', equals: false }, goto: 'refused' }], otherwise: 'when' },
+      { id: 'when', type: 'ask', say: 'When did it happen?', field: 'happenedOn', input: { kind: 'date', notFuture: true, withinStandard: 'missed-bin' }, next: 'done' },
+      { id: 'refused', type: 'outcome', outcome: { kind: 'resolved', whatWasDone: 'General information only.' } },
+      { id: 'done', type: 'outcome', outcome: { kind: 'resolved', whatWasDone: 'Answered.' } },
+    ],
+  });
+  // Due two days after the day given, as a two-working-day standard would be mid-week.
+  const ctx = (identityChecked: boolean): ScriptContext => ({
+    ...context(),
+    today: '2026-12-04',
+    identityChecked,
+    standard: (id, from = '2026-12-04') => ({ name: 'Missed bin collection', dueDate: new Date(Date.parse(`${from}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10) }),
+  });
+
+  it('skips its own identity question when the contact’s check has passed, and asks it when not', () => {
+    const checked = submitAnswer(guarded, startRun(guarded, ctx(true)), 'bill', ctx(true));
+    expect(checked.ok && checked.state.at).toBe('when');
+    expect(checked.ok && answersOf(guarded, checked.state).dpaPassed).toBe(true);
+    expect(checked.ok && progress(guarded, checked.state, ctx(true))).toEqual({ done: 1, remaining: 1 });
+    const unchecked = submitAnswer(guarded, startRun(guarded, ctx(false)), 'bill', ctx(false));
+    expect(unchecked.ok && unchecked.state.at).toBe('dpa');
+    // Back from the date goes to the agent's own last answer, never to the question CivicDesk answered.
+    const back = checked.ok ? goBack(checked.state) : startRun(guarded, ctx(true));
+    expect(back.at).toBe('reason');
+    expect(canGoBack(back)).toBe(false);
+  });
+
+  it('takes dates as the caller says them, day first', () => {
+    const at = submitAnswer(guarded, startRun(guarded, ctx(true)), 'bill', ctx(true));
+    if (!at.ok) throw new Error('no');
+    const said = submitAnswer(guarded, at.state, '3/12', ctx(true));
+    expect(said.ok && answersOf(guarded, said.state).happenedOn).toBe('2026-12-03');
+    expect(submitAnswer(guarded, at.state, '12/3/2027', ctx(true))).toMatchObject({ ok: false, message: expect.stringMatching(/in the future/) });
+    expect(submitAnswer(guarded, at.state, 'soon', ctx(true))).toMatchObject({ ok: false, message: expect.stringMatching(/day first/) });
+  });
+
+  it('flags a date outside the standard’s window, and takes it only when the agent goes on anyway', () => {
+    const at = submitAnswer(guarded, startRun(guarded, ctx(true)), 'bill', ctx(true));
+    if (!at.ok) throw new Error('no');
+    const late = submitAnswer(guarded, at.state, '24/11/2026', ctx(true));
+    expect(late).toMatchObject({ ok: false, message: expect.stringMatching(/outside the Missed bin collection window: it had to be reported by Thursday 26 November 2026/) });
+    const anyway = submitAnswer(guarded, at.state, '24/11/2026', ctx(true), { goOnAnyway: true });
+    expect(anyway.ok && anyway.state.path.at(-1)).toEqual({ stepId: 'when', answer: '2026-11-24', flag: 'Reported after the Missed bin collection window, which ended on Thursday 26 November 2026.' });
+    // In the window: no flag.
+    const inTime = submitAnswer(guarded, at.state, 'yesterday', ctx(true));
+    expect(inTime.ok && inTime.state.path.at(-1)).toEqual({ stepId: 'when', answer: '2026-12-03' });
+  });
+});
+

@@ -87,6 +87,7 @@ const contextFor = (resident: ResidentFacts): ScriptContext => ({
   agentName: 'Test Agent',
   today: TODAY,
   standard: (id) => ({ name: id, dueDate: '2026-12-01' }),
+  identityChecked: false,
 });
 
 const library = await loadScriptLibrary(FOLDER, { standards: STANDARDS, categories: new Set<string>(CASE_CATEGORIES) });

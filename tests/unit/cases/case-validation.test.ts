@@ -5,6 +5,7 @@ import enGB from '../../../renderer/i18n/en-GB.json';
 
 const complete: CaseDraft = {
   id: '7d1a3c55-8f0e-4b53-9a59-8a2a7f6b1c11',
+  staffId: 'staff-1',
   interactionId: null,
   residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a',
   residentName: 'Adaeze Okafor',

@@ -107,9 +107,11 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
       ...versionOneDraft,
+      // Version 5: the draft is its contact's officer's.
+      staffId: 'staff-1',
       residentName: null,
       anonymous: false,
       description: '',
@@ -146,8 +148,8 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(await db.caseDrafts.toArray()).toEqual([versionTwoDraft]);
+    expect(db.verno).toBe(5);
+    expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
     expect(await db.interactions.toArray()).toEqual([versionOneInteraction]);
     expect(await db.outbox.toArray()).toEqual([versionTwoRows.outbox]);
     expect(await db.cases.toArray()).toEqual([versionTwoRows.cases]);
@@ -182,8 +184,9 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(await db.caseDrafts.toArray()).toEqual([versionTwoDraft]);
+    expect(db.verno).toBe(5);
+    // No contact to say whose it was: the draft stays everyone's.
+    expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: null }]);
     expect(await db.cases.toArray()).toEqual([versionTwoRows.cases]);
     expect(await db.pendingAccesses.toArray()).toEqual([pendingAccess]);
     // The new table starts empty and answers by case and by state.
@@ -216,6 +219,29 @@ describe('case database migrations', () => {
     expect(await db.caseDrafts.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.pendingAccesses.count()).toBe(0);
+    db.close();
+  });
+
+  it('finds version 4 cases by their resident and contacts by their officer in version 5', async () => {
+    const name = `migration-v4-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt', interactions: 'id, status, answeredAt, residentId' });
+    old.version(2).stores({ outbox: 'id, queuedAt', cases: 'id, syncState, submittedAt', attachments: 'id, caseId', syncLog: '++seq, at, caseId', meta: 'key' });
+    old.version(3).stores({ pendingAccesses: 'id, at, staffId' });
+    old.version(4).stores({ teamsOutbox: 'id, caseId, state' });
+    await old.open();
+    await old.table('interactions').put(versionOneInteraction);
+    await old.table('caseDrafts').put(versionTwoDraft);
+    const aboutAda = { ...versionTwoRows.cases, content: { ...versionTwoRows.cases.content, residentId: versionOneDraft.residentId } };
+    await old.table('cases').put(aboutAda);
+    old.close();
+
+    const db = new CaseDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.cases.where('content.residentId').equals(versionOneDraft.residentId).toArray()).toEqual([aboutAda]);
+    expect(await db.interactions.where('staffId').equals('staff-1').count()).toBe(1);
+    expect(await db.caseDrafts.where('staffId').equals('staff-1').toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
     db.close();
   });
 });

@@ -8,15 +8,24 @@ import type { SubmittedCase } from '../../../shared/domain/case-sync';
 import { SessionProvider } from '../../../renderer/session/session-context';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { CaseForm } from '../../../renderer/cases/CaseForm';
-import { startCaseDraft } from '../../../renderer/cases/new-case-draft';
+import { newCaseDraft } from '../../../renderer/cases/new-case-draft';
+import { saveDraft } from '../../../renderer/sync/case-store';
 import { AUTOSAVE_DELAY_MS, nextSaveDelay } from '../../../renderer/cases/use-draft-autosave';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { PSEUDO_LOCALE, pseudoOpen } from '../../../renderer/i18n/pseudo';
 import { ContactProvider } from '../../../renderer/contact/contact-context';
-import { caseDatabase } from '../../../renderer/storage/case-database';
+import { caseDatabase, type CaseDatabase } from '../../../renderer/storage/case-database';
 import { fakeBridge, session } from '../support/fake-bridge';
 
-const RESIDENT = { residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
+/** A case for this resident, written by the fake's signed-in officer. */
+/** A draft for the resident, saved as the case form's callers save one. */
+async function startDraft(db: CaseDatabase) {
+  const draft = newCaseDraft(RESIDENT);
+  await saveDraft(db, draft, null);
+  return draft;
+}
+
+const RESIDENT = { staffId: 'staff-1', residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
 
 async function providers(workstation: SessionInfo = session, language = 'en-GB') {
   const fake = fakeBridge(workstation);
@@ -87,7 +96,7 @@ describe('when the form saves', () => {
 
 describe('the case form', () => {
   it('saves what is typed, and says so', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const { user } = await openForm(draft.id);
     await user.type(screen.getByLabelText('Summary'), 'Bin not collected');
     await savedAs(draft.id, (saved) => expect(saved.summary).toBe('Bin not collected'));
@@ -98,7 +107,7 @@ describe('the case form', () => {
   });
 
   it('after a reload, brings the draft back character for character, with the cursor where it was', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const first = await openForm(draft.id);
     const typed = 'Grey bin – left out since Monday’s round.\nNeighbour: 3 weeks running.  ';
     await first.user.type(screen.getByLabelText('Summary'), 'Missed bin, again');
@@ -121,7 +130,7 @@ describe('the case form', () => {
   });
 
   it('brings back a selection, not just a caret', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const first = await openForm(draft.id);
     await first.user.type(screen.getByLabelText('Summary'), 'Fly-tipping by the garages');
     const summary = screen.getByLabelText('Summary') as HTMLInputElement;
@@ -137,7 +146,7 @@ describe('the case form', () => {
   });
 
   it('shows problems only after leaving a field or trying to send, names the field, and keeps what was typed', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const { user, onSubmitted } = await openForm(draft.id);
     expect(screen.queryByText(/Enter a one-line summary/)).toBeNull();
 
@@ -175,7 +184,7 @@ describe('the case form', () => {
   });
 
   it('refuses a file over the limit by name, size and limit, and keeps the others', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const { user } = await openForm(draft.id);
     const big = new File(['x'], 'bin-photo.jpg', { type: 'image/jpeg' });
     Object.defineProperty(big, 'size', { value: 12.5 * 1024 * 1024 });
@@ -196,7 +205,7 @@ describe('the case form', () => {
   });
 
   it('uses the limit the council set, and refuses files that are not photos or PDFs', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const { user } = await openForm(draft.id, { ...session, maxAttachmentBytes: 1024 });
     const photo = new File([new Uint8Array(2048)], 'pothole.png', { type: 'image/png' });
     await user.upload(screen.getByLabelText('Add photos or PDFs'), photo);
@@ -207,7 +216,7 @@ describe('the case form', () => {
   });
 
   it('sends a complete case to the outbox, waiting to send', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const { user, onSubmitted } = await openForm(draft.id);
     await fillValidCase(user);
     expect(screen.getByText(/^Missed bin collection: due \w+day \d+ \w+ \d{4}$/)).toBeTruthy();
@@ -220,7 +229,7 @@ describe('the case form', () => {
   });
 
   it('shows only translated text, problems and refusals included', async () => {
-    const draft = await startCaseDraft(caseDatabase(), RESIDENT);
+    const draft = await startDraft(caseDatabase());
     const Wrapper = await providers(session, PSEUDO_LOCALE);
     render(<CaseForm draftId={draft.id} onSubmitted={() => undefined} onClose={() => undefined} />, { wrapper: Wrapper });
     const user = userEvent.setup();

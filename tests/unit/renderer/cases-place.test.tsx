@@ -18,6 +18,7 @@ import { caseDatabase } from '../../../renderer/storage/case-database';
 import { contentOf } from '../../../renderer/sync/case-store';
 import type { SyncStatus } from '../../../renderer/sync/sync-context';
 import { fakeBridge, session } from '../support/fake-bridge';
+import { caseReference } from '../../../shared/domain/case-reference';
 
 // The status bar reads the sync loop's figures; here they are set by each test.
 const syncStatus = vi.hoisted(() => ({ current: null as SyncStatus | null }));
@@ -26,7 +27,8 @@ vi.mock('../../../renderer/sync/sync-context', () => ({
   useSyncNow: () => () => undefined,
 }));
 
-const RESIDENT = { residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
+/** A case for this resident, written by the fake's signed-in officer. */
+const RESIDENT = { staffId: 'staff-1', residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
 
 function completeDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
   return {
@@ -108,7 +110,11 @@ describe('the Cases place', () => {
     await user.click(screen.getByRole('button', { name: 'Send the case' }));
 
     const confirmation = await screen.findByTestId('case-confirmation');
-    expect(confirmation.textContent).toMatch(/^“Sofa dumped by the garages” is waiting to send\. Tell the resident it is due by \w+day \d+ \w+ \d{4} \(Bulky waste collection\)\.$/);
+    const [sent] = await caseDatabase().cases.toArray();
+    // The resident's reference at once, made on this computer before anything is sent.
+    expect(confirmation.textContent).toMatch(
+      new RegExp(`^Give the resident the reference ${caseReference(sent?.id ?? '', sent?.content.receivedOn ?? '')}\\. It is due by \\w+day \\d+ \\w+ \\d{4} \\(Bulky waste collection\\)\\. “Sofa dumped by the garages” is waiting to send; it goes when the council’s system can be reached\\.$`),
+    );
     expect(tab(/^Waiting to send \(1\)$/).getAttribute('aria-selected')).toBe('true');
     const table = screen.getByTestId('cases-table-waiting');
     const row = within(table).getByText('Sofa dumped by the garages').closest('tr') as HTMLElement;
@@ -117,6 +123,10 @@ describe('the Cases place', () => {
     expect(row.textContent).toMatch(/On track: \d+ working days left/);
     const [stored] = await caseDatabase().cases.toArray();
     expect(stored?.content).toMatchObject({ anonymous: true, residentId: null, contactPreference: 'no-contact' });
+    // Once the council's system has it, the same confirmation says so, never "waiting".
+    await caseDatabase().cases.update(sent?.id ?? '', { syncState: 'sent', sentAt: new Date().toISOString() });
+    await waitFor(() => expect(screen.getByTestId('confirmation-state').textContent).toBe('“Sofa dumped by the garages” is in the council’s system.'));
+    await caseDatabase().cases.update(sent?.id ?? '', { syncState: 'waiting', sentAt: null });
   });
 
   it('continues a draft where it was left, and deletes one only after asking', async () => {

@@ -28,7 +28,8 @@ vi.mock('../../../renderer/sync/sync-context', () => ({
   useSyncNow: () => () => undefined,
 }));
 
-const RESIDENT = { residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
+/** A case for this resident, written by the fake's signed-in officer. */
+const RESIDENT = { staffId: 'staff-1', residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
 
 function completeDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
   return {

@@ -12,7 +12,8 @@ import type { AskExpertInput, EscalateInput } from '../../../renderer/teams/team
 import { fakeBridge, session, type FakeAnswers } from '../support/fake-bridge';
 import { me, parkingTeam, sam, signedIn, wasteTeam } from './microsoft365-fixtures';
 
-const RESIDENT = { residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
+/** A case for this resident, written by the fake's signed-in officer. */
+const RESIDENT = { staffId: 'staff-1', residentId: '0b0a9c1e-1d52-4c1b-8b8d-0f6b3e0d6a2a', residentName: 'Adaeze Okafor' };
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** A case the council's system already has, as the sync loop leaves it. */

@@ -30,6 +30,8 @@ function setUp(options: { failAudit?: number } = {}) {
     directory: async () => ({ entries: [], removed: [], deltaToken: 't', replacesAll: true }),
     resident360: async (id) => (id === resident.id ? record : null),
     contactHistory: async () => ({ contacts: [], nextCursor: null, staffNames: {} }),
+    collectionDay: async () => null,
+    caseHistory: async () => null,
     recordAccess: async (access) => {
       if (failures > 0) {
         failures -= 1;

@@ -43,6 +43,7 @@ export const session: SessionInfo = {
   configProblems: [],
   maxAttachmentBytes: 10 * 1024 * 1024,
   identityPolicy: DEFAULT_IDENTITY_POLICY,
+  queueServices: { 'Housing repairs': ['housing-repairs'], 'Waste and recycling': ['waste'] },
   dispositions: [
     { code: 'case-raised', label: 'Case raised for a service' },
     { code: 'emergency', label: 'Emergency escalated' },
@@ -157,7 +158,8 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
       if (name === 'training.simulateCall') {
         const link = { kind: 'call', callerNumber: '020 7946 0999', queue: 'Waste and recycling', waitedSeconds: 42 } as const;
         openLink(link);
-        return { ok: true, value: link };
+        const card = { callerNumber: link.callerNumber, name: 'Ada Lovelace', says: { name: 'Ada Lovelace', dateOfBirth: '10th December 85', addressLine1: '12 Peckham Road', postcode: 'se5 8ub' }, reason: 'Their recycling was not collected.', scriptWords: 'missed bin', sharedNumber: false };
+        return { ok: true, value: { link, card } };
       }
       if (name === 'deepLink.take') return { ok: true, value: waitingLinks.splice(0) };
       if (name === 'session.actAsTrainingUser') {

@@ -18,6 +18,7 @@ export const trainingSession: SessionInfo = {
   ],
   maxAttachmentBytes: 10 * 1024 * 1024,
   identityPolicy: DEFAULT_IDENTITY_POLICY,
+  queueServices: { 'Housing repairs': ['housing-repairs'], 'Waste and recycling': ['waste'] },
 };
 
 const signedOut: AccountStatus = { signedIn: false, signingIn: false, kept: 'keychain', keptReason: null, problem: null };
@@ -30,7 +31,10 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'session.actAsTrainingUser': () => trainingSession,
     'training.summary': () => ({ seed: 1, residents: 0, households: 0, cases: 0, openCases: 0, contacts: 0, flags: 0, staff: 0 }),
     'links.openExternal': () => ({ opened: true }),
-    'training.simulateCall': () => ({ kind: 'call', callerNumber: '020 7946 0001', queue: 'Test', waitedSeconds: 1 }),
+    'training.simulateCall': () => ({
+      link: { kind: 'call', callerNumber: '020 7946 0001', queue: 'Test', waitedSeconds: 1 },
+      card: { callerNumber: '020 7946 0001', name: 'Test Caller', says: { name: 'Test Caller', dateOfBirth: '1/2/1980', addressLine1: '1 Test Road', postcode: 'se1 1aa' }, reason: 'Testing.', scriptWords: 'test', sharedNumber: false },
+    }),
     'deepLink.take': () => [],
     'scripts.list': () => ({ scripts: [], problems: [] }),
     'scripts.lookup': () => ({ available: false }),
@@ -46,6 +50,9 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
       throw new Error('not in this fake');
     },
     'residents.close': ({ accessIds }) => ({ closed: accessIds.length }),
+    'residents.caseHistory': () => {
+      throw new Error('not in this fake');
+    },
     'residents.contactHistory': () => ({ contacts: [], nextCursor: null, staffNames: {} }),
     'audit.accesses': () => [],
     'audit.recordSnapshotReads': ({ reads }) => ({ recorded: reads.map((read) => read.id) }),

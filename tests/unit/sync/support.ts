@@ -18,6 +18,7 @@ export function draft(overrides: Partial<CaseDraft> = {}): CaseDraft {
   const at = new Date().toISOString();
   return {
     id: crypto.randomUUID(),
+    staffId: 'staff-1',
     interactionId: null,
     residentId: crypto.randomUUID(),
     residentName: 'Ada Lovelace',

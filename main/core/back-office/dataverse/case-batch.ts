@@ -33,7 +33,7 @@ export interface BatchRequest {
  * that got through fails with 412 rather than writing it again. The case's own write asks
  * for its reference and version back (return=representation).
  */
-export function batchRequest(baseUrl: string, changeSets: readonly (readonly RowWrite[])[]): BatchRequest {
+export function batchRequest(baseUrl: string, changeSets: readonly (readonly RowWrite[])[], referenceColumns: readonly string[]): BatchRequest {
   const batchBoundary = `batch_${randomUUID()}`;
   const written = new Map<string, [number, number]>();
   let next = 1;
@@ -47,7 +47,7 @@ export function batchRequest(baseUrl: string, changeSets: readonly (readonly Row
       let target = `${baseUrl}${write.path}`;
       if (write.role === 'case') {
         headers.Prefer = 'return=representation';
-        target += '?$select=ticketnumber';
+        target += `?$select=${referenceColumns.join(',')}`;
       }
       return mimePart({ ...HTTP_PART, 'Content-ID': contentId }, httpMessage(`PATCH ${target} HTTP/1.1`, headers, JSON.stringify(write.body)));
     });

@@ -62,6 +62,11 @@ async function pool<T>(items: readonly T[], width: number, work: (item: T) => Pr
  */
 export function createCaseSender(context: AdapterContext) {
   const { client, names } = context;
+  /** The reference the resident was given (ours, kept by Dataverse), else Dataverse's own case number. */
+  const referenceOf = (row: Record<string, unknown>): string | null => {
+    const ours = row[names.custom('reference')];
+    return typeof ours === 'string' ? ours : typeof row.ticketnumber === 'string' ? row.ticketnumber : null;
+  };
   // Consecutive retries per case, so the wait suggested to the outbox grows each time.
   const retries = new Map<string, number>();
 
@@ -98,7 +103,7 @@ export function createCaseSender(context: AdapterContext) {
     let etag: string | null = incident?.headers.etag ?? null;
     try {
       const row = JSON.parse(incident?.body ?? '') as Record<string, unknown>;
-      if (typeof row.ticketnumber === 'string') reference = row.ticketnumber;
+      reference = referenceOf(row);
       if (typeof row['@odata.etag'] === 'string') etag = row['@odata.etag'];
     } catch {
       // Made, but its reference did not come back: the case is there all the same.
@@ -109,7 +114,7 @@ export function createCaseSender(context: AdapterContext) {
   /** Answers for every case in one batch; cases that met an existing incident come back as 'check'. */
   const sendBatch = async (batch: readonly Outgoing[], attempt = 1): Promise<(CaseSendResult | { id: string; check: Outgoing })[]> => {
     const everyCase = (answer: (outgoing: Outgoing) => CaseSendResult) => batch.map(answer);
-    const request = batchRequest(client.baseUrl, batch.map((each) => each.writes));
+    const request = batchRequest(client.baseUrl, batch.map((each) => each.writes), ['ticketnumber', names.custom('reference')]);
     let response: HttpResponse;
     let body: string;
     try {
@@ -174,7 +179,7 @@ export function createCaseSender(context: AdapterContext) {
         '0x80040237',
       );
     }
-    const reference = typeof row.ticketnumber === 'string' ? row.ticketnumber : null;
+    const reference = referenceOf(row);
     const etag = typeof row['@odata.etag'] === 'string' ? row['@odata.etag'] : null;
     return settle({ id, result: 'already-there', reference, etag });
   };

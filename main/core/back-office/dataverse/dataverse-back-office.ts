@@ -3,6 +3,8 @@ import { createCaseSender } from './case-submission';
 import { updateCase } from './case-update';
 import { checkReachability } from './reachability';
 import { createDataverseClient, type DataverseClientOptions } from './client';
+import { readCaseHistory } from './case-history';
+import { readCollectionDay } from './collection-day';
 import { readContactHistory } from './contact-history';
 import type { AdapterContext, BackOfficeLog } from './context';
 import { readDirectory } from './directory';
@@ -36,6 +38,8 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     directory: (deltaToken) => readDirectory(context, deltaToken),
     resident360: (residentId) => readResident360(context, residentId),
     contactHistory: (residentId, historyOptions) => readContactHistory(context, residentId, historyOptions),
+    collectionDay: (postcode) => readCollectionDay(context, postcode),
+    caseHistory: (residentId, caseId) => readCaseHistory(context, residentId, caseId),
     recordAccess: (access) => recordResidentAccess(context, access),
     listAccesses: (residentId) => listResidentAccesses(context, residentId),
     setLanguage: (residentId, language, interpreterNeeded, consent) => setResidentLanguage(context, residentId, language, interpreterNeeded, consent),

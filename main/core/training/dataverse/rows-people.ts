@@ -86,5 +86,9 @@ export function householdRows(dataset: TrainingDataset, n: TableNames): StandInR
 
 export function systemUserRows(dataset: TrainingDataset): StandInRow[] {
   const createdon = dataverseDateTime(dataset.generatedAt);
-  return dataset.staff.map((staff) => ({ systemuserid: rowIdFor(staff.id), fullname: staff.displayName, internalemailaddress: staff.email, createdon }));
+  const serviceAccount = { systemuserid: TRAINING_SERVICE_ACCOUNT, fullname: 'CivicDesk training service account', internalemailaddress: 'civicdesk.training@example.org', createdon };
+  return [...dataset.staff.map((staff) => ({ systemuserid: rowIdFor(staff.id), fullname: staff.displayName, internalemailaddress: staff.email, createdon })), serviceAccount];
 }
+
+/** Owns what is made here by no training officer (a test's case, say), as an application user would. */
+export const TRAINING_SERVICE_ACCOUNT = '00000000-0000-4000-8000-00000000c1d0';

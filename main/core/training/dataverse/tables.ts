@@ -1,7 +1,8 @@
 import * as choices from '../../back-office/dataverse/choices';
 import type { TableNames } from '../../back-office/dataverse/names';
 import { bool, date, datetime, guid, int, labelled, money, standard, states, text, to, type Column, type TableDefinition } from './schema';
-import type { StandInRow } from './rows-people';
+import { rowIdFor } from './row-ids';
+import { TRAINING_SERVICE_ACCOUNT, type StandInRow } from './rows-people';
 
 /** The tables as docs/dataverse-tables.md describes them, under the given publisher prefix. */
 export function tableDefinitions(n: TableNames): TableDefinition[] {
@@ -152,6 +153,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       columns: {
         incidentid: guid,
         ticketnumber: text,
+        [c('reference')]: text,
         title: text,
         statecode: incidentState,
         prioritycode: labelled(choices.CASE_PRIORITY),
@@ -176,7 +178,8 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       },
       creatable: true,
       bindings: { customerid_contact: '_customerid_value' },
-      derive: (values) => ({ ticketnumber: values.ticketnumber ?? caseReference() }),
+      // Dataverse numbers the case and makes the calling user its owner: here, the officer who captured it.
+      derive: (values) => ({ ticketnumber: values.ticketnumber ?? caseReference(), _ownerid_value: values._ownerid_value ?? ownerOf(values[c('capturedby')]) }),
     },
     {
       entitySet: 'annotations',
@@ -255,6 +258,11 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       columns: { systemuserid: guid, fullname: text, internalemailaddress: text, createdon: datetime },
     },
   ];
+}
+
+/** The systemuser behind a training officer's staff id; the training service account for anything else. */
+function ownerOf(staffId: unknown): string {
+  return typeof staffId === 'string' && /^stf-\d+$/.test(staffId) ? rowIdFor(staffId) : TRAINING_SERVICE_ACCOUNT;
 }
 
 let casesMade = 0;

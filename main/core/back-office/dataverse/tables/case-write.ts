@@ -1,5 +1,6 @@
 import type { CaseSubmission } from '../../../../../shared/contract/cases';
 import { CASE_CATEGORIES, type CaseCategory, type CasePriority, type CaseService } from '../../../../../shared/domain/case';
+import { caseReference } from '../../../../../shared/domain/case-reference';
 import type { ContactPreference } from '../../../../../shared/domain/case-draft';
 import { CASE_CATEGORY, CASE_PRIORITY, CASE_SERVICE, CONTACT_PREFERENCE } from '../choices';
 import type { TableNames } from '../names';
@@ -20,7 +21,7 @@ export const ANNOTATIONS = 'annotations';
 
 /** The incident columns read back when a resend finds a case already there. */
 export function capturedColumns(n: TableNames): string[] {
-  return ['incidentid', 'ticketnumber', n.custom('capturedat'), n.custom('capturedby')];
+  return ['incidentid', 'ticketnumber', n.custom('reference'), n.custom('capturedat'), n.custom('capturedby')];
 }
 
 /** Why the case cannot be written as it is, in plain English; null when it can. */
@@ -43,6 +44,8 @@ export function caseWrites(submission: CaseSubmission, capturedBy: string | null
   const caseAddress = `/${INCIDENTS}(${submission.id})`;
   const incident: Record<string, unknown> = {
     title: submission.summary,
+    // The reference the resident was given on the call, made on the PC: Dataverse keeps it.
+    [c('reference')]: caseReference(submission.id, submission.receivedOn),
     description: submission.description,
     prioritycode: CASE_PRIORITY.value(submission.priority as CasePriority),
     [c('category')]: CASE_CATEGORY.value(submission.category as CaseCategory),

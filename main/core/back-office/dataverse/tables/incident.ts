@@ -1,7 +1,7 @@
 import { SERVICE_OF_CATEGORY, type ServiceCase } from '../../../../../shared/domain/case';
 import { CASE_CATEGORY, CASE_PRIORITY, CASE_SERVICE, CASE_STATUS } from '../choices';
 import type { TableNames } from '../names';
-import { choice, date, formatted, lookup, requiredChoice, requiredDate, requiredLookup, requiredText, type Row } from '../row';
+import { choice, date, formatted, lookup, requiredChoice, requiredDate, requiredLookup, requiredText, text, type Row } from '../row';
 
 /** Cases are Dataverse incidents, with the council's category, service and dates added. */
 export const INCIDENTS = 'incidents';
@@ -10,6 +10,7 @@ export function incidentColumns(n: TableNames): string[] {
   return [
     'incidentid',
     'ticketnumber',
+    n.custom('reference'),
     'title',
     'statecode',
     'prioritycode',
@@ -30,7 +31,8 @@ export function toServiceCase(row: Row, n: TableNames, fallbackHouseholdId: stri
   const status = requiredChoice(row, 'statecode', CASE_STATUS);
   const serviceCase: ServiceCase = {
     id: requiredText(row, 'incidentid').toLowerCase(),
-    reference: requiredText(row, 'ticketnumber'),
+    // CivicDesk's own reference when it raised the case (the one the resident was given), else Dataverse's case number.
+    reference: text(row, n.custom('reference')) ?? requiredText(row, 'ticketnumber'),
     residentId: requiredLookup(row, '_customerid_value'),
     householdId: lookup(row, n.lookup('householdid')) ?? fallbackHouseholdId,
     // The category decides the service; the column is read when present so a re-routed case shows its new owner.

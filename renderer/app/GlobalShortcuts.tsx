@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { useRaiseCase } from '../cases/raise-case';
+import { useContact } from '../contact/contact-context';
+import { useNavigation } from '../navigation/navigation-context';
+import { findShortcut, type ShortcutCommand } from '../navigation/shortcuts';
+
+/**
+ * The keys that work anywhere in the workstation (renderer/navigation/shortcuts.ts, which the
+ * help overlay lists too). Mounted inside the frame's providers, so "raise a case" and "end
+ * call" act on the contact in hand.
+ */
+export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => void; onToggleContrast: () => void }) {
+  const navigation = useNavigation();
+  const contact = useContact();
+  const raiseCase = useRaiseCase();
+
+  useEffect(() => {
+    const run = (command: ShortcutCommand) => {
+      switch (command.kind) {
+        case 'help':
+          return onHelp();
+        case 'contrast':
+          return onToggleContrast();
+        case 'go':
+          return navigation?.goTo(command.place);
+        case 'end-call':
+          return void contact.endCall();
+        case 'raise-case':
+          return void raiseCase();
+        case 'identity':
+          navigation?.goTo('resident');
+          // After the place has drawn and its heading taken the focus: the first question, or what the check says.
+          requestAnimationFrame(() => (document.querySelector<HTMLElement>('#identity-form input') ?? document.querySelector<HTMLElement>('[data-testid="identity-status"]'))?.focus());
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const shortcut = findShortcut(event);
+      if (!shortcut) return;
+      event.preventDefault();
+      run(shortcut.command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [contact, navigation, onHelp, onToggleContrast, raiseCase]);
+  return null;
+}
