@@ -4,7 +4,8 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PresenceDot, usePresenceWords } from '../colleagues/PresenceDot';
-import { useAccount } from './account-context';
+import { useSessionIfAny } from '../session/session-context';
+import { MY_PRESENCE_ID, SIGN_IN_ID, useAccount } from './account-context';
 import { SetPresenceDialog } from './SetPresenceDialog';
 import { SignInButton } from './SignInButton';
 
@@ -16,6 +17,7 @@ export function AccountStatusItem() {
   const account = useAccount();
   const describe = usePresenceWords();
   const [choosing, setChoosing] = useState(false);
+  const sessionName = useSessionIfAny()?.user?.displayName ?? null;
   const { status, me } = account;
   if (!status) return null;
   if (!status.signedIn) return <SignInButton compact />;
@@ -23,17 +25,19 @@ export function AccountStatusItem() {
   const words = presence ? (presence.preferredUntil ? t('account.presence.until', { presence: describe(presence.availability), time: clockTime(presence.preferredUntil) }) : describe(presence.availability, presence.activity)) : t('account.presence.unknownYet');
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
-      <Typography variant="body2">{t('account.signedInAs', { name: me?.profile.displayName ?? status.name })}</Typography>
-      <Button size="small" variant="outlined" onClick={() => setChoosing(true)} aria-haspopup="dialog" aria-label={t('account.presence.button', { presence: words })} sx={{ py: 0, textTransform: 'none' }}>
+      {/* The Microsoft 365 account's name only where it is not the officer the status bar already names. */}
+      <Typography variant="body2">{(me?.profile.displayName ?? status.name) === sessionName ? t('account.microsoft365') : t('account.signedInAs', { name: me?.profile.displayName ?? status.name })}</Typography>
+      <Button id={MY_PRESENCE_ID} size="small" variant="outlined" onClick={() => setChoosing(true)} aria-haspopup="dialog" aria-label={t('account.presence.button', { presence: words })} sx={{ py: 0, textTransform: 'none' }}>
         <PresenceDot availability={presence?.availability ?? 'PresenceUnknown'} words={words} />
       </Button>
-      <Button size="small" onClick={() => void account.signOut()} sx={{ py: 0 }}>
+      <Button size="small" onClick={() => void account.signOut().then(() => requestAnimationFrame(() => document.getElementById(SIGN_IN_ID)?.focus()))} sx={{ py: 0 }}>
         {t('account.signOut')}
       </Button>
+      {/* Short, so the status bar stays one line; the reason is read out with it and shown on hover. */}
       {status.kept === 'this-session-only' && (
-        <Typography variant="body2" data-testid="account-kept">
-          {t('account.keptThisSession')}
-          {status.keptReason ? ` ${status.keptReason}` : ''}
+        <Typography variant="body2" data-testid="account-kept" title={status.keptReason ?? undefined}>
+          {t('account.keptShort')}
+          {status.keptReason && <span style={{ position: 'absolute', left: '-10000px' }}>{` ${status.keptReason}`}</span>}
         </Typography>
       )}
       {choosing && <SetPresenceDialog onClose={() => setChoosing(false)} />}

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { useAccount } from './account-context';
+import { MY_PRESENCE_ID, SIGN_IN_ID, useAccount } from './account-context';
 
 /** "Sign in to Microsoft 365": the same button in the status bar and in the places that need it. */
 export function SignInButton({ compact = false }: { compact?: boolean }) {
@@ -12,7 +12,19 @@ export function SignInButton({ compact = false }: { compact?: boolean }) {
   const account = useAccount();
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
-      <Button size={compact ? 'small' : 'medium'} variant={compact ? 'outlined' : 'contained'} onClick={() => void account.signIn()} disabled={account.signingIn} sx={compact ? { py: 0 } : undefined}>
+      {/* Not disabled while signing in (a disabled button drops the focus to the page): it just waits. */}
+      <Button
+        id={compact ? SIGN_IN_ID : undefined}
+        size={compact ? 'small' : 'medium'}
+        variant={compact ? 'outlined' : 'contained'}
+        aria-disabled={account.signingIn}
+        onClick={() => {
+          if (account.signingIn) return;
+          // Signed in, this button goes: the focus moves to the officer's presence in the status bar.
+          void account.signIn().then(() => requestAnimationFrame(() => document.getElementById(MY_PRESENCE_ID)?.focus()));
+        }}
+        sx={compact ? { py: 0 } : undefined}
+      >
         {t('account.signIn')}
       </Button>
       {account.signingIn && (

@@ -5,6 +5,11 @@ import { useBridge } from '../bridge/bridge-context';
 import { useContactIfAny } from '../contact/contact-context';
 import { clearAllSnapshots, snapshotDatabase } from '../storage/snapshot-database';
 
+/** The status bar's presence button, where the focus goes once the officer has signed in. */
+export const MY_PRESENCE_ID = 'my-presence';
+/** The status bar's sign-in button, where the focus goes after signing out. */
+export const SIGN_IN_ID = 'status-sign-in';
+
 /** How often the officer's own presence is asked for again while signed in. */
 export const MY_PRESENCE_INTERVAL_MS = 60_000;
 

@@ -21,7 +21,8 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => v
       <DialogTitle id="help-title" component="h2">
         {t('help.title')}
       </DialogTitle>
-      <DialogContent>
+      {/* Focusable, so a keyboard can scroll the list when it is longer than the screen. */}
+      <DialogContent tabIndex={0} role="region" aria-labelledby="help-title">
         <Table size="small">
           <TableHead>
             <TableRow>

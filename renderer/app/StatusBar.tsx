@@ -22,7 +22,7 @@ export function StatusBar({ session }: { session: SessionInfo }) {
   const waiting = sync.waiting === null ? t('status.counting') : sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
   return (
     <Box component="footer" aria-label={t('status.label')} sx={{ '@media (min-height: 37.5em)': { position: 'sticky', bottom: 0 }, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
-      <Box component="ul" aria-live="polite" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: { xs: 1, md: 3 }, m: 0, p: 0, listStyle: 'none' }}>
+      <Box component="ul" aria-live="polite" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: { xs: 1, md: 2 }, rowGap: 0.5, m: 0, p: 0, listStyle: 'none' }}>
         <li data-testid="status-mode">
           <Typography variant="body2">{t(`status.mode.${session.mode}`)}</Typography>
         </li>

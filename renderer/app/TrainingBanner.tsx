@@ -8,8 +8,9 @@ export function TrainingBanner({ highContrast }: { highContrast: boolean }) {
   const { t } = useTranslation();
   const colours = highContrast ? TRAINING_BANNER_COLOURS.highContrast : TRAINING_BANNER_COLOURS.standard;
   return (
-    // Sticky, so it stays in view however far the page scrolls.
-    <Box component="aside" aria-label={t('training.bannerLabel')} data-testid="training-banner" sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: colours.background, color: colours.text, px: 2, py: 0.75 }}>
+    // Sticky, so it stays in view however far the page scrolls; when zoomed (a short viewport)
+    // it scrolls with the page instead, so it never covers "End call" or a script's first line.
+    <Box component="aside" aria-label={t('training.bannerLabel')} data-testid="training-banner" sx={{ '@media (min-height: 37.5em)': { position: 'sticky', top: 0, zIndex: 3 }, bgcolor: colours.background, color: colours.text, px: 2, py: 0.75 }}>
       <Typography component="p" sx={{ fontWeight: 700, fontSize: '1rem' }}>
         {t('training.banner')}
       </Typography>

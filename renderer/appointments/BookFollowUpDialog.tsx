@@ -13,18 +13,22 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../shared/contract/microsoft365';
+import { longDate } from '../../shared/call-scripts/answers';
+import { spokenDate } from '../../shared/domain/spoken-date';
 import { useBridge } from '../bridge/bridge-context';
 
 const LENGTHS = [15, 30, 45, 60] as const;
 
-/** Today's date as the date field writes it (local time, not UTC). */
+/** Today's date, in London. */
 const localDate = (date = new Date()) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** A follow-up with the same resident; what was typed stays if booking fails. */
 export function BookFollowUpDialog({ from, onClose, onBooked }: { from: Appointment; onClose: () => void; onBooked: (booked: Appointment) => void }) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const [date, setDate] = useState(localDate());
+  // Typed as the resident says it, day first, whatever the browser's locale; read back to check.
+  const [dateText, setDateText] = useState(() => localDate().split('-').reverse().join('/'));
+  const date = spokenDate(dateText, { today: localDate(), prefer: 'future' });
   const [time, setTime] = useState('10:00');
   const [minutes, setMinutes] = useState<number>(30);
   const [video, setVideo] = useState(false);
@@ -57,7 +61,15 @@ export function BookFollowUpDialog({ from, onClose, onBooked }: { from: Appointm
             {problem}
           </Alert>
         )}
-        <TextField id="follow-up-date" type="date" label={t('appointments.followUp.date')} value={date} onChange={(event) => setDate(event.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ mt: 1, mr: 2, mb: 2 }} />
+        <TextField
+          id="follow-up-date"
+          label={t('appointments.followUp.date')}
+          value={dateText}
+          onChange={(event) => setDateText(event.target.value)}
+          helperText={date ? t('runner.dateReadAs', { date: longDate(date) }) : t('runner.dateNotRead')}
+          autoComplete="off"
+          sx={{ mt: 1, mr: 2, mb: 2 }}
+        />
         <TextField id="follow-up-time" type="time" label={t('appointments.followUp.time')} value={time} onChange={(event) => setTime(event.target.value)} slotProps={{ inputLabel: { shrink: true } }} sx={{ mt: 1, mb: 2 }} />
         <TextField id="follow-up-length" select label={t('appointments.followUp.length')} value={String(minutes)} onChange={(event) => setMinutes(Number(event.target.value))} slotProps={{ select: { native: true } }} fullWidth sx={{ mb: 2 }}>
           {LENGTHS.map((each) => (

@@ -101,6 +101,7 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
   const [attempted, setAttempted] = useState(false);
   const [sending, setSending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const residentRef = useRef<HTMLParagraphElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   // The council may set its own limit; until it does, CivicDesk's.
   const limit = session.maxAttachmentBytes;
@@ -200,14 +201,23 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
           <Typography>{t('caseForm.anonymousShown')}</Typography>
         ) : draft.residentId ? (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-            <Typography>{t('caseForm.forResident', { name: draft.residentName ?? t('caseForm.unnamedResident') })}</Typography>
+            <Typography ref={residentRef} tabIndex={-1}>
+              {t('caseForm.forResident', { name: draft.residentName ?? t('caseForm.unnamedResident') })}
+            </Typography>
             {/* The resident open now is this case's resident: their language is known, so an interpreter is one click away. */}
             {openResident?.residentId === draft.residentId && !/^en(?:-|$)/i.test(openResident.communication.language.preferred) && (
               <GetInterpreterButton language={openResident.communication.language.preferred} residentId={draft.residentId} />
             )}
           </Box>
         ) : openResident ? (
-          <Button variant="outlined" onClick={() => update({ residentId: openResident.residentId, residentName: openResident.name })}>
+          <Button
+            variant="outlined"
+            onClick={() => {
+              update({ residentId: openResident.residentId, residentName: openResident.name });
+              // The button goes: the focus goes to what replaced it.
+              requestAnimationFrame(() => residentRef.current?.focus());
+            }}
+          >
             {t('caseForm.useOpenResident', { name: openResident.name })}
           </Button>
         ) : (

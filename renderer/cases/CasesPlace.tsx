@@ -22,6 +22,7 @@ import { useStandards } from '../scripts/use-standards';
 import { caseDatabase } from '../storage/case-database';
 import { resolveConflict, returnToDraft } from '../sync/case-store';
 import { BesideResident } from '../contact/BesideResident';
+import { useNavigation } from '../navigation/navigation-context';
 import { CaseColleagues } from '../teams/CaseColleagues';
 import { useCaseNavigation, type CaseSection } from './case-navigation';
 import { CaseForm } from './CaseForm';
@@ -53,6 +54,7 @@ export function CasesPlace() {
   const openResident = identifiedResident(contact);
   const raiseCase = useRaiseCase();
   const staffId = useSessionIfAny()?.user?.id ?? null;
+  const refocus = useNavigation()?.refocus;
   // This officer's own: on a shared computer, another officer's work is not theirs to see.
   const mine = (owner: string | null) => owner === null || owner === staffId;
   const drafts = useLiveQuery(() => db.caseDrafts.orderBy('dueOn').filter((each) => mine(each.staffId ?? null)).toArray(), [db, staffId]);
@@ -101,7 +103,11 @@ export function CasesPlace() {
       <BesideResident>
         <CaseForm
           draftId={editing}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            // The form goes: the place's heading takes the focus, not the page.
+            refocus?.();
+          }}
           onSubmitted={(submitted) => {
             setEditing(null);
             setSection('waiting');

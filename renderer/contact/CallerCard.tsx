@@ -25,7 +25,7 @@ export function CallerCardButton({ card }: { card: CallerCard }) {
         <DialogTitle id="caller-card-title" component="h2">
           {t('callerCard.title')}
         </DialogTitle>
-        <DialogContent data-testid="caller-card">
+        <DialogContent data-testid="caller-card" tabIndex={0} role="region" aria-labelledby="caller-card-title">
           <Typography sx={{ mb: 2 }}>{t('callerCard.intro', { name: card.name })}</Typography>
           <Facts
             items={[

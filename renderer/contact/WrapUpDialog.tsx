@@ -92,6 +92,8 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
   return (
     <Dialog
       open
+      // The contact ends with it: focus goes to the place's heading (contact-context), not back to "End call".
+      disableRestoreFocus
       aria-labelledby="wrap-up-title"
       maxWidth="md"
       fullWidth

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RunState } from '../../shared/call-scripts/engine';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import type { CallError } from '../../shared/contract/outcome';
@@ -130,6 +130,15 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     void pruneSnapshotsOnce();
   }, []);
 
+  // A wrapped-up call leaves the screen when IndexedDB says so, its dialog with it: only then
+  // can the place's heading take the focus (a dialog still open would keep it).
+  const refocusWhenGone = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (refocusWhenGone.current === null || current?.id === refocusWhenGone.current) return;
+    refocusWhenGone.current = null;
+    navigation?.refocus();
+  }, [current, navigation]);
+
   const clear = useCallback(() => {
     const accessIds = latest.current.memory.residents.map((each) => each.view.accessId);
     const ended = latest.current.current?.callerNumber;
@@ -141,8 +150,9 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     setPoppedFor(null);
     setMemory(NOTHING);
     setGeneration((each) => each + 1);
-    // The place is drawn afresh: its heading takes the focus, never the page.
-    navigation?.refocus();
+    // The place is drawn afresh: its heading takes the focus, never the page (after a wrap-up,
+    // once its dialog has gone).
+    if (refocusWhenGone.current === null) navigation?.refocus();
   }, [bridge, navigation]);
 
   // Another officer at the computer (or nobody): the last officer's contact goes from the screen.
@@ -269,6 +279,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       async saveWrapUp(wrapUp) {
         if (!current) return;
         await record.saveWrapUp(db, current.id, wrapUp);
+        refocusWhenGone.current = current.id;
         clear();
       },
       startVisit: (residentId) => record.startVisit(db, staffId, residentId),

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Place } from './places';
 
 interface Navigation {
@@ -33,8 +33,9 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     [refocus],
   );
 
-  // After every move, even to the place already open (a second call's screen-pop).
-  useEffect(() => {
+  // After every move, even to the place already open (a second call's screen-pop); before the
+  // browser paints, so there is no moment with the focus on the page itself.
+  useLayoutEffect(() => {
     if (moved > 0) headingRef.current?.focus();
   }, [moved]);
 

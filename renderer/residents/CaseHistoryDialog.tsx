@@ -47,7 +47,8 @@ export function CaseHistoryDialog({ accessId, item, ownerName, onClose }: { acce
       <DialogTitle id="case-history-title" component="h2">
         {t('caseHistory.title', { reference: item.reference })}
       </DialogTitle>
-      <DialogContent>
+      {/* Focusable, so a keyboard can scroll a long history. */}
+      <DialogContent tabIndex={0} role="region" aria-labelledby="case-history-title">
         <Facts
           items={[
             [t('caseHistory.summary'), item.summary],

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canGoBack, currentStep, goBack, progress, restartRun, sayText, startRun, submitAnswer, type RunState, type ScriptContext } from '../../shared/call-scripts/engine';
 import { longDate } from '../../shared/call-scripts/answers';
@@ -67,13 +67,12 @@ export function ScriptRunner({ script, clock, agentName, resume, onClose }: { sc
     setState(next);
     setDraft(undefined);
     setProblem(null);
-    // The question has changed: take the agent's focus (and a screen reader) to it, or to the
-    // script's title when the step has nothing to say, so the keys keep working.
-    requestAnimationFrame(() => (sayRef.current ?? titleRef.current)?.focus());
   }, []);
 
-  // Starting a script puts the keyboard in it at once: number keys and Enter work straight away.
-  useEffect(() => (sayRef.current ?? titleRef.current)?.focus(), []);
+  // Starting a script, and every new question, takes the agent's focus (and a screen reader) to
+  // it, or to the title when the step has nothing to say: before the browser paints, so a key
+  // pressed straight after Enter (a number choosing the next answer) is never lost.
+  useLayoutEffect(() => (sayRef.current ?? titleRef.current)?.focus(), [state]);
 
   const submit = useCallback(
     (value: unknown, goOnAnyway = false) => {

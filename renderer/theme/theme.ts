@@ -60,6 +60,20 @@ export function createCivicTheme(options: { highContrast: boolean; direction?: '
       MuiCssBaseline: {
         styleOverrides: {
           '*:focus-visible': focusRing,
+          // The status bar (and, when tall enough to be sticky, the training banner) must never
+          // cover what has the focus: scrolling a focused field into view leaves room for them.
+          '@media (min-height: 37.5em)': { html: { scrollPaddingTop: '3.5rem', scrollPaddingBottom: '4.5rem' } },
+          // Windows' contrast themes (forced colours) drop backgrounds and shadows: give filled
+          // buttons, dialogs, menus and alerts an edge, and keep icons (select arrows, radio
+          // and check marks) in the system's text colour.
+          '@media (forced-colors: active)': {
+            // Two classes each: more specific than the components' own (single-class) styles.
+            '.MuiButton-root.MuiButton-contained': { border: '1px solid ButtonText' },
+            '.MuiAlert-root.MuiPaper-root, .MuiDialog-paper.MuiPaper-root, .MuiMenu-paper.MuiPaper-root': { border: '1px solid CanvasText' },
+            '.MuiSvgIcon-root': { forcedColorAdjust: 'auto', color: 'CanvasText', fill: 'currentColor' },
+            '.MuiNativeSelect-icon, .MuiSelect-icon': { color: 'ButtonText' },
+            '.Mui-disabled .MuiSvgIcon-root, .MuiButton-root.Mui-disabled': { color: 'GrayText', borderColor: 'GrayText' },
+          },
           // Staff who ask their system for less motion get none: no fades, slides or colour changes in flight.
           '@media (prefers-reduced-motion: reduce)': {
             '*, *::before, *::after': { transitionDuration: '0s !important', animationDuration: '0s !important', scrollBehavior: 'auto !important' },
@@ -89,6 +103,11 @@ export function createCivicTheme(options: { highContrast: boolean; direction?: '
       MuiButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       MuiListItemButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       MuiIconButton: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      // Radios and checkboxes take the focus on an input drawn invisible: the ring goes on the
+      // control you can see, which MUI marks focus-visible.
+      MuiRadio: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      MuiCheckbox: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      MuiTab: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       // Text fields and selects show the ring on their frame; the input inside has none.
       MuiOutlinedInput: { styleOverrides: { root: { '&.Mui-focused': focusRing } } },
     },

@@ -46,7 +46,9 @@ function years(year: number, twoDigits: boolean): number[] {
 }
 
 function dates(year: number | null, twoDigits: boolean, month: number, day: number, today: IsoDate | undefined): IsoDate[] {
-  const candidates = year === null ? (today ? [Number(today.slice(0, 4))] : []) : years(year, twoDigits);
+  // No year said: this year, or the one either side of it (3 January said in December).
+  const thisYear = today ? Number(today.slice(0, 4)) : null;
+  const candidates = year === null ? (thisYear === null ? [] : [thisYear - 1, thisYear, thisYear + 1]) : years(year, twoDigits);
   return candidates.map((each) => realDate(each, month, day)).filter((each): each is IsoDate => each !== null);
 }
 
@@ -146,15 +148,18 @@ function addDays(iso: IsoDate, days: number): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
-/** "today", "yesterday", "Tuesday", "last Tuesday": the most recent such day, today included for a weekday said alone. */
+/** "today", "yesterday", "tomorrow", "Tuesday", "last Tuesday", "next Tuesday": the days either side that the words can mean. */
 function fromDayWords(text: string, today: IsoDate | undefined): IsoDate[] | null {
   if (!today) return null;
   if (text === 'today') return [today];
   if (text === 'yesterday') return [addDays(today, -1)];
-  const weekday = /^(last |this |on )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.exec(text);
+  if (text === 'tomorrow') return [addDays(today, 1)];
+  const weekday = /^(last |this |on |next )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/.exec(text);
   if (!weekday) return null;
   const back = (new Date(`${today}T00:00:00Z`).getUTCDay() - WEEKDAYS.indexOf(weekday[2] as string) + 7) % 7;
-  return [addDays(today, weekday[1] === 'last ' && back === 0 ? -7 : -back)];
+  const before = addDays(today, weekday[1] === 'last ' && back === 0 ? -7 : -back);
+  const after = addDays(today, back === 0 ? (weekday[1] === 'next ' ? 7 : 0) : 7 - back);
+  return weekday[1] === 'last ' ? [before] : weekday[1] === 'next ' ? [after] : [before, after];
 }
 
 /**
@@ -169,11 +174,14 @@ export function spokenDates(text: string, options: { today?: IsoDate } = {}): Is
 }
 
 /**
- * The one date meant, for a form: of the readings, the latest not after today (a missed bin,
- * a date of birth), else the earliest. Null when the words are not a date.
+ * The one date meant, for a form. Asking about the past (a missed bin, a date of birth): of
+ * the readings, the latest not after today. Booking ahead (`prefer: 'future'`): the earliest
+ * not before today. Null when the words are not a date.
  */
-export function spokenDate(text: string, options: { today?: IsoDate } = {}): IsoDate | null {
+export function spokenDate(text: string, options: { today?: IsoDate; prefer?: 'past' | 'future' } = {}): IsoDate | null {
   const found = spokenDates(text, options);
-  const notFuture = options.today ? found.filter((each) => each <= (options.today as string)) : found;
-  return notFuture.at(-1) ?? found[0] ?? null;
+  const { today } = options;
+  if (!today) return found[0] ?? null;
+  if (options.prefer === 'future') return found.find((each) => each >= today) ?? found.at(-1) ?? null;
+  return found.filter((each) => each <= today).at(-1) ?? found[0] ?? null;
 }

@@ -36,8 +36,11 @@ test('a simulated call: missed bin to a case with its due date, a gas smell to a
   await expect(page.getByText('Which bin was not emptied?')).toBeVisible();
   await page.keyboard.press('2');
   await page.keyboard.press('Enter');
-  await page.getByLabel('Answer').fill(todayInLondon());
-  await page.getByLabel('Answer').press('Enter');
+  // Typed as the caller says it, day first; read back before it is taken.
+  const date = page.getByLabel('Date (day first, as the caller says it)');
+  await date.fill(todayInLondon().split('-').reverse().join('/'));
+  await expect(page.getByText(/^Read as \w+day \d+ \w+ \d{4}$/)).toBeVisible();
+  await date.press('Enter');
   await expect(page.getByText('Was the bin out by 6am on the collection day, at the usual place?')).toBeVisible();
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');

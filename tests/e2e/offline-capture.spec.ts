@@ -30,7 +30,7 @@ async function captureCase(page: Page, summary: string) {
   await page.getByTestId('evidence-input').setInputFiles({ name: `${summary}.png`, mimeType: 'image/png', buffer: PHOTO });
   await expect(page.getByRole('list', { name: 'Added photos and documents' })).toContainText(`${summary}.png`);
   await page.getByRole('button', { name: 'Send the case' }).click();
-  await expect(page.getByText(`“${summary}” is waiting to send.`, { exact: false })).toBeVisible();
+  await expect(page.getByText(`“${summary}” is waiting to send;`, { exact: false })).toBeVisible();
 }
 
 test('offline: three cases with a photo each survive a reload, then reach Dataverse exactly once', async ({ page, context }) => {

@@ -41,7 +41,7 @@ test('smart working: sign in, presence, ask an expert and escalate from a case, 
 
   // Sign in (training): MSAL's auth code + PKCE against the identity stand-in, from the status bar.
   await status(page).getByRole('button', { name: 'Sign in to Microsoft 365' }).click();
-  await expect(status(page)).toContainText(/Microsoft 365: \S/, { timeout: 20_000 });
+  await expect(status(page)).toContainText(/Microsoft 365:\s?\S/, { timeout: 20_000 });
   const presence = status(page).getByRole('button', { name: /^Your presence: .+\. Change it$/ });
   await expect(presence).toBeVisible();
   await expectNoAxeViolations(page);

@@ -78,9 +78,11 @@ describe('the Appointments place', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Book follow-up for Ada Lovelace' }));
     const dialog = await screen.findByRole('dialog', { name: 'Book a follow-up for Ada Lovelace' });
-    const date = within(dialog).getByLabelText('Date');
+    // Typed day first, as the resident says it, and read back.
+    const date = within(dialog).getByLabelText('Date (day first)');
     await user.clear(date);
-    await user.type(date, '2026-12-04');
+    await user.type(date, '4/12/2026');
+    expect(within(dialog).getByText('Read as Friday 4 December 2026')).toBeTruthy();
     const time = within(dialog).getByLabelText('Time');
     await user.clear(time);
     await user.type(time, '14:30');

@@ -103,6 +103,16 @@ describe('dates of birth as people say them', () => {
     expect(spokenDate('3 Dec', { today })).toBe('2026-12-03');
     expect(spokenDate('3/12', { today })).toBe('2026-12-03');
   });
+
+  it('books ahead when asked to: a date without a year, or a weekday, is the next one', () => {
+    const today = '2026-12-04'; // a Friday
+    expect(spokenDate('3 Jan', { today, prefer: 'future' })).toBe('2027-01-03');
+    expect(spokenDate('3 Jan', { today })).toBe('2026-01-03');
+    expect(spokenDate('Tuesday', { today, prefer: 'future' })).toBe('2026-12-08');
+    expect(spokenDate('next Friday', { today, prefer: 'future' })).toBe('2026-12-11');
+    expect(spokenDate('tomorrow', { today, prefer: 'future' })).toBe('2026-12-05');
+    expect(spokenDate('today', { today, prefer: 'future' })).toBe('2026-12-04');
+  });
 });
 
 const hoptonMews = { line1: 'Flat C, 111 Hopton Mews', town: 'London', postcode: 'SE1 9JH' };

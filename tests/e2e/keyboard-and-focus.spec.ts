@@ -1,0 +1,171 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openWorkstation, passIdentityCheck, place, saveWrapUp, takeSimulatedCall } from './support/contact';
+
+/**
+ * What axe cannot see: where the focus is, whether it shows, and whether anything covers it.
+ * Each check runs on what the browser reports for the focused element itself.
+ */
+
+/** The focus is on something, not the page itself. */
+async function expectFocusOnSomething(page: Page, after: string) {
+  const focused = await page.evaluate(() => {
+    const element = document.activeElement;
+    return element && element !== document.body && element !== document.documentElement ? `${element.tagName}${element.id ? `#${element.id}` : ''}` : null;
+  });
+  expect(focused, `focus fell to the page after ${after}`).not.toBeNull();
+}
+
+/**
+ * The focused control shows a visible indicator: an outline of at least 2 pixels, or the focus
+ * ring's shadow, on the element itself when it can be seen, or on the control MUI draws for it
+ * (a radio's or checkbox's input is invisible; its circle or box is what shows the focus).
+ */
+function focusShows(): { shows: boolean; what: string } {
+  const element = document.activeElement as HTMLElement | null;
+  if (!element || element === document.body) return { shows: false, what: 'body' };
+  const seen = (node: Element) => {
+    const style = getComputedStyle(node);
+    const box = node.getBoundingClientRect();
+    return style.opacity !== '0' && style.visibility !== 'hidden' && box.width > 0 && box.height > 0;
+  };
+  const ringed = (node: Element) => {
+    const style = getComputedStyle(node);
+    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || (style.boxShadow !== 'none' && style.boxShadow !== '');
+  };
+  const candidates = [element, element.closest('.Mui-focusVisible'), element.closest('.MuiOutlinedInput-root.Mui-focused')].filter((node): node is HTMLElement => node !== null);
+  const what = `${element.tagName.toLowerCase()}${element.getAttribute('type') ? `[type=${element.getAttribute('type')}]` : ''} "${(element.getAttribute('aria-label') ?? element.textContent ?? element.getAttribute('name') ?? '').trim().slice(0, 40)}"`;
+  return { shows: candidates.some((node) => seen(node) && ringed(node)), what };
+}
+
+/** Nothing sits on top of the focused element: every corner and its middle are it, or inside it (WCAG 2.4.11). */
+function focusUncovered(): { uncovered: boolean; coveredBy: string } {
+  const element = document.activeElement as HTMLElement | null;
+  if (!element) return { uncovered: false, coveredBy: 'nothing focused' };
+  // An invisible input (a radio's) is judged by the control drawn for it.
+  const shown = getComputedStyle(element).opacity === '0' ? (element.parentElement as HTMLElement) : element;
+  const box = shown.getBoundingClientRect();
+  const inset = 2;
+  const points: [number, number][] = [
+    [box.left + box.width / 2, box.top + box.height / 2],
+    [box.left + inset, box.top + inset],
+    [box.right - inset, box.top + inset],
+    [box.left + inset, box.bottom - inset],
+    [box.right - inset, box.bottom - inset],
+  ];
+  for (const [x, y] of points) {
+    const top = document.elementFromPoint(x, y);
+    if (top && top !== shown && !shown.contains(top) && !top.contains(shown)) return { uncovered: false, coveredBy: `${top.tagName} ${top.getAttribute('data-testid') ?? top.className}`.slice(0, 80) };
+  }
+  return { uncovered: true, coveredBy: '' };
+}
+
+/** Tabs through `within`, checking every stop shows its focus and is not covered. */
+async function tabThrough(page: Page, within: Locator, stops: number) {
+  let checked = 0;
+  for (let tab = 0; tab < stops; tab += 1) {
+    await page.keyboard.press('Tab');
+    if (!(await within.evaluate((root) => root.contains(document.activeElement)))) continue;
+    const { shows, what } = await page.evaluate(focusShows);
+    expect(shows, `no visible focus on ${what}`).toBe(true);
+    const { uncovered, coveredBy } = await page.evaluate(focusUncovered);
+    expect(uncovered, `${what} is covered by ${coveredBy}`).toBe(true);
+    checked += 1;
+  }
+  expect(checked).toBeGreaterThan(3);
+}
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('a whole call by keyboard: the focus always lands somewhere, always shows, and is never covered', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWorkstation(page);
+  const caller = await takeSimulatedCall(page);
+  await expectFocusOnSomething(page, 'a simulated call');
+  await passIdentityCheck(page, caller);
+  await expectFocusOnSomething(page, 'passing the identity check');
+  await expect(page.getByTestId('identity-status')).toBeFocused();
+
+  // The 360 view's contact history filters: checkboxes.
+  await tabThrough(page, page.getByTestId('section-timeline'), 40);
+
+  // A case for the caller, raised from the 360 view: every field of the form by Tab.
+  await page.keyboard.press('Alt+Shift+C');
+  await expect(page.getByRole('heading', { level: 2, name: 'Case details' })).toBeVisible();
+  await expectFocusOnSomething(page, 'raising a case');
+  await tabThrough(page, page.getByRole('form', { name: 'Case details' }), 30);
+  await page.getByRole('button', { name: 'Save and close' }).click();
+  await expectFocusOnSomething(page, 'saving and closing the case form');
+
+  // Wrap-up: its radios show their focus too.
+  await page.keyboard.press('Alt+Shift+E');
+  const wrapUp = page.getByRole('dialog', { name: 'Wrap up this call' });
+  await expect(wrapUp).toBeVisible();
+  await tabThrough(page, wrapUp, 20);
+  await wrapUp.press('Escape');
+  await expect(wrapUp).toBeVisible();
+  await saveWrapUp(page);
+  await expectFocusOnSomething(page, 'saving the wrap-up');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+test('going on without the identity check, and signing in and out, leave the focus somewhere useful', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openWorkstation(page);
+  await takeSimulatedCall(page);
+  await page.getByRole('button', { name: 'Go on without the identity check' }).click();
+  await page.getByLabel('Why are you going on without it?').fill('Resident at the desk with photo ID');
+  await page.getByRole('button', { name: 'Go on and record why' }).click();
+  await expect(page.getByTestId('identity-status')).toBeFocused();
+
+  const status = page.getByRole('contentinfo', { name: 'Status' });
+  await status.getByRole('button', { name: 'Sign in to Microsoft 365' }).click();
+  await expect(status.getByRole('button', { name: /^Your presence: / })).toBeFocused({ timeout: 20_000 });
+  // Signed in (presence and all), the status bar settles on a single line at 1366 pixels.
+  await expect.poll(async () => (await status.boundingBox())?.height ?? 999).toBeLessThan(56);
+  await status.getByRole('button', { name: 'Sign out' }).click();
+  await expect(status.getByRole('button', { name: 'Sign in to Microsoft 365' })).toBeFocused();
+});
+
+test('at 200% zoom nothing covers End call or the script, and the training banner scrolls away', async ({ page }) => {
+  // 1366 × 768 at 200%: a 683 × 384 page drawn at twice the size.
+  await page.setViewportSize({ width: 683, height: 384 });
+  await openWorkstation(page);
+  await takeSimulatedCall(page);
+  const endCall = page.getByTestId('call-panel').getByRole('button', { name: 'End call and wrap up' });
+  await place(page, 'Call scripts').click();
+  const search = page.getByLabel('Search call scripts');
+  await search.fill('missed bin');
+  await search.press('Enter');
+  const firstLine = page.locator('#runner-say');
+  await expect(firstLine).toBeFocused();
+  expect((await page.evaluate(focusUncovered)).uncovered).toBe(true);
+  await endCall.focus();
+  const { uncovered, coveredBy } = await page.evaluate(focusUncovered);
+  expect(uncovered, `End call is covered by ${coveredBy}`).toBe(true);
+  expect(await page.getByTestId('training-banner').evaluate((banner) => getComputedStyle(banner).position)).not.toBe('sticky');
+});
+
+test('under Windows contrast themes (forced colours) buttons, dialogs and select arrows keep their edges', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await openWorkstation(page);
+  await takeSimulatedCall(page);
+  const edge = (locator: Locator) => locator.evaluate((element) => ({ style: getComputedStyle(element).borderTopStyle, width: parseFloat(getComputedStyle(element).borderTopWidth) }));
+  // A filled button.
+  expect(await edge(page.getByRole('button', { name: 'Check answers' }))).toMatchObject({ style: 'solid', width: expect.any(Number) });
+  expect((await edge(page.getByRole('button', { name: 'Check answers' }))).width).toBeGreaterThanOrEqual(1);
+  // A native select's arrow.
+  await page.getByTestId('call-panel').getByRole('button', { name: 'End call and wrap up' }).click();
+  const wrapUp = page.getByRole('dialog', { name: 'Wrap up this call' });
+  await expect(wrapUp).toBeVisible();
+  const arrow = wrapUp.locator('.MuiNativeSelect-icon').first();
+  const arrowStyle = await arrow.evaluate((icon) => ({ colour: getComputedStyle(icon).color, fill: getComputedStyle(icon).fill, display: getComputedStyle(icon).display }));
+  expect(arrowStyle.display).not.toBe('none');
+  expect(arrowStyle.colour).not.toMatch(/rgba\(\d+, \d+, \d+, 0\)|transparent/);
+  // The dialog's own edge.
+  expect((await edge(wrapUp)).width).toBeGreaterThanOrEqual(1);
+  // Radios show their focus in forced colours too.
+  await wrapUp.getByRole('radiogroup', { name: 'Was it resolved at first contact?' }).getByLabel('No').focus();
+  await page.keyboard.press('ArrowLeft');
+  const { shows, what } = await page.evaluate(focusShows);
+  expect(shows, `no visible focus on ${what}`).toBe(true);
+});
