@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Box from '@mui/material/Box';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
@@ -9,6 +10,7 @@ import { languageNeeds } from './LanguageBanner';
 import { LanguageLabel, useLanguageTable } from '../languages/use-language-table';
 import type { StandardsClock } from '../scripts/use-standards';
 import { ageOn } from './age';
+import { useContactIfAny } from '../contact/contact-context';
 import { ResidentCases } from './ResidentCases';
 import { Facts, Section } from './Section';
 
@@ -19,6 +21,7 @@ export function Resident360({ record, accessId, today, clock, repeat }: { record
   const { resident, household, councilTaxAccount: tax, rentAccount: rent } = record;
   const yesNo = (value: boolean) => (value ? t('runner.yes') : t('runner.no'));
   const { nameOf } = useLanguageTable();
+  const contact = useContactIfAny();
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
       {repeat && (
@@ -66,7 +69,16 @@ export function Resident360({ record, accessId, today, clock, repeat }: { record
         {household && <Facts items={[[t('resident.address'), `${household.address.line1}${household.address.line2 ? `, ${household.address.line2}` : ''}, ${household.address.town} ${household.address.postcode}`], [t('resident.tenure'), t(`tenures.${household.tenure}`)], [t('resident.bins'), t('resident.binDay', { day: household.wasteCollection.day })]]} />}
         <ul>
           {record.householdMembers.map((member) => (
-            <li key={member.residentId}>{t('resident.member', { name: member.name, age: member.age })}</li>
+            <li key={member.residentId}>
+              {/* A call about someone in the household: open them; the contact asks whether the call is now about them. */}
+              {contact ? (
+                <Button variant="text" size="small" sx={{ p: 0, minWidth: 0, textTransform: 'none', verticalAlign: 'baseline' }} onClick={() => void contact.openResident(member.residentId, contact.current?.channel === 'phone' ? 'call' : 'case-work')} aria-label={t('resident.openMember', { name: member.name })}>
+                  {t('resident.member', { name: member.name, age: member.age })}
+                </Button>
+              ) : (
+                t('resident.member', { name: member.name, age: member.age })
+              )}
+            </li>
           ))}
         </ul>
       </Section>

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canListAccesses } from '../../shared/domain/flag-visibility';
 import { isoDateInLondon } from '../../shared/service-standards';
@@ -40,6 +40,13 @@ export function ResidentPlace() {
     if (checkedBefore.current === 'not-done' && status !== 'not-done') statusRef.current?.focus();
     checkedBefore.current = status;
   }, [status]);
+  // The question is answered and goes: the focus goes to whose record is on screen.
+  const asking = contact.askingAbout !== null;
+  const askedBefore = useRef(asking);
+  useLayoutEffect(() => {
+    if (askedBefore.current && !asking) nameRef.current?.focus();
+    askedBefore.current = asking;
+  }, [asking]);
   // The banner promises the copy updates when the council's system can be reached.
   const showingCopy = shown?.fromSnapshot != null;
   useEffect(() => {
@@ -50,7 +57,7 @@ export function ResidentPlace() {
   const { view, fromSnapshot } = shown;
   return (
     <Box>
-      {contact.askingAbout && about && <AboutWhoQuestion opened={contact.askingAbout.view.name} about={about.view.name} onAnswer={(nowAboutThem) => void contact.answerAbout(nowAboutThem).then(() => nameRef.current?.focus())} />}
+      {contact.askingAbout && about && <AboutWhoQuestion opened={contact.askingAbout.view.name} about={about.view.name} onAnswer={(nowAboutThem) => void contact.answerAbout(nowAboutThem)} />}
       {about && about.view.residentId !== view.residentId && !contact.askingAbout && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="looking-at-other" action={<Button onClick={() => contact.showResident(about.view.residentId)}>{t('contact.backTo', { name: about.view.name })}</Button>}>
           {t('contact.lookingAtOther', { name: view.name, about: about.view.name })}

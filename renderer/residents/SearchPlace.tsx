@@ -56,7 +56,18 @@ export function SearchPlace() {
   }
   const [problem, setProblem] = useState<string | null>(null);
   const today = isoDateInLondon(new Date());
-  const onOpened = useCallback(() => navigation?.goTo('resident'), [navigation]);
+  // The resident's record opens in the Resident place, unless the officer has moved on
+  // elsewhere while it was opening (a screen-pop must not pull them back).
+  const here = useRef(false);
+  useEffect(() => {
+    here.current = true;
+    return () => {
+      here.current = false;
+    };
+  }, []);
+  const onOpened = useCallback(() => {
+    if (here.current) navigation?.goTo('resident');
+  }, [navigation]);
 
   // Run the box's query whenever the index becomes ready, and when a screen-pop fills it.
   useEffect(() => {

@@ -50,6 +50,11 @@ test('a call: screen-pop, a misspelt surname, the identity check, the whole 360 
 
   await search.fill(`${caller.givenName} ${misspell(caller.familyName)} ${home.address.postcode}`);
   await expect(results.getByRole('button').first()).toContainText(`${caller.givenName} ${caller.familyName}`);
+  // Before the identity check a result shows what the council's policy allows: the year of birth and the postcode district.
+  const [district] = home.address.postcode.split(' ');
+  await expect(results.getByRole('button').first()).toContainText(`Born ${caller.dateOfBirth.slice(0, 4)} (age`);
+  await expect(results.getByRole('button').first()).toContainText(`lives in ${district}`);
+  await expect(results.getByRole('button').first()).not.toContainText(home.address.line1);
   await expectNoAxeViolations(page);
   await search.press('Enter');
 

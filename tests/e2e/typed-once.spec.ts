@@ -71,6 +71,8 @@ test('a missed bin run to a case: the form arrives filled, is sent, and the 360 
   await expect(raised).toContainText(given);
   await expect(raised.getByTestId('case-sending')).toHaveText(/raised on this call, (waiting to send|sent)/);
   await expect(page.getByTestId('call-panel').getByTestId('header-cases')).toHaveText(/^\d+ open cases?$/);
+  // The call in hand heads the contact history, with what it has come to so far.
+  await expect(page.getByTestId('timeline-now')).toHaveText(/^Now: Phone, in progress · So far: Missed Mixed recycling \(blue bin\) collection at /);
   // In full, with its history once the council's system has it.
   await expect(raised.getByTestId('case-sending')).toHaveText(/raised on this call, sent/, { timeout: 20_000 });
   await raised.getByRole('button', { name: new RegExp(`^Open case ${given} in full`) }).click();
