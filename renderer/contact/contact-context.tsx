@@ -37,11 +37,10 @@ interface ContactMemory {
   aboutId: string | null;
   /** A second resident opened during a call: is the call now about them? Asked until answered. */
   askAbout: string | null;
-  opening: boolean;
   error: CallError | null;
 }
 
-const NOTHING: ContactMemory = { residents: [], shownId: null, aboutId: null, askAbout: null, opening: false, error: null };
+const NOTHING: ContactMemory = { residents: [], shownId: null, aboutId: null, askAbout: null, error: null };
 
 export interface ContactApi {
   /**
@@ -58,7 +57,6 @@ export interface ContactApi {
   residents: readonly OpenedResident[];
   /** A resident opened during a call about someone else, waiting for "is the call now about them?". */
   askingAbout: OpenedResident | null;
-  opening: boolean;
   error: CallError | null;
   callerCard: CallerCard | null;
   /** The call's number, until it has found its resident: the search starts from it, once. */
@@ -115,6 +113,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
   const current = useLiveQuery(() => record.contactInHand(db, staffId), [db, staffId]) ?? null;
   const [memory, setMemory] = useState<ContactMemory>(NOTHING);
   const [generation, setGeneration] = useState(0);
+  const contactNumber = useRef(0);
   const searchText = useRef('');
   const script = useRef<ScriptInProgress | null>(null);
   const [poppedFor, setPoppedFor] = useState<string | null>(null);
@@ -149,7 +148,8 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     script.current = null;
     setPoppedFor(null);
     setMemory(NOTHING);
-    setGeneration((each) => each + 1);
+    contactNumber.current += 1;
+    setGeneration(contactNumber.current);
     // The place is drawn afresh: its heading takes the focus, never the page (after a wrap-up,
     // once its dialog has gone).
     if (refocusWhenGone.current === null) navigation?.refocus();
@@ -190,16 +190,20 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
         setMemory((now) => ({ ...now, shownId: residentId, error: null }));
         return true;
       }
-      setMemory((now) => ({ ...now, opening: true }));
+      const startedIn = contactNumber.current;
       const attempt = await openResident(bridge, latest.current.staffId, residentId, reason);
+      // The contact ended while the record was opening: it belongs to no one on screen now.
+      if (contactNumber.current !== startedIn) {
+        if (attempt.ok) void bridge.residents.close({ accessIds: [attempt.opened.view.accessId] });
+        return false;
+      }
       if (!attempt.ok) {
-        setMemory((now) => ({ ...now, opening: false, error: attempt.error }));
+        setMemory((now) => ({ ...now, error: attempt.error }));
         return false;
       }
       const aboutSomeoneElse = held.aboutId !== null && latest.current.current !== null;
       setMemory((now) => ({
         ...now,
-        opening: false,
         error: null,
         residents: [...now.residents.filter((each) => each.view.residentId !== residentId), attempt.opened],
         shownId: residentId,
@@ -247,7 +251,6 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       about: byId(memory.aboutId),
       residents: memory.residents,
       askingAbout: byId(memory.askAbout),
-      opening: memory.opening,
       error: memory.error,
       callerCard: current?.callerNumber ? (cards[current.callerNumber] ?? null) : null,
       screenPop: caller ? { callerNumber: caller, autoOpen: !popped } : null,
