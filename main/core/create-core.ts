@@ -13,8 +13,9 @@ import { checkExternalUrl } from './security/external-url';
 import { parseDeepLink } from './security/deep-link';
 import { createSessionService } from './session/session-service';
 import { isBackOfficeError } from './back-office/errors';
-import type { BackOffice, CaseBackOffice } from './back-office/port';
+import type { BackOffice, CaseBackOffice, ContactBackOffice } from './back-office/port';
 import { createCaseService } from './cases/case-service';
+import { createContactService } from './contacts/contact-service';
 import { createAuditTrail } from './residents/audit-trail';
 import { createResidentService } from './residents/resident-service';
 import type { DataverseStandIn } from './training/dataverse/stand-in';
@@ -131,6 +132,8 @@ export function createCore(options: CoreOptions): Core {
   const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   // Captured-by is whoever main's session says is signed in: the renderer cannot claim to be someone else.
   const cases = createCaseService({ caseOffice, user: () => session.current().user, maxAttachmentBytes: maxAttachmentBytes(config) });
+  const contactOffice = async (): Promise<ContactBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
+  const contacts = createContactService({ contactOffice, user: () => session.current().user, queueServices: session.current().queueServices });
   // Back-office failures carry words a person can act on: pass those on, not "something went wrong".
   const plainly = async <T>(work: () => Promise<T> | T): Promise<T> => {
     try {
@@ -184,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
       'audit.recordSnapshotReads': ({ reads }) => plainly(() => residents.recordSnapshotReads(reads)),
       'cases.submit': ({ cases: submissions }) => plainly(() => cases.submit(submissions)),
       'cases.update': (update) => plainly(() => cases.update(update)),
+      'contacts.save': ({ contacts: submissions }) => plainly(() => contacts.save(submissions)),
       'backOffice.reachability': () => plainly(() => cases.reachability()),
       'languages.phrases': async ({ language }) => phraseBook(await phraseLibrary(), language, showUnreviewedPhrases(config)),
       'languages.table': () => loadLanguageTable(options.resourcesDir),

@@ -83,6 +83,8 @@ export function AppointmentsPlace() {
     const outcome = await bridge.appointments.checkIn({ appointmentId: appointment.id });
     if (outcome.ok) {
       setProblem(null);
+      // The resident is here: their visit is the contact in hand, wrapped up like a call.
+      await contact.startVisit(appointment.residentId);
       setDay((current) => current && { ...current, appointments: current.appointments.map((each) => (each.id === outcome.value.id ? outcome.value : each)) });
     } else setProblem(outcome.error.message);
   };

@@ -12,7 +12,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answeredWithinTarget, type FeedbackRating, type Interaction } from '../../shared/domain/interaction';
 import { useSession } from '../session/session-context';
@@ -33,6 +33,9 @@ function YesNo({ name, label, value, onChange, error }: { name: string; label: s
   );
 }
 
+/** How soon after the last change a wrap-up being typed is kept: the same as a case draft's. */
+const WRAP_UP_AUTOSAVE_MS = 300;
+
 const minutesAndSeconds = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -43,7 +46,7 @@ const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour
 export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
   const { t } = useTranslation();
   const { dispositions } = useSession();
-  const { saveWrapUp } = useContact();
+  const { saveWrapUp, saveWrapUpDraft } = useContact();
   const [form, setForm] = useState<WrapUpForm>(() => suggestWrapUp(interaction));
   const [missing, setMissing] = useState<(keyof WrapUpForm)[]>([]);
   const [incomplete, setIncomplete] = useState(false);
@@ -57,7 +60,16 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
     return () => clearInterval(timer);
   }, []);
 
+  // Kept as it is typed, like a case draft: a reload or a crash brings the wrap-up back as it was.
+  const typed = useRef(false);
+  useEffect(() => {
+    if (!typed.current) return;
+    const timer = setTimeout(() => void saveWrapUpDraft(form), WRAP_UP_AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [form, saveWrapUpDraft]);
+
   const update = <K extends keyof WrapUpForm>(key: K, value: WrapUpForm[K]) => {
+    typed.current = true;
     setForm((current) => ({ ...current, [key]: value }));
     setMissing((current) => current.filter((each) => each !== key));
   };

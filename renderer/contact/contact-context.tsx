@@ -5,7 +5,7 @@ import type { DeepLink } from '../../shared/contract/deep-link';
 import type { CallError } from '../../shared/contract/outcome';
 import type { ResidentView } from '../../shared/contract/residents';
 import type { CallerCard } from '../../shared/contract/session';
-import type { Interaction, ScriptOutcomeRecord, WrapUp } from '../../shared/domain/interaction';
+import type { Interaction, ScriptOutcomeRecord, WrapUp, WrapUpDraft } from '../../shared/domain/interaction';
 import type { AccessReason } from '../../shared/domain/resident-360';
 import type { InterpreterSession } from '../../shared/languages/interpreting';
 import { useBridge } from '../bridge/bridge-context';
@@ -85,6 +85,8 @@ export interface ContactApi {
   clearOutcome(runId: string): Promise<void>;
   /** Saves the wrap-up, which ends the contact. */
   saveWrapUp(wrapUp: WrapUp): Promise<void>;
+  /** Keeps the wrap-up as it is being typed. */
+  saveWrapUpDraft(draft: WrapUpDraft): Promise<void>;
   /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
   startVisit(residentId: string | null): Promise<Interaction>;
   recordInterpreter(session: InterpreterSession): Promise<void>;
@@ -284,6 +286,9 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
         await record.saveWrapUp(db, current.id, wrapUp);
         refocusWhenGone.current = current.id;
         clear();
+      },
+      async saveWrapUpDraft(draft) {
+        if (current) await record.saveWrapUpDraft(db, current.id, draft);
       },
       startVisit: (residentId) => record.startVisit(db, staffId, residentId),
       async recordInterpreter(session) {

@@ -1,5 +1,5 @@
 import type { DeepLink } from '../../shared/contract/deep-link';
-import type { Interaction, ScriptOutcomeRecord, WrapUp } from '../../shared/domain/interaction';
+import type { Interaction, ScriptOutcomeRecord, WrapUp, WrapUpDraft } from '../../shared/domain/interaction';
 import type { InterpreterSession } from '../../shared/languages/interpreting';
 import type { CaseDatabase } from '../storage/case-database';
 import { newId, nowIso } from '../storage/ids';
@@ -9,7 +9,17 @@ import { newId, nowIso } from '../storage/ids';
  * mid-wrap-up comes back to exactly where the officer was. Each function is one transaction;
  * changes are made in place inside IndexedDB, so two quick saves cannot overwrite each other.
  * Every contact belongs to one officer: another officer on the same computer never sees it.
+ *
+ * Each change the council's system should know of (started, identified, ended, wrapped up)
+ * queues the contact in the outbox in the same transaction: one item per contact, sent as
+ * the contact is when it goes (renderer/sync/contact-payload.ts), so it is recorded as an
+ * activity exactly once and brought up to date, offline or not.
  */
+
+/** Queues the contact to go (again): the item is replaced, so the latest state is what goes. */
+export async function queueContact(db: CaseDatabase, interactionId: string): Promise<void> {
+  await db.outbox.put({ id: interactionId, kind: 'contact', operation: 'create', queuedAt: nowIso(), attempts: 0, notBefore: null, held: false, lastError: null });
+}
 
 const OPEN = ['in-progress', 'wrap-up'] as const;
 
@@ -21,21 +31,27 @@ export async function contactInHand(db: CaseDatabase, staffId: string | null): P
 }
 
 export async function startCall(db: CaseDatabase, staffId: string | null, link: Extract<DeepLink, { kind: 'call' }>): Promise<void> {
-  await db.transaction('rw', db.interactions, async () => {
+  await db.transaction('rw', db.interactions, db.outbox, async () => {
     // A new call while one is open: the open one goes to wrap-up, never lost.
     const open = await db.interactions.where('status').equals('in-progress').filter((each) => each.staffId === staffId).toArray();
-    for (const each of open) await db.interactions.update(each.id, { status: 'wrap-up', endedAt: nowIso() });
-    await db.interactions.add(newContact(staffId, { channel: 'phone', callerNumber: link.callerNumber, queue: link.queue, waitedSeconds: link.waitedSeconds, residentId: null }));
+    for (const each of open) {
+      await db.interactions.update(each.id, { status: 'wrap-up', endedAt: nowIso() });
+      await queueContact(db, each.id);
+    }
+    const call = newContact(staffId, { channel: 'phone', callerNumber: link.callerNumber, queue: link.queue, waitedSeconds: link.waitedSeconds, residentId: null });
+    await db.interactions.add(call);
+    await queueContact(db, call.id);
   });
 }
 
 /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
 export function startVisit(db: CaseDatabase, staffId: string | null, residentId: string | null): Promise<Interaction> {
-  return db.transaction('rw', db.interactions, async () => {
+  return db.transaction('rw', db.interactions, db.outbox, async () => {
     const open = await contactInHand(db, staffId);
     if (open) return open;
     const visit = newContact(staffId, { channel: 'face-to-face', callerNumber: null, queue: null, waitedSeconds: null, residentId });
     await db.interactions.add(visit);
+    await queueContact(db, visit.id);
     return visit;
   });
 }
@@ -55,7 +71,11 @@ function newContact(staffId: string | null, start: Pick<Interaction, 'channel' |
 }
 
 export async function endCall(db: CaseDatabase, interaction: Interaction): Promise<void> {
-  if (interaction.status === 'in-progress') await db.interactions.update(interaction.id, { status: 'wrap-up', endedAt: nowIso() });
+  if (interaction.status !== 'in-progress') return;
+  await db.transaction('rw', db.interactions, db.outbox, async () => {
+    await db.interactions.update(interaction.id, { status: 'wrap-up', endedAt: nowIso() });
+    await queueContact(db, interaction.id);
+  });
 }
 
 /**
@@ -63,10 +83,13 @@ export async function endCall(db: CaseDatabase, interaction: Interaction): Promi
  * member is about them, and the resident who called is kept beside them.
  */
 export async function recordResident(db: CaseDatabase, interactionId: string, residentId: string, about: boolean): Promise<void> {
-  await db.interactions.where('id').equals(interactionId).modify((interaction) => {
-    const opened = interaction.residentIds ?? (interaction.residentId ? [interaction.residentId] : []);
-    interaction.residentIds = opened.includes(residentId) ? opened : [...opened, residentId];
-    if (about || interaction.residentId === null) interaction.residentId = residentId;
+  await db.transaction('rw', db.interactions, db.outbox, async () => {
+    await db.interactions.where('id').equals(interactionId).modify((interaction) => {
+      const opened = interaction.residentIds ?? (interaction.residentId ? [interaction.residentId] : []);
+      interaction.residentIds = opened.includes(residentId) ? opened : [...opened, residentId];
+      if (about || interaction.residentId === null) interaction.residentId = residentId;
+    });
+    await queueContact(db, interactionId);
   });
 }
 
@@ -84,7 +107,15 @@ export async function clearOutcome(db: CaseDatabase, interactionId: string, runI
 }
 
 export async function saveWrapUp(db: CaseDatabase, interactionId: string, wrapUp: WrapUp): Promise<void> {
-  await db.interactions.update(interactionId, { wrapUp, status: 'done' });
+  await db.transaction('rw', db.interactions, db.outbox, async () => {
+    await db.interactions.update(interactionId, { wrapUp, status: 'done', wrapUpDraft: undefined });
+    await queueContact(db, interactionId);
+  });
+}
+
+/** The wrap-up as it is being typed: kept, so a reload or a crash brings it back as it was. */
+export async function saveWrapUpDraft(db: CaseDatabase, interactionId: string, draft: WrapUpDraft): Promise<void> {
+  await db.interactions.update(interactionId, { wrapUpDraft: draft });
 }
 
 /** An interpreted conversation, replacing what the same session (by id) recorded before, so "joined" then "left" leave one record. */

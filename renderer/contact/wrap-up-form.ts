@@ -1,16 +1,7 @@
-import type { FeedbackRating, Interaction } from '../../shared/domain/interaction';
+import type { Interaction, WrapUpDraft } from '../../shared/domain/interaction';
 
-/** The wrap-up as the agent fills it in: null means "not answered yet". */
-export interface WrapUpForm {
-  disposition: string;
-  resolvedAtFirstContact: boolean | null;
-  couldHaveBeenOnline: boolean | null;
-  onlineRouteOffered: boolean | null;
-  feedbackOffered: boolean | null;
-  feedback: FeedbackRating | null;
-  notes: string;
-  incompleteReason: string;
-}
+/** The wrap-up as the agent fills it in: kept on the contact as it is typed. */
+export type WrapUpForm = WrapUpDraft;
 
 const DISPOSITION_FOR = { 'create-case': 'case-raised', emergency: 'emergency', signpost: 'signposted-online', resolved: 'resolved-info', transfer: 'transferred' } as const;
 
@@ -19,7 +10,9 @@ const DISPOSITION_FOR = { 'create-case': 'case-raised', emergency: 'emergency', 
  * the last outcome suggests the disposition, and an online route shown counts as offered.
  * First-contact resolution is never guessed: the agent says.
  */
-export function suggestWrapUp(interaction: Pick<Interaction, 'outcomes'>): WrapUpForm {
+export function suggestWrapUp(interaction: Pick<Interaction, 'outcomes' | 'wrapUpDraft'>): WrapUpForm {
+  // A wrap-up already begun (before a reload) comes back exactly as it was left.
+  if (interaction.wrapUpDraft) return interaction.wrapUpDraft;
   const last = interaction.outcomes.at(-1);
   const offered = interaction.outcomes.some((outcome) => outcome.onlineRoute !== null);
   return {

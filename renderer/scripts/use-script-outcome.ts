@@ -85,7 +85,7 @@ export function useScriptOutcome(script: CallScript, state: RunState, context: S
     const summary =
       outcome.kind === 'resolved' ? outcome.whatWasDone : outcome.kind === 'create-case' ? outcome.summary : outcome.kind === 'signpost' ? outcome.say : outcome.kind === 'transfer' ? outcome.summary : outcome.reason;
     const route = outcome.kind === 'signpost' ? outcome.route.url : 'offerOnline' in outcome ? (outcome.offerOnline?.url ?? null) : null;
-    void recordOutcome({ runId, scriptId: script.id, scriptVersion: script.version, kind: outcome.kind, summary: interpolate(summary, lookup), caseDraftId: draft?.id ?? null, onlineRoute: route, at: nowIso() });
+    void recordOutcome({ runId, scriptId: script.id, scriptVersion: script.version, kind: outcome.kind, summary: interpolate(summary, lookup), caseDraftId: draft?.id ?? null, onlineRoute: route, service: script.service, at: nowIso() });
     // Only when the run reaches a (different) outcome; the contact object changes on every save.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [outcome, state]);

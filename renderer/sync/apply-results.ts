@@ -1,4 +1,5 @@
 import type { CaseSendResult, CaseUpdateResult } from '../../shared/contract/cases';
+import type { ContactSaveResult, ContactSubmission } from '../../shared/contract/contacts';
 import type { OutboxItem, SyncLogEntry } from '../../shared/domain/case-sync';
 import type { CaseDatabase } from '../storage/case-database';
 import { retryDelayMs } from './backoff';
@@ -12,7 +13,7 @@ export interface Applied {
 
 type Clock = { at: string; nowMs: number; random: () => number };
 
-const tables = (db: CaseDatabase) => [db.cases, db.outbox, db.attachments, db.syncLog, db.meta];
+const tables = (db: CaseDatabase) => [db.cases, db.outbox, db.attachments, db.syncLog, db.meta, db.interactions];
 
 /**
  * An item is "still ours" if nobody re-queued it while it was on its way: a person may edit a
@@ -41,6 +42,34 @@ export async function applySendResults(db: CaseDatabase, sent: OutboxItem[], res
       } else {
         applied.succeeded += 1;
         await markSent(db, item, result, clock);
+      }
+    }
+  });
+  return applied;
+}
+
+/**
+ * The answers to one `contacts.save`, in one transaction: a saved contact leaves the outbox
+ * (unless it changed again on its way: then its newer state still goes) and says how far the
+ * council's system has it.
+ */
+export async function applyContactResults(db: CaseDatabase, sent: { item: OutboxItem; payload: ContactSubmission }[], results: ContactSaveResult[], clock: Clock): Promise<Applied> {
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const applied: Applied = { succeeded: 0, throttleMs: 0 };
+  await db.transaction('rw', tables(db), async () => {
+    for (const { item, payload } of sent) {
+      const result: ContactSaveResult = byId.get(item.id) ?? { id: item.id, result: 'retry', afterMs: 0, problem: 'No answer for this contact.' };
+      if (result.result === 'retry') {
+        applied.throttleMs = Math.max(applied.throttleMs, result.afterMs);
+        await markRetry(db, item, result.afterMs, result.problem, clock);
+      } else if (result.result === 'rejected') {
+        await markHeld(db, item, 'needs-attention', result.problem, clock);
+      } else {
+        applied.succeeded += 1;
+        if (stillOurs(await db.outbox.get(item.id), item)) await db.outbox.delete(item.id);
+        await db.interactions.update(item.id, { recorded: { state: payload.state, at: clock.at } });
+        await log(db, clock, null, 'sent', `Contact ${item.id} recorded (${payload.state}).`);
+        await db.meta.put({ key: 'lastSuccessfulSync', at: clock.at });
       }
     }
   });
@@ -134,6 +163,6 @@ async function markHeld(db: CaseDatabase, item: OutboxItem, state: 'needs-attent
   await log(db, clock, item.id, state, problem);
 }
 
-function log(db: CaseDatabase, clock: Clock, caseId: string, event: SyncLogEntry['event'], detail: string) {
+function log(db: CaseDatabase, clock: Clock, caseId: string | null, event: SyncLogEntry['event'], detail: string) {
   return db.syncLog.add({ at: clock.at, caseId, event, detail });
 }

@@ -1,6 +1,5 @@
 import { caseSubmission, caseUpdate, type CaseSubmission, type CaseUpdate } from '../../shared/contract/cases';
 import type { SubmittedCase } from '../../shared/domain/case-sync';
-import type { Interaction } from '../../shared/domain/interaction';
 import type { CaseDatabase } from '../storage/case-database';
 
 export type Prepared<T> =
@@ -10,12 +9,11 @@ export type Prepared<T> =
   /** The outbox item's case is not on this computer any more. */
   | { kind: 'missing' };
 
-/** Reads a case, its interaction and its files, and makes the submission main expects. */
+/** Reads a case and its files, and makes the submission main expects. */
 export async function prepareCreate(db: CaseDatabase, caseId: string): Promise<Prepared<CaseSubmission>> {
   const submitted = await db.cases.get(caseId);
   if (!submitted) return { kind: 'missing' };
   const { content } = submitted;
-  const interaction = content.interactionId ? await db.interactions.get(content.interactionId) : undefined;
   const rows = await db.attachments.where('caseId').equals(caseId).toArray();
   // In the order they were added, as the draft lists them.
   const order = new Map(content.attachmentIds.map((id, index) => [id, index]));
@@ -44,7 +42,6 @@ export async function prepareCreate(db: CaseDatabase, caseId: string): Promise<P
     contactPreference: content.contactPreference,
     fields: content.fields.map(({ name, question, answer }) => ({ name, question, answer })),
     capturedAt: submitted.submittedAt,
-    interaction: interaction ? interactionOf(interaction) : null,
     attachments,
   };
   return checked(caseSubmission.safeParse(candidate), bytes + 4096);
@@ -60,18 +57,6 @@ export async function prepareUpdate(db: CaseDatabase, caseId: string): Promise<P
 }
 
 /** The contact the case came from, with its wrap-up as the back office records it. */
-function interactionOf(interaction: Interaction): CaseSubmission['interaction'] {
-  return {
-    id: interaction.id,
-    channel: interaction.channel,
-    callerNumber: interaction.callerNumber,
-    answeredAt: interaction.answeredAt,
-    endedAt: interaction.endedAt,
-    disposition: interaction.wrapUp?.disposition ?? null,
-    resolvedAtFirstContact: interaction.wrapUp?.resolvedAtFirstContact ?? null,
-    notes: (interaction.wrapUp?.notes ?? '').slice(0, 4000),
-  };
-}
 
 type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 

@@ -66,6 +66,7 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
       random: Math.random,
       timers: realTimers,
       isReachable: () => monitor.current().reachable,
+      staffId: () => staffId,
       onCallFailed: () => monitor.checkNow(),
     });
     const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);

@@ -2,24 +2,28 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { ApiBridge } from '../../shared/contract/api-bridge';
 import { MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseSubmission, type CaseUpdate, type CaseUpdateResult } from '../../shared/contract/cases';
 import type { Outcome } from '../../shared/contract/outcome';
+import { MOST_CONTACTS_PER_SAVE, type ContactSaveResult, type ContactSubmission } from '../../shared/contract/contacts';
 import type { OutboxItem } from '../../shared/domain/case-sync';
 import type { CaseDatabase } from '../storage/case-database';
-import { applyCallFailure, applyHeld, applySendResults, applyUpdateResult, type Applied } from './apply-results';
+import { applyCallFailure, applyContactResults, applyHeld, applySendResults, applyUpdateResult, type Applied } from './apply-results';
+import { prepareContact } from './contact-payload';
 import { backoffMs } from './backoff';
 import { prepareCreate, prepareUpdate } from './case-payload';
 import { SYNC_LOCK_NAME, type RequestLock } from './leader-lock';
 import { withTimeout } from './reachability';
 import type { Timers } from './timers';
 
-/** The two calls the loop makes, so tests can answer them without a bridge. */
+/** The calls the loop makes, so tests can answer them without a bridge. */
 export interface BackOfficeFacade {
   submit(cases: CaseSubmission[]): Promise<Outcome<CaseSendResult[]>>;
   update(input: CaseUpdate): Promise<Outcome<CaseUpdateResult>>;
+  saveContacts(contacts: ContactSubmission[]): Promise<Outcome<ContactSaveResult[]>>;
 }
 
 export const bridgeFacade = (bridge: ApiBridge): BackOfficeFacade => ({
   submit: (cases) => bridge.cases.submit({ cases }),
   update: (input) => bridge.cases.update(input),
+  saveContacts: (contacts) => bridge.contacts.save({ contacts }),
 });
 
 export interface SyncLoopLimits {
@@ -51,6 +55,8 @@ export interface SyncLoopDeps {
   timers: Timers;
   /** The reachability monitor's belief; while false only syncNow sends. */
   isReachable?(): boolean | null;
+  /** The officer signed in: only their own contacts go (main records the signed-in officer). */
+  staffId?(): string | null;
   /** A call got no answer: the monitor should ask now rather than at its next tick. */
   onCallFailed?(): void;
   limits?: Partial<SyncLoopLimits>;
@@ -159,7 +165,9 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
   };
 
   const sendDue = async (ignoreBackoff: boolean) => {
-    const items = await dueItems(ignoreBackoff);
+    const due = await dueItems(ignoreBackoff);
+    // Cases first: a contact that raised a case names it once the council's system has it.
+    const items = due.filter((each) => each.kind !== 'contact');
     let group: { item: OutboxItem; payload: CaseSubmission; bytes: number }[] = [];
     let groupBytes = 0;
     for (const item of items.filter((each) => each.operation === 'create')) {
@@ -182,6 +190,38 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       if (!running) return;
       if (!(await sendUpdate(item))) return;
     }
+    await sendContacts(due.filter((each) => each.kind === 'contact'));
+  };
+
+  /** Contacts, each as it is now, up to MOST_CONTACTS_PER_SAVE a call; false when the pass should stop. */
+  const sendContacts = async (items: OutboxItem[]): Promise<boolean> => {
+    let group: { item: OutboxItem; payload: ContactSubmission }[] = [];
+    const flush = async () => {
+      if (group.length === 0) return true;
+      const sent = group;
+      group = [];
+      const answer = await call(() => deps.backOffice.saveContacts(sent.map((each) => each.payload)), 0);
+      if (!answer.ok) {
+        await failed(
+          sent.map((each) => each.item),
+          answer.error.message,
+        );
+        return false;
+      }
+      return answered(await applyContactResults(db, sent, answer.value, clock()));
+    };
+    for (const item of items) {
+      if (!running) return false;
+      const prepared = await prepareContact(db, item.id, deps.staffId?.() ?? null);
+      if (prepared.kind === 'wait') continue;
+      if (prepared.kind !== 'ready') {
+        await applyHeld(db, [{ item, problem: prepared.kind === 'missing' ? 'The contact is missing on this computer.' : prepared.problem }], clock());
+        continue;
+      }
+      group.push({ item, payload: prepared.payload });
+      if (group.length >= MOST_CONTACTS_PER_SAVE && !(await flush())) return false;
+    }
+    return flush();
   };
 
   /** One `cases.submit`; false when the loop should stop this pass (no answer, or throttled). */

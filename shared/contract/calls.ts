@@ -5,6 +5,7 @@ import type { LookupResult } from '../call-scripts/engine';
 import type { CallScript } from '../call-scripts/schema';
 import type { ServiceStandard } from '../service-standards/standards';
 import type { CaseHistory } from '../domain/case-history';
+import { contactSubmission, MOST_CONTACTS_PER_SAVE, type ContactSaveResult } from './contacts';
 import type { ResidentAccess } from '../domain/resident-360';
 import type { DeepLink } from './deep-link';
 import { caseSubmission, caseUpdate, MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseUpdateResult, type Reachability } from './cases';
@@ -126,6 +127,8 @@ export const calls = {
   /** Sends cases from the outbox to the back office; each id answers once, whatever happened. */
   'cases.submit': call<CaseSendResult[]>()(z.strictObject({ cases: z.array(caseSubmission).min(1).max(MOST_CASES_PER_SUBMIT) })),
   'cases.update': call<CaseUpdateResult>()(caseUpdate),
+  /** Records contacts from the outbox as activities in the back office; each id answers once. */
+  'contacts.save': call<ContactSaveResult[]>()(z.strictObject({ contacts: z.array(contactSubmission).min(1).max(MOST_CONTACTS_PER_SAVE) })),
   'backOffice.reachability': call<Reachability>()(noInput),
   'languages.table': call<LanguageTable>()(noInput),
   'languages.phrases': call<PhraseBook>()(z.strictObject({ language: languageCode })),

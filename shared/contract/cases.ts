@@ -24,18 +24,6 @@ export const attachmentSubmission = z.strictObject({
   base64: z.string().max(Math.ceil((LARGEST_ATTACHMENT_BYTES * 4) / 3) + 4),
 });
 
-/** The contact the case came from, recorded as a Dataverse activity regarding the case. */
-export const interactionSubmission = z.strictObject({
-  id,
-  channel: z.enum(['phone', 'face-to-face']),
-  callerNumber: text(40).nullable(),
-  answeredAt: isoDateTime,
-  endedAt: isoDateTime.nullable(),
-  disposition: text(64).nullable(),
-  resolvedAtFirstContact: z.boolean().nullable(),
-  notes: text(4000),
-});
-
 /**
  * A case as sent to main/core: the content the person submitted, its fixed id (the Dataverse
  * incidentid), and who captured it when, which is how a resend recognises its own case.
@@ -57,7 +45,6 @@ export const caseSubmission = z.strictObject({
   contactPreference: z.enum(CONTACT_PREFERENCES as [string, ...string[]]),
   fields: z.array(z.strictObject({ name: text(64), question: text(500), answer: text(2000) })).max(100),
   capturedAt: isoDateTime,
-  interaction: interactionSubmission.nullable(),
   attachments: z.array(attachmentSubmission).max(20),
 });
 export type CaseSubmission = z.infer<typeof caseSubmission>;

@@ -39,8 +39,13 @@ export interface SubmittedCase {
  * because the case's id is fixed.
  */
 export interface OutboxItem {
-  /** The case's id: one item per case at a time. */
+  /** The case's (or contact's) id: one item per case, and per contact, at a time. */
   id: string;
+  /**
+   * What goes: a case (the default, and every item made before contacts were sent), or a
+   * contact (a call or visit), sent as it is when it goes, so one item carries its latest state.
+   */
+  kind?: 'case' | 'contact';
   operation: 'create' | 'update';
   queuedAt: IsoDateTime;
   attempts: number;

@@ -44,6 +44,8 @@ export interface ScriptOutcomeRecord {
   caseDraftId: string | null;
   /** The online route the script offered, if any; wrap-up starts from it. */
   onlineRoute: string | null;
+  /** The script's service: what the contact was about (absent on outcomes recorded before it was kept). */
+  service?: string;
   at: IsoDateTime;
 }
 
@@ -70,6 +72,22 @@ export interface Interaction {
   status: 'in-progress' | 'wrap-up' | 'done';
   /** Interpreted conversations during the contact, oldest first (absent on older contacts). */
   interpreterSessions?: InterpreterSession[];
+  /** A wrap-up being filled in, kept as it is typed so a reload loses nothing. */
+  wrapUpDraft?: WrapUpDraft;
+  /** How far the council's system has this contact, once it has it. */
+  recorded?: { state: 'in-progress' | 'wrap-up' | 'completed'; at: IsoDateTime };
+}
+
+/** The wrap-up as the agent fills it in: null means "not answered yet". */
+export interface WrapUpDraft {
+  disposition: string;
+  resolvedAtFirstContact: boolean | null;
+  couldHaveBeenOnline: boolean | null;
+  onlineRouteOffered: boolean | null;
+  feedbackOffered: boolean | null;
+  feedback: FeedbackRating | null;
+  notes: string;
+  incompleteReason: string;
 }
 
 /** The council's answer-time target: calls answered within 180 seconds. */

@@ -3,6 +3,7 @@ import type { ContactChannel, ContactRecord } from '../../../shared/domain/conta
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { CaseSendResult, CaseSubmission, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
+import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
 
 export type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 
@@ -73,6 +74,14 @@ export interface LanguageConsent {
 /** Who captured the cases being sent: from main's session, never from the renderer. */
 export interface CapturedBy {
   staffId: string | null;
+}
+
+/**
+ * Recording contacts (calls and visits) as activities in the back office, each exactly once:
+ * its id is the contact's own. Every contact in gets exactly one result out.
+ */
+export interface ContactBackOffice {
+  saveContacts(contacts: readonly ContactSubmission[], capturedBy: { staffId: string }): Promise<ContactSaveResult[]>;
 }
 
 /**

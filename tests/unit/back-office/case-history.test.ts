@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
 import { caseReference } from '../../../shared/domain/case-reference';
-import { dataset, startHarness, type Harness } from './fixture';
+import { contactFor, dataset, startHarness, type Harness } from './fixture';
 
 /** A case opened in full from the 360 view: its story from the training stand-in, through the live adapter. */
 let harness: Harness;
@@ -12,11 +12,10 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 describe('a case in full', () => {
-  it('gives a case raised here with its reference, its call and its notes, newest first', async () => {
+  it('gives a case raised here with its reference, the call it came from and its notes, newest first', async () => {
     const office = harness.backOffice();
     const residentId = rowIdFor('res-000001');
     const id = randomUUID();
-    const callId = randomUUID();
     const [sent] = await office.submitCases(
       [
         {
@@ -36,13 +35,15 @@ describe('a case in full', () => {
           contactPreference: 'text',
           fields: [{ name: 'bin', question: 'Which bin?', answer: 'Recycling' }],
           capturedAt: '2024-02-01T10:15:30.123Z',
-          interaction: { id: callId, channel: 'phone', callerNumber: '020 7946 0001', answeredAt: '2024-02-01T10:10:00.000Z', endedAt: '2024-02-01T10:16:00.000Z', disposition: 'case-raised', resolvedAtFirstContact: false, notes: 'Crew skipped the road.' },
           attachments: [{ id: randomUUID(), fileName: 'bin.jpg', mimeType: 'image/jpeg', base64: Buffer.from('photo').toString('base64') }],
         },
       ],
       { staffId: 'stf-001' },
     );
     expect(sent).toMatchObject({ result: 'created' });
+    // The call it came from, recorded as its own contact, naming the case.
+    const [recorded] = await office.saveContacts([contactFor({ caseIds: [id], caseReferences: [caseReference(id, '2024-02-01')], residentId, notes: 'Crew skipped the road.' })], { staffId: 'stf-001' });
+    expect(recorded).toEqual({ id: expect.any(String), result: 'saved' });
     const history = await office.caseHistory(residentId, id);
     expect(history?.case).toMatchObject({ id, reference: caseReference(id, '2024-02-01'), summary: 'Missed recycling at 12 Acacia Road', description: 'Missed on the usual Tuesday round.', location: '12 Acacia Road', postcode: 'SE1 7AA', status: 'open' });
     expect(history?.events.map((event) => [event.kind, event.channel ?? null, event.summary])).toEqual(

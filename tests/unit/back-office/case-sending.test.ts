@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSendResult, CaseSubmission } from '../../../shared/contract/cases';
-import { stableId } from '../../../main/core/back-office/dataverse/stable-id';
 import type { Fault } from '../../../main/core/training/dataverse/faults';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
 import { createCaseService } from '../../../main/core/cases/case-service';
@@ -38,16 +37,6 @@ function aCase(overrides: Partial<CaseSubmission> = {}): CaseSubmission {
     contactPreference: 'phone',
     fields: [{ name: 'bin', question: 'Which bin?', answer: 'Green' }],
     capturedAt: '2024-02-01T10:15:30.123Z',
-    interaction: {
-      id: randomUUID(),
-      channel: 'phone',
-      callerNumber: '020 7946 0001',
-      answeredAt: '2024-02-01T10:10:00.000Z',
-      endedAt: '2024-02-01T10:16:00.000Z',
-      disposition: 'case-raised',
-      resolvedAtFirstContact: false,
-      notes: 'Caller says the crew skipped the road.',
-    },
     attachments: [
       { id: randomUUID(), fileName: 'bin.jpg', mimeType: 'image/jpeg', base64: picture },
       { id: randomUUID(), fileName: 'street.png', mimeType: 'image/png', base64: picture },
@@ -58,28 +47,27 @@ function aCase(overrides: Partial<CaseSubmission> = {}): CaseSubmission {
 
 const rowsFor = (entitySet: string, column: string, id: string) => harness.standIn.rows(entitySet).filter((row) => row[column] === id.toLowerCase());
 
-/** Every case once, with its two attachments and its note, and its call as one activity. */
+/** Every case once, with its two attachments and its note (the call it came from is a contact of its own: contacts.save). */
 function expectExactlyOnce(cases: readonly CaseSubmission[]) {
   for (const each of cases) {
     expect(rowsFor('incidents', 'incidentid', each.id)).toHaveLength(1);
     const notes = rowsFor('annotations', '_objectid_value', each.id);
     expect(notes.filter((row) => row.isdocument === true)).toHaveLength(each.attachments.length);
     expect(notes.filter((row) => row.isdocument === false)).toHaveLength(each.fields.length > 0 ? 1 : 0);
-    if (each.interaction) expect(rowsFor('phonecalls', '_regardingobjectid_value', each.id)).toHaveLength(1);
+    // The case writes no activity: the call or visit it came from is its own record.
+    expect(rowsFor('phonecalls', '_regardingobjectid_value', each.id)).toHaveLength(0);
   }
 }
 
 describe('sending cases', () => {
   it('creates each case with its attachments, answers and call, and gives back the reference the resident was given and its version', async () => {
-    const cases = [aCase(), aCase({ residentId: null, anonymous: true, interaction: null, fields: [], attachments: [] })];
+    const cases = [aCase(), aCase({ residentId: null, anonymous: true, fields: [], attachments: [] })];
     const results = await harness.backOffice().submitCases(cases, staff);
     // The reference made on the PC when the case was raised: the resident already has it.
     expect(results).toEqual(cases.map((each) => ({ id: each.id, result: 'created', reference: caseReference(each.id, each.receivedOn), etag: expect.stringMatching(/^W\/"\d+"$/) })));
     expectExactlyOnce(cases);
     const [incident] = rowsFor('incidents', 'incidentid', cases[0]?.id ?? '');
     expect(incident).toMatchObject({ _customerid_value: rowIdFor('res-000001'), cd_category: 100000000, cd_capturedby: 'stf-001', cd_capturedat: '2024-02-01T10:15:30Z', cd_contactpreference: 100000000, cd_reference: caseReference(cases[0]?.id ?? '', '2024-02-01') });
-    const call = harness.standIn.rows('phonecalls').find((row) => row._regardingobjectid_value === cases[0]?.id);
-    expect(call?.activityid).toBe(stableId(`${cases[0]?.interaction?.id}:${cases[0]?.id}`));
   });
 
   it('recognises its own case on a resend, and refuses someone else’s with the same id', async () => {
@@ -90,15 +78,6 @@ describe('sending cases', () => {
     const [impostor] = await harness.backOffice().submitCases([{ ...original, capturedAt: '2024-03-01T09:00:00.000Z' }], staff);
     expect(impostor).toMatchObject({ id: original.id, result: 'rejected' });
     expectExactlyOnce([original]);
-  });
-
-  it('records one call that raised two cases as two activities', async () => {
-    const first = aCase();
-    const second = aCase({ interaction: first.interaction });
-    await harness.backOffice().submitCases([first, second], staff);
-    await harness.backOffice().submitCases([first, second], staff);
-    expect(rowsFor('phonecalls', '_regardingobjectid_value', first.id)).toHaveLength(1);
-    expect(rowsFor('phonecalls', '_regardingobjectid_value', second.id)).toHaveLength(1);
   });
 
   it('turns down, in plain English, what the back office refuses, and still sends the rest', async () => {
@@ -114,11 +93,11 @@ describe('sending cases', () => {
 
   it('splits many cases into batches of at most 1,000 operations', async () => {
     const before = harness.standIn.requests().filter((each) => each.target.endsWith('$batch')).length;
-    const cases = Array.from({ length: 120 }, () => aCase({ attachments: [], fields: [] })); // 2 operations each
+    const cases = Array.from({ length: 120 }, () => aCase({ attachments: [], fields: [] })); // 1 operation each
     const results = await harness.backOffice().submitCases(cases, staff);
     expect(results.every((each) => each.result === 'created')).toBe(true);
     expect(harness.standIn.requests().filter((each) => each.target.endsWith('$batch')).length - before).toBe(1);
-    const big = Array.from({ length: 600 }, () => aCase({ attachments: [], fields: [] }));
+    const big = Array.from({ length: 1_200 }, () => aCase({ attachments: [], fields: [] }));
     const second = harness.standIn.requests().filter((each) => each.target.endsWith('$batch')).length;
     expect((await harness.backOffice().submitCases(big, staff)).every((each) => each.result === 'created')).toBe(true);
     expect(harness.standIn.requests().filter((each) => each.target.endsWith('$batch')).length - second).toBe(2);
@@ -182,9 +161,9 @@ describe('service protection limits through the adapter', () => {
     const limited = await startHarness({ limits: { windowMs: 60_000, maxRequests: 1 } });
     try {
       const backOffice = limited.backOffice();
-      const [first] = await backOffice.submitCases([aCase({ attachments: [], fields: [], interaction: null })], staff);
+      const [first] = await backOffice.submitCases([aCase({ attachments: [], fields: [] })], staff);
       expect(first?.result).toBe('created');
-      const [second] = await backOffice.submitCases([aCase({ attachments: [], fields: [], interaction: null })], staff);
+      const [second] = await backOffice.submitCases([aCase({ attachments: [], fields: [] })], staff);
       expect(second).toMatchObject({ result: 'retry', afterMs: expect.any(Number), problem: expect.stringContaining('busy') });
       expect(second && 'afterMs' in second ? second.afterMs : 0).toBeGreaterThan(2_000);
       expect(limited.standIn.counters()).toMatchObject({ accepted: 1, throttled: 1 });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import type { ContactSubmission } from '../../../shared/contract/contacts';
 import { createDataverseBackOffice } from '../../../main/core/back-office/dataverse/dataverse-back-office';
 import type { RetryPolicy } from '../../../main/core/back-office/dataverse/failures';
 import { httpsFetch, type FetchLike } from '../../../main/core/back-office/https-fetch';
-import type { BackOffice, CaseBackOffice } from '../../../main/core/back-office/port';
+import type { BackOffice, CaseBackOffice, ContactBackOffice } from '../../../main/core/back-office/port';
 import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from '../../../main/core/training/dataverse/stand-in';
 import { generateTrainingData, type TrainingDataset } from '../../../main/core/training/generator';
 
@@ -17,7 +19,7 @@ export interface Harness {
   /** Every wait the adapter asked for, in milliseconds; nothing really waits. */
   sleeps: number[];
   warnings: string[];
-  backOffice(options?: { fetch?: FetchLike; retry?: Partial<RetryPolicy>; getAccessToken?: () => Promise<string>; pageSize?: number }): BackOffice & CaseBackOffice;
+  backOffice(options?: { fetch?: FetchLike; retry?: Partial<RetryPolicy>; getAccessToken?: () => Promise<string>; pageSize?: number }): BackOffice & CaseBackOffice & ContactBackOffice;
   close(): Promise<void>;
 }
 
@@ -56,4 +58,36 @@ export async function startHarness(options: { maxPageSize?: number; limits?: Sta
 /** The contact-table requests a test caused, by their Prefer headers and paths. */
 export function requestsTo(standIn: DataverseStandIn, entitySet: string) {
   return standIn.requests().filter((each) => each.target.startsWith(`/api/data/v9.2/${entitySet}`));
+}
+
+/** A completed call, as the outbox sends it. */
+export function contactFor(overrides: Partial<ContactSubmission> = {}): ContactSubmission {
+  return {
+    id: randomUUID(),
+    channel: 'phone',
+    state: 'completed',
+    staffId: 'stf-001',
+    queue: 'Waste and recycling',
+    callerNumber: '020 7946 0001',
+    residentId: null,
+    service: 'waste',
+    offeredAt: '2024-02-01T10:09:00.000Z',
+    answeredAt: '2024-02-01T10:10:00.000Z',
+    endedAt: '2024-02-01T10:16:00.000Z',
+    waitedSeconds: 60,
+    afterCallWorkSeconds: 45,
+    outcomes: ['create-case'],
+    outcomeSummary: 'Missed recycling at 12 Acacia Road',
+    disposition: 'case-raised',
+    resolvedAtFirstContact: false,
+    couldHaveBeenOnline: true,
+    onlineRouteOffered: true,
+    feedback: 'good',
+    caseIds: [],
+    caseReferences: [],
+    interpreter: null,
+    notes: '',
+    incompleteReason: null,
+    ...overrides,
+  };
 }

@@ -177,6 +177,7 @@ describe('editing a sent case', () => {
     const updates: CaseUpdate[] = [];
     const backOffice: BackOfficeFacade = {
       submit: async () => ({ ok: false, error: { code: 'not-connected', message: 'not in this test' } }),
+      saveContacts: async () => ({ ok: false, error: { code: 'not-connected', message: 'not in this test' } }),
       update: async (input) => {
         updates.push(input);
         return { ok: true, value: { result: 'conflict', theirs, etag: 'W/"2"' } };

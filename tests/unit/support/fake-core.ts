@@ -58,6 +58,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'audit.recordSnapshotReads': ({ reads }) => ({ recorded: reads.map((read) => read.id) }),
     'cases.submit': ({ cases }) => cases.map((each) => ({ id: each.id, result: 'created' as const, reference: null, etag: null })),
     'cases.update': () => ({ result: 'updated', etag: null }),
+    'contacts.save': ({ contacts }) => contacts.map((each) => ({ id: each.id, result: 'saved' as const })),
     'backOffice.reachability': () => ({ reachable: true, checkedAt: '2024-01-01T00:00:00.000Z', problem: null }),
     'languages.table': () => ({ builtFrom: { cldr: '48.2.0', builtOn: '2026-03-25' }, languages: [] }),
     'languages.phrases': ({ language }) => ({ language, script: 'Latn', direction: 'ltr', phrases: [], showUnreviewed: true }),

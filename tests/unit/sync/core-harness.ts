@@ -6,6 +6,7 @@ import type { StaffUser } from '../../../shared/domain/staff';
 import { createDataverseBackOffice } from '../../../main/core/back-office/dataverse/dataverse-back-office';
 import { httpsFetch } from '../../../main/core/back-office/https-fetch';
 import { createCaseService } from '../../../main/core/cases/case-service';
+import { createContactService } from '../../../main/core/contacts/contact-service';
 import { createRouter, NotPossible, type Handlers } from '../../../main/core/ipc/router';
 import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from '../../../main/core/training/dataverse/stand-in';
 import { generateTrainingData } from '../../../main/core/training/generator';
@@ -24,7 +25,8 @@ export interface CoreHarness {
   close(): Promise<void>;
 }
 
-const staff: StaffUser = { id: 'staff-bench', displayName: 'Sam Sync', email: 'sam.sync@example.org', role: 'agent', team: 'Contact centre' };
+/** The officer signed in to the harness: contacts are recorded as theirs. */
+export const staff: StaffUser = { id: 'staff-bench', displayName: 'Sam Sync', email: 'sam.sync@example.org', role: 'agent', team: 'Contact centre' };
 
 /**
  * The real main/core path for cases, in this process: the router checking each call against
@@ -37,6 +39,7 @@ export async function startCore(options: { residents?: number; limits?: StandInO
   const fetch = httpsFetch(standIn.ca);
   const office = createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: () => Promise.resolve('sync-token'), fetch });
   const cases = createCaseService({ caseOffice: () => Promise.resolve(office), user: () => staff, maxAttachmentBytes: 10 * 1024 * 1024 });
+  const contacts = createContactService({ contactOffice: () => Promise.resolve(office), user: () => staff, queueServices: { Waste: ['waste'] } });
   // Every other call refuses: the loop must never need them.
   const others = Object.fromEntries(
     callNames.map((name) => [
@@ -47,7 +50,8 @@ export async function startCore(options: { residents?: number; limits?: StandInO
     ]),
   ) as unknown as Handlers;
   const router = createRouter(
-    { ...others, 'cases.submit': ({ cases: submissions }) => cases.submit(submissions), 'cases.update': (update) => cases.update(update), 'backOffice.reachability': () => cases.reachability() },
+    { ...others, 'cases.submit': ({ cases: submissions }) => cases.submit(submissions), 'cases.update': (update) => cases.update(update),
+      'contacts.save': ({ contacts: submissions }) => contacts.save(submissions), 'backOffice.reachability': () => cases.reachability() },
     { error: (message, details) => console.error(message, details) },
   );
   const transport: CoreHarness['transport'] = { state: 'up' };

@@ -8,6 +8,7 @@ import { submitDraft } from '../../../renderer/sync/case-store';
 import { inProcessLock, type RequestLock } from '../../../renderer/sync/leader-lock';
 import { createSyncLoop, type BackOfficeFacade, type SyncLoop, type SyncLoopDeps } from '../../../renderer/sync/sync-loop';
 import { realTimers } from '../../../renderer/sync/timers';
+import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
 
 let databases = 0;
 
@@ -73,11 +74,13 @@ export function interaction(overrides: Partial<Interaction> = {}): Interaction {
 
 type SubmitAnswer = (cases: CaseSubmission[]) => Promise<Outcome<CaseSendResult[]>> | Outcome<CaseSendResult[]>;
 type UpdateAnswer = (input: CaseUpdate) => Promise<Outcome<CaseUpdateResult>> | Outcome<CaseUpdateResult>;
+type ContactsAnswer = (contacts: ContactSubmission[]) => Promise<Outcome<ContactSaveResult[]>> | Outcome<ContactSaveResult[]>;
 
 /** A back office that records every call and answers as the test says (by default: created). */
-export function fakeBackOffice(answerSubmit?: SubmitAnswer, answerUpdate?: UpdateAnswer) {
+export function fakeBackOffice(answerSubmit?: SubmitAnswer, answerUpdate?: UpdateAnswer, answerContacts?: ContactsAnswer) {
   const submits: CaseSubmission[][] = [];
   const updates: CaseUpdate[] = [];
+  const contactSaves: ContactSubmission[][] = [];
   let inFlight = 0;
   let mostInFlight = 0;
   const facade: BackOfficeFacade = {
@@ -97,8 +100,13 @@ export function fakeBackOffice(answerSubmit?: SubmitAnswer, answerUpdate?: Updat
       if (answerUpdate) return answerUpdate(input);
       return { ok: true, value: { result: 'updated', etag: 'W/"2"' } };
     },
+    async saveContacts(contacts) {
+      contactSaves.push(contacts);
+      if (answerContacts) return answerContacts(contacts);
+      return { ok: true, value: contacts.map((each) => ({ id: each.id, result: 'saved' as const })) };
+    },
   };
-  return { facade, submits, updates, mostInFlight: () => mostInFlight };
+  return { facade, submits, updates, contactSaves, mostInFlight: () => mostInFlight };
 }
 
 export function loopFor(db: CaseDatabase, backOffice: BackOfficeFacade, more: Partial<SyncLoopDeps> = {}, lock: RequestLock = inProcessLock()): SyncLoop {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessLock } from '../../../renderer/sync/leader-lock';
 import type { SyncLoop } from '../../../renderer/sync/sync-loop';
-import { startCore, incidentCounts, type CoreHarness } from './core-harness';
-import { freshDb, loopFor, submitted, until } from './support';
+import { queueContact, saveWrapUp } from '../../../renderer/contact/contact-record';
+import { staff, startCore, incidentCounts, type CoreHarness } from './core-harness';
+import { freshDb, interaction, loopFor, submitted, until } from './support';
 
 let core: CoreHarness;
 beforeAll(async () => {
@@ -85,4 +86,47 @@ describe('sync loop against the real core and the training stand-in', () => {
     expect((await db.cases.get(id))?.theirs).toMatchObject({ summary: 'Changed by the service' });
     await loop.stop();
   }, 60_000);
+
+  it('records every contact exactly once, completed, with the case it raised, through dropped connections and lost replies', async () => {
+    const db = freshDb();
+    const wrapUp = { disposition: 'resolved', resolvedAtFirstContact: true, couldHaveBeenOnline: false, onlineRouteOffered: false, feedback: 'good' as const, feedbackOffered: true, notes: '', incompleteReason: null, savedAt: '2025-03-03T09:06:00.000Z', afterCallWorkSeconds: 45 };
+    const caseId = await submitted(db, { residentId: core.contactIds[1] ?? null, staffId: staff.id });
+    const calls = Array.from({ length: 5 }, (_, index) =>
+      interaction({
+        staffId: staff.id,
+        status: 'in-progress',
+        endedAt: null,
+        residentId: core.contactIds[index] ?? null,
+        outcomes: index === 1 ? [{ runId: 'run-1', scriptId: 'missed-bin', scriptVersion: 3, kind: 'create-case', summary: 'Missed bin', caseDraftId: caseId, onlineRoute: null, service: 'waste', at: '2025-03-03T09:03:00.000Z' }] : [],
+      }),
+    );
+    await db.interactions.bulkPut(calls);
+    for (const call of calls) await queueContact(db, call.id);
+    const { faults } = core.standIn;
+    faults.failNext(1, { connection: 'accept-then-fail' });
+    faults.failNext(1, { connection: 'drop' });
+    faults.failNext(1, { status: 503 });
+
+    const loop = loopFor(db, core.backOffice, { staffId: () => staff.id, limits: { timeoutMs: 20_000 }, random: () => 0.01 }, inProcessLock());
+    loop.start();
+    await until(drained(db), 60_000);
+    // Wrapped up while the first save may still be on its way: the newer state follows.
+    for (const call of calls) await saveWrapUp(db, call.id, wrapUp);
+    loop.syncNow();
+    await until(async () => (await db.interactions.bulkGet(calls.map((call) => call.id))).every((call) => call?.recorded?.state === 'completed'), 60_000);
+    await until(drained(db), 60_000);
+    await loop.stop();
+
+    const ids = new Set(calls.map((call) => call.id.toLowerCase()));
+    const rows = core.standIn.rows('phonecalls').filter((row) => ids.has(String(row['activityid']).toLowerCase()));
+    expect(rows).toHaveLength(calls.length);
+    // Completed (statecode 1), marked resolved at first contact, and the one that raised a case names it.
+    expect(rows.every((row) => row['statecode'] === 1 && row['cd_resolvedatfirstcontact'] === true)).toBe(true);
+    const raised = rows.find((row) => String(row['activityid']).toLowerCase() === calls[1]!.id.toLowerCase());
+    expect(String(raised?.['_regardingobjectid_value']).toLowerCase()).toBe(core.contactIds[1]?.toLowerCase());
+    expect(String(raised?.['_cd_caseid_value']).toLowerCase()).toBe(caseId.toLowerCase());
+    expect(raised?.['cd_casereferences']).toBe((await db.cases.get(caseId))?.reference);
+    // The activity list a Dataverse timeline reads holds each once too.
+    expect(core.standIn.rows('activitypointers').filter((row) => ids.has(String(row['activityid']).toLowerCase()))).toHaveLength(calls.length);
+  }, 120_000);
 });

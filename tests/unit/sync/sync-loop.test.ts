@@ -3,6 +3,7 @@ import type { CaseSendResult } from '../../../shared/contract/cases';
 import type { Outcome } from '../../../shared/contract/outcome';
 import { editSentCase, returnToDraft, resolveConflict, submitDraft } from '../../../renderer/sync/case-store';
 import type { SyncLoop } from '../../../renderer/sync/sync-loop';
+import { endCall, queueContact, saveWrapUp } from '../../../renderer/contact/contact-record';
 import { fakeBackOffice, freshDb, interaction, loopFor, submitted, until } from './support';
 
 const loops: SyncLoop[] = [];
@@ -28,7 +29,7 @@ describe('sync loop: sending new cases', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(back.submits).toHaveLength(1);
     const [payload] = back.submits[0]!;
-    expect(payload).toMatchObject({ id, capturedAt: sent?.submittedAt, contactPreference: 'phone', interaction: null, attachments: [] });
+    expect(payload).toMatchObject({ id, capturedAt: sent?.submittedAt, contactPreference: 'phone', attachments: [] });
     expect(payload).not.toHaveProperty('residentName');
     expect(await db.meta.get('lastSuccessfulSync')).toMatchObject({ at: sent?.sentAt });
     expect((await db.syncLog.where('caseId').equals(id).toArray()).map((entry) => entry.event)).toEqual(['resent', 'sent']);
@@ -62,28 +63,6 @@ describe('sync loop: sending new cases', () => {
     await until(async () => (await db.outbox.count()) === 0);
     expect(back.submits.map((call) => call.length)).toEqual([3, 3, 1]);
     expect(new Set(back.submits.flat().map((each) => each.id)).size).toBe(7);
-  });
-
-  it('sends the contact the case came from, with its wrap-up', async () => {
-    const db = freshDb();
-    const contact = interaction({
-      wrapUp: { disposition: 'case-raised', resolvedAtFirstContact: false, couldHaveBeenOnline: false, onlineRouteOffered: false, feedback: null, feedbackOffered: false, notes: 'Bin blocked by a car.', incompleteReason: null, savedAt: '2025-03-03T09:06:00.000Z', afterCallWorkSeconds: 60 },
-    });
-    await db.interactions.put(contact);
-    await submitted(db, { interactionId: contact.id });
-    const back = fakeBackOffice();
-    started(loopFor(db, back.facade));
-    await until(() => back.submits.length === 1);
-    expect(back.submits[0]![0]!.interaction).toEqual({
-      id: contact.id,
-      channel: 'phone',
-      callerNumber: '020 7946 0999',
-      answeredAt: contact.answeredAt,
-      endedAt: contact.endedAt,
-      disposition: 'case-raised',
-      resolvedAtFirstContact: false,
-      notes: 'Bin blocked by a car.',
-    });
   });
 
   it('sends attachments as base64 and deletes the files here once the case is sent, keeping the count', async () => {
@@ -247,5 +226,70 @@ describe('sync loop: updates and conflicts', () => {
     expect(back.updates[1]).toMatchObject({ id, etag: 'W/"5"', changes: { description: 'Not collected on Monday or Tuesday.' } });
     expect(await db.cases.get(id)).toMatchObject({ etag: 'W/"6"' });
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('sync loop: recording contacts', () => {
+  const wrapUp = { disposition: 'case-raised', resolvedAtFirstContact: false, couldHaveBeenOnline: true, onlineRouteOffered: true, feedback: 'good' as const, feedbackOffered: true, notes: 'Bin blocked by a car.', incompleteReason: null, savedAt: '2025-03-03T09:06:00.000Z', afterCallWorkSeconds: 60 };
+
+  it('records a contact once as it stands when it goes, then brings it up to date when it is wrapped up', async () => {
+    const db = freshDb();
+    const call = interaction({ status: 'in-progress', endedAt: null });
+    await db.interactions.put(call);
+    await queueContact(db, call.id);
+    const back = fakeBackOffice();
+    started(loopFor(db, back.facade, { staffId: () => 'staff-1' }));
+    await until(async () => (await db.outbox.count()) === 0);
+    expect(back.contactSaves.flat().map((each) => [each.id, each.state])).toEqual([[call.id, 'in-progress']]);
+    expect((await db.interactions.get(call.id))?.recorded?.state).toBe('in-progress');
+
+    await saveWrapUp(db, call.id, wrapUp);
+    await until(async () => (await db.interactions.get(call.id))?.recorded?.state === 'completed');
+    const last = back.contactSaves.flat().at(-1);
+    expect(last).toMatchObject({ id: call.id, state: 'completed', staffId: 'staff-1', queue: 'Waste', waitedSeconds: 30, offeredAt: '2025-03-03T08:59:30.000Z', disposition: 'case-raised', resolvedAtFirstContact: false, couldHaveBeenOnline: true, onlineRouteOffered: true, feedback: 'good', afterCallWorkSeconds: 60, notes: 'Bin blocked by a car.' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends the newer state again when the contact changed while it was on its way', async () => {
+    const db = freshDb();
+    const call = interaction({ status: 'in-progress', endedAt: null });
+    await db.interactions.put(call);
+    await queueContact(db, call.id);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    const back = fakeBackOffice(undefined, undefined, async (contacts) => {
+      if (first) {
+        first = false;
+        await held;
+      }
+      return { ok: true, value: contacts.map((each) => ({ id: each.id, result: 'saved' as const })) };
+    });
+    started(loopFor(db, back.facade, { staffId: () => 'staff-1' }));
+    await until(() => back.contactSaves.length === 1);
+    await endCall(db, { ...call, status: 'in-progress' });
+    release();
+    await until(() => back.contactSaves.flat().some((each) => each.state === 'wrap-up'));
+    await until(async () => (await db.outbox.count()) === 0);
+    expect(back.contactSaves.flat().map((each) => each.state)).toEqual(['in-progress', 'wrap-up']);
+  });
+
+  it('waits for a case the contact raised, then names it; another officer’s contact waits for them', async () => {
+    const db = freshDb();
+    const caseId = await submitted(db);
+    const call = interaction({ status: 'done', wrapUp, outcomes: [{ runId: 'run-1', scriptId: 'missed-bin', scriptVersion: 3, kind: 'create-case', summary: 'Missed bin', caseDraftId: caseId, onlineRoute: null, service: 'waste', at: '2025-03-03T09:03:00.000Z' }] });
+    const theirs = interaction({ staffId: 'staff-2', status: 'done', wrapUp });
+    await db.interactions.bulkPut([call, theirs]);
+    await queueContact(db, call.id);
+    await queueContact(db, theirs.id);
+    const back = fakeBackOffice();
+    started(loopFor(db, back.facade, { staffId: () => 'staff-1' }));
+    await until(async () => (await db.interactions.get(call.id))?.recorded?.state === 'completed');
+    // The case went first, and the contact names it and the reference the resident was given.
+    const [saved] = back.contactSaves.flat();
+    expect(saved).toMatchObject({ id: call.id, caseIds: [caseId], service: 'waste', outcomes: ['create-case'] });
+    expect(saved?.caseReferences).toEqual([(await db.cases.get(caseId))?.reference]);
+    expect(back.contactSaves.flat().map((each) => each.id)).not.toContain(theirs.id);
+    expect((await db.outbox.toArray()).map((each) => each.id)).toEqual([theirs.id]);
   });
 });

@@ -146,3 +146,12 @@ export const IDENTITY_CHECK = choice<IdentityCheckResult>({ passed: 100000000, o
 
 /** cd_contactpreference on a case: how the resident wants to hear back about it. */
 export const CONTACT_PREFERENCE = choice<ContactPreference>({ phone: 100000000, email: 100000001, text: 100000002, letter: 100000003, 'no-contact': 100000004 });
+
+/** cd_contactstate on a call or visit: where the contact is, so a team leader sees who is on a call or wrapping up. */
+export const CONTACT_STATE = choice<'in-progress' | 'wrap-up' | 'completed'>({ 'in-progress': 100000000, 'wrap-up': 100000001, completed: 100000002 });
+
+/** cd_feedback: the resident's own rating, GovMetric's three. */
+export const FEEDBACK_RATING = choice<'good' | 'average' | 'poor'>({ good: 100000000, average: 100000001, poor: 100000002 });
+
+/** cd_outcomes (multi-select): what each script run on the contact came to. */
+export const CONTACT_OUTCOME_KIND = choice<'resolved' | 'create-case' | 'signpost' | 'transfer' | 'emergency'>({ resolved: 100000000, 'create-case': 100000001, signpost: 100000002, transfer: 100000003, emergency: 100000004 });

@@ -1,4 +1,5 @@
-import type { BackOffice, CaseBackOffice } from '../port';
+import type { BackOffice, CaseBackOffice, ContactBackOffice } from '../port';
+import { saveContacts } from './contact-recording';
 import { createCaseSender } from './case-submission';
 import { updateCase } from './case-update';
 import { checkReachability } from './reachability';
@@ -24,7 +25,7 @@ export interface DataverseBackOfficeOptions extends DataverseClientOptions {
 }
 
 /** The live back office: the council's Dataverse environment through its Web API. */
-export function createDataverseBackOffice(options: DataverseBackOfficeOptions): BackOffice & CaseBackOffice {
+export function createDataverseBackOffice(options: DataverseBackOfficeOptions): BackOffice & CaseBackOffice & ContactBackOffice {
   const context: AdapterContext = {
     client: createDataverseClient(options),
     names: tableNames(options.publisherPrefix),
@@ -46,5 +47,6 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     submitCases,
     updateCase: (update) => updateCase(context, update),
     reachability: () => checkReachability(context),
+    saveContacts: (contacts, capturedBy) => saveContacts(context, contacts, capturedBy.staffId),
   };
 }

@@ -99,7 +99,22 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
   }
   for (const entitySet of rows.keys()) if (!tables.has(entitySet)) throw new Error(`No table is defined for the rows of ${entitySet}.`);
 
-  return {
+  /**
+   * As in Dataverse, every activity (a call, a visit, an email) also appears in
+   * activitypointers, with the columns all activities share, kept up to date as it changes.
+   */
+  const POINTER = 'activitypointers';
+  const mirrorActivity = (table: Table, id: string) => {
+    const pointers = tables.get(POINTER);
+    const row = table.rows.get(id);
+    if (!pointers || table === pointers || table.definition.key !== 'activityid' || !row) return;
+    const shared: StandInRow = {};
+    for (const column of Object.keys(pointers.definition.columns)) if (column !== 'activitytypecode' && column in row.values) shared[column] = row.values[column];
+    if (pointers.rows.has(id)) store.update(POINTER, id, shared);
+    else store.create(POINTER, { ...shared, activitytypecode: table.definition.logicalName });
+  };
+
+  const store: TrainingStore = {
     table: (entitySet) => tables.get(entitySet),
     currentVersion: () => version,
     create(entitySet, values) {
@@ -109,6 +124,7 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
       if (table.rows.has(id)) throw new ODataError(412, '0x80040237', 'A record with matching key values already exists.');
       table.put(id, { values: complete(definition, { ...checked(definition, values), [definition.key]: id }), version: (version += 1) });
       journal?.push(() => table.forget(id));
+      mirrorActivity(table, id);
       return id;
     },
     update(entitySet, id, values) {
@@ -122,6 +138,7 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
         row.values = before.values;
         row.version = before.version;
       });
+      mirrorActivity(table, id.toLowerCase());
     },
     remove(entitySet, id) {
       const table = tableFor(entitySet);
@@ -150,4 +167,5 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
       }
     },
   };
+  return store;
 }

@@ -28,9 +28,37 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
   });
   const wrapUp = { [c('outcome')]: labelled(choices.CONTACT_OUTCOME), [n.lookup('caseid')]: to('incidents') };
   const directed = { ...wrapUp, directioncode: bool };
-  // The call or visit a new case came from, written by CivicDesk as an activity regarding the case.
-  const interaction = { actualend: datetime, [c('disposition')]: text, [c('resolvedatfirstcontact')]: bool };
-  const regardingCase = (activityLogicalName: string) => ({ [`regardingobjectid_incident_${activityLogicalName}`]: '_regardingobjectid_value' });
+  // Every call and visit, written by CivicDesk as its own activity (docs/dataverse-tables.md, "Contacts").
+  const interaction = {
+    actualend: datetime,
+    [c('disposition')]: text,
+    [c('resolvedatfirstcontact')]: bool,
+    [c('contactstate')]: labelled(choices.CONTACT_STATE),
+    [c('capturedby')]: text,
+    [c('queue')]: text,
+    [c('service')]: labelled(choices.CASE_SERVICE),
+    [c('offeredat')]: datetime,
+    [c('waitseconds')]: int,
+    [c('answeredwithintarget')]: bool,
+    [c('handleseconds')]: int,
+    [c('afterworkseconds')]: int,
+    [c('outcomes')]: labelled(choices.CONTACT_OUTCOME_KIND, 'choices'),
+    [c('outcomesummary')]: text,
+    [c('couldbeonline')]: bool,
+    [c('onlinerouteoffered')]: bool,
+    [c('feedback')]: labelled(choices.FEEDBACK_RATING),
+    [c('casereferences')]: text,
+    [c('interpreterlanguage')]: text,
+    [c('interpretersupplier')]: text,
+    [c('interpreterid')]: text,
+    [c('interpreterminutes')]: int,
+    [c('incompletereason')]: text,
+    [c('contactedagain')]: bool,
+  };
+  // A contact is regarding its resident, and names the case it raised.
+  const contactBindings = (activityLogicalName: string) => ({ [`regardingobjectid_contact_${activityLogicalName}`]: '_regardingobjectid_value', [`${n.prefix}_CaseId`]: n.lookup('caseid') });
+  // Dataverse makes the calling user an activity's owner: here, the officer who recorded it.
+  const ownedByCaller = (values: StandInRow) => ({ _ownerid_value: values._ownerid_value ?? ownerOf(values[c('capturedby')]) });
 
   return [
     {
@@ -204,11 +232,11 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       derive: noteFileSize,
     },
     activity('activitypointer', 'activitypointers', { activitytypecode: text }),
-    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text }), creatable: true, bindings: regardingCase('phonecall') },
+    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller },
     activity('email', 'emails', directed),
     activity('letter', 'letters', directed),
     activity('appointment', 'appointments', wrapUp),
-    { ...activity(c('facetoface'), c('facetofaces'), { ...wrapUp, ...interaction }), creatable: true, bindings: regardingCase(c('facetoface')) },
+    { ...activity(c('facetoface'), c('facetofaces'), { ...wrapUp, ...interaction }), creatable: true, bindings: contactBindings(c('facetoface')), derive: ownedByCaller },
     activity(c('webform'), c('webforms'), wrapUp),
     activity(c('webchat'), c('webchats'), wrapUp),
     {

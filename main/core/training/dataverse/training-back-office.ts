@@ -1,12 +1,12 @@
 import { createDataverseBackOffice } from '../../back-office/dataverse/dataverse-back-office';
 import type { BackOfficeLog } from '../../back-office/dataverse/context';
 import { httpsFetch } from '../../back-office/https-fetch';
-import type { BackOffice, CaseBackOffice } from '../../back-office/port';
+import type { BackOffice, CaseBackOffice, ContactBackOffice } from '../../back-office/port';
 import type { TrainingDataset } from '../generator';
 import { startDataverseStandIn, type DataverseStandIn } from './stand-in';
 
 export interface TrainingBackOffice {
-  backOffice: BackOffice & CaseBackOffice;
+  backOffice: BackOffice & CaseBackOffice & ContactBackOffice;
   standIn: DataverseStandIn;
   close(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { INCIDENTS } from './incident';
 /** One write inside a case's change set: PATCH to the row's address with If-None-Match: *. */
 export interface RowWrite {
   /** What the row is, for the words a person reads if it is refused. */
-  role: 'case' | 'attachment' | 'note' | 'interaction';
+  role: 'case' | 'attachment' | 'note';
   /** 'incidents(…)' */
   path: string;
   body: Record<string, unknown>;
@@ -36,7 +36,7 @@ export function caseProblem(submission: CaseSubmission): string | null {
 
 /**
  * The rows one case becomes, in the order they must be written: the incident first, then
- * what hangs off it. Every id is fixed before sending (the case's and attachments' from the
+ * what hangs off it (the call or visit it came from is its own record: contacts.save). Every id is fixed before sending (the case's and attachments' from the
  * renderer, the rest derived from them), which is what makes a resend recognisable.
  */
 export function caseWrites(submission: CaseSubmission, capturedBy: string | null, n: TableNames): RowWrite[] {
@@ -88,26 +88,6 @@ export function caseWrites(submission: CaseSubmission, capturedBy: string | null
         'objectid_incident@odata.bind': caseAddress,
       },
     });
-  }
-  const interaction = submission.interaction;
-  if (interaction) {
-    const phone = interaction.channel === 'phone';
-    const logicalName = phone ? 'phonecall' : c('facetoface');
-    const body: Record<string, unknown> = {
-      subject: `${phone ? 'Phone call' : 'Visit'}: ${submission.summary}`.slice(0, 200),
-      description: interaction.notes,
-      actualstart: interaction.answeredAt,
-      actualend: interaction.endedAt,
-      [c('disposition')]: interaction.disposition,
-      [c('resolvedatfirstcontact')]: interaction.resolvedAtFirstContact,
-      [`regardingobjectid_incident_${logicalName}@odata.bind`]: caseAddress,
-    };
-    if (phone) {
-      body.phonenumber = interaction.callerNumber;
-      body.directioncode = false;
-    }
-    // One call can raise two cases: the activity's id comes from both, so each case gets its own and a resend neither.
-    writes.push({ role: 'interaction', path: `${phone ? 'phonecalls' : c('facetofaces')}(${stableId(`${interaction.id}:${submission.id}`)})`, body });
   }
   return writes;
 }

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** The most contacts one `contacts.save` call carries. */
+export const MOST_CONTACTS_PER_SAVE = 50;
+
+const id = z.uuid();
+const text = (max: number) => z.string().max(max);
+const isoDateTime = z.iso.datetime();
+
+/** What a contact came to, each script run's end: a call can signpost one thing and raise a case for another. */
+export const CONTACT_OUTCOME_KINDS = ['resolved', 'create-case', 'signpost', 'transfer', 'emergency'] as const;
+
+/**
+ * A contact (a call or a visit) as it goes to the council's system: a Dataverse activity
+ * (`phonecall`, or `cd_facetoface` for a visit) whose id is the contact's own, made when the
+ * contact starts and brought up to date as it goes: wrap-up, then completed. Sending it again
+ * changes nothing: the id is fixed. Times are the workstation's; the officer is main's.
+ */
+export const contactSubmission = z.strictObject({
+  id,
+  channel: z.enum(['phone', 'face-to-face']),
+  state: z.enum(['in-progress', 'wrap-up', 'completed']),
+  /** The officer who handled it: main sends only the signed-in officer's own. */
+  staffId: text(64).min(1),
+  queue: text(100).nullable(),
+  callerNumber: text(40).nullable(),
+  /** Who it was about; null when nobody was identified. */
+  residentId: id.nullable(),
+  /** The service it was about (a script's, or the queue's); null when none is known. */
+  service: text(64).nullable(),
+  /** When the call was offered to the queue (answered less the wait); null for a visit. */
+  offeredAt: isoDateTime.nullable(),
+  answeredAt: isoDateTime,
+  endedAt: isoDateTime.nullable(),
+  waitedSeconds: z.number().int().min(0).max(86_400).nullable(),
+  afterCallWorkSeconds: z.number().int().min(0).max(86_400).nullable(),
+  outcomes: z.array(z.enum(CONTACT_OUTCOME_KINDS)).max(20),
+  /** What each script run came to, in words. */
+  outcomeSummary: text(2000),
+  disposition: text(64).nullable(),
+  resolvedAtFirstContact: z.boolean().nullable(),
+  couldHaveBeenOnline: z.boolean().nullable(),
+  onlineRouteOffered: z.boolean().nullable(),
+  feedback: z.enum(['good', 'average', 'poor']).nullable(),
+  /** Cases raised on the contact that the council's system has (the first is the activity's case). */
+  caseIds: z.array(id).max(20),
+  /** The references the resident was given for every case raised, sent or not yet. */
+  caseReferences: z.array(text(20)).max(20),
+  interpreter: z.strictObject({ language: text(20), supplierId: text(40), interpreterId: text(60), minutes: z.number().int().min(0).max(1440) }).nullable(),
+  notes: text(2000),
+  incompleteReason: text(500).nullable(),
+});
+export type ContactSubmission = z.output<typeof contactSubmission>;
+
+/**
+ * What happened to one contact: saved (Dataverse has it as sent, whatever it had before), to
+ * be tried again, or refused for a reason a person must read.
+ */
+export type ContactSaveResult = { id: string; result: 'saved' } | { id: string; result: 'retry'; afterMs: number; problem: string } | { id: string; result: 'rejected'; problem: string };
