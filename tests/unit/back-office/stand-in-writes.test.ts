@@ -67,6 +67,18 @@ describe('the stand-in writes as Dataverse does', () => {
     expect(harness.standIn.rows('incidents').find((row) => row.incidentid === id)?.title).toBe('Bin missed');
   });
 
+  it('refuses any change to a completed activity but its state, as Dataverse does', async () => {
+    const id = randomUUID();
+    expect((await patch(`phonecalls(${id})`, { subject: 'Call', cd_capturedby: 'stf-001' }, { 'If-None-Match': '*' })).status).toBe(204);
+    expect((await patch(`phonecalls(${id})`, { subject: 'Call: done', statecode: 1 }, { 'If-Match': '*' })).status).toBe(204);
+    const changed = await patch(`phonecalls(${id})`, { subject: 'Call: changed afterwards' }, { 'If-Match': '*' });
+    expect(changed.status).toBe(400);
+    expect(JSON.parse(changed.text)).toMatchObject({ error: { message: 'Cannot update Closed or Cancelled Activity' } });
+    expect(harness.standIn.rows('phonecalls').find((row) => row.activityid === id)?.subject).toBe('Call: done');
+    // Opening it again is a change of state only.
+    expect((await patch(`phonecalls(${id})`, { statecode: 0 }, { 'If-Match': '*' })).status).toBe(204);
+  });
+
   it('gives rows an etag on read and updates only the version named in If-Match', async () => {
     const id = randomUUID();
     await patch(`incidents(${id})`, incident('Fly-tipping'), { 'If-None-Match': '*' });

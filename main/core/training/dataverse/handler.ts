@@ -2,7 +2,8 @@ import { dataverseDateTime, type StandInRow } from './rows-people';
 import { handleBatch } from './batch';
 import { badQuery, doesNotExist, ODataError } from './odata-error';
 import { parsePreferences } from './preferences';
-import { readCollection, readOne, type ReadResult } from './query';
+import { readCollection, readOne, type ReadContext, type ReadResult } from './query';
+import { AGGREGATE_LIMIT } from './apply';
 import type { StoredTable, TrainingStore } from './store';
 
 export interface StandInRequest {
@@ -44,9 +45,14 @@ export function createRequestHandler(deps: {
   /** 'https://127.0.0.1:PORT' */
   origin: () => string;
   largestPage: number;
+  /** The most rows an $apply may aggregate: Dataverse's 50,000 unless a test wants to reach it sooner. */
+  aggregateLimit?: number;
   now: () => Date;
+  /** Told how many rows each read sent to the client as rows (an $apply's aggregates are not rows). */
+  served?: (entitySet: string, rows: number) => void;
 }): (request: StandInRequest) => StandInResponse {
   const { store } = deps;
+  const aggregateLimit = deps.aggregateLimit ?? AGGREGATE_LIMIT;
   const odata = { 'OData-Version': '4.0' };
   const json = (status: number, body: unknown, headers: Record<string, string> = {}): StandInResponse => ({
     status,
@@ -126,13 +132,16 @@ export function createRequestHandler(deps: {
     }
     const values = columnValues(table, bodyObject(request.body));
     if (definition.key in values && String(values[definition.key]).toLowerCase() !== id) throw badQuery(`The ${definition.key} in the body does not match the address.`);
+    // Dataverse keeps a completed or cancelled activity as it was closed: only its state may change.
+    const closed = definition.key === 'activityid' && existing && existing.values.statecode !== 0 && existing.values.statecode !== null;
+    if (closed && Object.keys(values).some((column) => column !== 'statecode' && column !== 'statuscode')) throw new ODataError(400, '0x80040203', 'Cannot update Closed or Cancelled Activity');
     if (existing) store.update(definition.entitySet, id, values);
     else store.create(definition.entitySet, newRow(table, { ...values, [definition.key]: id }));
     const entityId = `${baseUrl}${definition.entitySet}(${id})`;
     const version = table.rows.get(id)?.version ?? 0;
     const preferences = parsePreferences(request.headers.prefer);
     if (!preferences.returnRepresentation) return { status: 204, headers: { ...odata, 'OData-EntityId': entityId }, body: '' };
-    const context = { store, baseUrl, preferences, largestPage: deps.largestPage };
+    const context: ReadContext = { store, baseUrl, preferences, largestPage: deps.largestPage, aggregateLimit };
     const result = readOne(context, table, id, url.searchParams);
     return json(existing ? 200 : 201, result.body, { 'OData-EntityId': entityId, ETag: `W/"${version}"`, 'Preference-Applied': 'return=representation' });
   };
@@ -150,8 +159,9 @@ export function createRequestHandler(deps: {
       if (request.method === 'POST' && segment[2] === undefined) return create(table, request.body, baseUrl);
       if (request.method === 'PATCH' && segment[2] !== undefined) return upsert(request, table, segment[2], url, baseUrl);
       if (request.method !== 'GET') throw new ODataError(405, '0x80060888', `The training stand-in does not support ${request.method} here.`);
-      const context = { store, baseUrl, preferences: parsePreferences(request.headers.prefer), largestPage: deps.largestPage };
+      const context: ReadContext = { store, baseUrl, preferences: parsePreferences(request.headers.prefer), largestPage: deps.largestPage, aggregateLimit };
       const result: ReadResult = segment[2] === undefined ? readCollection(context, table, url.searchParams) : readOne(context, table, segment[2], url.searchParams);
+      if (!url.searchParams.has('$apply')) deps.served?.(table.definition.entitySet, Array.isArray(result.body.value) ? result.body.value.length : 1);
       const etag = result.body['@odata.etag'];
       const headers: Record<string, string> = result.applied.length > 0 ? { 'Preference-Applied': result.applied.join(',') } : {};
       if (typeof etag === 'string') headers.ETag = etag;

@@ -19,4 +19,13 @@ export const unknownProperty = (column: string, logicalName: string) =>
 
 export const doesNotExist = (logicalName: string, id: string) => new ODataError(404, '0x80040217', `${logicalName} With Id = ${id} Does Not Exist`);
 
-export const notSupportedHere = (what: string) => new ODataError(501, '0x8004d241', `The training stand-in does not support ${what}.`);
+/** Something Dataverse does that the stand-in leaves out: 501, or 400 where the client has another way to ask. */
+export const notSupportedHere = (what: string, status = 501) => new ODataError(status, '0x8004d241', `The training stand-in does not support ${what}.`);
+
+/** Something Dataverse itself refuses, in its own words ('The query node … is not supported.'). */
+export const notSupported = (what: string) => badQuery(`${what} is not supported.`);
+
+export const notWithChangeTracking = (option: string) => badQuery(`The "${option}" query parameter isn't supported when Change Tracking is enabled.`);
+
+/** An aggregate over more rows than Dataverse will read for one (50,000). */
+export const aggregateLimitExceeded = () => new ODataError(400, '0x8004E023', 'AggregateQueryRecordLimit exceeded. Cannot perform this operation.');

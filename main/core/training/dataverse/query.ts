@@ -1,5 +1,6 @@
+import { readAggregate } from './apply';
 import { compileFilter } from './odata-filter';
-import { badQuery, doesNotExist, notSupportedHere, unknownProperty } from './odata-error';
+import { badQuery, doesNotExist, notSupportedHere, notWithChangeTracking, unknownProperty } from './odata-error';
 import { FORMATTED_VALUE, formattedValue, wantsFormattedValues } from './formatted';
 import { deltaToken, pagePosition, skipToken, versionOfDeltaToken, type PagePosition } from './paging';
 import type { Preferences } from './preferences';
@@ -13,6 +14,8 @@ export interface ReadContext {
   preferences: Preferences;
   /** The most rows the stand-in sends in one page, whatever is asked (Dataverse: 5,000). */
   largestPage: number;
+  /** The most rows an $apply may aggregate (Dataverse: 50,000). */
+  aggregateLimit: number;
 }
 
 export interface ReadResult {
@@ -21,7 +24,7 @@ export interface ReadResult {
   applied: string[];
 }
 
-const KNOWN_OPTIONS = new Set(['$select', '$filter', '$orderby', '$top', '$count', '$skiptoken', '$deltatoken']);
+const KNOWN_OPTIONS = new Set(['$select', '$filter', '$orderby', '$top', '$count', '$skiptoken', '$deltatoken', '$apply']);
 const NOT_WITH_CHANGE_TRACKING = ['$filter', '$orderby', '$expand', '$top'];
 
 function columnsOf(table: StoredTable, params: URLSearchParams): string[] {
@@ -76,6 +79,8 @@ function sortBy(orderby: string | null, table: StoredTable): (a: StoredRow, b: S
 
 /** GET on an entity set: an ordinary query, a change-tracked full read, or a delta read. */
 export function readCollection(context: ReadContext, table: StoredTable, params: URLSearchParams): ReadResult {
+  // An aggregate takes no other option; readAggregate refuses each as Dataverse (or the stand-in) does.
+  if (params.has('$apply')) return { body: readAggregate(context, table, params), applied: applied(context, undefined) };
   for (const name of params.keys()) {
     if (name === '$skip') throw badQuery('Dataverse does not support $skip: follow @odata.nextLink instead.');
     if (!KNOWN_OPTIONS.has(name)) throw notSupportedHere(`the ${name} query option`);
@@ -87,7 +92,7 @@ export function readCollection(context: ReadContext, table: StoredTable, params:
   const tracking = position ? position.mode !== 'query' : context.preferences.trackChanges || deltaTokenParam !== null;
   if (tracking) {
     for (const option of NOT_WITH_CHANGE_TRACKING) {
-      if (params.has(option)) throw badQuery(`The "${option}" query parameter isn't supported when Change Tracking is enabled.`);
+      if (params.has(option)) throw notWithChangeTracking(option);
     }
     if (!table.definition.tracked) throw badQuery(`Change tracking is not enabled for ${table.definition.logicalName}.`);
   }
@@ -147,7 +152,10 @@ export function readCollection(context: ReadContext, table: StoredTable, params:
 
   const filter = params.get('$filter');
   const test = filter ? compileFilter(filter, table.definition) : () => true;
-  let rows = [...table.rows.values()].filter((row) => test(row.values)).sort(sortBy(params.get('$orderby'), table));
+  // Every row the filter could match; the filter itself still decides.
+  const ids = filter ? rowsToTry(filter, table) : null;
+  const candidates = ids ? [...new Set(ids)].map((id) => table.rows.get(id)).filter((row): row is StoredRow => row !== undefined) : table.rows.values();
+  let rows = [...candidates].filter((row) => test(row.values)).sort(sortBy(params.get('$orderby'), table));
   const count = rows.length;
   // Microsoft: with both $top and odata.maxpagesize, $top is ignored.
   const top = params.get('$top');
@@ -159,6 +167,50 @@ export function readCollection(context: ReadContext, table: StoredTable, params:
   if (params.get('$count') === 'true') body['@odata.count'] = Math.min(count, 5000);
   if (offset + page.length < rows.length) body['@odata.nextLink'] = nextLink({ mode: 'query', offset: offset + page.length });
   return { body, applied: applied(context, honoured) };
+}
+
+const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** The conditions joined by 'and' at the top level of a filter; null if 'or' joins any there. */
+export function topLevelConditions(filter: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < filter.length; i += 1) {
+    const character = filter[i];
+    if (character === "'") quoted = !quoted;
+    if (quoted) continue;
+    if (character === '(') depth += 1;
+    else if (character === ')') depth -= 1;
+    else if (depth === 0 && character === ' ') {
+      const word = /^ (and|or) /i.exec(filter.slice(i, i + 5));
+      if (word?.[1]?.toLowerCase() === 'or') return null;
+      if (word) {
+        parts.push(filter.slice(start, i).trim());
+        start = i + word[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  parts.push(filter.slice(start).trim());
+  return parts;
+}
+
+/**
+ * The only rows a filter can match, found as Dataverse's indexes would find them: by a lookup
+ * it requires ('_regardingobjectid_value eq <guid> and …') or by the keys it lists
+ * ('(activityid eq <guid> or activityid eq <guid>)'). Null when it needs every row read.
+ */
+export function rowsToTry(filter: string, table: StoredTable): string[] | null {
+  for (const condition of topLevelConditions(filter) ?? []) {
+    const lookup = new RegExp(`^(_[a-z0-9_]+_value) eq (${GUID})$`, 'i').exec(condition);
+    if (lookup?.[1] && lookup[2]) return [...table.withLookup(lookup[1], lookup[2])];
+    const listed = /^\((.*)\)$/.exec(condition)?.[1] ?? condition;
+    const keys = listed.split(/ or /i).map((each) => new RegExp(`^\\(?${table.definition.key} eq (${GUID})\\)?$`, 'i').exec(each.trim())?.[1]);
+    if (keys.every((key) => key !== undefined)) return keys.map((key) => key.toLowerCase());
+  }
+  return null;
 }
 
 /** The index of the first key after `after`, by halving: the keys are in order. */

@@ -16,6 +16,8 @@ export interface StoredTable {
   readonly removed: readonly { id: string; version: number }[];
   /** Rows in key order, as change tracking pages them. */
   inKeyOrder(): readonly [string, StoredRow][];
+  /** The ids of the rows whose lookup column holds this id, as Dataverse's index on a lookup would find them. */
+  withLookup(column: string, id: string): ReadonlySet<string>;
 }
 
 export interface TrainingStore {
@@ -34,6 +36,8 @@ export interface TrainingStore {
   atomically<T>(work: () => T): T;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 class Table implements StoredTable {
   readonly rows = new Map<string, StoredRow>();
   readonly removed: { id: string; version: number }[] = [];
@@ -42,25 +46,66 @@ class Table implements StoredTable {
 
   constructor(readonly definition: TableDefinition) {}
 
+  // A resident's contacts out of 60,000 are found by their lookup, not by reading every row:
+  // each lookup column asked about gets an index, built on first use and kept up to date.
+  private readonly lookups = new Map<string, Map<string, Set<string>>>();
+
   inKeyOrder() {
     return (this.ordered ??= [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
+  withLookup(column: string, id: string): ReadonlySet<string> {
+    let index = this.lookups.get(column);
+    if (!index) {
+      this.lookups.set(column, (index = new Map()));
+      for (const [key, row] of this.rows) this.index(index, row.values[column], key, true);
+    }
+    return index.get(id.toLowerCase()) ?? NONE;
+  }
+
   put(id: string, row: StoredRow) {
-    if (!this.rows.has(id)) this.ordered = null;
+    const before = this.rows.get(id);
+    if (!before) this.ordered = null;
+    this.reindex(id, before?.values ?? null, row.values);
     this.rows.set(id, row);
+  }
+
+  /** A row's values are changing from `before` to `after`: its lookups move with them. */
+  reindex(id: string, before: StandInRow | null, after: StandInRow) {
+    for (const [column, index] of this.lookups) {
+      if (before?.[column] === after[column]) continue;
+      if (before) this.index(index, before[column], id, false);
+      this.index(index, after[column], id, true);
+    }
   }
 
   /** Takes back a row made inside a failed transaction: it never existed, so change tracking does not hear of it. */
   forget(id: string) {
+    this.unindex(id);
     if (this.rows.delete(id)) this.ordered = null;
   }
 
   delete(id: string, version: number) {
+    this.unindex(id);
     if (!this.rows.delete(id)) return false;
     this.removed.push({ id, version });
     this.ordered = null;
     return true;
+  }
+
+  private unindex(id: string) {
+    const row = this.rows.get(id);
+    if (row) for (const [column, index] of this.lookups) this.index(index, row.values[column], id, false);
+  }
+
+  private index(index: Map<string, Set<string>>, value: unknown, id: string, add: boolean) {
+    if (typeof value !== 'string') return;
+    const key = value.toLowerCase();
+    const ids = index.get(key);
+    if (add) {
+      if (ids) ids.add(id);
+      else index.set(key, new Set([id]));
+    } else ids?.delete(id);
   }
 }
 
@@ -82,10 +127,15 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
     for (const column of Object.keys(values)) if (!(column in definition.columns)) throw unknownProperty(column, definition.logicalName);
     return values;
   };
-  // Dataverse sends null for a column with no value; every row has every column.
+  // Dataverse sends null for a column with no value; every row has every column. Each row
+  // starts as a copy of the table's blank row, so all rows share one shape: added a column at a
+  // time, V8 would keep each of tens of thousands of rows as a hash table several times larger.
+  const blanks = new Map<TableDefinition, StandInRow>();
   const complete = (definition: TableDefinition, values: StandInRow): StandInRow => {
-    const row: StandInRow = {};
-    for (const column of Object.keys(definition.columns)) row[column] = values[column] ?? null;
+    let blank = blanks.get(definition);
+    if (!blank) blanks.set(definition, (blank = Object.fromEntries(Object.keys(definition.columns).map((column) => [column, null]))));
+    const row: StandInRow = { ...blank };
+    for (const column in values) row[column] = values[column] ?? null;
     return row;
   };
 
@@ -132,9 +182,12 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
       const row = table.rows.get(id.toLowerCase());
       if (!row) throw doesNotExist(table.definition.logicalName, id);
       const before = { values: row.values, version: row.version };
-      row.values = { ...row.values, ...checked(table.definition, values) };
+      const after = { ...row.values, ...checked(table.definition, values) };
+      table.reindex(id.toLowerCase(), row.values, after);
+      row.values = after;
       row.version = version += 1;
       journal?.push(() => {
+        table.reindex(id.toLowerCase(), row.values, before.values);
         row.values = before.values;
         row.version = before.version;
       });

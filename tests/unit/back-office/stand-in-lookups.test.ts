@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsToTry } from '../../../main/core/training/dataverse/query';
+import type { StoredTable } from '../../../main/core/training/dataverse/store';
+import { startHarness, type Harness } from './fixture';
+
+/**
+ * The stand-in finds a resident's activities by their lookup rather than reading every row
+ * (it holds 60,000 contacts in training): the answers must be exactly what reading every
+ * row gives, however the rows change.
+ */
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+
+const A = '0000000a-0000-4000-8000-000000000001';
+
+describe('the rows a filter can match', () => {
+  // A table whose only resident with contacts is A, in rows k1 and k2.
+  const table = {
+    definition: { key: 'activityid' },
+    withLookup: (column: string, id: string) => new Set(column === '_regardingobjectid_value' && id.toLowerCase() === A ? ['k1', 'k2'] : []),
+  } as unknown as StoredTable;
+  const K1 = '0000000b-0000-4000-8000-000000000001';
+  const K2 = '0000000b-0000-4000-8000-000000000002';
+
+  it('are those with the lookup one of the top-level "and" conditions requires', () => {
+    expect(rowsToTry(`_regardingobjectid_value eq ${A}`, table)).toEqual(['k1', 'k2']);
+    expect(rowsToTry(`statecode eq 1 and _regardingobjectid_value eq ${A.toUpperCase()} and (activitytypecode eq 'phonecall' or activitytypecode eq 'email')`, table)).toEqual(['k1', 'k2']);
+    expect(rowsToTry(`subject eq 'x or y' and _regardingobjectid_value eq ${A}`, table)).toEqual(['k1', 'k2']);
+  });
+
+  it('are the keys a filter lists, alone or in brackets', () => {
+    expect(rowsToTry(`activityid eq ${K1}`, table)).toEqual([K1]);
+    expect(rowsToTry(`(activityid eq ${K1} or activityid eq ${K2.toUpperCase()}) and statecode eq 1`, table)).toEqual([K1, K2]);
+  });
+
+  it('are every row when "or" joins at the top level, or the condition sits inside brackets, a string or another column', () => {
+    expect(rowsToTry(`_regardingobjectid_value eq ${A} or statecode eq 1`, table)).toBeNull();
+    expect(rowsToTry(`(_cd_caseid_value eq ${A} or _regardingobjectid_value eq ${A})`, table)).toBeNull();
+    expect(rowsToTry(`subject eq '_regardingobjectid_value eq ${A}'`, table)).toBeNull();
+    expect(rowsToTry(`(activityid eq ${K1} or statecode eq 1)`, table)).toBeNull();
+    expect(rowsToTry(`(activityid eq ${K1} or (activityid eq ${K2} and statecode eq 1))`, table)).toBeNull();
+    expect(rowsToTry(`activityid ne ${K1}`, table)).toBeNull();
+    expect(rowsToTry('statecode eq 1', table)).toBeNull();
+  });
+});
+
+describe('reading by a lookup', () => {
+  const read = async (filter: string) => {
+    const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/phonecalls?$select=activityid&$filter=${encodeURIComponent(filter)}`, { headers: { Authorization: 'Bearer t', Accept: 'application/json' } });
+    const body = JSON.parse(await response.text()) as { value: { activityid: string }[] };
+    return body.value.map((row) => row.activityid).sort();
+  };
+  const byScan = (resident: string) =>
+    harness.standIn
+      .rows('phonecalls')
+      .filter((row) => String(row._regardingobjectid_value).toLowerCase() === resident.toLowerCase())
+      .map((row) => String(row.activityid))
+      .sort();
+
+  it('finds what reading every row finds, before and after a call moves to another resident and back', async () => {
+    const calls = harness.standIn.rows('phonecalls').filter((row) => row._regardingobjectid_value !== null);
+    const [first, second] = [...new Set(calls.map((row) => String(row._regardingobjectid_value)))];
+    if (!first || !second) throw new Error('the fixture needs calls for two residents');
+    const moved = calls.find((row) => row._regardingobjectid_value === first);
+    expect(await read(`_regardingobjectid_value eq ${first}`)).toEqual(byScan(first));
+    harness.standIn.mutate.update('phonecalls', String(moved?.activityid), { _regardingobjectid_value: second });
+    expect(await read(`_regardingobjectid_value eq ${first}`)).toEqual(byScan(first));
+    expect(await read(`_regardingobjectid_value eq ${second} and statecode eq ${String(moved?.statecode)}`)).toContain(String(moved?.activityid));
+    expect(await read(`_regardingobjectid_value eq ${second}`)).toEqual(byScan(second));
+    harness.standIn.mutate.update('phonecalls', String(moved?.activityid), { _regardingobjectid_value: first });
+    expect(await read(`_regardingobjectid_value eq ${first}`)).toEqual(byScan(first));
+    expect(await read(`_regardingobjectid_value eq ${first.toUpperCase()}`)).toEqual(byScan(first));
+  });
+
+  it('finds listed keys as reading every row would', async () => {
+    const [one, two] = harness.standIn.rows('phonecalls').map((row) => String(row.activityid));
+    expect(await read(`(activityid eq ${String(one)} or activityid eq ${String(two)})`)).toEqual([String(one), String(two)].sort());
+    expect(await read(`activityid eq ${String(one)} and statecode eq 99`)).toEqual([]);
+  });
+
+  it('no longer finds a removed row', async () => {
+    const call = harness.standIn.rows('phonecalls').find((row) => row._regardingobjectid_value !== null);
+    const resident = String(call?._regardingobjectid_value);
+    expect(await read(`_regardingobjectid_value eq ${resident}`)).toContain(String(call?.activityid));
+    harness.standIn.mutate.remove('phonecalls', String(call?.activityid));
+    expect(await read(`_regardingobjectid_value eq ${resident}`)).not.toContain(String(call?.activityid));
+    expect(await read(`_regardingobjectid_value eq ${resident}`)).toEqual(byScan(resident));
+  });
+});
