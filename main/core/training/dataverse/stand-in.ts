@@ -13,6 +13,7 @@ import { activityRows, incidentRows, residentFlagRows } from './rows-casework';
 import { createStore } from './store';
 import { tableDefinitions } from './tables';
 import { readBody } from '../request-body';
+import { teamHistoryRows, type TeamHistoryOptions } from '../team-history';
 
 export interface StandInOptions {
   dataset: TrainingDataset;
@@ -32,6 +33,13 @@ export interface StandInOptions {
    * execution-time limit meters. 0 (the default) charges only the real time.
    */
   modelledMsPerOperation?: number;
+  /** The most rows one $apply may aggregate after its filter; Dataverse's is 50,000. Tests lower it to reach the refusal. */
+  aggregateLimit?: number;
+  /**
+   * Eight weeks of the contact centre's calls and visits (team-history.ts), about 60,000 unless
+   * a number is given, for the Team place's figures. Off unless asked: most tests need none.
+   */
+  teamHistory?: boolean | TeamHistoryOptions;
 }
 
 export interface StandInCounters extends ServiceProtectionCounters {
@@ -39,6 +47,8 @@ export interface StandInCounters extends ServiceProtectionCounters {
   received: number;
   /** Requests a fault switch answered or cut off. */
   faulted: number;
+  /** Rows sent to clients by table (entity set), not counting $apply's aggregates: what a PC downloaded. */
+  rowsServed: Record<string, number>;
 }
 
 export interface RecordedRequest {
@@ -78,6 +88,8 @@ const LARGEST_BODY = 256 * 1024 * 1024;
  * run the real adapter against it, so the code path is the live one.
  */
 export async function startDataverseStandIn(options: StandInOptions): Promise<DataverseStandIn> {
+  // The certificate first: building the rows takes a moment, and whoever started the stand-in gets on meanwhile.
+  const certificate = await makeLoopbackCertificate();
   const { dataset } = options;
   const names = tableNames(options.publisherPrefix);
   const rows = new Map<string, StandInRow[]>([
@@ -91,16 +103,25 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     [names.custom('residentflags'), residentFlagRows(dataset, names)],
     ...activityRows(dataset, names),
   ]);
+  if (options.teamHistory) {
+    // The residents' own activities are in these tables already: the history goes after them.
+    const history = teamHistoryRows(dataset, names, options.teamHistory === true ? {} : options.teamHistory);
+    for (const [entitySet, more] of history) rows.set(entitySet, [...(rows.get(entitySet) ?? []), ...more]);
+  }
   const store = createStore(tableDefinitions(names), rows);
   const faults = createFaults();
   const recorded: RecordedRequest[] = [];
-  const certificate = await makeLoopbackCertificate();
+  const rowsServed: Record<string, number> = {};
   let origin = '';
   const handle = createRequestHandler({
     store,
     origin: () => origin,
     largestPage: Math.min(5000, Math.max(1, options.maxPageSize ?? 5000)),
+    aggregateLimit: options.aggregateLimit,
     now: options.now ?? (() => new Date()),
+    served: (entitySet, rows) => {
+      rowsServed[entitySet] = (rowsServed[entitySet] ?? 0) + rows;
+    },
   });
   const protection = options.limits ? createServiceProtection({ ...DATAVERSE_LIMITS, ...(options.limits === true ? {} : options.limits) }) : null;
   const tally = { received: 0, faulted: 0 };
@@ -178,6 +199,6 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     mutate: { update: store.update, remove: store.remove },
     requests: () => [...recorded],
     rows: (entitySet) => [...(store.table(entitySet)?.rows.values() ?? [])].map((row) => ({ ...row.values })),
-    counters: () => ({ ...tally, ...(protection?.counters() ?? { accepted: tally.received, throttled: 0, executionMs: 0 }) }),
+    counters: () => ({ ...tally, rowsServed: { ...rowsServed }, ...(protection?.counters() ?? { accepted: tally.received, throttled: 0, executionMs: 0 }) }),
   };
 }

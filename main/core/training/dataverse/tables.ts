@@ -53,7 +53,9 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
     [c('interpreterid')]: text,
     [c('interpreterminutes')]: int,
     [c('incompletereason')]: text,
-    [c('contactedagain')]: bool,
+    // The London day it was answered, and the officer's team then: what the Team place groups by.
+    [c('contactday')]: date,
+    [c('team')]: text,
   };
   // A contact is regarding its resident, and names the case it raised.
   const contactBindings = (activityLogicalName: string) => ({ [`regardingobjectid_contact_${activityLogicalName}`]: '_regardingobjectid_value', [`${n.prefix}_CaseId`]: n.lookup('caseid') });
@@ -277,6 +279,63 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         [c('fromcopy')]: bool,
         ...standard,
       },
+    },
+    {
+      // A contact the same resident made again about the same service within the true-resolution
+      // window: one row per earlier contact, its id the contact's (docs/dataverse-tables.md).
+      entitySet: c('repeatcontacts'),
+      logicalName: c('repeatcontact'),
+      key: c('repeatcontactid'),
+      primaryName: c('name'),
+      creatable: true,
+      columns: {
+        [c('repeatcontactid')]: guid,
+        [c('name')]: text,
+        [c('channel')]: text,
+        [c('contactday')]: date,
+        [c('capturedby')]: text,
+        [c('team')]: text,
+        [c('queue')]: text,
+        [c('service')]: labelled(choices.CASE_SERVICE),
+        [c('resolvedatfirstcontact')]: bool,
+        [c('contactedagainon')]: date,
+        _ownerid_value: to('systemusers'),
+        ...standard,
+      },
+    },
+    {
+      // A team leader's quality review of one contact (docs/dataverse-tables.md, "Quality reviews").
+      entitySet: c('qualityreviews'),
+      logicalName: c('qualityreview'),
+      key: c('qualityreviewid'),
+      primaryName: c('name'),
+      creatable: true,
+      bindings: { [`${n.prefix}_PhoneCallId`]: n.lookup('phonecallid'), [`${n.prefix}_FaceToFaceId`]: n.lookup('facetofaceid'), ownerid: '_ownerid_value' },
+      columns: {
+        [c('qualityreviewid')]: guid,
+        [c('name')]: text,
+        [n.lookup('phonecallid')]: to('phonecalls'),
+        [n.lookup('facetofaceid')]: to(c('facetofaces')),
+        [c('staffid')]: text,
+        [c('team')]: text,
+        [c('queue')]: text,
+        [c('contactday')]: date,
+        [c('reviewedby')]: text,
+        [c('reviewername')]: text,
+        [c('reviewedat')]: datetime,
+        [c('formversion')]: int,
+        [c('score')]: int,
+        [c('passed')]: bool,
+        [c('criticalfail')]: bool,
+        [c('answers')]: text,
+        [c('comments')]: text,
+        [c('acknowledgedat')]: datetime,
+        _ownerid_value: to('systemusers'),
+        ...standard,
+      },
+      // Dataverse makes the caller (the reviewer) the owner unless the row is given another:
+      // CivicDesk gives it to the officer reviewed, so their own read shows it to them.
+      derive: (values) => ({ _ownerid_value: values._ownerid_value ?? ownerOf(values[c('reviewedby')]) }),
     },
     {
       entitySet: 'systemusers',

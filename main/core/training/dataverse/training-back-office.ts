@@ -1,12 +1,12 @@
 import { createDataverseBackOffice } from '../../back-office/dataverse/dataverse-back-office';
 import type { BackOfficeLog } from '../../back-office/dataverse/context';
 import { httpsFetch } from '../../back-office/https-fetch';
-import type { BackOffice, CaseBackOffice, ContactBackOffice } from '../../back-office/port';
+import type { CouncilBackOffice } from '../../back-office/port';
 import type { TrainingDataset } from '../generator';
-import { startDataverseStandIn, type DataverseStandIn } from './stand-in';
+import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from './stand-in';
 
 export interface TrainingBackOffice {
-  backOffice: BackOffice & CaseBackOffice & ContactBackOffice;
+  backOffice: CouncilBackOffice;
   standIn: DataverseStandIn;
   close(): Promise<void>;
 }
@@ -21,9 +21,9 @@ const TRAINING_TOKEN = 'training-mode-token';
  */
 export async function createTrainingBackOffice(
   dataset: TrainingDataset,
-  options: { now?: () => Date; log?: BackOfficeLog; pageSize?: number; maxPageSize?: number } = {},
+  options: { now?: () => Date; log?: BackOfficeLog; pageSize?: number; maxPageSize?: number; teamHistory?: StandInOptions['teamHistory'] } = {},
 ): Promise<TrainingBackOffice> {
-  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: options.now });
+  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: options.now, teamHistory: options.teamHistory });
   const fetch = httpsFetch(standIn.ca);
   const backOffice = createDataverseBackOffice({
     dataverseUrl: standIn.url,
