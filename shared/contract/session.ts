@@ -44,6 +44,8 @@ export interface SessionInfo {
   identityPolicy: IdentityPolicy;
   /** Each telephony queue's services: a call from the queue offers their call scripts first. */
   queueServices: Record<string, string[]>;
+  /** Days within which a further contact about the same service means the first did not resolve it. */
+  trueResolutionDays: number;
 }
 
 export interface TrainingSummary {

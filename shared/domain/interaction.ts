@@ -13,6 +13,7 @@ export const DEFAULT_DISPOSITIONS = [
   { code: 'transferred', label: 'Warm transfer to another team' },
   { code: 'emergency', label: 'Emergency escalated' },
   { code: 'complaint', label: 'Complaint recorded' },
+  { code: 'compliment', label: 'Compliment passed on' },
   { code: 'call-dropped', label: 'Call dropped or caller hung up' },
   { code: 'wrong-number', label: 'Wrong number or not a council matter' },
 ] as const;

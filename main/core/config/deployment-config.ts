@@ -45,6 +45,16 @@ export const DEFAULT_QUEUE_SERVICES: Readonly<Record<string, readonly string[]>>
   'General enquiries': ['community-hub', 'complaints', 'noise-nuisance'],
 };
 
+/**
+ * True first-contact resolution: a contact resolved at first contact counts only if the same
+ * resident does not contact the council again about the same service within this many days.
+ */
+export const DEFAULT_TRUE_RESOLUTION_DAYS = 7;
+
+export function trueResolutionDays(config: LoadedConfig): number {
+  return config.mode === 'live' ? config.config.trueResolutionDays : DEFAULT_TRUE_RESOLUTION_DAYS;
+}
+
 export function queueServices(config: LoadedConfig): Record<string, string[]> {
   const chosen = config.mode === 'live' ? config.config.queueServices : DEFAULT_QUEUE_SERVICES;
   return Object.fromEntries(Object.entries(chosen).map(([queue, services]) => [queue, [...services]]));
@@ -145,6 +155,8 @@ export const deploymentConfigSchema = z.strictObject({
   identityPolicy: identityPolicySchema.default({ required: [...DEFAULT_IDENTITY_POLICY.required], oneOf: [...DEFAULT_IDENTITY_POLICY.oneOf], results: { ...DEFAULT_IDENTITY_POLICY.results } }),
   /** Each telephony queue's services, whose call scripts a call from that queue offers first. */
   queueServices: z.record(z.string().min(1).max(100), z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'Must be a service as cases name it: waste, housing-repairs, council-tax, …')).max(20)).default({ ...DEFAULT_QUEUE_SERVICES } as Record<string, string[]>),
+  /** Days within which a further contact about the same service means the first did not resolve it (true first-contact resolution). */
+  trueResolutionDays: z.number().int('Must be a whole number of days.').min(1, 'Must be at least 1 (day).').max(28, 'Must be at most 28 (days).').default(DEFAULT_TRUE_RESOLUTION_DAYS),
   /** Interpreting suppliers' lines: the number, the council's access code and department. */
   interpreterLines: z.array(interpreterLine).max(20).default([]),
   /** Off unless set (and features.machineTranslation is true). */

@@ -10,6 +10,8 @@ export interface ContactServiceDeps {
   user: () => StaffUser | null;
   /** A queue's services, for a contact whose script did not say which service it was about. */
   queueServices: Readonly<Record<string, readonly string[]>>;
+  /** The council's true-resolution window in days. */
+  trueResolutionDays: number;
 }
 
 /** Another officer's contact waits until they sign in here again: this often it is looked at. */
@@ -32,7 +34,7 @@ export function createContactService(deps: ContactServiceDeps) {
         .map((contact): ContactSaveResult => ({ id: contact.id, result: 'retry', afterMs: NOT_YOURS_RETRY_MS, problem: 'This contact was taken by another officer: it is recorded when they next sign in on this computer.' }));
       // A contact with no script's service is about its queue's first service, where the council names one.
       const withService = mine.map((contact) => ({ ...contact, service: contact.service ?? (contact.queue ? (deps.queueServices[contact.queue]?.[0] ?? null) : null) }));
-      const saved = withService.length > 0 ? await office.saveContacts(withService, { staffId: user.id }) : [];
+      const saved = withService.length > 0 ? await office.saveContacts(withService, { staffId: user.id, team: user.team, trueResolutionDays: deps.trueResolutionDays }) : [];
       return [...saved, ...waiting];
     },
   };

@@ -1,7 +1,7 @@
 import type { SessionInfo } from '../../../shared/contract/session';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/domain/interaction';
 import type { StaffUser } from '../../../shared/domain/staff';
-import { identityPolicy, maxAttachmentBytes, queueServices, type LoadedConfig } from '../config/deployment-config';
+import { identityPolicy, maxAttachmentBytes, queueServices, trueResolutionDays, type LoadedConfig } from '../config/deployment-config';
 import type { EventHub } from '../ipc/event-hub';
 import { NotPossible } from '../ipc/router';
 
@@ -47,6 +47,7 @@ export function createSessionService(deps: {
     maxAttachmentBytes: maxAttachmentBytes(config),
     identityPolicy: identityPolicy(config),
     queueServices: queueServices(config),
+    trueResolutionDays: trueResolutionDays(config),
   });
 
   return {

@@ -42,7 +42,7 @@ describe('a case in full', () => {
     );
     expect(sent).toMatchObject({ result: 'created' });
     // The call it came from, recorded as its own contact, naming the case.
-    const [recorded] = await office.saveContacts([contactFor({ caseIds: [id], caseReferences: [caseReference(id, '2024-02-01')], residentId, notes: 'Crew skipped the road.' })], { staffId: 'stf-001' });
+    const [recorded] = await office.saveContacts([contactFor({ caseIds: [id], caseReferences: [caseReference(id, '2024-02-01')], residentId, notes: 'Crew skipped the road.' })], { staffId: 'stf-001', team: 'Contact Centre – Blue', trueResolutionDays: 7 });
     expect(recorded).toEqual({ id: expect.any(String), result: 'saved' });
     const history = await office.caseHistory(residentId, id);
     expect(history?.case).toMatchObject({ id, reference: caseReference(id, '2024-02-01'), summary: 'Missed recycling at 12 Acacia Road', description: 'Missed on the usual Tuesday round.', location: '12 Acacia Road', postcode: 'SE1 7AA', status: 'open' });

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterEach(() => harness.standIn.faults.clear());
 afterAll(() => harness.close());
 
-const officer = { staffId: 'stf-001' };
+const officer = { staffId: 'stf-001', team: 'Contact Centre – Blue', trueResolutionDays: 7 };
 const rows = (entitySet: string, id: string) => harness.standIn.rows(entitySet).filter((row) => String(row.activityid).toLowerCase() === id.toLowerCase());
 
 describe('recording contacts', () => {
@@ -53,6 +53,10 @@ describe('recording contacts', () => {
       cd_interpreterlanguage: 'ti',
       cd_interpreterid: 'TI-40213',
       cd_interpreterminutes: 12,
+      // Where the Team place counts it, and what the resident's history shows.
+      cd_team: 'Contact Centre – Blue',
+      cd_contactday: '2024-02-01',
+      cd_outcome: 100000002,
     });
     // As in Dataverse, every activity is an activity pointer too: the resident's contact history shows it.
     expect(harness.standIn.rows('activitypointers').filter((each) => each.activityid === call.id.toLowerCase())).toEqual([expect.objectContaining({ activitytypecode: 'phonecall', statecode: 1 })]);
@@ -69,6 +73,12 @@ describe('recording contacts', () => {
     await office.saveContacts([contactFor({ id: started.id })], officer);
     await office.saveContacts([contactFor({ id: started.id })], officer);
     expect(rows('phonecalls', started.id)).toEqual([expect.objectContaining({ statecode: 1, cd_contactstate: 100000002 })]);
+  });
+
+  it('counts a contact on the London day it was answered, which at night in summer is the next day in UTC terms', async () => {
+    const late = contactFor({ offeredAt: '2024-06-30T23:29:00.000Z', answeredAt: '2024-06-30T23:30:00.000Z', endedAt: '2024-06-30T23:36:00.000Z' });
+    await harness.backOffice().saveContacts([late], officer);
+    expect(rows('phonecalls', late.id)).toEqual([expect.objectContaining({ cd_contactday: '2024-07-01' })]);
   });
 
   it('records a visit as the council’s face-to-face activity', async () => {
@@ -105,7 +115,7 @@ describe('every contact exactly once, whatever goes wrong on the way', () => {
 
 describe('the contacts.save handler', () => {
   const user = { id: 'stf-001', displayName: 'Ada', email: 'ada@example.org', role: 'agent' as const, team: 'Contact centre' };
-  const service = () => createContactService({ contactOffice: () => Promise.resolve(harness.backOffice()), user: () => user, queueServices: { 'Housing repairs': ['housing-repairs'] } });
+  const service = () => createContactService({ contactOffice: () => Promise.resolve(harness.backOffice()), user: () => user, queueServices: { 'Housing repairs': ['housing-repairs'] }, trueResolutionDays: 7 });
 
   it('records only the signed-in officer’s contacts, and another officer’s wait for them', async () => {
     const mine = contactFor({ staffId: 'stf-001' });
@@ -122,5 +132,59 @@ describe('the contacts.save handler', () => {
     const call = contactFor({ service: null, queue: 'Housing repairs' });
     await service().save([call]);
     expect(rows('phonecalls', call.id)).toEqual([expect.objectContaining({ cd_service: 100000001 })]);
+  });
+});
+
+describe('true first-contact resolution: the same resident again about the same service', () => {
+  const at = (day: string, time = '10:10') => ({ offeredAt: `${day}T${time}:00.000Z`, answeredAt: `${day}T${time}:00.000Z`, endedAt: `${day}T${time}:00.000Z` });
+  // A contact the resident came back about has a row of its own in cd_repeatcontacts; the
+  // contact itself, completed, is never changed (Dataverse refuses to).
+  const repeats = (id: string) => harness.standIn.rows('cd_repeatcontacts').filter((row) => String(row.cd_repeatcontactid) === id.toLowerCase());
+  const againOf = (_entitySet: string, id: string) => (repeats(id).length === 1 ? true : null);
+
+  it('marks an earlier contact contacted again when a further one comes within the window, on either channel, and only then', async () => {
+    const office = harness.backOffice();
+    const resident = rowIdFor('res-000003');
+    const resolved = { resolvedAtFirstContact: true, disposition: 'resolved-info', outcomes: ['resolved' as const] };
+    const first = contactFor({ residentId: resident, service: 'parking', ...resolved, ...at('2024-03-04') });
+    const otherService = contactFor({ residentId: resident, service: 'council-tax', ...resolved, ...at('2024-03-05') });
+    const otherResident = contactFor({ residentId: rowIdFor('res-000004'), service: 'parking', ...resolved, ...at('2024-03-05') });
+    await office.saveContacts([first, otherService, otherResident], officer);
+    expect([againOf('phonecalls', first.id), againOf('phonecalls', otherService.id), againOf('phonecalls', otherResident.id)]).toEqual([null, null, null]);
+
+    // Back at the service point six days later about the same permit: the call did not resolve it.
+    const visit = contactFor({ ...at('2024-03-10'), channel: 'face-to-face', queue: null, callerNumber: null, offeredAt: null, waitedSeconds: null, residentId: resident, service: 'parking', ...resolved });
+    const before = harness.standIn.rows('phonecalls').find((row) => row.activityid === first.id);
+    await office.saveContacts([visit], officer);
+    expect([againOf('phonecalls', first.id), againOf('phonecalls', otherService.id), againOf('phonecalls', otherResident.id), againOf('cd_facetofaces', visit.id)]).toEqual([true, null, null, null]);
+    // What the Team place counts it by: the earlier contact's day, officer, team and service, and whether it was recorded as resolved.
+    expect(repeats(first.id)[0]).toMatchObject({ cd_channel: 'phone', cd_contactday: '2024-03-04', cd_capturedby: officer.staffId, cd_team: officer.team, cd_service: 100000004, cd_resolvedatfirstcontact: true, cd_contactedagainon: '2024-03-10' });
+    expect(harness.standIn.rows('phonecalls').find((row) => row.activityid === first.id)).toEqual(before);
+    // Sent again (its answer lost): nothing is made twice.
+    expect(await office.saveContacts([visit], officer)).toEqual([{ id: visit.id, result: 'saved' }]);
+    expect(repeats(first.id)).toHaveLength(1);
+
+    // Three weeks on is a new matter: the visit stands as resolved.
+    await office.saveContacts([contactFor({ residentId: resident, service: 'parking', ...resolved, ...at('2024-03-31') })], officer);
+    expect(againOf('cd_facetofaces', visit.id)).toBeNull();
+  });
+
+  it('marks a contact that reaches Dataverse after the further one (a PC that was offline)', async () => {
+    const office = harness.backOffice();
+    const resident = rowIdFor('res-000005');
+    const later = contactFor({ residentId: resident, service: 'waste', ...at('2024-04-03') });
+    const earlier = contactFor({ residentId: resident, service: 'waste', ...at('2024-04-01') });
+    await office.saveContacts([later], officer);
+    await office.saveContacts([earlier], officer);
+    expect([againOf('phonecalls', earlier.id), againOf('phonecalls', later.id)]).toEqual([true, null]);
+  });
+
+  it('uses the council’s window', async () => {
+    const office = harness.backOffice();
+    const resident = rowIdFor('res-000006');
+    const first = contactFor({ residentId: resident, service: 'waste', ...at('2024-05-01') });
+    await office.saveContacts([first], { ...officer, trueResolutionDays: 3 });
+    await office.saveContacts([contactFor({ residentId: resident, service: 'waste', ...at('2024-05-06') })], { ...officer, trueResolutionDays: 3 });
+    expect(againOf('phonecalls', first.id)).toBeNull();
   });
 });

@@ -3,7 +3,9 @@ import type { ContactSaveResult, ContactSubmission } from '../../../../shared/co
 import type { CaseService } from '../../../../shared/domain/case';
 import { BackOfficeError, isBackOfficeError } from '../errors';
 import { errorOf } from './case-batch';
-import { CASE_SERVICE, CONTACT_OUTCOME_KIND, CONTACT_STATE, FEEDBACK_RATING } from './choices';
+import { isoDateInLondon } from '../../../../shared/service-standards/iso-date';
+import type { ContactOutcome } from '../../../../shared/domain/contact';
+import { CASE_SERVICE, CONTACT_OUTCOME, CONTACT_OUTCOME_KIND, CONTACT_STATE, FEEDBACK_RATING } from './choices';
 import type { AdapterContext } from './context';
 import type { TableNames } from './names';
 import { isGuid } from './row';
@@ -15,10 +17,47 @@ export function contactTable(channel: ContactSubmission['channel'], n: TableName
   return channel === 'phone' ? { logicalName: 'phonecall', entitySet: 'phonecalls' } : { logicalName: n.custom('facetoface'), entitySet: n.custom('facetofaces') };
 }
 
+/** Who recorded the contacts, as main knows them, and the council's true-resolution window. */
+export interface RecordedBy {
+  staffId: string;
+  /** The officer's team when the contact was taken: the Team place counts it there for good. */
+  team: string;
+  trueResolutionDays: number;
+}
+
+/**
+ * The outcome the 360 view's contact history shows, from the wrap-up code (the council's own
+ * codes fall back on what the scripts came to).
+ */
+export function historyOutcome(contact: ContactSubmission): ContactOutcome {
+  switch (contact.disposition) {
+    case 'resolved-info':
+    case 'resolved-transaction':
+      return 'resolved-first-contact';
+    case 'case-raised':
+    case 'complaint':
+      return 'case-raised';
+    case 'signposted-online':
+      return 'signposted-online';
+    case 'transferred':
+      return 'transferred';
+    case 'emergency':
+      return 'escalated';
+    case 'compliment':
+    case 'wrong-number':
+    case 'call-dropped':
+      return 'no-further-action';
+  }
+  if (contact.outcomes.includes('emergency')) return 'escalated';
+  if (contact.caseIds.length > 0 || contact.caseReferences.length > 0) return 'case-raised';
+  if (contact.resolvedAtFirstContact) return 'resolved-first-contact';
+  return 'no-further-action';
+}
+
 const seconds = (from: string | null, to: string | null) => (from && to ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000)) : null);
 
 /** Every column CivicDesk writes on a contact's activity, as it stands now. */
-export function contactColumns(contact: ContactSubmission, capturedBy: string, n: TableNames): Record<string, unknown> {
+export function contactColumns(contact: ContactSubmission, recordedBy: Pick<RecordedBy, 'staffId' | 'team'>, n: TableNames): Record<string, unknown> {
   const c = n.custom;
   const { logicalName } = contactTable(contact.channel, n);
   const phone = contact.channel === 'phone';
@@ -29,7 +68,9 @@ export function contactColumns(contact: ContactSubmission, capturedBy: string, n
     actualstart: contact.answeredAt,
     actualend: contact.endedAt,
     [c('contactstate')]: CONTACT_STATE.value(contact.state),
-    [c('capturedby')]: capturedBy,
+    [c('capturedby')]: recordedBy.staffId,
+    [c('team')]: recordedBy.team || null,
+    [c('contactday')]: isoDateInLondon(new Date(contact.answeredAt)),
     [c('queue')]: contact.queue,
     [c('service')]: service,
     [c('offeredat')]: contact.offeredAt,
@@ -59,46 +100,139 @@ export function contactColumns(contact: ContactSubmission, capturedBy: string, n
   if (contact.residentId) body[`regardingobjectid_contact_${logicalName}@odata.bind`] = `/contacts(${contact.residentId.toLowerCase()})`;
   const [firstCase] = contact.caseIds;
   if (firstCase) body[`${n.prefix}_CaseId@odata.bind`] = `/incidents(${firstCase.toLowerCase()})`;
-  if (contact.state === 'completed') body.statecode = 1;
+  if (contact.state === 'completed') {
+    body[c('outcome')] = CONTACT_OUTCOME.value(historyOutcome(contact));
+    body.statecode = 1;
+  }
   return body;
 }
 
 /**
  * Saves contacts as Dataverse activities, exactly once each: the activity's id is the
  * contact's own. An update of the row (If-Match: *) brings it up to date; a row not there yet
- * is made (If-None-Match: *, open), then brought up to date. A resend after a lost answer
- * finds the row and writes the same values again; nothing is ever made twice.
+ * is made (If-None-Match: *, open), then brought up to date. Dataverse refuses any change to
+ * a completed activity, so a resend that finds its contact already completed (its answer was
+ * lost) has nothing left to do. Nothing is ever made twice.
  */
-export async function saveContacts(context: AdapterContext, contacts: readonly ContactSubmission[], capturedBy: string): Promise<ContactSaveResult[]> {
-  return Promise.all(contacts.map((contact) => saveOne(context, contact, capturedBy)));
+export async function saveContacts(context: AdapterContext, contacts: readonly ContactSubmission[], recordedBy: RecordedBy): Promise<ContactSaveResult[]> {
+  return Promise.all(contacts.map((contact) => saveOne(context, contact, recordedBy)));
 }
 
-async function saveOne(context: AdapterContext, contact: ContactSubmission, capturedBy: string): Promise<ContactSaveResult> {
+async function saveOne(context: AdapterContext, contact: ContactSubmission, recordedBy: RecordedBy): Promise<ContactSaveResult> {
   const { id } = contact;
   if (!isGuid(id)) return { id, result: 'rejected', problem: 'The contact has no proper id, so it cannot be recorded.' };
   const { entitySet } = contactTable(contact.channel, context.names);
   const path = `${entitySet}(${id.toLowerCase()})`;
-  const full = contactColumns(contact, capturedBy, context.names);
-  const write = (headers: Record<string, string>, body: Record<string, unknown>) =>
-    context.client.sendOnce('PATCH', path, { headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body), timeoutMs: 30_000 });
+  const full = contactColumns(contact, recordedBy, context.names);
+  const write = (where: string, headers: Record<string, string>, body: Record<string, unknown>) =>
+    context.client.sendOnce('PATCH', where, { headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body), timeoutMs: 30_000 });
   try {
-    let answer = await write({ 'If-Match': '*' }, full);
+    let answer = await write(path, { 'If-Match': '*' }, full);
     if (answer.status === 404) {
       // Not there yet: made open (an activity is made open and then completed), then brought up to date.
       const { statecode: _completed, ...open } = full;
-      const made = await write({ 'If-None-Match': '*' }, open);
+      const made = await write(path, { 'If-None-Match': '*' }, open);
       if (made.status !== 204 && made.status !== 201 && made.status !== 412) return failure(id, made.status, await made.text(), made.headers.get('retry-after'));
       await made.text();
-      answer = full.statecode === undefined && made.status !== 412 ? made : await write({ 'If-Match': '*' }, full);
+      answer = full.statecode === undefined && made.status !== 412 ? made : await write(path, { 'If-Match': '*' }, full);
     }
-    if (answer.status === 204 || answer.status === 200 || answer.status === 201) {
+    if (answer.status === 400 && (await isClosed(context, path))) {
+      // Completed already, by an earlier send of this contact whose answer never came back.
       await answer.text();
-      return { id, result: 'saved' };
+    } else if (answer.status !== 204 && answer.status !== 200 && answer.status !== 201) return failure(id, answer.status, await answer.text(), answer.headers.get('retry-after'));
+    else await answer.text();
+    if (contact.state === 'completed') {
+      const problem = await recordRepeats(context, contact, full, recordedBy.trueResolutionDays);
+      if (problem) return problem;
     }
-    return failure(id, answer.status, await answer.text(), answer.headers.get('retry-after'));
+    return { id, result: 'saved' };
   } catch (error) {
     return { id, result: 'retry', afterMs: 5_000, problem: (isBackOfficeError(error) ? error : new BackOfficeError('unreachable')).message };
   }
+}
+
+/** Whether the activity at this path is completed or cancelled (statecode not Open). */
+async function isClosed(context: AdapterContext, path: string): Promise<boolean> {
+  const row = await context.client.readRow(`${path}?$select=statecode`).catch(() => null);
+  return typeof row?.statecode === 'number' && row.statecode !== 0;
+}
+
+const DAY_MS = 86_400_000;
+
+/** What the Team place needs to know of a contact that was followed by another. */
+type Repeated = { id: string; channel: ContactSubmission['channel']; columns: Record<string, unknown> };
+
+/**
+ * True first-contact resolution: a contact is not truly resolved if the same resident
+ * contacted the council again about the same service within the window. Completed
+ * activities cannot be changed, so each contact found to have been followed gets a row of its
+ * own in cd_repeatcontacts, its id the contact's, made only if not there (If-None-Match: *):
+ * the earlier contacts this one follows, and this one if a later contact (recorded first, from
+ * a PC that was offline) follows it. A resend makes nothing twice.
+ */
+async function recordRepeats(context: AdapterContext, contact: ContactSubmission, own: Record<string, unknown>, days: number): Promise<ContactSaveResult | null> {
+  const c = context.names.custom;
+  const { earlier, later } = await repeatContacts(context, contact, days);
+  const ownDay = own[c('contactday')];
+  const followed: [Repeated, unknown][] = earlier.map((each) => [each, ownDay]);
+  if (later) followed.push([{ id: contact.id.toLowerCase(), channel: contact.channel, columns: own }, later]);
+  for (const [repeated, againOn] of followed) {
+    const body = {
+      [c('name')]: `${repeated.channel === 'phone' ? 'Call' : 'Visit'} on ${String(repeated.columns[c('contactday')])}, contacted again on ${String(againOn)}`,
+      [c('channel')]: repeated.channel,
+      [c('contactday')]: repeated.columns[c('contactday')] ?? null,
+      [c('capturedby')]: repeated.columns[c('capturedby')] ?? null,
+      [c('team')]: repeated.columns[c('team')] ?? null,
+      [c('queue')]: repeated.columns[c('queue')] ?? null,
+      [c('service')]: repeated.columns[c('service')] ?? null,
+      [c('resolvedatfirstcontact')]: repeated.columns[c('resolvedatfirstcontact')] ?? null,
+      [c('contactedagainon')]: againOn,
+    };
+    const made = await context.client.sendOnce('PATCH', `${c('repeatcontacts')}(${repeated.id})`, { headers: { 'Content-Type': 'application/json; charset=utf-8', 'If-None-Match': '*' }, body: JSON.stringify(body), timeoutMs: 30_000 });
+    // 412: recorded already, by this contact's earlier send or by the other contact.
+    if (made.status !== 204 && made.status !== 201 && made.status !== 412) return failure(contact.id, made.status, await made.text(), made.headers.get('retry-after'));
+    await made.text();
+  }
+  return null;
+}
+
+/**
+ * Completed contacts from the same resident about the same service within the true
+ * resolution window either side of this one, on either channel: the earlier ones, with what
+ * the Team place counts them by, and the day of the first later one (null if none).
+ * Nothing for a contact about nobody or no service.
+ */
+async function repeatContacts(context: AdapterContext, contact: ContactSubmission, days: number): Promise<{ earlier: Repeated[]; later: string | null }> {
+  const service = contact.service && CASE_SERVICE.codes.includes(contact.service as CaseService) ? CASE_SERVICE.value(contact.service as CaseService) : null;
+  if (!contact.residentId || service === null) return { earlier: [], later: null };
+  const c = context.names.custom;
+  const at = Date.parse(contact.answeredAt);
+  const from = new Date(at - days * DAY_MS).toISOString();
+  const to = new Date(at + days * DAY_MS).toISOString();
+  const filter = [
+    `_regardingobjectid_value eq ${contact.residentId.toLowerCase()}`,
+    `${c('service')} eq ${service}`,
+    `actualstart ge ${from}`,
+    `actualstart le ${to}`,
+    `activityid ne ${contact.id.toLowerCase()}`,
+    'statecode eq 1',
+  ].join(' and ');
+  const columns = ['activityid', 'actualstart', c('contactday'), c('capturedby'), c('team'), c('queue'), c('service'), c('resolvedatfirstcontact')];
+  const earlier: Repeated[] = [];
+  let later: string | null = null;
+  for (const channel of ['phone', 'face-to-face'] as const) {
+    const { entitySet } = contactTable(channel, context.names);
+    const { rows } = await context.client.readAll(`${entitySet}?$select=${columns.join(',')}&$filter=${encodeURIComponent(filter)}`);
+    for (const row of rows) {
+      const when = Date.parse(String(row.actualstart));
+      if (when < at) earlier.push({ id: String(row.activityid).toLowerCase(), channel, columns: row });
+      else {
+        const day = typeof row[c('contactday')] === 'string' ? (row[c('contactday')] as string) : isoDateInLondon(new Date(when));
+        if (later === null || day < later) later = day;
+      }
+    }
+  }
+  return { earlier, later };
 }
 
 function failure(id: string, status: number, body: string, retryAfter: string | null): ContactSaveResult {
