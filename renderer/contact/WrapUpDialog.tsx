@@ -12,9 +12,13 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiBridge } from '../../shared/contract/api-bridge';
 import { answeredWithinTarget, type FeedbackRating, type Interaction } from '../../shared/domain/interaction';
+import { useBridge } from '../bridge/bridge-context';
+import type { PhraseOnScreen, ToCustomer } from '../languages/customer/protocol';
+import { useCustomerLink, type CustomerLinkState } from '../languages/customer-link';
 import { useSession } from '../session/session-context';
 import { nowIso } from '../storage/ids';
 import { useContact } from './contact-context';
@@ -33,6 +37,32 @@ function YesNo({ name, label, value, onChange, error }: { name: string; label: s
   );
 }
 
+/** The phrases of the resident's own rating, by their part of the question (resources/phrases/en.json). */
+const RATING_PHRASES = { question: 'visit-rating-question', good: 'visit-rating-good', average: 'visit-rating-average', poor: 'visit-rating-poor', thanks: 'visit-rating-thanks' } as const;
+type RatingPart = keyof typeof RATING_PHRASES;
+
+const isEnglish = (language: string) => language === 'en' || language.startsWith('en-');
+
+/**
+ * The rating question for the customer view, in the resident's preferred language. English
+ * when they have none, or it is English, or the phrases cannot be had; and English for any one
+ * phrase not translated (or not shown) in their language.
+ */
+async function askRating(bridge: ApiBridge, preferred: string | null, english: (part: RatingPart) => string): Promise<Extract<ToCustomer, { kind: 'ask-rating' }>> {
+  const outcome = preferred && !isEnglish(preferred) ? await bridge.languages.phrases({ language: preferred }) : null;
+  const book = outcome?.ok ? outcome.value : null;
+  const phrase = (part: RatingPart): PhraseOnScreen => {
+    const found = book?.phrases.find((each) => each.id === RATING_PHRASES[part]);
+    if (book && found) return { text: found.text, english: found.english, lang: book.language, dir: book.direction, script: book.script, reviewed: found.reviewed };
+    const text = english(part);
+    return { text, english: text, lang: 'en', dir: 'ltr', script: 'Latn', reviewed: true };
+  };
+  return { kind: 'ask-rating', question: phrase('question'), answers: { good: phrase('good'), average: phrase('average'), poor: phrase('poor') }, thanks: phrase('thanks') };
+}
+
+/** Where asking the resident on their screen has got to. */
+type Asked = { kind: 'waiting'; problem: CustomerLinkState['problem'] } | { kind: 'chose'; rating: FeedbackRating };
+
 /** How soon after the last change a wrap-up being typed is kept: the same as a case draft's. */
 const WRAP_UP_AUTOSAVE_MS = 300;
 
@@ -44,9 +74,13 @@ const timeOf = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour
  * saving, complete, or incomplete with a reason, so first-contact resolution is always counted.
  */
 export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
   const { dispositions } = useSession();
-  const { saveWrapUp, saveWrapUpDraft } = useContact();
+  const { saveWrapUp, saveWrapUpDraft, about } = useContact();
+  const { link } = useCustomerLink();
+  const [asked, setAsked] = useState<Asked | null>(null);
+  const waitingForRating = useRef(false);
   const [form, setForm] = useState<WrapUpForm>(() => suggestWrapUp(interaction));
   const [missing, setMissing] = useState<(keyof WrapUpForm)[]>([]);
   const [incomplete, setIncomplete] = useState(false);
@@ -68,10 +102,38 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
     return () => clearTimeout(timer);
   }, [form, saveWrapUpDraft]);
 
-  const update = <K extends keyof WrapUpForm>(key: K, value: WrapUpForm[K]) => {
+  const update = useCallback(<K extends keyof WrapUpForm>(key: K, value: WrapUpForm[K]) => {
     typed.current = true;
     setForm((current) => ({ ...current, [key]: value }));
     setMissing((current) => current.filter((each) => each !== key));
+  }, []);
+
+  // The resident's answer from their screen fills in the feedback, as if the officer had (and is kept as typed).
+  useEffect(
+    () =>
+      link.subscribe(() => {
+        const rating = link.state().rating;
+        if (rating === null || !waitingForRating.current) return;
+        waitingForRating.current = false;
+        link.clearRating();
+        update('feedbackOffered', true);
+        update('feedback', rating);
+        setAsked({ kind: 'chose', rating });
+      }),
+    [link, update],
+  );
+
+  const askResident = async () => {
+    // Nothing left over from an earlier visit is taken for this resident's answer.
+    link.clearRating();
+    waitingForRating.current = true;
+    setAsked({ kind: 'waiting', problem: null });
+    // The phrases go to the resident in English: never the officer's own (pseudo-)locale.
+    const english = i18n.getFixedT('en-GB');
+    const message = await askRating(bridge, about?.view.communication.language.preferred ?? null, (part) => english(`languages.customer.visitRatingEnglish.${part}`));
+    await link.show(message, bridge);
+    const problem = link.state().problem;
+    setAsked((current) => (current?.kind === 'waiting' ? { kind: 'waiting', problem } : current));
   };
 
   const save = async (asIncomplete: boolean) => {
@@ -164,6 +226,26 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
         <YesNo name="online" label={t('wrapUp.fields.couldHaveBeenOnline')} value={form.couldHaveBeenOnline} onChange={(value) => update('couldHaveBeenOnline', value)} error={flagged('couldHaveBeenOnline')} />
         <YesNo name="offered" label={t('wrapUp.fields.onlineRouteOffered')} value={form.onlineRouteOffered} onChange={(value) => update('onlineRouteOffered', value)} error={flagged('onlineRouteOffered')} />
         <YesNo name="feedback-offered" label={t('wrapUp.fields.feedbackOffered')} value={form.feedbackOffered} onChange={(value) => update('feedbackOffered', value)} error={flagged('feedbackOffered')} />
+        {interaction.channel === 'face-to-face' && (
+          <Box sx={{ mb: 2 }}>
+            <Button variant="outlined" aria-describedby="ask-resident-help" onClick={() => void askResident()}>
+              {t('wrapUp.askResident')}
+            </Button>
+            <Typography id="ask-resident-help" variant="body2" sx={{ mt: 0.5 }}>
+              {t('wrapUp.askResidentHelp')}
+            </Typography>
+            {/* Always there, so its changes are announced. */}
+            <Typography role="status" sx={{ mt: 0.5, fontWeight: 700 }} data-testid="resident-rating-status">
+              {asked?.kind === 'waiting' && t('wrapUp.waitingForResident')}
+              {asked?.kind === 'chose' && t('wrapUp.residentChose', { rating: t(`wrapUp.ratings.${asked.rating}`) })}
+            </Typography>
+            {asked?.kind === 'waiting' && asked.problem && (
+              <Alert severity="warning" sx={{ mt: 1 }}>
+                {t(`languages.customerView.${asked.problem}`)}
+              </Alert>
+            )}
+          </Box>
+        )}
         {form.feedbackOffered && (
           <FormControl error={flagged('feedback')} sx={{ display: 'block', mb: 2 }}>
             <FormLabel id="feedback-label">{t('wrapUp.fields.feedback')}</FormLabel>

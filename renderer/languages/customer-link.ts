@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ApiBridge } from '../../shared/contract/api-bridge';
-import { openBroadcastChannel, readFromCustomer, type MessageChannelLike, type OpenChannel, type ToCustomer } from './customer/protocol';
+import { openBroadcastChannel, readFromCustomer, type MessageChannelLike, type OpenChannel, type ToCustomer, type VisitRating } from './customer/protocol';
 
 /** The browser host's window for the customer view: the same name reuses it rather than opening another. */
 export const CUSTOMER_WINDOW_NAME = 'civicdesk-customer';
@@ -11,6 +11,8 @@ export interface CustomerLinkState {
   open: boolean;
   /** A language the resident pointed to, waiting for the officer to confirm or dismiss. */
   chosen: string | null;
+  /** The resident's own rating of the visit, from the customer view, waiting for the wrap-up to take it. */
+  rating: VisitRating | null;
   /** The browser would not open the view (a pop-up blocker), or the channel is missing. */
   problem: 'blocked' | 'no-channel' | null;
 }
@@ -26,6 +28,8 @@ export interface CustomerLink {
   /** Shows this if the view is open, without opening it. */
   update(message: ToCustomer): void;
   dismissChoice(): void;
+  /** The wrap-up has taken the resident's rating. */
+  clearRating(): void;
 }
 
 export interface CustomerLinkOptions {
@@ -43,7 +47,7 @@ export function createCustomerLink(options: CustomerLinkOptions = {}): CustomerL
   const openChannel = options.openChannel ?? openBroadcastChannel;
   const openWindow = options.openWindow ?? ((url: string, name: string) => window.open(url, name));
   let channel: MessageChannelLike | null = null;
-  let current: CustomerLinkState = { open: false, chosen: null, problem: null };
+  let current: CustomerLinkState = { open: false, chosen: null, rating: null, problem: null };
   let lastShown: ToCustomer | null = null;
   const listeners = new Set<() => void>();
   const set = (next: Partial<CustomerLinkState>) => {
@@ -66,6 +70,7 @@ export function createCustomerLink(options: CustomerLinkOptions = {}): CustomerL
         set({ open: true });
         if (lastShown) post(lastShown);
       } else if (message.kind === 'closed') set({ open: false });
+      else if (message.kind === 'rating-given') set({ open: true, rating: message.rating });
       else set({ open: true, chosen: message.code });
     });
     return true;
@@ -102,6 +107,7 @@ export function createCustomerLink(options: CustomerLinkOptions = {}): CustomerL
       post(message);
     },
     dismissChoice: () => set({ chosen: null }),
+    clearRating: () => set({ rating: null }),
   };
 }
 

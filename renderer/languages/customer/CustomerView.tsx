@@ -1,3 +1,6 @@
+import SentimentNeutralIcon from '@mui/icons-material/SentimentNeutral';
+import SentimentSatisfiedAltIcon from '@mui/icons-material/SentimentSatisfiedAlt';
+import SentimentVeryDissatisfiedIcon from '@mui/icons-material/SentimentVeryDissatisfied';
 import TouchAppIcon from '@mui/icons-material/TouchApp';
 import VolumeUpIcon from '@mui/icons-material/VolumeUp';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
@@ -5,16 +8,36 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupByRegion, searchLanguages } from '../../../shared/languages/find-language';
 import type { LanguageTable } from '../../../shared/languages/language-table';
 import { fontFamilyFor } from '../script-fonts';
 import { POINT_LINES } from './point-lines';
-import { asLanguageEntry, openBroadcastChannel, readToCustomer, type FromCustomer, type MessageChannelLike, type OpenChannel, type PhraseOnScreen, type PickerLanguage } from './protocol';
+import {
+  asLanguageEntry,
+  openBroadcastChannel,
+  readToCustomer,
+  VISIT_RATINGS,
+  type FromCustomer,
+  type MessageChannelLike,
+  type OpenChannel,
+  type PhraseOnScreen,
+  type PickerLanguage,
+  type ToCustomer,
+  type VisitRating,
+} from './protocol';
 import { speak, useVoice } from './speech';
 
-type Screen = { kind: 'waiting' } | { kind: 'picker'; languages: PickerLanguage[] } | { kind: 'phrase'; phrase: PhraseOnScreen } | { kind: 'chosen'; language: PickerLanguage; languages: PickerLanguage[] };
+type AskRating = Extract<ToCustomer, { kind: 'ask-rating' }>;
+
+type Screen =
+  | { kind: 'waiting' }
+  | { kind: 'picker'; languages: PickerLanguage[] }
+  | { kind: 'phrase'; phrase: PhraseOnScreen }
+  | { kind: 'chosen'; language: PickerLanguage; languages: PickerLanguage[] }
+  | { kind: 'rating'; ask: AskRating }
+  | { kind: 'rated'; thanks: PhraseOnScreen };
 
 /**
  * The resident's screen: big type, high contrast, nothing about staff or other residents. It
@@ -36,6 +59,7 @@ export function CustomerView({ openChannel = openBroadcastChannel }: { openChann
       if (!message) return;
       if (message.kind === 'clear') setScreen({ kind: 'waiting' });
       else if (message.kind === 'show-phrase') setScreen({ kind: 'phrase', phrase: message.phrase });
+      else if (message.kind === 'ask-rating') setScreen({ kind: 'rating', ask: message });
       else setScreen({ kind: 'picker', languages: message.languages });
     };
     const onHide = () => send({ kind: 'closed' });
@@ -55,6 +79,11 @@ export function CustomerView({ openChannel = openBroadcastChannel }: { openChann
     setScreen({ kind: 'chosen', language, languages });
   };
 
+  const rate = (rating: VisitRating, thanks: PhraseOnScreen) => {
+    channel.current?.postMessage({ from: 'customer', message: { kind: 'rating-given', rating } satisfies FromCustomer });
+    setScreen({ kind: 'rated', thanks });
+  };
+
   return (
     <Box component="main" sx={{ minHeight: '100vh', p: { xs: 2, md: 4 }, bgcolor: 'background.default', color: 'text.primary' }}>
       <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
@@ -69,6 +98,8 @@ export function CustomerView({ openChannel = openBroadcastChannel }: { openChann
       )}
       {screen.kind === 'picker' && <LanguagePicker languages={screen.languages} onChoose={(language) => choose(language, screen.languages)} />}
       {screen.kind === 'phrase' && <PhraseShown phrase={screen.phrase} />}
+      {screen.kind === 'rating' && <RatingQuestion ask={screen.ask} onRate={(rating) => rate(rating, screen.ask.thanks)} />}
+      {screen.kind === 'rated' && <RatingThanks thanks={screen.thanks} />}
       {screen.kind === 'chosen' && (
         <Box sx={{ mt: 6, textAlign: 'center' }} data-testid="customer-chosen">
           <Typography component="h1" variant="h3" gutterBottom>
@@ -183,19 +214,120 @@ function PhraseShown({ phrase }: { phrase: PhraseOnScreen }) {
       <Typography component="p" lang="en" dir="ltr" sx={{ fontSize: '1.75rem', mb: 3 }}>
         {phrase.english}
       </Typography>
-      {!phrase.reviewed && (
-        <Box role="note" data-testid="unreviewed-notice" sx={{ display: 'flex', alignItems: 'center', gap: 2, border: 3, borderColor: 'warning.main', borderRadius: 1, p: 2, mb: 3 }}>
-          <WarningAmberIcon aria-hidden="true" sx={{ fontSize: '3rem', color: 'warning.main' }} />
-          <Typography lang="en" sx={{ fontSize: '1.75rem' }}>
-            {t('languages.customer.unreviewed')}
-          </Typography>
-        </Box>
-      )}
+      {!phrase.reviewed && <UnreviewedNotice />}
       {voice && (
         <Button variant="contained" size="large" startIcon={<VolumeUpIcon aria-hidden="true" />} sx={{ fontSize: '1.75rem' }} onClick={() => speak(phrase.text, phrase.lang, voice)}>
           {t('languages.customer.listen')}
         </Button>
       )}
+    </Box>
+  );
+}
+
+/** "Not checked by a qualified translator", for a phrase whose translation nobody qualified has checked. */
+function UnreviewedNotice({ id, compact = false }: { id?: string; compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Box id={id} role="note" data-testid="unreviewed-notice" sx={{ display: 'flex', alignItems: 'center', gap: compact ? 1 : 2, border: 3, borderColor: 'warning.main', borderRadius: 1, p: compact ? 1 : 2, mb: 3 }}>
+      <WarningAmberIcon aria-hidden="true" sx={{ fontSize: compact ? '2rem' : '3rem', color: 'warning.main' }} />
+      <Typography lang="en" sx={{ fontSize: compact ? '1.25rem' : '1.75rem' }}>
+        {t('languages.customer.unreviewed')}
+      </Typography>
+    </Box>
+  );
+}
+
+/** English sent as the phrase itself (no translation): shown once, not again beneath. */
+const isEnglish = (phrase: PhraseOnScreen) => phrase.lang === 'en' || phrase.lang.startsWith('en-');
+
+/** A phrase as the screen's heading: in the resident's language, the English beneath, and the notice when unchecked. */
+function PhraseHeading({ phrase, id, testId, focusOnShow = false }: { phrase: PhraseOnScreen; id?: string; testId: string; focusOnShow?: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnShow) heading.current?.focus();
+  }, [focusOnShow]);
+  return (
+    <>
+      <Typography
+        ref={heading}
+        id={id}
+        component="h1"
+        lang={phrase.lang}
+        dir={phrase.dir}
+        data-testid={testId}
+        tabIndex={focusOnShow ? -1 : undefined}
+        sx={{ fontFamily: fontFamilyFor(phrase.script), fontSize: { xs: '2.5rem', md: '4rem' }, lineHeight: 1.4, fontWeight: 400, mb: 2 }}
+      >
+        {phrase.text}
+      </Typography>
+      {!isEnglish(phrase) && (
+        <Typography component="p" lang="en" dir="ltr" sx={{ fontSize: '1.75rem', mb: 3 }}>
+          {phrase.english}
+        </Typography>
+      )}
+      {!phrase.reviewed && <UnreviewedNotice />}
+    </>
+  );
+}
+
+const FACES = { good: SentimentSatisfiedAltIcon, average: SentimentNeutralIcon, poor: SentimentVeryDissatisfiedIcon } as const;
+
+/**
+ * "How was your visit today?" with three very large answers, each with a face, in the
+ * resident's language and in English. They are ordinary buttons, good to poor, running the way
+ * the resident's language reads; nothing about the officer is shown or sent.
+ */
+function RatingQuestion({ ask, onRate }: { ask: AskRating; onRate: (rating: VisitRating) => void }) {
+  const id = useId();
+  return (
+    <Box sx={{ mt: 4, maxWidth: '80rem', mx: 'auto' }} data-testid="rating-screen">
+      <PhraseHeading phrase={ask.question} id={`${id}-question`} testId="rating-question" />
+      <Box
+        component="ul"
+        aria-labelledby={`${id}-question`}
+        dir={ask.question.dir}
+        sx={{ listStyle: 'none', p: 0, m: 0, mt: 2, display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' }, gap: 3 }}
+      >
+        {VISIT_RATINGS.map((rating) => {
+          const answer = ask.answers[rating];
+          const Face = FACES[rating];
+          const notice = answer.reviewed ? undefined : `${id}-${rating}-unreviewed`;
+          return (
+            <li key={rating}>
+              <Button
+                variant="outlined"
+                fullWidth
+                data-rating={rating}
+                aria-describedby={notice}
+                onClick={() => onRate(rating)}
+                sx={{ minHeight: '9rem', mb: 1, py: 2, px: 3, gap: 2, border: 3, '&:hover': { border: 3 }, textTransform: 'none', justifyContent: 'flex-start', color: 'text.primary' }}
+              >
+                <Face aria-hidden="true" sx={{ fontSize: '5rem', flexShrink: 0 }} />
+                <Box component="span" sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', textAlign: 'start' }}>
+                  <Box component="span" lang={answer.lang} dir={answer.dir} sx={{ fontFamily: fontFamilyFor(answer.script), fontSize: '2.75rem', fontWeight: 700, lineHeight: 1.3 }}>
+                    {answer.text}
+                  </Box>
+                  {!isEnglish(answer) && (
+                    <Box component="span" lang="en" dir="ltr" sx={{ fontSize: '1.75rem', lineHeight: 1.3 }}>
+                      {answer.english}
+                    </Box>
+                  )}
+                </Box>
+              </Button>
+              {notice && <UnreviewedNotice id={notice} compact />}
+            </li>
+          );
+        })}
+      </Box>
+    </Box>
+  );
+}
+
+/** After the resident chooses: the thanks, which takes the focus so a keyboard user is not left on nothing. */
+function RatingThanks({ thanks }: { thanks: PhraseOnScreen }) {
+  return (
+    <Box sx={{ mt: 6, maxWidth: '70rem', mx: 'auto', textAlign: 'center' }} data-testid="rating-thanks">
+      <PhraseHeading phrase={thanks} testId="rating-thanks-phrase" focusOnShow />
     </Box>
   );
 }

@@ -31,14 +31,26 @@ export interface PhraseOnScreen {
   reviewed: boolean;
 }
 
+/** GovMetric's three ratings, as the resident gives them at the end of a visit. */
+export type VisitRating = 'good' | 'average' | 'poor';
+
+export const VISIT_RATINGS: readonly VisitRating[] = ['good', 'average', 'poor'];
+
 /** From the officer's page to the customer view. */
-export type ToCustomer = { kind: 'show-language-picker'; languages: PickerLanguage[] } | { kind: 'show-phrase'; phrase: PhraseOnScreen } | { kind: 'clear' };
+export type ToCustomer =
+  | { kind: 'show-language-picker'; languages: PickerLanguage[] }
+  | { kind: 'show-phrase'; phrase: PhraseOnScreen }
+  /** The resident's own rating of the visit: the question, the three answers, and what to say once they choose. */
+  | { kind: 'ask-rating'; question: PhraseOnScreen; answers: Record<VisitRating, PhraseOnScreen>; thanks: PhraseOnScreen }
+  | { kind: 'clear' };
 
 /** From the customer view to the officer's page. */
 export type FromCustomer =
   /** The view has (re)loaded and wants whatever it should be showing. */
   | { kind: 'ready' }
   | { kind: 'language-chosen'; code: string }
+  /** The resident's answer to 'ask-rating'. */
+  | { kind: 'rating-given'; rating: VisitRating }
   /** The view's window is closing. */
   | { kind: 'closed' };
 
@@ -60,6 +72,7 @@ export const openBroadcastChannel: OpenChannel = () => (typeof BroadcastChannel 
 const DIRECTIONS: readonly unknown[] = ['ltr', 'rtl'];
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isString = (value: unknown, most = 2000): value is string => typeof value === 'string' && value.length <= most;
+const isRating = (value: unknown): value is VisitRating => (VISIT_RATINGS as readonly unknown[]).includes(value);
 const isCode = (value: unknown): value is string => isString(value, 40) && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(value);
 
 function isPickerLanguage(value: unknown): value is PickerLanguage {
@@ -80,12 +93,21 @@ function isPhrase(value: unknown): value is PhraseOnScreen {
   return isObject(value) && isString(value.text) && isCode(value.lang) && DIRECTIONS.includes(value.dir) && isString(value.script, 8) && isString(value.english) && typeof value.reviewed === 'boolean';
 }
 
+/** The three answers, each a phrase, and nothing else. */
+function isRatingAnswers(value: unknown): value is Record<VisitRating, PhraseOnScreen> {
+  return isObject(value) && Object.keys(value).length === VISIT_RATINGS.length && VISIT_RATINGS.every((rating) => isPhrase(value[rating]));
+}
+
 /** What the customer view accepts: a well-formed message from the officer's page, else null. */
 export function readToCustomer(data: unknown): ToCustomer | null {
   if (!isObject(data) || data.from !== 'staff' || !isObject(data.message)) return null;
   const message = data.message;
   if (message.kind === 'clear') return { kind: 'clear' };
   if (message.kind === 'show-phrase' && isPhrase(message.phrase)) return { kind: 'show-phrase', phrase: message.phrase };
+  if (message.kind === 'ask-rating' && isPhrase(message.question) && isRatingAnswers(message.answers) && isPhrase(message.thanks)) {
+    const { good, average, poor } = message.answers;
+    return { kind: 'ask-rating', question: message.question, answers: { good, average, poor }, thanks: message.thanks };
+  }
   if (message.kind === 'show-language-picker' && Array.isArray(message.languages) && message.languages.length <= 5000 && message.languages.every(isPickerLanguage)) {
     return { kind: 'show-language-picker', languages: message.languages };
   }
@@ -98,6 +120,7 @@ export function readFromCustomer(data: unknown): FromCustomer | null {
   const message = data.message;
   if (message.kind === 'ready' || message.kind === 'closed') return { kind: message.kind };
   if (message.kind === 'language-chosen' && isCode(message.code)) return { kind: 'language-chosen', code: message.code };
+  if (message.kind === 'rating-given' && isRating(message.rating)) return { kind: 'rating-given', rating: message.rating };
   return null;
 }
 

@@ -139,7 +139,18 @@ describe('the shipped packs', async () => {
   });
 
   it('every pack passes checkPack against en.json (and the language table, when it is there)', () => {
-    expect(shipped.problems).toEqual([]);
+    expect(shipped.problems.filter((each) => each.severity === 'failure')).toEqual([]);
+    // The only warnings: a phrase not translated into a language yet, which residents then see in English.
+    for (const warning of shipped.problems) expect(warning).toMatchObject({ severity: 'warning', phraseId: expect.any(String), message: 'Not translated yet: not shown in this language.' });
+  });
+
+  it('translates every phrase into the languages most asked for at the borough’s service points', () => {
+    const everyPhrase = 'es pt fr it pl ro lt bg sq tr ar fa prs ur ps bn pa gu ta so am ti vi yue ckb'.split(' ');
+    const untranslated = everyPhrase.flatMap((code) => {
+      const ids = new Set(shipped.packs.get(code)?.phrases.map((phrase) => phrase.id));
+      return shipped.source.phrases.filter((phrase) => !ids.has(phrase.id)).map((phrase) => `${code} ${phrase.id}`);
+    });
+    expect(untranslated).toEqual([]);
   });
 
   it('claims nothing it is not: every shipped translation is a machine draft, unreviewed', () => {
