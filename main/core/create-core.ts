@@ -13,9 +13,14 @@ import { checkExternalUrl } from './security/external-url';
 import { parseDeepLink } from './security/deep-link';
 import { createSessionService } from './session/session-service';
 import { isBackOfficeError } from './back-office/errors';
-import type { BackOffice, CaseBackOffice, ContactBackOffice } from './back-office/port';
+import type { BackOffice, CaseBackOffice, CouncilBackOffice } from './back-office/port';
 import { createCaseService } from './cases/case-service';
 import { createContactService } from './contacts/contact-service';
+import { createTeamService } from './team/team-service';
+import { createQualityService } from './quality/quality-service';
+import { loadQualityForm } from './quality/quality-form-file';
+import type { QualityForm } from '../../shared/quality/quality-form';
+import { isoDateInLondon } from '../../shared/service-standards/iso-date';
 import { createAuditTrail } from './residents/audit-trail';
 import { createResidentService } from './residents/resident-service';
 import type { DataverseStandIn } from './training/dataverse/stand-in';
@@ -121,7 +126,15 @@ export function createCore(options: CoreOptions): Core {
 
   // Training serves its data through a local Dataverse stand-in, so trainees use the same
   // adapter as live. Live mode reaches the council's Dataverse as the signed-in officer.
-  const trainingOffice = training ? createTrainingBackOffice(training) : null;
+  // The quality form is read on first use and kept, like the scripts (training's history of
+  // reviews is scored by it, so training reads it at the start).
+  let qualityForm: Promise<QualityForm | null> | null = null;
+  const qualityFormFile = () =>
+    (qualityForm ??= loadQualityForm(options.resourcesDir).then((loaded) => {
+      for (const problem of loaded.problems) log.warn('quality form problem', { problem });
+      return loaded.form;
+    }));
+  const trainingOffice = training ? qualityFormFile().then((form) => createTrainingBackOffice(training, { teamHistory: { qualityForm: form } })) : null;
   const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now) : null;
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   const audit = createAuditTrail({ backOffice, log });
@@ -132,8 +145,22 @@ export function createCore(options: CoreOptions): Core {
   const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   // Captured-by is whoever main's session says is signed in: the renderer cannot claim to be someone else.
   const cases = createCaseService({ caseOffice, user: () => session.current().user, maxAttachmentBytes: maxAttachmentBytes(config) });
-  const contactOffice = async (): Promise<ContactBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
-  const contacts = createContactService({ contactOffice, user: () => session.current().user, queueServices: session.current().queueServices });
+  const contactOffice = async (): Promise<CouncilBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
+  const contacts = createContactService({ contactOffice, user: () => session.current().user, queueServices: session.current().queueServices, trueResolutionDays: session.current().trueResolutionDays });
+  const quality = createQualityService({
+    office: contactOffice,
+    user: () => session.current().user,
+    now,
+    form: qualityFormFile,
+  });
+  const team = createTeamService({
+    teamOffice: contactOffice,
+    user: () => session.current().user,
+    today: () => isoDateInLondon(now()),
+    now,
+    trueResolutionDays: session.current().trueResolutionDays,
+    presenceOf: (staffIds) => smartWorking.presenceOfStaff(staffIds),
+  });
   // Back-office failures carry words a person can act on: pass those on, not "something went wrong".
   const plainly = async <T>(work: () => Promise<T> | T): Promise<T> => {
     try {
@@ -189,6 +216,16 @@ export function createCore(options: CoreOptions): Core {
       'cases.update': (update) => plainly(() => cases.update(update)),
       'contacts.save': ({ contacts: submissions }) => plainly(() => contacts.save(submissions)),
       'backOffice.reachability': () => plainly(() => cases.reachability()),
+      'team.choices': () => plainly(() => team.choices()),
+      'team.view': ({ scope, period }) => plainly(() => team.view(scope, period)),
+      'team.officersNow': ({ team: name }) => plainly(() => team.officersNow(name)),
+      'team.contacts': ({ scope, period, drillDown, service }) => plainly(() => team.contacts(scope, period, drillDown, service)),
+      'quality.form': () => quality.form(),
+      'quality.sample': ({ staffId, month }) => plainly(() => quality.sample(staffId, month)),
+      'quality.forContact': ({ contactId }) => plainly(async () => ({ review: await quality.forContact(contactId) })),
+      'quality.save': (input) => plainly(() => quality.save(input)),
+      'quality.mine': () => plainly(() => quality.mine()),
+      'quality.acknowledge': ({ id }) => plainly(() => quality.acknowledge(id)),
       'languages.phrases': async ({ language }) => phraseBook(await phraseLibrary(), language, showUnreviewedPhrases(config)),
       'languages.table': () => loadLanguageTable(options.resourcesDir),
       'languages.interpreterLines': () => interpreterLines(config),

@@ -1,4 +1,4 @@
-import type { AccountStatus } from '../../shared/contract/microsoft365';
+import type { AccountStatus, Availability } from '../../shared/contract/microsoft365';
 import type { StaffRole, StaffUser } from '../../shared/domain/staff';
 import { createAuthService, type AuthService } from './auth/auth-service';
 import type { LoadedConfig } from './config/deployment-config';
@@ -32,6 +32,11 @@ export interface SmartWorking {
   handlers: Pick<Handlers, SmartWorkingCall>;
   /** An access token for main's own calls (Dataverse in live mode); never for the renderer. */
   accessToken(scopes: string[]): Promise<string>;
+  /**
+   * Teams presence for officers by staff id, or null when this computer is not signed in to
+   * Microsoft 365 (nothing is started or asked for it).
+   */
+  presenceOfStaff(staffIds: readonly string[]): Promise<Map<string, Availability> | null>;
   /** Signs out if a sign-in has been made; nothing to do before Microsoft 365 was first used. */
   signOutIfSignedIn(): Promise<void>;
   /** Training mode's stand-ins, for tests to look inside (null in live mode or before first use). */
@@ -132,7 +137,20 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
     await ready.auth.ready();
     if (!watched.has(ready.auth)) {
       watched.add(ready.auth);
-      const tellSession = (status: AccountStatus) => session.signedIn(status.signedIn ? liveUser(status, ready.auth.appRoles()) : null);
+      const tellSession = (status: AccountStatus) => {
+        if (!status.signedIn) return session.signedIn(null);
+        const user = liveUser(status, ready.auth.appRoles());
+        session.signedIn(user);
+        // The officer's team is their department in the council's directory: contacts are counted there.
+        if (config.mode === 'live') {
+          void ready.m365
+            .me()
+            .then((me) => {
+              if (me.profile.department && session.current().user?.id === user.id) session.signedIn({ ...user, team: me.profile.department });
+            })
+            .catch(() => log.warn('The officer’s department could not be read from the directory; their contacts are recorded without a team until it can.'));
+        }
+      };
       ready.auth.onChange((status) => {
         tellSession(status);
         events.emit('account.changed', status);
@@ -176,6 +194,19 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
       'appointments.today': async () => (await signedInM365()).today(),
       'appointments.checkIn': async ({ appointmentId }) => (await signedInM365()).checkIn(appointmentId, officerName()),
       'appointments.bookFollowUp': async (input) => (await signedInM365()).bookFollowUp(input),
+    },
+    async presenceOfStaff(staffIds) {
+      if (!connecting) return null;
+      const ready = await connecting.catch(() => null);
+      if (!ready?.auth.status().signedIn) return null;
+      // Live staff ids are Entra object ids; training's are mapped to their stand-in accounts.
+      const userIdOf = (staffId: string) => (ready.training ? ready.training.userIdForStaff(staffId) : staffId);
+      const pairs = staffIds.flatMap((staffId) => {
+        const userId = userIdOf(staffId);
+        return userId ? [[staffId, userId] as const] : [];
+      });
+      const presences = await ready.m365.presenceOf(pairs.map(([, userId]) => userId));
+      return new Map(pairs.map(([staffId, userId]) => [staffId, presences.get(userId)?.availability ?? 'PresenceUnknown']));
     },
     async signOutIfSignedIn() {
       if (!connecting) return;

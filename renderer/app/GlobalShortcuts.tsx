@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { useRaiseCase } from '../cases/raise-case';
 import { useContact } from '../contact/contact-context';
 import { useNavigation } from '../navigation/navigation-context';
+import { placesFor } from '../navigation/places';
 import { findShortcut, type ShortcutCommand } from '../navigation/shortcuts';
+import { useSessionIfAny } from '../session/session-context';
 
 /**
  * The keys that work anywhere in the workstation (renderer/navigation/shortcuts.ts, which the
@@ -13,6 +15,7 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
   const navigation = useNavigation();
   const contact = useContact();
   const raiseCase = useRaiseCase();
+  const role = useSessionIfAny()?.user?.role ?? null;
 
   useEffect(() => {
     const run = (command: ShortcutCommand) => {
@@ -22,6 +25,8 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
         case 'contrast':
           return onToggleContrast();
         case 'go':
+          // Alt+9 takes a team leader to the Team place; for anyone else it does nothing.
+          if (!placesFor(role).includes(command.place)) return;
           return navigation?.goTo(command.place);
         case 'end-call':
           return void contact.endCall();
@@ -41,6 +46,6 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [contact, navigation, onHelp, onToggleContrast, raiseCase]);
+  }, [contact, navigation, onHelp, onToggleContrast, raiseCase, role]);
   return null;
 }

@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { PLACES, type Place } from '../navigation/places';
 
 /** The places, down the side on a wide screen and across the top when zoomed or narrow. */
-export function PlacesNav({ current, onChoose }: { current: Place; onChoose: (place: Place) => void }) {
+export function PlacesNav({ places, current, onChoose }: { places: readonly Place[]; current: Place; onChoose: (place: Place) => void }) {
   const { t } = useTranslation();
   return (
     <Box component="nav" aria-label={t('places.navigationLabel')} sx={{ bgcolor: 'background.paper', borderRight: { md: 1 }, borderBottom: { xs: 1, md: 0 }, borderColor: 'divider', minWidth: { md: '13rem' } }}>
       <List sx={{ display: 'flex', flexDirection: { xs: 'row', md: 'column' }, flexWrap: 'wrap', p: 1, gap: 0.5 }}>
-        {PLACES.map((place, index) => (
+        {places.map((place) => (
           <li key={place}>
             <ListItemButton
               selected={place === current}
@@ -23,7 +23,7 @@ export function PlacesNav({ current, onChoose }: { current: Place; onChoose: (pl
                 primary={t(`places.${place}`)}
                 secondary={
                   <>
-                    <kbd>Alt</kbd>+<kbd>{index + 1}</kbd>
+                    <kbd>Alt</kbd>+<kbd>{PLACES.indexOf(place) + 1}</kbd>
                   </>
                 }
                 slotProps={{ secondary: { 'aria-hidden': true } }}

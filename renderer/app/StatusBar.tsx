@@ -40,6 +40,11 @@ export function StatusBar({ session }: { session: SessionInfo }) {
         <li data-testid="status-sync">
           <Typography variant="body2">{waiting}</Typography>
         </li>
+        {sync.contactsWaiting > 0 && (
+          <li data-testid="status-contacts">
+            <Typography variant="body2">{t('status.contactsWaiting', { count: sync.contactsWaiting })}</Typography>
+          </li>
+        )}
         {sync.lastSuccessfulSync && (
           <li data-testid="status-last-sync">
             <Typography variant="body2">{t('status.lastSent', { time: clockTime(sync.lastSuccessfulSync) })}</Typography>

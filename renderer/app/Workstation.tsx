@@ -5,6 +5,7 @@ import { CaseLinks, CaseNavigationProvider } from '../cases/case-navigation';
 import { ContactHeader } from '../contact/ContactHeader';
 import { useContact } from '../contact/contact-context';
 import { useNavigation } from '../navigation/navigation-context';
+import { placesFor } from '../navigation/places';
 import { PlaceView } from '../places/PlaceView';
 import { TeamsSenderProvider, useTeamsSender } from '../teams/teams-sender-context';
 import { GlobalShortcuts } from './GlobalShortcuts';
@@ -38,7 +39,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
           </Box>
           <ContactHeader />
           <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
-            <PlacesNav current={navigation.place} onChoose={navigation.goTo} />
+            <PlacesNav places={placesFor(session.user?.role ?? null)} current={navigation.place} onChoose={navigation.goTo} />
             <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
               {/* Drawn afresh for each contact: nothing a place held for the last one survives. */}
               <PlaceView key={generation} place={navigation.place} session={session} headingRef={navigation.headingRef} />

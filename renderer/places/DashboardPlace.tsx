@@ -6,6 +6,7 @@ import type { CallError } from '../../shared/contract/outcome';
 import type { SessionInfo, TrainingSummary } from '../../shared/contract/session';
 import { useBridge } from '../bridge/bridge-context';
 import { ContactFigures } from './ContactFigures';
+import { MyReviews } from '../quality/MyReviews';
 
 export function DashboardPlace({ session }: { session: SessionInfo }) {
   const bridge = useBridge();
@@ -26,7 +27,15 @@ export function DashboardPlace({ session }: { session: SessionInfo }) {
     };
   }, [bridge, session.mode]);
 
-  if (session.mode !== 'training') return <ContactFigures />;
+  // Officers read their own quality reviews here; team leaders write them in the Team place.
+  const reviews = session.user && session.user.role !== 'team-leader' ? <MyReviews /> : null;
+  if (session.mode !== 'training')
+    return (
+      <>
+        <ContactFigures />
+        {reviews}
+      </>
+    );
   if (error) return <Alert severity="error">{error.message}</Alert>;
   const count = (value: number) => value.toLocaleString('en-GB');
   return (
@@ -43,6 +52,7 @@ export function DashboardPlace({ session }: { session: SessionInfo }) {
         </ul>
       )}
       <ContactFigures />
+      {reviews}
     </>
   );
 }

@@ -16,6 +16,8 @@ export interface SyncStatus {
   waiting: number | null;
   /** Cases a person has to look at: refused by the back office, or in conflict. */
   needsAttention: number;
+  /** This officer's wrapped-up contacts the council's system has not yet recorded as completed. */
+  contactsWaiting: number;
   /** This window is sending right now. */
   sending: boolean;
   /** ISO, from any window on this computer. */
@@ -99,6 +101,18 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
   const waiting = useLiveQuery(() => db.cases.where('syncState').equals('waiting').count(), [db]) ?? null;
   const needsAttention = useLiveQuery(() => db.cases.where('syncState').anyOf('needs-attention', 'conflict').count(), [db]) ?? 0;
   const lastSuccessfulSync = useLiveQuery(() => db.meta.get('lastSuccessfulSync'), [db])?.at ?? null;
+  const contactsWaiting =
+    useLiveQuery(
+      () =>
+        staffId === null
+          ? 0
+          : db.interactions
+              .where('staffId')
+              .equals(staffId)
+              .filter((each) => each.status === 'done' && each.recorded?.state !== 'completed')
+              .count(),
+      [db, staffId],
+    ) ?? 0;
 
   const api = useMemo<SyncApi>(
     () => ({
@@ -106,6 +120,7 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
         reachable: reachability.reachable,
         waiting,
         needsAttention,
+        contactsWaiting,
         sending: loopState.sending,
         lastSuccessfulSync,
         problem: loopState.problem ?? reachability.problem,
@@ -119,7 +134,7 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
         channel?.close();
       },
     }),
-    [lastSuccessfulSync, loopState, needsAttention, reachability, waiting],
+    [contactsWaiting, lastSuccessfulSync, loopState, needsAttention, reachability, waiting],
   );
   return <SyncContext.Provider value={api}>{children}</SyncContext.Provider>;
 }

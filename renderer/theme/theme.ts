@@ -108,6 +108,8 @@ export function createCivicTheme(options: { highContrast: boolean; direction?: '
       MuiRadio: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       MuiCheckbox: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       MuiTab: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      // MUI's unselected toggle buttons are grey text too faint to read (WCAG 1.4.3): full-strength text, selected shown by its fill.
+      MuiToggleButton: { styleOverrides: { root: { color: palette.text.primary, '&.Mui-focusVisible': focusRing } } },
       // Text fields and selects show the ring on their frame; the input inside has none.
       MuiOutlinedInput: { styleOverrides: { root: { '&.Mui-focused': focusRing } } },
     },

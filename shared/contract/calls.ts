@@ -7,6 +7,10 @@ import type { ServiceStandard } from '../service-standards/standards';
 import type { CaseHistory } from '../domain/case-history';
 import { contactSubmission, MOST_CONTACTS_PER_SAVE, type ContactSaveResult } from './contacts';
 import type { ResidentAccess } from '../domain/resident-360';
+import type { OfficerNow, TeamContact, TeamView } from '../domain/team-measures';
+import { teamContactsInput, teamViewInput, type TeamChoices } from './team';
+import { isoMonth, qualityReviewInput, type QualityReview } from './quality';
+import type { QualityForm } from '../quality/quality-form';
 import type { DeepLink } from './deep-link';
 import { caseSubmission, caseUpdate, MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseUpdateResult, type Reachability } from './cases';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from './residents';
@@ -130,6 +134,26 @@ export const calls = {
   /** Records contacts from the outbox as activities in the back office; each id answers once. */
   'contacts.save': call<ContactSaveResult[]>()(z.strictObject({ contacts: z.array(contactSubmission).min(1).max(MOST_CONTACTS_PER_SAVE) })),
   'backOffice.reachability': call<Reachability>()(noInput),
+  /** Team leaders only: the teams, queues and officers to choose from in the Team place. */
+  'team.choices': call<TeamChoices>()(noInput),
+  /** Team leaders only: the council's measures for a scope and period, with the period before beside them. */
+  'team.view': call<TeamView>()(teamViewInput),
+  /** Team leaders only: what each of a team's officers is doing now, and their Teams presence. */
+  'team.officersNow': call<OfficerNow[]>()(z.strictObject({ team: z.string().trim().min(1).max(100) })),
+  /** Team leaders only: the contacts behind a figure, most recent first. */
+  'team.contacts': call<TeamContact[]>()(teamContactsInput),
+  /** The council's quality form, for reviews and for officers reading theirs. */
+  'quality.form': call<QualityForm>()(noInput),
+  /** Team leaders only: up to five of an officer's contacts in a month not yet reviewed, picked at random. */
+  'quality.sample': call<TeamContact[]>()(z.strictObject({ staffId: z.string().min(1).max(64), month: isoMonth })),
+  /** Team leaders only: the review of a contact, if it has one. */
+  'quality.forContact': call<{ review: QualityReview | null }>()(z.strictObject({ contactId: z.uuid() })),
+  /** Team leaders only: saves a review, scored in main from the form. */
+  'quality.save': call<QualityReview>()(qualityReviewInput),
+  /** The signed-in officer's own reviews, newest first. */
+  'quality.mine': call<QualityReview[]>()(noInput),
+  /** The officer reviewed says they have read it. */
+  'quality.acknowledge': call<QualityReview>()(z.strictObject({ id: z.uuid() })),
   'languages.table': call<LanguageTable>()(noInput),
   'languages.phrases': call<PhraseBook>()(z.strictObject({ language: languageCode })),
   'languages.interpreterLines': call<InterpreterLine[]>()(noInput),

@@ -4,6 +4,11 @@ import type { DirectoryEntry } from '../../../shared/domain/directory';
 import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { CaseSendResult, CaseSubmission, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
+import type { RecordedBy } from './dataverse/contact-recording';
+import type { AggregateCounter } from './dataverse/team-figures';
+import type { ReviewedContact } from './dataverse/quality-reviews';
+import type { QualityReview } from '../../../shared/contract/quality';
+import type { ChannelShift, DayRange, DrillDown, TeamContact, TeamFigures, TeamScope } from '../../../shared/domain/team-measures';
 
 export type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 
@@ -81,7 +86,29 @@ export interface CapturedBy {
  * its id is the contact's own. Every contact in gets exactly one result out.
  */
 export interface ContactBackOffice {
-  saveContacts(contacts: readonly ContactSubmission[], capturedBy: { staffId: string }): Promise<ContactSaveResult[]>;
+  saveContacts(contacts: readonly ContactSubmission[], recordedBy: RecordedBy): Promise<ContactSaveResult[]>;
+}
+
+/**
+ * The Team place's figures, added up by the back office, and the contacts behind them. The
+ * counter, when given, tallies the aggregate queries made and the group rows they brought.
+ */
+export interface TeamBackOffice {
+  teamFigures(scope: TeamScope, range: DayRange, counter?: AggregateCounter): Promise<{ figures: TeamFigures; byService: Map<string, ChannelShift> }>;
+  channelShiftOver(scope: TeamScope, ranges: readonly DayRange[], counter?: AggregateCounter): Promise<ChannelShift[]>;
+  recentTeams(range: DayRange): Promise<{ officers: { staffId: string; name: string; team: string }[]; queues: string[] }>;
+  contactsToday(scope: TeamScope, today: string): Promise<{ open: { staffId: string; channel: 'phone' | 'face-to-face'; state: 'in-progress' | 'wrap-up'; since: string }[]; completed: Map<string, number>; rows: number }>;
+  teamContacts(scope: TeamScope, range: DayRange, drillDown: DrillDown, service: string | null, top: number): Promise<TeamContact[]>;
+}
+
+/** Quality reviews of contacts (cd_qualityreview). */
+export interface QualityBackOffice {
+  contactForReview(id: string, channel: 'phone' | 'face-to-face'): Promise<ReviewedContact | null>;
+  qualityReview(id: string): Promise<QualityReview | null>;
+  saveQualityReview(review: Omit<QualityReview, 'acknowledgedAt'>): Promise<QualityReview>;
+  qualityReviewsOf(staffId: string): Promise<QualityReview[]>;
+  reviewedContactIds(staffId: string, from: string, to: string): Promise<Set<string>>;
+  acknowledgeQualityReview(id: string, at: string): Promise<QualityReview>;
 }
 
 /**
@@ -97,3 +124,6 @@ export interface CaseBackOffice {
   /** A real request with a short timeout, not the operating system's guess. */
   reachability(): Promise<Reachability>;
 }
+
+/** Everything CivicDesk asks of the council's system. */
+export type CouncilBackOffice = BackOffice & CaseBackOffice & ContactBackOffice & TeamBackOffice & QualityBackOffice;

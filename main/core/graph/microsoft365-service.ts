@@ -6,6 +6,7 @@ import type {
   ColleagueWithPresence,
   Me,
   MyPresence,
+  Presence,
   ServicePointDay,
   ServiceTeam,
   TeamsSendResult,
@@ -14,8 +15,9 @@ import type { GraphClient } from './graph-client';
 import { createBookingsArea, type BookFollowUpInput } from './bookings';
 import { createChannelsArea, type EscalateInput } from './channels';
 import { createChatsArea, type AskExpertInput } from './chats';
+import { reading } from './graph-errors';
 import { loadMe } from './me';
-import { searchPeople, serviceTeams, teamPresence, type Profiles } from './people';
+import { presencesOf, searchPeople, serviceTeams, teamPresence, type Profiles } from './people';
 import { createPresenceArea } from './presence';
 import { createSendOnce } from './sending';
 import type { Microsoft365Log, Microsoft365Settings, ServiceContext } from './service-context';
@@ -43,6 +45,8 @@ export interface Microsoft365Service {
   searchPeople(query: string): Promise<ColleagueWithPresence[]>;
   serviceTeams(): Promise<ServiceTeam[]>;
   teamPresence(teamId: string): Promise<ColleagueWithPresence[]>;
+  /** Presence for colleagues by Entra object id (up to 650). */
+  presenceOf(userIds: string[]): Promise<Map<string, Presence>>;
   askExpert(input: AskExpertInput): Promise<TeamsSendResult>;
   escalate(input: EscalateInput): Promise<TeamsSendResult>;
   replies(chatId: string): Promise<ChatReply[]>;
@@ -80,6 +84,7 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
     searchPeople: (query) => searchPeople(context, query),
     serviceTeams: () => serviceTeams(context),
     teamPresence: (teamId) => teamPresence(context, teamId, profiles),
+    presenceOf: (userIds) => (userIds.length === 0 ? Promise.resolve(new Map()) : reading(() => presencesOf(context, userIds))),
     askExpert: (input) => chats.askExpert(input),
     escalate: (input) => channels.escalate(input),
     replies: (chatId) => chats.replies(chatId),

@@ -52,7 +52,7 @@ async function withPresence(context: ServiceContext, colleagues: Colleague[]): P
 }
 
 /** Presence for up to 650 people (Graph's limit) in one getPresencesByUserId, by user id. */
-async function presencesOf(context: ServiceContext, ids: string[]): Promise<Map<string, Presence>> {
+export async function presencesOf(context: ServiceContext, ids: string[]): Promise<Map<string, Presence>> {
   const presences = (await context.client().api('/communications/getPresencesByUserId').post({ ids: ids.slice(0, 650) })) as Page<GraphPresence>;
   return new Map(presences.value.map((presence) => [presence.id, toPresence(presence)]));
 }

@@ -24,6 +24,8 @@ export interface TrainingMicrosoft365 {
   browser(loginHint: () => string | null): (url: string) => Promise<void>;
   /** The training colleague's Microsoft 365 user name for a training staff id. */
   usernameForStaff(staffId: string | null): string | null;
+  /** The training colleague's Entra object id for a training staff id. */
+  userIdForStaff(staffId: string): string | null;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startTrainingMicrosoft365(training: TrainingDataset, optio
     settings: { ...seed.settings, bookingsBusinessId: seed.bookingsBusinessId, bookingsResidentQuestionId: seed.residentQuestionId },
     browser: (loginHint) => trainingBrowser({ ca: identity.ca, loginHint }),
     usernameForStaff: (staffId) => (staffId ? (byStaff.get(staffId) ?? null) : null),
+    userIdForStaff: (staffId) => seed.users.find((user) => user.staffId === staffId)?.id ?? null,
     async close() {
       await Promise.all([graph.close(), identity.close()]);
     },

@@ -3,7 +3,7 @@ import type { ContactSubmission } from '../../../shared/contract/contacts';
 import { createDataverseBackOffice } from '../../../main/core/back-office/dataverse/dataverse-back-office';
 import type { RetryPolicy } from '../../../main/core/back-office/dataverse/failures';
 import { httpsFetch, type FetchLike } from '../../../main/core/back-office/https-fetch';
-import type { BackOffice, CaseBackOffice, ContactBackOffice } from '../../../main/core/back-office/port';
+import type { CouncilBackOffice } from '../../../main/core/back-office/port';
 import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from '../../../main/core/training/dataverse/stand-in';
 import { generateTrainingData, type TrainingDataset } from '../../../main/core/training/generator';
 
@@ -19,13 +19,13 @@ export interface Harness {
   /** Every wait the adapter asked for, in milliseconds; nothing really waits. */
   sleeps: number[];
   warnings: string[];
-  backOffice(options?: { fetch?: FetchLike; retry?: Partial<RetryPolicy>; getAccessToken?: () => Promise<string>; pageSize?: number }): BackOffice & CaseBackOffice & ContactBackOffice;
+  backOffice(options?: { fetch?: FetchLike; retry?: Partial<RetryPolicy>; getAccessToken?: () => Promise<string>; pageSize?: number }): CouncilBackOffice;
   close(): Promise<void>;
 }
 
 /** The stand-in over real https, and the live adapter trusting only its certificate. */
-export async function startHarness(options: { maxPageSize?: number; limits?: StandInOptions['limits'] } = {}): Promise<Harness> {
-  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: () => asOf, limits: options.limits });
+export async function startHarness(options: { maxPageSize?: number; limits?: StandInOptions['limits']; aggregateLimit?: number } = {}): Promise<Harness> {
+  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: () => asOf, limits: options.limits, aggregateLimit: options.aggregateLimit });
   const fetch = httpsFetch(standIn.ca);
   const sleeps: number[] = [];
   const warnings: string[] = [];

@@ -91,7 +91,7 @@ async function showCases(withStatusBar = false) {
 const tab = (name: RegExp) => screen.getByRole('tab', { name });
 
 beforeEach(() => {
-  syncStatus.current = { reachable: true, waiting: 0, needsAttention: 0, sending: false, lastSuccessfulSync: null, problem: null };
+  syncStatus.current = { reachable: true, waiting: 0, needsAttention: 0, contactsWaiting: 0, sending: false, lastSuccessfulSync: null, problem: null };
 });
 
 describe('the Cases place', () => {
@@ -217,7 +217,7 @@ describe('the Cases place', () => {
 
 describe('the status bar', () => {
   it('says whether the council’s system answers and what is waiting, and goes to the cases that need attention', async () => {
-    syncStatus.current = { reachable: false, waiting: 3, needsAttention: 2, sending: false, lastSuccessfulSync: '2025-03-03T14:02:00.000Z', problem: null };
+    syncStatus.current = { reachable: false, waiting: 3, needsAttention: 2, contactsWaiting: 0, sending: false, lastSuccessfulSync: '2025-03-03T14:02:00.000Z', problem: null };
     await storeSubmitted(completeDraft({ summary: 'Refused one' }), { syncState: 'needs-attention', problem: 'No such street.' });
     const { user } = await showCases(true);
     const bar = screen.getByRole('contentinfo', { name: 'Status' });
@@ -233,7 +233,7 @@ describe('the status bar', () => {
   });
 
   it('says when it is still checking, and when everything has gone', async () => {
-    syncStatus.current = { reachable: null, waiting: 0, needsAttention: 0, sending: false, lastSuccessfulSync: null, problem: null };
+    syncStatus.current = { reachable: null, waiting: 0, needsAttention: 0, contactsWaiting: 0, sending: false, lastSuccessfulSync: null, problem: null };
     await showCases(true);
     const bar = screen.getByRole('contentinfo', { name: 'Status' });
     expect(within(bar).getByTestId('status-network').textContent).toBe('Checking connection…');

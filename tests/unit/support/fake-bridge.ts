@@ -44,6 +44,7 @@ export const session: SessionInfo = {
   maxAttachmentBytes: 10 * 1024 * 1024,
   identityPolicy: DEFAULT_IDENTITY_POLICY,
   queueServices: { 'Housing repairs': ['housing-repairs'], 'Waste and recycling': ['waste'] },
+  trueResolutionDays: 7,
   dispositions: [
     { code: 'case-raised', label: 'Case raised for a service' },
     { code: 'emergency', label: 'Emergency escalated' },
@@ -138,6 +139,8 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
       if (name === 'residents.close') return { ok: true, value: { closed: (input as { accessIds: string[] }).accessIds.length } };
       if (name === 'residents.contactHistory') return { ok: true, value: { contacts: [], nextCursor: null, staffNames: {} } };
       if (name === 'audit.accesses') return { ok: true, value: [] };
+      // No team leader has reviewed this officer's contacts yet.
+      if (name === 'quality.mine') return { ok: true, value: [] };
       if (name === 'audit.recordSnapshotReads') {
         const { reads } = input as { reads: SnapshotRead[] };
         snapshotReads.push(...reads);

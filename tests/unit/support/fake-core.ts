@@ -19,6 +19,7 @@ export const trainingSession: SessionInfo = {
   maxAttachmentBytes: 10 * 1024 * 1024,
   identityPolicy: DEFAULT_IDENTITY_POLICY,
   queueServices: { 'Housing repairs': ['housing-repairs'], 'Waste and recycling': ['waste'] },
+  trueResolutionDays: 7,
 };
 
 const signedOut: AccountStatus = { signedIn: false, signingIn: false, kept: 'keychain', keptReason: null, problem: null };
@@ -60,6 +61,26 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'cases.update': () => ({ result: 'updated', etag: null }),
     'contacts.save': ({ contacts }) => contacts.map((each) => ({ id: each.id, result: 'saved' as const })),
     'backOffice.reachability': () => ({ reachable: true, checkedAt: '2024-01-01T00:00:00.000Z', problem: null }),
+    'team.choices': () => {
+      throw new Error('not in this fake');
+    },
+    'team.view': () => {
+      throw new Error('not in this fake');
+    },
+    'team.officersNow': () => [],
+    'team.contacts': () => [],
+    'quality.form': () => {
+      throw new Error('not in this fake');
+    },
+    'quality.sample': () => [],
+    'quality.forContact': () => ({ review: null }),
+    'quality.save': () => {
+      throw new Error('not in this fake');
+    },
+    'quality.mine': () => [],
+    'quality.acknowledge': () => {
+      throw new Error('not in this fake');
+    },
     'languages.table': () => ({ builtFrom: { cldr: '48.2.0', builtOn: '2026-03-25' }, languages: [] }),
     'languages.phrases': ({ language }) => ({ language, script: 'Latn', direction: 'ltr', phrases: [], showUnreviewed: true }),
     'languages.interpreterLines': () => [],

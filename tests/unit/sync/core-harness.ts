@@ -39,7 +39,7 @@ export async function startCore(options: { residents?: number; limits?: StandInO
   const fetch = httpsFetch(standIn.ca);
   const office = createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: () => Promise.resolve('sync-token'), fetch });
   const cases = createCaseService({ caseOffice: () => Promise.resolve(office), user: () => staff, maxAttachmentBytes: 10 * 1024 * 1024 });
-  const contacts = createContactService({ contactOffice: () => Promise.resolve(office), user: () => staff, queueServices: { Waste: ['waste'] } });
+  const contacts = createContactService({ contactOffice: () => Promise.resolve(office), user: () => staff, queueServices: { Waste: ['waste'] }, trueResolutionDays: 7 });
   // Every other call refuses: the loop must never need them.
   const others = Object.fromEntries(
     callNames.map((name) => [

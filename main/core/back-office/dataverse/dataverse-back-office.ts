@@ -1,5 +1,7 @@
-import type { BackOffice, CaseBackOffice, ContactBackOffice } from '../port';
+import type { CouncilBackOffice } from '../port';
 import { saveContacts } from './contact-recording';
+import { acknowledgeQualityReview, qualityReviewsOf, readContactForReview, readQualityReview, reviewedContactIds, saveQualityReview } from './quality-reviews';
+import { channelShiftOver, contactsToday, recentTeams, teamContacts, teamFigures } from './team-figures';
 import { createCaseSender } from './case-submission';
 import { updateCase } from './case-update';
 import { checkReachability } from './reachability';
@@ -25,7 +27,7 @@ export interface DataverseBackOfficeOptions extends DataverseClientOptions {
 }
 
 /** The live back office: the council's Dataverse environment through its Web API. */
-export function createDataverseBackOffice(options: DataverseBackOfficeOptions): BackOffice & CaseBackOffice & ContactBackOffice {
+export function createDataverseBackOffice(options: DataverseBackOfficeOptions): CouncilBackOffice {
   const context: AdapterContext = {
     client: createDataverseClient(options),
     names: tableNames(options.publisherPrefix),
@@ -47,6 +49,17 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     submitCases,
     updateCase: (update) => updateCase(context, update),
     reachability: () => checkReachability(context),
-    saveContacts: (contacts, capturedBy) => saveContacts(context, contacts, capturedBy.staffId),
+    saveContacts: (contacts, recordedBy) => saveContacts(context, contacts, recordedBy),
+    teamFigures: (scope, range, counter) => teamFigures(context, scope, range, counter),
+    channelShiftOver: (scope, ranges, counter) => channelShiftOver(context, scope, ranges, counter),
+    recentTeams: (range) => recentTeams(context, range),
+    contactsToday: (scope, today) => contactsToday(context, scope, today),
+    teamContacts: (scope, range, drillDown, service, top) => teamContacts(context, scope, range, drillDown, service, top),
+    contactForReview: (id, channel) => readContactForReview(context, id, channel),
+    qualityReview: (id) => readQualityReview(context, id),
+    saveQualityReview: (review) => saveQualityReview(context, review),
+    qualityReviewsOf: (staffId) => qualityReviewsOf(context, staffId),
+    reviewedContactIds: (staffId, from, to) => reviewedContactIds(context, staffId, from, to),
+    acknowledgeQualityReview: (id, at) => acknowledgeQualityReview(context, id, at),
   };
 }
