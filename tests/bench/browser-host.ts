@@ -12,32 +12,44 @@ export async function startWorkstation(options: { residents?: number; port: numb
   // more than Node's default heap; these machines have 24 GiB.
   const args = ['--max-old-space-size=12288', '--import', 'tsx', 'main/loopback/start.ts', '--port', String(options.port), ...(options.residents ? ['--residents', String(options.residents)] : [])];
   const host = spawn(process.execPath, args, { env: { ...process.env, CIVICDESK_LOOPBACK_SECRET: secret, CIVICDESK_CONFIG: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    host.once('exit', (code) => reject(new Error(`the browser host stopped (${code}); run npm run build first`)));
-    host.stdout?.on('data', (chunk: Buffer) => {
-      if (String(chunk).includes('is ready')) resolve();
+  let browser: Browser | null = null;
+  // A host or browser that started is stopped again if the rest fails to start.
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error('the browser host was not ready within 5 minutes')), 300_000);
+      host.once('exit', (code) => (clearTimeout(late), reject(new Error(`the browser host stopped (${code}); run npm run build first`))));
+      host.stdout?.on('data', (chunk: Buffer) => {
+        if (!String(chunk).includes('is ready')) return;
+        clearTimeout(late);
+        resolve();
+      });
     });
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  // tsx names functions with a helper the page does not have; the functions given to
-  // page.evaluate need it defined there.
-  await page.addInitScript({ content: 'window.__name = (target) => target;' });
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${options.port}/#secret=${secret}`);
-  return {
-    page,
-    browser,
-    host,
-    secret,
-    async close() {
-      await browser.close();
-      host.kill('SIGTERM');
-    },
-  };
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // tsx names functions with a helper the page does not have; the functions given to
+    // page.evaluate need it defined there.
+    await page.addInitScript({ content: 'window.__name = (target) => target;' });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(`http://127.0.0.1:${options.port}/#secret=${secret}`);
+    const started = browser;
+    return {
+      page,
+      browser: started,
+      host,
+      secret,
+      async close() {
+        await started.close();
+        host.kill('SIGTERM');
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    host.kill('SIGTERM');
+    throw error;
+  }
 }
 
 export const percentile = (values: number[], p: number): number => {

@@ -13,11 +13,11 @@ const port = 5398;
 const station = await startWorkstation({ port });
 const { page } = station;
 const softphone = new WebSocket(`ws://127.0.0.1:${port}/bridge?secret=${station.secret}`);
-await new Promise((resolve) => softphone.once('open', resolve));
 let requestId = 0;
 const ringIn = () => softphone.send(JSON.stringify({ id: (requestId += 1), call: 'training.simulateCall', input: {} }));
 
 try {
+  await new Promise((resolve, reject) => (softphone.once('open', resolve), softphone.once('error', reject)));
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 60_000 });
   await page.keyboard.press('Alt+2');
   await page.getByText(/^Searching [\d,]+ residents\.$/).waitFor({ timeout: 120_000 });
