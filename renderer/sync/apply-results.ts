@@ -48,6 +48,9 @@ export async function applySendResults(db: CaseDatabase, sent: OutboxItem[], res
   return applied;
 }
 
+/** How long a contact the council's system turned down waits before it is tried again. */
+export const CONTACT_REFUSED_RETRY_MS = 15 * 60_000;
+
 /**
  * The answers to one `contacts.save`, in one transaction: a saved contact leaves the outbox
  * (unless it changed again on its way: then its newer state still goes) and says how far the
@@ -63,7 +66,10 @@ export async function applyContactResults(db: CaseDatabase, sent: { item: Outbox
         applied.throttleMs = Math.max(applied.throttleMs, result.afterMs);
         await markRetry(db, item, result.afterMs, result.problem, clock);
       } else if (result.result === 'rejected') {
-        await markHeld(db, item, 'needs-attention', result.problem, clock);
+        // Nobody can fix a contact by typing (it is the record of what happened): what turns one
+        // down is a setting or a role someone puts right, so it is tried again every so often
+        // rather than held for ever, and the status bar goes on counting it.
+        await markRetry(db, item, CONTACT_REFUSED_RETRY_MS, result.problem, clock);
       } else {
         applied.succeeded += 1;
         if (stillOurs(await db.outbox.get(item.id), item)) await db.outbox.delete(item.id);

@@ -537,7 +537,7 @@ export function teamHistoryRows(dataset: TrainingDataset, names: TableNames, opt
   // The queue's times are null on a visit, and only a call has a number and a direction.
   const { offeredAt, wait, withinTarget, ...interaction } = col;
   const blankVisit = blankRow([...shared, ...Object.values(interaction)]);
-  const blankCall = blankRow([...shared, ...Object.values(interaction), offeredAt, wait, withinTarget, 'directioncode', 'phonenumber']);
+  const blankCall = blankRow([...shared, ...Object.values(interaction), offeredAt, wait, withinTarget, 'directioncode', 'phonenumber', 'statuscode']);
 
   const visitType = c('facetoface');
   const completed = CONTACT_STATE.value('completed');
@@ -626,6 +626,7 @@ export function teamHistoryRows(dataset: TrainingDataset, names: TableNames, opt
       row[withinTarget] = contact.waitSeconds <= ANSWER_TARGET_SECONDS;
       row.directioncode = false;
       row.phonenumber = contact.phoneNumber;
+      row.statuscode = 4;
       calls.push(row);
     } else visits.push(row);
   }

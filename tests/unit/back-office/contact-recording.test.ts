@@ -31,6 +31,8 @@ describe('recording contacts', () => {
     const [row] = rows('phonecalls', call.id);
     expect(row).toMatchObject({
       statecode: 1,
+      // Received: an incoming call taken, not Dataverse's default for a completed call (Made).
+      statuscode: 4,
       cd_contactstate: 100000002,
       _regardingobjectid_value: resident,
       _cd_caseid_value: caseId,
@@ -177,6 +179,20 @@ describe('true first-contact resolution: the same resident again about the same 
     await office.saveContacts([later], officer);
     await office.saveContacts([earlier], officer);
     expect([againOf('phonecalls', earlier.id), againOf('phonecalls', later.id)]).toEqual([true, null]);
+  });
+
+  it('holds a contact for someone to act on when the check is refused (no permission to read colleagues’ contacts), rather than retrying for ever', async () => {
+    const office = harness.backOffice();
+    const call = contactFor({ residentId: rowIdFor('res-000007'), service: 'waste', ...at('2024-06-03') });
+    await office.saveContacts([{ ...call, state: 'in-progress' }], officer);
+    // The completion goes through; the read of the resident's other contacts is refused.
+    harness.standIn.faults.failNext(1, { delayMs: 0 });
+    harness.standIn.faults.failNext(1, { status: 403 });
+    const [result] = await office.saveContacts([call], officer);
+    expect(result).toMatchObject({ id: call.id, result: 'rejected', problem: expect.stringContaining('You do not have permission') });
+    expect(rows('phonecalls', call.id)[0]).toMatchObject({ statecode: 1 });
+    // Once the role is put right, sending it again finishes the job.
+    expect(await office.saveContacts([call], officer)).toEqual([{ id: call.id, result: 'saved' }]);
   });
 
   it('uses the council’s window', async () => {

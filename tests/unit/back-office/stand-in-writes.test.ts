@@ -77,6 +77,11 @@ describe('the stand-in writes as Dataverse does', () => {
     expect(harness.standIn.rows('phonecalls').find((row) => row.activityid === id)?.subject).toBe('Call: done');
     // Opening it again is a change of state only.
     expect((await patch(`phonecalls(${id})`, { statecode: 0 }, { 'If-Match': '*' })).status).toBe(204);
+    // A status reason must belong to its state: a call is Received or Made when completed, never Open.
+    const mismatched = await patch(`phonecalls(${id})`, { statecode: 1, statuscode: 1 }, { 'If-Match': '*' });
+    expect(mismatched.status).toBe(400);
+    expect(JSON.parse(mismatched.text)).toMatchObject({ error: { message: '1 is not a valid status code for state code phonecallState.1' } });
+    expect((await patch(`phonecalls(${id})`, { statecode: 1, statuscode: 4 }, { 'If-Match': '*' })).status).toBe(204);
   });
 
   it('gives rows an etag on read and updates only the version named in If-Match', async () => {

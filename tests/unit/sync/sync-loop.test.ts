@@ -274,6 +274,21 @@ describe('sync loop: recording contacts', () => {
     expect(back.contactSaves.flat().map((each) => each.state)).toEqual(['in-progress', 'wrap-up']);
   });
 
+  it('keeps a contact the council’s system turned down, and tries it again a quarter of an hour on rather than holding it for ever', async () => {
+    const db = freshDb();
+    const call = interaction({ status: 'done', wrapUp });
+    await db.interactions.put(call);
+    await queueContact(db, call.id);
+    const back = fakeBackOffice(undefined, undefined, async (contacts) => ({ ok: true, value: contacts.map((each) => ({ id: each.id, result: 'rejected' as const, problem: 'You do not have permission to do that in the council’s system.' })) }));
+    const before = Date.now();
+    started(loopFor(db, back.facade, { staffId: () => 'staff-1' }));
+    await until(async () => (await db.outbox.get(call.id))?.lastError !== null && (await db.outbox.get(call.id))?.lastError !== undefined);
+    const item = await db.outbox.get(call.id);
+    expect(item).toMatchObject({ held: false, attempts: 1, lastError: 'You do not have permission to do that in the council’s system.' });
+    expect(Date.parse(item?.notBefore ?? '') - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
+    expect((await db.interactions.get(call.id))?.recorded?.state).not.toBe('completed');
+  });
+
   it('waits for a case the contact raised, then names it; another officer’s contact waits for them', async () => {
     const db = freshDb();
     const caseId = await submitted(db);

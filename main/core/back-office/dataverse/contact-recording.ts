@@ -103,6 +103,8 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
   if (contact.state === 'completed') {
     body[c('outcome')] = CONTACT_OUTCOME.value(historyOutcome(contact));
     body.statecode = 1;
+    // A call taken is Received (4), not Dataverse's default for completed calls, Made (2).
+    if (phone) body.statuscode = 4;
   }
   return body;
 }
@@ -130,7 +132,7 @@ async function saveOne(context: AdapterContext, contact: ContactSubmission, reco
     let answer = await write(path, { 'If-Match': '*' }, full);
     if (answer.status === 404) {
       // Not there yet: made open (an activity is made open and then completed), then brought up to date.
-      const { statecode: _completed, ...open } = full;
+      const { statecode: _completed, statuscode: _received, ...open } = full;
       const made = await write(path, { 'If-None-Match': '*' }, open);
       if (made.status !== 204 && made.status !== 201 && made.status !== 412) return failure(id, made.status, await made.text(), made.headers.get('retry-after'));
       await made.text();
@@ -147,7 +149,11 @@ async function saveOne(context: AdapterContext, contact: ContactSubmission, reco
     }
     return { id, result: 'saved' };
   } catch (error) {
-    return { id, result: 'retry', afterMs: 5_000, problem: (isBackOfficeError(error) ? error : new BackOfficeError('unreachable')).message };
+    const failed = isBackOfficeError(error) ? error : new BackOfficeError('unreachable');
+    // A refusal (no permission to read colleagues' contacts, a query turned down) comes back the
+    // same every time: it waits for someone to act, as a refused write does, not for ever in the queue.
+    if (failed.failure === 'permission' || failed.failure === 'rejected') return { id, result: 'rejected', problem: `${failed.message}${failed.code ? ` (${failed.code})` : ''}` };
+    return { id, result: 'retry', afterMs: 5_000, problem: failed.message };
   }
 }
 

@@ -135,6 +135,11 @@ export function createRequestHandler(deps: {
     // Dataverse keeps a completed or cancelled activity as it was closed: only its state may change.
     const closed = definition.key === 'activityid' && existing && existing.values.statecode !== 0 && existing.values.statecode !== null;
     if (closed && Object.keys(values).some((column) => column !== 'statecode' && column !== 'statuscode')) throw new ODataError(400, '0x80040203', 'Cannot update Closed or Cancelled Activity');
+    const state = values.statecode ?? existing?.values.statecode ?? 0;
+    const allowed = definition.statuses?.[Number(state)];
+    if (allowed && values.statuscode !== undefined && values.statuscode !== null && !allowed.includes(Number(values.statuscode))) {
+      throw badQuery(`${String(values.statuscode)} is not a valid status code for state code ${definition.logicalName}State.${String(state)}`);
+    }
     if (existing) store.update(definition.entitySet, id, values);
     else store.create(definition.entitySet, newRow(table, { ...values, [definition.key]: id }));
     const entityId = `${baseUrl}${definition.entitySet}(${id})`;

@@ -26,6 +26,8 @@ export interface TableDefinition {
   bindings?: Readonly<Record<string, string>>;
   /** Columns Dataverse fills in itself when a row is made (a case's reference, a note's file size). */
   derive?: (values: StandInRow) => StandInRow;
+  /** The status reasons (statuscode) each state (statecode) allows, where the table has them. */
+  statuses?: Readonly<Record<number, readonly number[]>>;
 }
 
 export const guid: Column = { type: 'guid' };

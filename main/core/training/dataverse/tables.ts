@@ -234,7 +234,8 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       derive: noteFileSize,
     },
     activity('activitypointer', 'activitypointers', { activitytypecode: text }),
-    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller },
+    // A phone call's status reasons: Open; Made or Received when completed; Canceled.
+    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text, statuscode: int }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 4], 2: [3] } },
     activity('email', 'emails', directed),
     activity('letter', 'letters', directed),
     activity('appointment', 'appointments', wrapUp),
