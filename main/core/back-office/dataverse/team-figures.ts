@@ -107,8 +107,8 @@ function addShift(into: Map<string, ChannelShift>, key: string, row: Row, c: (na
 }
 
 /**
- * The measures for one scope over one range, and channel shift by service, from seven
- * aggregates: three on each activity table and one on quality reviews.
+ * The measures for one scope over one range, and channel shift by service, from eight
+ * aggregates: three on each activity table, one on quality reviews and one on repeat contacts.
  */
 export async function teamFigures(context: AdapterContext, scope: TeamScope, range: DayRange, counter?: AggregateCounter): Promise<{ figures: TeamFigures; byService: Map<string, ChannelShift> }> {
   const c = context.names.custom;
