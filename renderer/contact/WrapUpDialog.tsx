@@ -102,6 +102,10 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
     return () => clearTimeout(timer);
   }, [form, saveWrapUpDraft]);
 
+  // A visit is wrapped up in its own words: there was no call.
+  const visit = interaction.channel === 'face-to-face';
+  const fieldLabel = (key: keyof WrapUpForm) => (visit && (key === 'disposition' || key === 'feedback') ? t(`wrapUp.visit.${key}`) : t(`wrapUp.fields.${key}`));
+
   const update = useCallback(<K extends keyof WrapUpForm>(key: K, value: WrapUpForm[K]) => {
     typed.current = true;
     setForm((current) => ({ ...current, [key]: value }));
@@ -181,11 +185,11 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
       }}
     >
       <DialogTitle id="wrap-up-title" component="h2">
-        {t('wrapUp.title')}
+        {visit ? t('wrapUp.visit.title') : t('wrapUp.title')}
       </DialogTitle>
       <DialogContent>
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mb: 2, '& dd': { m: 0 } }} data-testid="call-timings">
-          <dt>{t('wrapUp.answeredAt')}</dt>
+          <dt>{visit ? t('wrapUp.visit.answeredAt') : t('wrapUp.answeredAt')}</dt>
           <dd>{timeOf(interaction.answeredAt)}</dd>
           <dt>{t('wrapUp.endedAt')}</dt>
           <dd>{timeOf(endedAt)}</dd>
@@ -195,19 +199,19 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
               <dd>{within ? t('wrapUp.waitedWithin', { seconds: interaction.waitedSeconds }) : t('wrapUp.waitedOver', { seconds: interaction.waitedSeconds })}</dd>
             </>
           )}
-          <dt>{t('wrapUp.afterCallWork')}</dt>
+          <dt>{visit ? t('wrapUp.visit.afterCallWork') : t('wrapUp.afterCallWork')}</dt>
           <dd>{minutesAndSeconds(afterCallWork)}</dd>
         </Box>
 
         {missing.length > 0 && (
           <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {t('wrapUp.missing', { fields: missing.map((key) => t(`wrapUp.fields.${key}`)).join(', ') })}
+            {t('wrapUp.missing', { fields: missing.map((key) => fieldLabel(key)).join(', ') })}
           </Alert>
         )}
 
         <TextField
           select
-          label={t('wrapUp.fields.disposition')}
+          label={fieldLabel('disposition')}
           value={form.disposition}
           onChange={(event) => update('disposition', event.target.value)}
           error={flagged('disposition')}
@@ -226,7 +230,7 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
         <YesNo name="online" label={t('wrapUp.fields.couldHaveBeenOnline')} value={form.couldHaveBeenOnline} onChange={(value) => update('couldHaveBeenOnline', value)} error={flagged('couldHaveBeenOnline')} />
         <YesNo name="offered" label={t('wrapUp.fields.onlineRouteOffered')} value={form.onlineRouteOffered} onChange={(value) => update('onlineRouteOffered', value)} error={flagged('onlineRouteOffered')} />
         <YesNo name="feedback-offered" label={t('wrapUp.fields.feedbackOffered')} value={form.feedbackOffered} onChange={(value) => update('feedbackOffered', value)} error={flagged('feedbackOffered')} />
-        {interaction.channel === 'face-to-face' && (
+        {visit && (
           <Box sx={{ mb: 2 }}>
             <Button variant="outlined" aria-describedby="ask-resident-help" onClick={() => void askResident()}>
               {t('wrapUp.askResident')}
@@ -248,7 +252,7 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
         )}
         {form.feedbackOffered && (
           <FormControl error={flagged('feedback')} sx={{ display: 'block', mb: 2 }}>
-            <FormLabel id="feedback-label">{t('wrapUp.fields.feedback')}</FormLabel>
+            <FormLabel id="feedback-label">{fieldLabel('feedback')}</FormLabel>
             <RadioGroup row aria-labelledby="feedback-label" value={form.feedback ?? ''} onChange={(event) => update('feedback', event.target.value as FeedbackRating)}>
               {(['good', 'average', 'poor'] as const).map((rating) => (
                 <FormControlLabel key={rating} value={rating} control={<Radio />} label={t(`wrapUp.ratings.${rating}`)} />

@@ -233,15 +233,17 @@ async function wrapUp(channel: 'face-to-face' | 'phone', preferred: string, answ
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'begin' }));
   await user.click(await screen.findByRole('button', { name: 'end' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Wrap up this call' });
+  // A visit is wrapped up in its own words.
+  const dialog = await screen.findByRole('dialog', { name: channel === 'phone' ? 'Wrap up this call' : 'Wrap up this visit' });
   return { fake, user, dialog, shown, answer, link };
 }
 
-const feedbackGroup = (dialog: HTMLElement) => within(dialog).queryByRole('radiogroup', { name: 'How did the resident rate the call?' });
+const feedbackGroup = (dialog: HTMLElement) => within(dialog).queryByRole('radiogroup', { name: /^How did the resident rate the (call|visit)\?$/ });
 
 describe('asking the resident at wrap-up', () => {
   it('for a visit, asks on the resident’s screen in their language and fills in the feedback from their answer', async () => {
     const { fake, user, dialog, shown, answer, link } = await wrapUp('face-to-face', 'ti', { 'languages.phrases': (input) => ((input as { language: string }).language === 'ti' ? tigrinyaBook : { ...tigrinyaBook, phrases: [] }) });
+    expect(within(dialog).getByLabelText('Outcome of the visit')).toBeTruthy();
     // The link in use already (from the Languages place, say): an answer nobody asked for is not taken,
     // then or when the officer asks.
     await act(() => link.show({ kind: 'clear' }, fake.bridge));
