@@ -57,10 +57,11 @@ export function MyReviews() {
         <Box component="ul" sx={{ listStyle: 'none', p: 0, display: 'grid', gap: 1 }} data-testid="my-reviews">
           {reviews.map((review) => {
             const noes = Object.entries(review.answers).filter(([, answer]) => answer === 'no');
+            const heading = t(review.passed ? 'quality.mineHeadingPassed' : 'quality.mineHeadingNotPassed', { channel: t(`team.channel.${review.channel}`), day: longDay.format(new Date(`${review.contactDay}T00:00:00Z`)), score: review.score });
             return (
               <Paper component="li" variant="outlined" key={review.id} sx={{ p: 1.5 }}>
                 <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>
-                  {t(review.passed ? 'quality.mineHeadingPassed' : 'quality.mineHeadingNotPassed', { channel: t(`team.channel.${review.channel}`), day: longDay.format(new Date(`${review.contactDay}T00:00:00Z`)), score: review.score })}
+                  {heading}
                 </Typography>
                 <Typography variant="body2">{t('quality.reviewedBy', { name: review.reviewerName })}</Typography>
                 {noes.length > 0 && (
@@ -81,7 +82,8 @@ export function MyReviews() {
                     {t('quality.acknowledged')}
                   </Typography>
                 ) : (
-                  <Button size="small" variant="outlined" sx={{ mt: 1 }} onClick={() => void acknowledge(review.id)}>
+                  // Each button says which review, for a screen reader going from button to button; its words first.
+                  <Button size="small" variant="outlined" sx={{ mt: 1 }} aria-label={`${t('quality.acknowledge')}: ${heading}`} onClick={() => void acknowledge(review.id)}>
                     {t('quality.acknowledge')}
                   </Button>
                 )}

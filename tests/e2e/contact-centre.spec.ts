@@ -147,9 +147,12 @@ test('three calls, one wrapped up offline, reach Dataverse once each; the team l
   // The agent reads the review and says so.
   await actAs(page, agent.id, agent.displayName);
   await place(page, 'Dashboard').click();
-  const mine = page.getByTestId('my-reviews');
+  // Newest first: today's call, above the training history's earlier reviews.
+  const mine = page.getByTestId('my-reviews').getByRole('listitem').first();
+  const todayLong = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+  await expect(mine.getByRole('heading', { level: 3 })).toHaveText(`Call on ${todayLong}: 100%, meets the standard`);
   await expect(mine).toContainText(`Reviewed by ${leader.displayName}`);
-  await mine.getByRole('button', { name: 'I have read this review' }).click();
+  await mine.getByRole('button', { name: `I have read this review: Call on ${todayLong}: 100%, meets the standard` }).click();
   await expect(mine.getByText('You have read this review.')).toBeFocused();
   await expectNoAxeViolations(page);
 });

@@ -20,7 +20,8 @@ test('opens in training mode with the banner, the frame and the status bar', asy
   });
   await openWorkstation(page);
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING');
-  await expect(page.getByRole('navigation', { name: 'Places' }).getByRole('button')).toHaveCount(8);
+  // Training starts as a team leader: every place, the Team place too.
+  await expect(page.getByRole('navigation', { name: 'Places' }).getByRole('button')).toHaveCount(9);
   const status = page.getByRole('contentinfo', { name: 'Status' });
   await expect(status.getByTestId('status-mode')).toHaveText('Training mode');
   await expect(status.getByTestId('status-user')).toHaveText(/^Signed in as \S+/);
