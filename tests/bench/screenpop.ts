@@ -4,6 +4,7 @@
  * softphone would) to the resident's 360 view on screen, with the back office (the Dataverse
  * stand-in) on loopback. Only calls whose number belongs to one resident count: those open
  * straight into the 360 view (a shared number lists the residents who have it instead).
+ * BENCH_ALL=1 prints every call's time on stderr, to see where a tail comes from.
  */
 import WebSocket from 'ws';
 import { percentile, report, startWorkstation } from './browser-host';
@@ -56,6 +57,7 @@ try {
       throw error;
     });
   }
+  if (process.env.BENCH_ALL) console.error(JSON.stringify(timings));
   report('screenpop.to_360.p50_ms', percentile(timings, 50));
   report('screenpop.to_360.p95_ms', percentile(timings, 95));
   report('screenpop.calls_measured', timings.length);
