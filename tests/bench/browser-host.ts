@@ -24,16 +24,8 @@ export async function startWorkstation(options: { residents?: number; port: numb
         resolve();
       });
     });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    // tsx names functions with a helper the page does not have; the functions given to
-    // page.evaluate need it defined there.
-    await page.addInitScript({ content: 'window.__name = (target) => target;' });
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`http://127.0.0.1:${options.port}/#secret=${secret}`);
+    browser = await launchChromium();
+    const page = await openPage(browser, `http://127.0.0.1:${options.port}/#secret=${secret}`);
     const started = browser;
     return {
       page,
@@ -50,6 +42,25 @@ export async function startWorkstation(options: { residents?: number; port: numb
     host.kill('SIGTERM');
     throw error;
   }
+}
+
+/** Debian's Chromium, headless, as the e2e tests run it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The workstation at 1366 × 900, with page errors on stderr. */
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  // tsx names functions with a helper the page does not have; the functions given to
+  // page.evaluate need it defined there.
+  await page.addInitScript({ content: 'window.__name = (target) => target;' });
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(url);
+  return page;
 }
 
 export const percentile = (values: number[], p: number): number => {

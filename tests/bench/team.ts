@@ -11,12 +11,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { readDeploymentConfig } from '../../main/core/config/config-file';
 import { createCore, type Core } from '../../main/core/create-core';
 import { createConsoleLog } from '../../main/core/log';
 import { startLoopbackHost, type LoopbackHost } from '../../main/loopback/host';
-import { percentile, report } from './browser-host';
+import { launchChromium, openPage, percentile, report } from './browser-host';
 
 const OPENINGS = Number(process.env.BENCH_OPENINGS ?? 20);
 const ACTIVITY_TABLES = ['phonecalls', 'cd_facetofaces', 'activitypointers'];
@@ -40,14 +40,8 @@ try {
   const held = standIn.rows('phonecalls').length + standIn.rows('cd_facetofaces').length;
   console.error(`the stand-in holds ${held} contacts`);
   host = await startLoopbackHost({ core, secret, port: 0, staticRoot });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.addInitScript({ content: 'window.__name = (target) => target;' });
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`${host.origin}/#secret=${secret}`);
+  browser = await launchChromium();
+  const page = await openPage(browser, `${host.origin}/#secret=${secret}`);
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
 
   // A team leader, on the whole centre's month: the place opens on it from then on.

@@ -13,16 +13,8 @@ import { date, dateTime, isGuid, text, type Row } from './row';
  * reviews up on the server the same way as contacts.
  */
 
-/** What a review needs to know of the contact it reviews. */
-export interface ReviewedContact {
-  id: string;
-  channel: 'phone' | 'face-to-face';
-  staffId: string;
-  team: string | null;
-  queue: string | null;
-  contactDay: string;
-  completed: boolean;
-}
+/** What a review needs to know of the contact it reviews: what the review carries of it, and whether it is over. */
+export type ReviewedContact = Pick<QualityReview, 'id' | 'channel' | 'staffId' | 'team' | 'queue' | 'contactDay'> & { completed: boolean };
 
 export async function readContactForReview(context: AdapterContext, id: string, channel: 'phone' | 'face-to-face'): Promise<ReviewedContact | null> {
   if (!isGuid(id)) return null;
