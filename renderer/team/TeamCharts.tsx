@@ -100,8 +100,9 @@ export function TeamCharts({ view, names, onDrillDown }: { view: TeamView; names
             xAxis={[{ scaleType: 'point', data: labels(weeks) }]}
             yAxis={[valueAxis(t('team.axis.percent'))]}
             series={[
-              { data: column(weeks, 2), label: weeks.columns[2], color: NOW_COLOUR },
-              { data: column(weeks, 3), label: weeks.columns[3], color: '#8a4b08' },
+              // Straight lines between the weeks: a smoothed curve would show rises and dips that never happened.
+              { data: column(weeks, 2), label: weeks.columns[2], color: NOW_COLOUR, curve: 'linear' },
+              { data: column(weeks, 3), label: weeks.columns[3], color: '#8a4b08', curve: 'linear' },
             ]}
           />
         }

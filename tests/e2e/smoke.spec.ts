@@ -20,8 +20,24 @@ test('opens in training mode with the banner, the frame and the status bar', asy
   });
   await openWorkstation(page);
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING');
-  // Training starts as a team leader: every place, the Team place too.
-  await expect(page.getByRole('navigation', { name: 'Places' }).getByRole('button')).toHaveCount(9);
+  // The places an officer's role has: a team leader's include the Team place. (Who is acting
+  // is main's, shared by every test, so each role is chosen here.)
+  const places = page.getByRole('navigation', { name: 'Places' }).getByRole('button');
+  const before = await page.getByLabel('Acting as').inputValue();
+  const actAs = async (role: string) => {
+    const option = page.getByLabel('Acting as').locator('option', { hasText: `(${role},` }).first();
+    await page.getByLabel('Acting as').selectOption((await option.getAttribute('value')) ?? '');
+    await expect(page.getByTestId('status-user')).toHaveText(`Signed in as ${(await option.innerText()).split(' (')[0] ?? ''}`);
+  };
+  await actAs('Contact centre agent');
+  await expect(places).toHaveCount(8);
+  await expect(places.filter({ hasText: 'Team' })).toHaveCount(0);
+  await actAs('Team leader');
+  await expect(places).toHaveCount(9);
+  await expect(places.last()).toHaveText('TeamAlt+9');
+  // Whoever was acting before acts again, for the tests after this one.
+  await page.getByLabel('Acting as').selectOption(before);
+  await expect(page.getByLabel('Acting as')).toHaveValue(before);
   const status = page.getByRole('contentinfo', { name: 'Status' });
   await expect(status.getByTestId('status-mode')).toHaveText('Training mode');
   await expect(status.getByTestId('status-user')).toHaveText(/^Signed in as \S+/);
