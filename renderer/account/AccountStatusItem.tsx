@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PresenceDot, usePresenceWords } from '../colleagues/PresenceDot';
 import { useSessionIfAny } from '../session/session-context';
@@ -19,6 +19,14 @@ export function AccountStatusItem() {
   const [choosing, setChoosing] = useState(false);
   const sessionName = useSessionIfAny()?.user?.displayName ?? null;
   const { status, me } = account;
+  // After Sign out, the focus goes to Sign in once it is on screen: not before (the answer to
+  // sign-out can come before the status that replaces the buttons), and not to the page.
+  const signingOut = useRef(false);
+  useEffect(() => {
+    if (!signingOut.current || !status || status.signedIn) return;
+    signingOut.current = false;
+    requestAnimationFrame(() => document.getElementById(SIGN_IN_ID)?.focus());
+  }, [status]);
   if (!status) return null;
   if (!status.signedIn) return <SignInButton compact />;
   const presence = me?.presence ?? null;
@@ -30,7 +38,14 @@ export function AccountStatusItem() {
       <Button id={MY_PRESENCE_ID} size="small" variant="outlined" onClick={() => setChoosing(true)} aria-haspopup="dialog" aria-label={t('account.presence.button', { presence: words })} sx={{ py: 0, textTransform: 'none' }}>
         <PresenceDot availability={presence?.availability ?? 'PresenceUnknown'} words={words} />
       </Button>
-      <Button size="small" onClick={() => void account.signOut().then(() => requestAnimationFrame(() => document.getElementById(SIGN_IN_ID)?.focus()))} sx={{ py: 0 }}>
+      <Button
+        size="small"
+        onClick={() => {
+          signingOut.current = true;
+          void account.signOut();
+        }}
+        sx={{ py: 0 }}
+      >
         {t('account.signOut')}
       </Button>
       {/* Short, so the status bar stays one line; the reason is read out with it and shown on hover. */}
