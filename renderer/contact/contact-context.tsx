@@ -14,6 +14,7 @@ import { useNavigation } from '../navigation/navigation-context';
 import { caseDatabase } from '../storage/case-database';
 import { pruneSnapshotsOnce } from '../storage/snapshot-database';
 import * as record from './contact-record';
+import { holdSends } from '../sync/screen-pop-quiet';
 import { keepCopy, openResident, type OpenedResident } from './open-resident';
 
 export type { OpenedResident } from './open-resident';
@@ -116,6 +117,8 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
   const [memory, setMemory] = useState<ContactMemory>(NOTHING);
   const [generation, setGeneration] = useState(0);
   const contactNumber = useRef(0);
+  /** Ends the outbox's wait for the screen-pop in hand (renderer/sync/screen-pop-quiet.ts). */
+  const popHold = useRef<(() => void) | null>(null);
   const searchText = useRef('');
   const script = useRef<ScriptInProgress | null>(null);
   const [poppedFor, setPoppedFor] = useState<string | null>(null);
@@ -169,6 +172,9 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     async (link: Extract<DeepLink, { kind: 'call' }>) => {
       // Whatever was on screen without a call gives way to the call; a call in hand goes to wrap-up first.
       if (!latest.current.current) clear();
+      // The outbox waits until the caller's record is on screen (two seconds at most).
+      popHold.current?.();
+      popHold.current = holdSends();
       await record.startCall(db, latest.current.staffId, link);
       navigation?.goTo('search');
     },
@@ -194,6 +200,10 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       }
       const startedIn = contactNumber.current;
       const attempt = await openResident(bridge, latest.current.staffId, residentId, reason);
+      // The caller's record is here: the outbox may go once it is drawn.
+      const hold = popHold.current;
+      popHold.current = null;
+      if (hold) setTimeout(hold, 0);
       // The contact ended while the record was opening: it belongs to no one on screen now.
       if (contactNumber.current !== startedIn) {
         if (attempt.ok) void bridge.residents.close({ accessIds: [attempt.opened.view.accessId] });

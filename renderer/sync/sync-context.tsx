@@ -6,6 +6,7 @@ import { browserLock, inProcessLock } from './leader-lock';
 import { bridgeSnapshotReads, sendSnapshotReads } from './snapshot-reads';
 import { createReachabilityMonitor, type ReachabilityMonitor, type ReachabilityState } from './reachability';
 import { bridgeFacade, createSyncLoop, type SyncLoop, type SyncLoopState } from './sync-loop';
+import { sendsAllowed } from './screen-pop-quiet';
 import { realTimers } from './timers';
 
 /** How sending is going, as data; the status bar words it (renderer/i18n). */
@@ -70,6 +71,7 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
       isReachable: () => monitor.current().reachable,
       staffId: () => staffId,
       onCallFailed: () => monitor.checkNow(),
+      quiet: sendsAllowed,
     });
     const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
     if (channel) channel.onmessage = () => loop.syncNow();

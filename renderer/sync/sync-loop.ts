@@ -59,6 +59,8 @@ export interface SyncLoopDeps {
   staffId?(): string | null;
   /** A call got no answer: the monitor should ask now rather than at its next tick. */
   onCallFailed?(): void;
+  /** Resolves when sending may go ahead (not while a screen-pop is opening a caller's record). */
+  quiet?(): Promise<void>;
   limits?: Partial<SyncLoopLimits>;
 }
 
@@ -143,6 +145,7 @@ export function createSyncLoop(deps: SyncLoopDeps): SyncLoop {
       force = false;
       set({ sending: true });
       try {
+        await deps.quiet?.();
         await sendDue(ignoreBackoff);
       } catch (error) {
         // A storage failure: nothing was removed (every change is one transaction); try later.

@@ -274,6 +274,22 @@ describe('sync loop: recording contacts', () => {
     expect(back.contactSaves.flat().map((each) => each.state)).toEqual(['in-progress', 'wrap-up']);
   });
 
+  it('waits while a screen-pop is opening a caller’s record, then sends', async () => {
+    const db = freshDb();
+    const call = interaction({ status: 'in-progress', endedAt: null });
+    await db.interactions.put(call);
+    await queueContact(db, call.id);
+    let popDone: () => void = () => undefined;
+    const popping = new Promise<void>((resolve) => (popDone = resolve));
+    const back = fakeBackOffice();
+    started(loopFor(db, back.facade, { staffId: () => 'staff-1', quiet: () => popping }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(back.contactSaves).toHaveLength(0);
+    popDone();
+    await until(async () => (await db.outbox.count()) === 0);
+    expect(back.contactSaves.flat().map((each) => each.id)).toEqual([call.id]);
+  });
+
   it('keeps a contact the council’s system turned down, and tries it again a quarter of an hour on rather than holding it for ever', async () => {
     const db = freshDb();
     const call = interaction({ status: 'done', wrapUp });
