@@ -13,7 +13,7 @@ const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour
  * The team now: each officer's open contact (from the contacts they have in progress) and their
  * Teams presence where this computer is signed in to Microsoft 365. Refreshed with the figures.
  */
-export function OfficersNow({ team, officers, problem, onSample }: { team: string; officers: OfficerNow[] | null; problem: string | null; onSample: (officer: OfficerNow) => void }) {
+export function OfficersNow({ team, officers, problem, me, onSample }: { team: string; officers: OfficerNow[] | null; problem: string | null; me: string | null; onSample: (officer: OfficerNow) => void }) {
   const { t } = useTranslation();
   const table: FigureTableData | null = officers && {
     title: t('team.now.title', { team }),
@@ -46,7 +46,8 @@ export function OfficersNow({ team, officers, problem, onSample }: { team: strin
             heading: t('team.column.quality'),
             cell: (index) => {
               const officer = officers[index];
-              return officer ? (
+              // Nobody reviews their own contacts (main refuses it too).
+              return officer && officer.staffId !== me ? (
                 <Button size="small" onClick={() => onSample(officer)}>
                   {t('quality.sampleFor', { name: officer.name })}
                 </Button>

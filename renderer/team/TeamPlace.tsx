@@ -184,7 +184,7 @@ export function TeamPlace() {
             <Typography sx={{ mb: 1 }}>{t('team.trueResolutionNote', { days: view.trueResolutionDays })}</Typography>
             <MeasureTiles measures={measuresOf(view, t)} beforeName={names.before} onDrillDown={drillDown} />
           </section>
-          {scope.kind === 'team' && <OfficersNow team={scope.team} officers={officers} problem={officersProblem} onSample={sample} />}
+          {scope.kind === 'team' && <OfficersNow team={scope.team} officers={officers} problem={officersProblem} me={me} onSample={sample} />}
           <section aria-labelledby="team-charts-title">
             <Typography id="team-charts-title" component="h2" variant="h5" gutterBottom>
               {t('team.chartsTitle')}

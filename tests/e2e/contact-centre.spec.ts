@@ -111,6 +111,10 @@ test('three calls, one wrapped up offline, reach Dataverse once each; the team l
   await expect(tile(page, 'onlineOffered')).toHaveText('33%');
   const now = page.getByTestId('officers-now-table');
   await expect(now.getByRole('row', { name: new RegExp(agent.displayName) })).toContainText('No contact open');
+  await expect(now.getByRole('row', { name: new RegExp(agent.displayName) }).getByRole('button', { name: `Contacts to review for ${agent.displayName}` })).toBeVisible();
+  // The leader's own row, from the training weeks, offers no review of themselves.
+  await expect(now.getByRole('row', { name: new RegExp(leader.displayName) })).toHaveCount(1);
+  await expect(now.getByRole('button', { name: `Contacts to review for ${leader.displayName}` })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // Every chart as its table, by keyboard and screen reader; and a table saved as CSV.
