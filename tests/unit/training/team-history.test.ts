@@ -4,6 +4,7 @@ import type { ContactSubmission } from '../../../shared/contract/contacts';
 import { CONTACT_OUTCOME, CONTACT_OUTCOME_KIND, CONTACT_STATE, FEEDBACK_RATING } from '../../../main/core/back-office/dataverse/choices';
 import { contactColumns } from '../../../main/core/back-office/dataverse/contact-recording';
 import { tableNames } from '../../../main/core/back-office/dataverse/names';
+import { contactFor } from '../back-office/fixture';
 import { DEFAULT_QUEUE_SERVICES } from '../../../main/core/config/deployment-config';
 import { isWorkingDay, toDayNumber } from '../../../main/core/training/calendar';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
@@ -120,33 +121,8 @@ describe('team history', () => {
   });
 
   it('has the columns CivicDesk writes on a completed contact', () => {
-    const submission: ContactSubmission = {
-      id: '0b6c3f0e-8a59-4d0c-9d55-1d2f3a4b5c6d',
-      channel: 'phone',
-      state: 'completed',
-      staffId: 'stf-002',
-      queue: 'Waste and recycling',
-      callerNumber: '020 7946 0001',
-      residentId: null,
-      service: 'waste',
-      offeredAt: '2025-04-01T09:09:00.000Z',
-      answeredAt: '2025-04-01T09:10:00.000Z',
-      endedAt: '2025-04-01T09:16:00.000Z',
-      waitedSeconds: 60,
-      afterCallWorkSeconds: 45,
-      outcomes: ['create-case'],
-      outcomeSummary: 'Waste and recycling: case raised.',
-      disposition: 'case-raised',
-      resolvedAtFirstContact: false,
-      couldHaveBeenOnline: true,
-      onlineRouteOffered: true,
-      feedback: 'good',
-      caseIds: [],
-      caseReferences: [],
-      interpreter: null,
-      notes: '',
-      incompleteReason: null,
-    };
+    // Which columns CivicDesk writes, for a completed call about nobody identified (as the history's are).
+    const submission = contactFor({ residentId: null });
     const written = (channel: ContactSubmission['channel']) => Object.keys(contactColumns({ ...submission, channel }, { staffId: 'stf-002', team: 'Contact Centre – Blue' }, names)).filter((key) => !key.endsWith('@odata.bind'));
     const compare = (row: StandInRow | undefined, live: string[]) => ({ missing: live.filter((key) => !(key in (row ?? {}))).sort(), extra: Object.keys(row ?? {}).filter((key) => !live.includes(key)).sort() });
     // Extra: the id (in the live request's address), what Dataverse fills in itself (created on, owner),
