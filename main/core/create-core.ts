@@ -12,6 +12,7 @@ import { createRouter, NotPossible, type Router, type RouterLog } from './ipc/ro
 import { checkExternalUrl } from './security/external-url';
 import { parseDeepLink } from './security/deep-link';
 import { createSessionService } from './session/session-service';
+import { guardWhileLocked } from './session/lock-guard';
 import { isBackOfficeError } from './back-office/errors';
 import type { BackOffice, CaseBackOffice, CouncilBackOffice } from './back-office/port';
 import { createCaseService } from './cases/case-service';
@@ -99,7 +100,7 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   const today = now().toISOString().slice(0, 10);
   const training = config.mode === 'training' ? generateTrainingData({ ...options.training, asOf: today }) : null;
-  const session = createSessionService({ config, appVersion: options.appVersion, trainingStaff: training?.staff ?? [], events });
+  const session = createSessionService({ config, appVersion: options.appVersion, trainingStaff: training?.staff ?? [], events, now });
   const standards = createStandardsRegistry();
   const simulateCall = training ? createSimulatedCalls(training) : null;
   const waitingLinks = createWaitingLinks((count) => events.emit('deepLink.waiting', { count }), now);
@@ -174,8 +175,29 @@ export function createCore(options: CoreOptions): Core {
   const translation = createTranslationService({ translator: () => translator.translator(), user: () => session.current().user, log });
 
   const router = createRouter(
-    {
+    guardWhileLocked({
       'session.get': () => session.current(),
+      'session.lock': ({ reason }) => session.lock(reason),
+      'session.resume': async ({ staffId }, context) => {
+        if (config.mode !== 'live') return session.resume(staffId ?? null);
+        if (!session.isLocked()) return session.current();
+        // Live: the officer proves it is them by signing in to Microsoft 365 again (the interactive prompt).
+        const status = await smartWorking.handlers['account.signIn']({}, context);
+        return session.resume(status.signedIn ? status.userId : null);
+      },
+      'session.switchOfficer': async ({ staffId }, context) => {
+        if (config.mode === 'live') {
+          // The first officer is signed out (main forgets their records); the next one signs in with their own account.
+          residents.closeAll();
+          await smartWorking.handlers['account.signOut']({}, context);
+          session.signedIn(null);
+          return session.current();
+        }
+        if (!staffId) throw new NotPossible('Choose who is taking over this computer.');
+        const info = session.switchTrainingOfficer(staffId);
+        await smartWorking.signOutIfSignedIn();
+        return info;
+      },
       'session.actAsTrainingUser': async ({ staffId }) => {
         const info = session.actAsTrainingUser(staffId);
         // Microsoft 365 was signed in as the trainee's previous colleague: that sign-in goes with them.
@@ -249,7 +271,7 @@ export function createCore(options: CoreOptions): Core {
         residents.closeAll();
         return smartWorking.handlers['account.signOut'](input, context);
       },
-    },
+    }, () => session.isLocked()),
     log,
   );
 

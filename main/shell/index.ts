@@ -3,9 +3,10 @@
  * decision it makes is a tested function in main/core; this file wires them to Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
 import { createCore } from '../core/create-core';
+import { createSystemLock } from '../core/session/system-lock';
 import { createConsoleLog } from '../core/log';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv } from '../core/security/deep-link';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
@@ -63,6 +64,12 @@ async function start(): Promise<void> {
     event.preventDefault();
     deliver(url);
   });
+
+  // The idle lock (main/core/session/system-lock.ts): the computer locking or sleeping, or idle in every program.
+  const systemLock = createSystemLock(core.router);
+  powerMonitor.on('lock-screen', () => void systemLock.systemLocked());
+  powerMonitor.on('suspend', () => void systemLock.systemLocked());
+  setInterval(() => void systemLock.systemIdleFor(powerMonitor.getSystemIdleTime()), 15_000).unref();
 
   lockDownSession(session.defaultSession);
   registerAppProtocol(protocol, net, path.join(import.meta.dirname, '../renderer'));

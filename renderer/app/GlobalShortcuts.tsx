@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useBridge } from '../bridge/bridge-context';
 import { useRaiseCase } from '../cases/raise-case';
 import { useContact } from '../contact/contact-context';
 import { useNavigation } from '../navigation/navigation-context';
@@ -15,7 +16,11 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
   const navigation = useNavigation();
   const contact = useContact();
   const raiseCase = useRaiseCase();
-  const role = useSessionIfAny()?.user?.role ?? null;
+  const session = useSessionIfAny();
+  const role = session?.user?.role ?? null;
+  // Behind the lock screen nothing answers: not a place, not "end call" (the lock screen has its own keys).
+  const locked = Boolean(session?.lock);
+  const bridge = useBridge();
 
   useEffect(() => {
     const run = (command: ShortcutCommand) => {
@@ -36,9 +41,13 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
           navigation?.goTo('resident');
           // After the place has drawn and its heading taken the focus: the first question, or what the check says.
           requestAnimationFrame(() => (document.querySelector<HTMLElement>('#identity-form input') ?? document.querySelector<HTMLElement>('[data-testid="identity-status"]'))?.focus());
+          return;
+        case 'lock':
+          return void bridge.session.lock({ reason: 'shortcut' });
       }
     };
     const onKeyDown = (event: KeyboardEvent) => {
+      if (locked) return;
       const shortcut = findShortcut(event);
       if (!shortcut) return;
       event.preventDefault();
@@ -46,6 +55,6 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [contact, navigation, onHelp, onToggleContrast, raiseCase, role]);
+  }, [bridge, contact, locked, navigation, onHelp, onToggleContrast, raiseCase, role]);
   return null;
 }

@@ -12,6 +12,9 @@ import { ContactProvider } from '../contact/contact-context';
 import { ResidentSearchProvider } from '../residents/use-resident-search';
 import { SyncProvider } from '../sync/sync-context';
 import { ConfigProblems } from './ConfigProblems';
+import { LockScreen } from '../lock/LockScreen';
+import { useCustomerScreenLock } from '../lock/use-customer-screen-lock';
+import { useIdleLock } from '../lock/use-idle-lock';
 import { DeepLinksProvider } from '../navigation/deep-links';
 import { NavigationProvider } from '../navigation/navigation-context';
 import { SessionProvider } from '../session/session-context';
@@ -23,20 +26,33 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   const { t } = useTranslation();
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [error, setError] = useState<CallError | null>(null);
+  // Locked while the workstation was open: it stays as it was, hidden, for the officer to come
+  // back to. Locked before it ever opened (a page reloaded under the lock): nothing is drawn
+  // behind the lock, so nothing asks main for a resident until someone resumes.
+  const [opened, setOpened] = useState(false);
 
   useEffect(() => {
     let live = true;
+    const take = (next: SessionInfo) => {
+      setSession(next);
+      if (!next.lock) setOpened(true);
+    };
     void bridge.session.get({}).then((outcome) => {
       if (!live) return;
-      if (outcome.ok) setSession(outcome.value);
+      if (outcome.ok) take(outcome.value);
       else setError(outcome.error);
     });
-    const stop = bridge.on('session.changed', setSession);
+    const stop = bridge.on('session.changed', take);
     return () => {
       live = false;
       stop();
     };
   }, [bridge]);
+
+  // The idle lock (renderer/lock/): main holds it, so every window and a reloaded page agree.
+  const lock = session?.lock ?? null;
+  useIdleLock(session);
+  useCustomerScreenLock(lock !== null);
 
   if (error) {
     return (
@@ -59,8 +75,11 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
     );
   }
   if (session.mode === 'config-error') return <ConfigProblems session={session} />;
+  const lockScreen = lock && <LockScreen session={session} lock={lock} />;
+  if (!opened) return <SessionProvider value={session}>{lockScreen}</SessionProvider>;
   return (
     <SessionProvider value={session}>
+      {lockScreen}
       <DeepLinksProvider>
         <NavigationProvider>
           <SyncProvider staffId={session.user?.id ?? null}>

@@ -13,7 +13,7 @@ export interface Shortcut {
   command: ShortcutCommand;
 }
 
-export type ShortcutCommand = { kind: 'go'; place: Place } | { kind: 'help' } | { kind: 'contrast' } | { kind: 'end-call' } | { kind: 'raise-case' } | { kind: 'identity' };
+export type ShortcutCommand = { kind: 'go'; place: Place } | { kind: 'help' } | { kind: 'contrast' } | { kind: 'end-call' } | { kind: 'raise-case' } | { kind: 'identity' } | { kind: 'lock' };
 
 const noModifiers = (event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey'>) => !event.altKey && !event.ctrlKey && !event.metaKey;
 /** Alt+Shift and a letter, by `code` (so it is the same key on every layout). */
@@ -50,6 +50,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   altShift('E', 'help.endCall', { kind: 'end-call' }),
   altShift('C', 'help.raiseCase', { kind: 'raise-case' }),
   altShift('I', 'help.checkIdentity', { kind: 'identity' }),
+  {
+    // Like Windows' Win+L, for CivicDesk alone: the officer steps away from a shared PC.
+    keys: ['Ctrl', 'Alt', 'L'],
+    label: { key: 'help.lock' },
+    matches: (event) => event.ctrlKey && event.altKey && !event.shiftKey && !event.metaKey && event.code === 'KeyL',
+    command: { kind: 'lock' },
+  },
 ];
 
 /**

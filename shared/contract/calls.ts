@@ -65,6 +65,18 @@ export const calls = {
   'session.actAsTrainingUser': call<SessionInfo>()(
     z.strictObject({ staffId: z.string().min(1).max(64) }),
   ),
+  /** Locks the workstation for the officer using it (idle, Ctrl+Alt+L, the operating system's lock). */
+  'session.lock': call<SessionInfo>()(z.strictObject({ reason: z.enum(['idle', 'shortcut', 'system']) })),
+  /**
+   * The officer who locked it comes back: in training they choose themselves (`staffId`); in
+   * live mode they sign in to Microsoft 365 again and must be the same account.
+   */
+  'session.resume': call<SessionInfo>()(z.strictObject({ staffId: z.string().min(1).max(64).optional() })),
+  /**
+   * Another officer takes the locked computer: the first officer's session ends (their unsent
+   * work stays queued under them). Training: the officer chosen; live: the first is signed out.
+   */
+  'session.switchOfficer': call<SessionInfo>()(z.strictObject({ staffId: z.string().min(1).max(64).optional() })),
   'training.summary': call<TrainingSummary>()(noInput),
   'standards.get': call<{ standards: ServiceStandard[]; holidays: string[]; holidaySource: 'feed' | 'cache' | 'shipped' }>()(noInput),
   'directory.changes': call<DirectorySlice>()(

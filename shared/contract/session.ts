@@ -22,6 +22,21 @@ export interface FeatureSwitches {
   bookings: boolean;
 }
 
+/**
+ * The workstation is locked for the officer who was using it (idle, the operating system's
+ * lock or sleep, or Ctrl+Alt+L). Every window covers itself and main refuses resident data
+ * until that officer resumes or another officer switches in.
+ */
+export interface SessionLock {
+  staffId: string;
+  officerName: string;
+  /** ISO time the lock began. */
+  since: string;
+  reason: LockReason;
+}
+
+export type LockReason = 'idle' | 'shortcut' | 'system';
+
 export interface SessionInfo {
   mode: AppMode;
   appVersion: string;
@@ -46,6 +61,10 @@ export interface SessionInfo {
   queueServices: Record<string, string[]>;
   /** Days within which a further contact about the same service means the first did not resolve it. */
   trueResolutionDays: number;
+  /** Set while the workstation is locked; absent or null when it is not. */
+  lock?: SessionLock | null;
+  /** Minutes without a key or a pointer before the workstation locks, for this officer's role (deployment `idleLock`). */
+  idleLockMinutes?: number;
 }
 
 export interface TrainingSummary {

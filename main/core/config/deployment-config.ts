@@ -157,6 +157,13 @@ export const deploymentConfigSchema = z.strictObject({
   queueServices: z.record(z.string().min(1).max(100), z.array(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'Must be a service as cases name it: waste, housing-repairs, council-tax, …')).max(20)).default({ ...DEFAULT_QUEUE_SERVICES } as Record<string, string[]>),
   /** Days within which a further contact about the same service means the first did not resolve it (true first-contact resolution). */
   trueResolutionDays: z.number().int('Must be a whole number of days.').min(1, 'Must be at least 1 (day).').max(28, 'Must be at most 28 (days).').default(DEFAULT_TRUE_RESOLUTION_DAYS),
+  /** Minutes without a key or a pointer before the workstation locks: service-point officers, and everyone else (1 to 120). */
+  idleLock: z
+    .strictObject({
+      servicePointMinutes: z.number().int('Must be a whole number of minutes.').min(1, 'Must be at least 1 (minute).').max(120, 'Must be at most 120 (minutes).').default(5),
+      otherMinutes: z.number().int('Must be a whole number of minutes.').min(1, 'Must be at least 1 (minute).').max(120, 'Must be at most 120 (minutes).').default(15),
+    })
+    .default({ servicePointMinutes: 5, otherMinutes: 15 }),
   /** Interpreting suppliers' lines: the number, the council's access code and department. */
   interpreterLines: z.array(interpreterLine).max(20).default([]),
   /** Off unless set (and features.machineTranslation is true). */

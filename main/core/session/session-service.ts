@@ -1,9 +1,10 @@
-import type { SessionInfo } from '../../../shared/contract/session';
+import type { LockReason, SessionInfo, SessionLock } from '../../../shared/contract/session';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/domain/interaction';
 import type { StaffUser } from '../../../shared/domain/staff';
 import { identityPolicy, maxAttachmentBytes, queueServices, trueResolutionDays, type LoadedConfig } from '../config/deployment-config';
 import type { EventHub } from '../ipc/event-hub';
 import { NotPossible } from '../ipc/router';
+import { DEFAULT_IDLE_LOCK, idleMinutesFor, mayResume } from './idle-lock';
 
 export interface SessionService {
   current(): SessionInfo;
@@ -12,6 +13,13 @@ export interface SessionService {
   signedIn(user: StaffUser | null): void;
   /** Called whenever the person at the workstation changes (another officer, or nobody). */
   onUserChanged(listener: () => void): void;
+  /** Locks the workstation for the officer using it; nobody signed in, nothing to lock. */
+  lock(reason: LockReason): SessionInfo;
+  /** The officer who locked it, proven (chosen in training, signed in again live), comes back. */
+  resume(staffId: string | null): SessionInfo;
+  /** Training: another officer takes the locked computer. */
+  switchTrainingOfficer(staffId: string): SessionInfo;
+  isLocked(): boolean;
 }
 
 /**
@@ -24,14 +32,20 @@ export function createSessionService(deps: {
   appVersion: string;
   trainingStaff: readonly StaffUser[];
   events: EventHub;
+  now?: () => Date;
 }): SessionService {
   const { config, appVersion, events } = deps;
+  const now = deps.now ?? (() => new Date());
+  const idleLock = config.mode === 'live' ? config.config.idleLock : DEFAULT_IDLE_LOCK;
+  let locked: SessionLock | null = null;
   const trainingStaff = config.mode === 'training' ? [...deps.trainingStaff] : [];
   let user: StaffUser | null = trainingStaff.find((staff) => staff.role === 'agent') ?? null;
   const listeners: (() => void)[] = [];
   const changeUser = (next: StaffUser | null) => {
     const changed = next?.id !== user?.id;
     user = next;
+    // The lock belongs to the officer it was locked for: whoever comes next starts unlocked.
+    if (changed) locked = null;
     if (changed) for (const listener of listeners) listener();
   };
 
@@ -48,18 +62,28 @@ export function createSessionService(deps: {
     identityPolicy: identityPolicy(config),
     queueServices: queueServices(config),
     trueResolutionDays: trueResolutionDays(config),
+    lock: locked,
+    idleLockMinutes: idleMinutesFor(user?.role ?? null, idleLock),
   });
+  const announce = () => {
+    const info = current();
+    events.emit('session.changed', info);
+    return info;
+  };
+  const chooseTrainingStaff = (staffId: string) => {
+    if (config.mode !== 'training') throw new NotPossible('You can only choose who to act as in training mode.');
+    const chosen = trainingStaff.find((staff) => staff.id === staffId);
+    if (!chosen) throw new NotPossible('That member of staff is not in the training data. Choose someone from the list.');
+    return chosen;
+  };
 
   return {
     current,
     actAsTrainingUser(staffId) {
-      if (config.mode !== 'training') throw new NotPossible('You can only choose who to act as in training mode.');
-      const chosen = trainingStaff.find((staff) => staff.id === staffId);
-      if (!chosen) throw new NotPossible('That member of staff is not in the training data. Choose someone from the list.');
+      const chosen = chooseTrainingStaff(staffId);
+      if (locked) throw new NotPossible('CivicDesk is locked. Resume, or choose Switch officer on the lock screen.');
       changeUser(chosen);
-      const info = current();
-      events.emit('session.changed', info);
-      return info;
+      return announce();
     },
     signedIn(next) {
       // Training mode's user is the trainee's choice; signing in to the stand-in does not change it.
@@ -70,5 +94,25 @@ export function createSessionService(deps: {
     onUserChanged(listener) {
       listeners.push(listener);
     },
+    lock(reason) {
+      // Locked already: the first lock's time and reason stand (a second window's idle timer, sleep after Ctrl+Alt+L).
+      if (!user || locked) return current();
+      locked = { staffId: user.id, officerName: user.displayName, since: now().toISOString(), reason };
+      return announce();
+    },
+    resume(staffId) {
+      if (!locked) return current();
+      if (!mayResume(locked, staffId)) throw new NotPossible(`Only ${locked.officerName} can resume. Anyone else: choose Switch officer.`);
+      locked = null;
+      return announce();
+    },
+    switchTrainingOfficer(staffId) {
+      const chosen = chooseTrainingStaff(staffId);
+      if (locked && chosen.id === locked.staffId) throw new NotPossible(`${chosen.displayName} locked CivicDesk: choose Resume instead.`);
+      changeUser(chosen);
+      locked = null;
+      return announce();
+    },
+    isLocked: () => locked !== null,
   };
 }

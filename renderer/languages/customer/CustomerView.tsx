@@ -17,6 +17,7 @@ import { POINT_LINES } from './point-lines';
 import {
   asLanguageEntry,
   openBroadcastChannel,
+  readLockToCustomer,
   readToCustomer,
   VISIT_RATINGS,
   type FromCustomer,
@@ -47,6 +48,8 @@ type Screen =
 export function CustomerView({ openChannel = openBroadcastChannel }: { openChannel?: OpenChannel }) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ kind: 'waiting' });
+  // The workstation's idle lock covers this screen too: the resident sees nothing of the last visit.
+  const [locked, setLocked] = useState(false);
   const channel = useRef<MessageChannelLike | null>(null);
 
   useEffect(() => {
@@ -55,6 +58,8 @@ export function CustomerView({ openChannel = openBroadcastChannel }: { openChann
     if (!opened) return;
     const send = (message: FromCustomer) => opened.postMessage({ from: 'customer', message });
     const onMessage = (event: MessageEvent) => {
+      const lock = readLockToCustomer(event.data);
+      if (lock) return setLocked(lock.locked);
       const message = readToCustomer(event.data);
       if (!message) return;
       if (message.kind === 'clear') setScreen({ kind: 'waiting' });
@@ -83,6 +88,16 @@ export function CustomerView({ openChannel = openBroadcastChannel }: { openChann
     channel.current?.postMessage({ from: 'customer', message: { kind: 'rating-given', rating } satisfies FromCustomer });
     setScreen({ kind: 'rated', thanks });
   };
+
+  if (locked) {
+    return (
+      <Box component="main" data-testid="customer-locked" sx={{ minHeight: '100vh', p: { xs: 2, md: 4 }, bgcolor: 'background.default', color: 'text.primary' }}>
+        <Typography component="h1" variant="h3" sx={{ mt: 8, textAlign: 'center' }}>
+          {t('languages.customer.locked')}
+        </Typography>
+      </Box>
+    );
+  }
 
   return (
     <Box component="main" sx={{ minHeight: '100vh', p: { xs: 2, md: 4 }, bgcolor: 'background.default', color: 'text.primary' }}>

@@ -44,6 +44,19 @@ export type ToCustomer =
   | { kind: 'ask-rating'; question: PhraseOnScreen; answers: Record<VisitRating, PhraseOnScreen>; thanks: PhraseOnScreen }
   | { kind: 'clear' };
 
+/**
+ * The idle lock, from the officer's page (renderer/lock/): the customer view covers itself while
+ * the workstation is locked, over whatever it was showing, and shows it again on resume.
+ * Carried as `{ from: 'staff-lock', locked }`, apart from the messages above, so the lock never
+ * replaces what the resident was shown.
+ */
+export const LOCK_MESSAGE_FROM = 'staff-lock';
+
+export function readLockToCustomer(data: unknown): { locked: boolean } | null {
+  if (!isObject(data) || data.from !== LOCK_MESSAGE_FROM || typeof data.locked !== 'boolean') return null;
+  return { locked: data.locked };
+}
+
 /** From the customer view to the officer's page. */
 export type FromCustomer =
   /** The view has (re)loaded and wants whatever it should be showing. */
