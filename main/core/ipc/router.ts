@@ -53,7 +53,8 @@ export function createRouter(handlers: Handlers, log: RouterLog): Router {
         return succeed(await handler(parsed.data, context));
       } catch (error) {
         if (error instanceof NotPossible) return fail('not-possible', error.message);
-        log.error('call failed', { call: name, transport: context.transport, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+        // The error itself, not its words: the log describes it by kind, status, code and frames (main/core/logs/describe-error.ts).
+        log.error('call failed', { call: name, transport: context.transport, error });
         return fail('handler-failed', FAULT_MESSAGE);
       }
     },

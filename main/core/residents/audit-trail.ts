@@ -28,7 +28,7 @@ export function createAuditTrail(deps: { backOffice: () => Promise<BackOffice | 
           await office.recordAccess(next);
           queue.shift();
         } catch (error) {
-          deps.log.warn('audit record waiting to send', { accessId: next.id, reason: error instanceof Error ? error.message : String(error) });
+          deps.log.warn('audit record waiting to send', { accessId: next.id, error });
           break;
         }
       }
