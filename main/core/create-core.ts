@@ -135,8 +135,8 @@ export function createCore(options: CoreOptions): Core {
       for (const problem of loaded.problems) log.warn('quality form problem', { problem });
       return loaded.form;
     }));
-  const trainingOffice = training ? qualityFormFile().then((form) => createTrainingBackOffice(training, { teamHistory: { qualityForm: form } })) : null;
-  const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now) : null;
+  const trainingOffice = training ? qualityFormFile().then((form) => createTrainingBackOffice(training, { log, teamHistory: { qualityForm: form } })) : null;
+  const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now, log) : null;
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   const audit = createAuditTrail({ backOffice, log });
   const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now, identityPolicy: identityPolicy(config) });
@@ -299,13 +299,14 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** The council's Dataverse, reached as the signed-in officer (their token, their security roles). */
-function liveBackOffice(dataverseUrl: string, fetch: NonNullable<CoreOptions['fetch']>, accessToken: (scopes: string[]) => Promise<string>, now: () => Date) {
+function liveBackOffice(dataverseUrl: string, fetch: NonNullable<CoreOptions['fetch']>, accessToken: (scopes: string[]) => Promise<string>, now: () => Date, log: CoreLog) {
   const environment = dataverseUrl.replace(/\/$/, '');
   return createDataverseBackOffice({
     dataverseUrl: environment,
     getAccessToken: () => accessToken([`${environment}/user_impersonation`]),
     fetch: (url, init) => fetch(url, init ?? {}),
     now,
+    log,
   });
 }
 
