@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { isNavigationAllowed } from '../core/security/navigation';
 import { chooseCustomerDisplay, CUSTOMER_VIEW_URL, customerWebPreferences } from '../core/windows/customer-display';
 
@@ -25,7 +25,7 @@ export async function openCustomerWindow(staffWindow: BrowserWindow | null): Pro
     title: 'CivicDesk',
     backgroundColor: '#000000',
     autoHideMenuBar: true,
-    webPreferences: customerWebPreferences(),
+    webPreferences: customerWebPreferences({ packaged: app.isPackaged }),
   });
   customerWindow = window;
   window.once('ready-to-show', () => {

@@ -1,4 +1,4 @@
-import { BrowserWindow, shell, type Session } from 'electron';
+import { app, BrowserWindow, shell, type Session } from 'electron';
 import { APP_START_URL } from '../core/security/app-origin';
 import { decideWindowOpen, isNavigationAllowed } from '../core/security/navigation';
 import { decidePermission } from '../core/security/permissions';
@@ -20,7 +20,8 @@ export function createMainWindow(preloadPath: string, allowedHosts: readonly str
     show: false,
     title: 'CivicDesk',
     backgroundColor: '#ffffff',
-    webPreferences: lockedWebPreferences(preloadPath),
+    // Packaged: no DevTools (main/core/security/web-preferences.ts).
+    webPreferences: lockedWebPreferences(preloadPath, { packaged: app.isPackaged }),
   });
   window.once('ready-to-show', () => window.show());
 

@@ -1,6 +1,8 @@
 /**
  * The one place a window's webPreferences are made. Literal values, so a review can read them
  * at a glance. Shaped like Electron's WebPreferences (main/core never imports electron).
+ * Scanners such as Electronegativity read only literal objects in the BrowserWindow call, so
+ * tests/unit/shell/windows.test.ts proves what the shell's windows really get, packaged or not.
  */
 export interface LockedWebPreferences {
   preload: string;
@@ -16,9 +18,16 @@ export interface LockedWebPreferences {
   navigateOnDragDrop: false;
   safeDialogs: true;
   spellcheck: true;
+  disableBlinkFeatures: 'Auxclick';
+  devTools: boolean;
 }
 
-export function lockedWebPreferences(preloadPath: string): LockedWebPreferences {
+/** How the app was started: `app.isPackaged` in the shell. */
+export interface WindowBuild {
+  packaged: boolean;
+}
+
+export function lockedWebPreferences(preloadPath: string, build: WindowBuild): LockedWebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -34,5 +43,14 @@ export function lockedWebPreferences(preloadPath: string): LockedWebPreferences 
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // A middle click must not open a link in a new window past the window-open handler.
+    disableBlinkFeatures: 'Auxclick',
+    // DevTools on a council desktop would show a resident's record to anyone at the keyboard.
+    devTools: !build.packaged,
   };
+}
+
+/** Electron's default menu (with View > Toggle Developer Tools and Reload) only while developing. */
+export function keepsDefaultMenu(build: WindowBuild): boolean {
+  return !build.packaged;
 }

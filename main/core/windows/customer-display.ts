@@ -1,5 +1,5 @@
 import { APP_START_URL } from '../security/app-origin';
-import { lockedWebPreferences, type LockedWebPreferences } from '../security/web-preferences';
+import { lockedWebPreferences, type LockedWebPreferences, type WindowBuild } from '../security/web-preferences';
 
 /**
  * The customer-facing window: what the resident sees ("point to your language", a phrase in
@@ -57,7 +57,7 @@ export const CUSTOMER_VIEW_URL = `${APP_START_URL}?view=customer`;
  */
 export type CustomerWebPreferences = Omit<LockedWebPreferences, 'preload'>;
 
-export function customerWebPreferences(): CustomerWebPreferences {
-  const { preload: _preload, ...rest } = lockedWebPreferences('');
+export function customerWebPreferences(build: WindowBuild): CustomerWebPreferences {
+  const { preload: _preload, ...rest } = lockedWebPreferences('', build);
   return rest;
 }

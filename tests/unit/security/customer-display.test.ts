@@ -42,9 +42,11 @@ describe('chooseCustomerDisplay', () => {
 
 describe('the customer window', () => {
   it('is as locked down as the main window, without the preload: it has no bridge to the main process', () => {
-    const preferences = customerWebPreferences();
-    const { preload: _preload, ...locked } = lockedWebPreferences('/app/preload/index.cjs');
-    expect(preferences).toEqual(locked);
+    for (const packaged of [true, false]) {
+      const { preload: _preload, ...locked } = lockedWebPreferences('/app/preload/index.cjs', { packaged });
+      expect(customerWebPreferences({ packaged })).toEqual(locked);
+    }
+    const preferences = customerWebPreferences({ packaged: true });
     expect(preferences).not.toHaveProperty('preload');
     expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
   });

@@ -6,11 +6,11 @@ import { checkExternalUrl } from '../../../main/core/security/external-url';
 import { decideWindowOpen, isNavigationAllowed } from '../../../main/core/security/navigation';
 import { decidePermission } from '../../../main/core/security/permissions';
 import { isTrustedSender } from '../../../main/core/security/sender';
-import { lockedWebPreferences } from '../../../main/core/security/web-preferences';
+import { keepsDefaultMenu, lockedWebPreferences } from '../../../main/core/security/web-preferences';
 
 describe('webPreferences', () => {
   it('locks every window down', () => {
-    expect(lockedWebPreferences('/app/preload/index.cjs')).toMatchObject({
+    expect(lockedWebPreferences('/app/preload/index.cjs', { packaged: true })).toMatchObject({
       preload: '/app/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -21,7 +21,20 @@ describe('webPreferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+  });
+
+  it('has no DevTools and no default menu (with its Reload and Toggle Developer Tools) when packaged', () => {
+    expect(lockedWebPreferences('/p', { packaged: true }).devTools).toBe(false);
+    expect(keepsDefaultMenu({ packaged: true })).toBe(false);
+    // Developers running from source keep both.
+    expect(lockedWebPreferences('/p', { packaged: false }).devTools).toBe(true);
+    expect(keepsDefaultMenu({ packaged: false })).toBe(true);
+  });
+
+  it('turns Auxclick off whether packaged or not, so a middle click cannot open a link past the window-open handler', () => {
+    expect(lockedWebPreferences('/p', { packaged: false }).disableBlinkFeatures).toBe('Auxclick');
   });
 });
 
