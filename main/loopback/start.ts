@@ -5,6 +5,7 @@
  *   --dev            serve the renderer through Vite with hot reload (default for dev:browser)
  *   --port N         port on 127.0.0.1 (default 5199)
  *   --residents N    size of the synthetic borough (default: quick start)
+ *   --logs FOLDER    also write the log to rotating files in FOLDER (default: stderr only)
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
 import { createCore } from '../core/create-core';
-import { createConsoleLog } from '../core/log';
+import { createAppLog } from '../core/log';
 import { startLoopbackHost } from './host';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     dev: { type: 'boolean', default: false },
     port: { type: 'string', default: '5199' },
     residents: { type: 'string' },
+    logs: { type: 'string' },
   },
 });
 
@@ -31,7 +33,8 @@ const residents = values.residents === undefined ? undefined : Number(values.res
 
 // A fresh secret per run unless the test runner passes one it can give the browser.
 const secret = process.env.CIVICDESK_LOOPBACK_SECRET || randomBytes(24).toString('base64url');
-const log = createConsoleLog();
+// A development and test tool: its log goes to stderr, and to files only when asked (the desktop app always keeps them).
+const { log, close: closeLog } = createAppLog({ folder: values.logs ? path.resolve(values.logs) : null });
 const config = await readDeploymentConfig(configFileCandidates(process.platform, process.env).filter((file) => process.env.CIVICDESK_CONFIG || existsSync(file)));
 const appVersion = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const core = createCore({ config, appVersion, log, resourcesDir: path.join(projectRoot, 'resources'), training: residents === undefined ? {} : { residents } });
@@ -65,6 +68,6 @@ if (standInFile && standIn) {
 }
 console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);
 
-const stop = () => void Promise.all([host.close(), core.close()]).then(() => process.exit(0));
+const stop = () => void Promise.all([host.close(), core.close()]).then(closeLog).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

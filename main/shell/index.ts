@@ -3,12 +3,13 @@
  * decision it makes is a tested function in main/core; this file wires them to Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
 import { createCore } from '../core/create-core';
 import { createSystemLock } from '../core/session/system-lock';
-import { createConsoleLog } from '../core/log';
+import { createAppLog } from '../core/log';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv } from '../core/security/deep-link';
+import { keepsDefaultMenu } from '../core/security/web-preferences';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { openExternalChecked, openSignInPageChecked } from './external-links';
 import { openKeychain } from './keychain';
@@ -28,10 +29,13 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const log = createConsoleLog();
+  // stderr and the rotating files in the data folder (main/core/logs/log-file.ts: five of 2 MB, none older than 30 days).
+  const { log, close: closeLog } = createAppLog({ folder: path.join(app.getPath('userData'), 'logs') });
   let window: BrowserWindow | null = null;
 
   await app.whenReady();
+  // Packaged: no application menu, so no Reload or Toggle Developer Tools behind a key.
+  if (!keepsDefaultMenu({ packaged: app.isPackaged })) Menu.setApplicationMenu(null);
   const config = await readDeploymentConfig(configFileCandidates(process.platform, process.env));
   const core = createCore({
     config,
@@ -93,7 +97,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void core.close().finally(() => {
+    void core.close().catch(() => undefined).then(closeLog).finally(() => {
       closed = true;
       app.quit();
     });
