@@ -105,6 +105,17 @@ export function openLogFile(options: LogFileOptions): LogFile {
     open();
   };
 
+  // Hourly even when nothing is written; and before a write an hour after the last check,
+  // as a computer that slept has not run its timers.
+  const hourly = setInterval(() => {
+    try {
+      if (!stopped) prune();
+    } catch (error) {
+      stop(error);
+    }
+  }, PRUNE_EVERY_MS);
+  hourly.unref();
+
   try {
     mkdirSync(options.folder, { recursive: true, mode: 0o700 });
     if (exists(current)) {
@@ -131,6 +142,7 @@ export function openLogFile(options: LogFileOptions): LogFile {
       }
     },
     async close() {
+      clearInterval(hourly);
       stopped ??= 'closed';
       endCurrent();
       await Promise.all(closing);

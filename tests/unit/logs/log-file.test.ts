@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,22 @@ describe('the log file in the data folder', () => {
     await file.close();
     expect(readdirSync(folder)).toEqual(['civicdesk.log']);
     expect(read('civicdesk.log')).toEqual([later]);
+  });
+
+  it('checks the retention every hour even when nothing is written', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let now = new Date();
+      const file = openLogFile({ folder, maxBytes: 100_000, files: 5, maxAgeDays: 30, now: () => now });
+      file.write(line(1, now.toISOString()));
+      now = new Date(now.getTime() + 31 * DAY);
+      vi.advanceTimersByTime(3_600_000);
+      await file.close();
+      expect(readdirSync(folder)).toEqual(['civicdesk.log']);
+      expect(read('civicdesk.log')).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops the file log, once and saying why, when the folder cannot be written, and the log carries on', async () => {
