@@ -31,7 +31,8 @@ import { generateTrainingData, summariseTrainingData } from './training/generato
 import { createSimulatedCalls } from './training/simulated-calls';
 import { interpreterLines } from './languages/interpreter-lines';
 import { loadLanguageTable } from './languages/language-table';
-import type { SecretStore } from './secrets/secret-store';
+import { createMemoryOnlySecretStore, type SecretStore } from './secrets/secret-store';
+import { createDataKeys } from './secrets/data-keys';
 import { createDataverseBackOffice } from './back-office/dataverse/dataverse-back-office';
 import { createSmartWorking } from './smart-working';
 import type { TrainingMicrosoft365 } from './training/microsoft365';
@@ -123,6 +124,9 @@ export function createCore(options: CoreOptions): Core {
 
   const holidays = loadHolidays(options, log);
 
+  // Each officer's key for what this computer keeps about residents: in the keychain where there
+  // is a real one, else for this run only (main/core/secrets/data-keys.ts).
+  const dataKeys = createDataKeys(options.secrets ?? createMemoryOnlySecretStore('There is no keychain here, so what CivicDesk keeps is sealed with a key held only until it closes.'));
   const smartWorking = createSmartWorking({ config, training, session, events, log, now, secrets: options.secrets, openSignInPage: options.openSignInPage });
 
   // Training serves its data through a local Dataverse stand-in, so trainees use the same
@@ -266,6 +270,17 @@ export function createCore(options: CoreOptions): Core {
         return { opened: true };
       },
       ...smartWorking.handlers,
+      'storage.dataKey': async () => {
+        const user = session.current().user;
+        if (!user) throw new NotPossible('Nobody is signed in on this computer, so there is nothing of yours to open.');
+        const { key, kept } = await dataKeys.forOfficer(user.id);
+        return { key, kept };
+      },
+      'storage.forgetDataKey': async () => {
+        const user = session.current().user;
+        if (user) await dataKeys.forget(user.id);
+        return { forgotten: true as const };
+      },
       'account.signOut': async (input, context) => {
         // Signing out leaves no resident open: the records the officer had open are forgotten first.
         residents.closeAll();

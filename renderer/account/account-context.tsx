@@ -3,7 +3,8 @@ import type { AccountStatus, Me, MyPresence } from '../../shared/contract/micros
 import type { Outcome } from '../../shared/contract/outcome';
 import { useBridge } from '../bridge/bridge-context';
 import { useContactIfAny } from '../contact/contact-context';
-import { clearAllSnapshots, snapshotDatabase } from '../storage/snapshot-database';
+import type { ApiBridge } from '../../shared/contract/api-bridge';
+import { forgetOnSignOut } from '../storage/forget-officer';
 
 /** The status bar's presence button, where the focus goes once the officer has signed in. */
 export const MY_PRESENCE_ID = 'my-presence';
@@ -32,7 +33,7 @@ interface AccountApi {
 const AccountContext = createContext<AccountApi | null>(null);
 
 /** Signing out must leave no resident's record on the computer; a failure to clear is not a reason to stay signed in. */
-const forgetResidents = () => clearAllSnapshots(snapshotDatabase()).catch(() => undefined);
+const forgetResidents = (bridge: ApiBridge) => forgetOnSignOut(bridge).catch(() => ({ kept: 0 }));
 
 /** The officer's Microsoft 365 sign-in, for the status bar and the places that use Teams and Bookings. */
 export function AccountProvider({ children }: { children: ReactNode }) {
@@ -52,13 +53,13 @@ export function AccountProvider({ children }: { children: ReactNode }) {
   const apply = useCallback((next: AccountStatus) => {
     // Signed out from elsewhere (or the sign-in ran out): clear the copies here too.
     if (wasSignedIn.current && !next.signedIn) {
-      void forgetResidents();
+      void forgetResidents(bridge);
       clearRef.current?.();
     }
     wasSignedIn.current = next.signedIn;
     if (!next.signedIn) setMe(null);
     setStatus(next);
-  }, []);
+  }, [bridge]);
 
   useEffect(() => {
     let live = true;
@@ -110,7 +111,7 @@ export function AccountProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         // Cleared first and whatever main answers: sign-out leaves no resident's record here.
-        await forgetResidents();
+        await forgetResidents(bridge);
         clearRef.current?.();
         wasSignedIn.current = false;
         const outcome = await bridge.account.signOut({});

@@ -18,6 +18,7 @@ import { useIdleLock } from '../lock/use-idle-lock';
 import { DeepLinksProvider } from '../navigation/deep-links';
 import { NavigationProvider } from '../navigation/navigation-context';
 import { SessionProvider } from '../session/session-context';
+import { OfficerStorageGate } from '../storage/OfficerStorageGate';
 import { Workstation } from './Workstation';
 
 /** Asks the main process how this workstation is running, then shows the right screen. */
@@ -80,19 +81,21 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   return (
     <SessionProvider value={session}>
       {lockScreen}
-      <DeepLinksProvider>
-        <NavigationProvider>
-          <SyncProvider staffId={session.user?.id ?? null}>
-            <ContactProvider staffId={session.user?.id ?? null}>
-              <ResidentSearchProvider>
-                <AccountProvider>
-                  <Workstation session={session} {...props} />
-                </AccountProvider>
-              </ResidentSearchProvider>
-            </ContactProvider>
-          </SyncProvider>
-        </NavigationProvider>
-      </DeepLinksProvider>
+      <OfficerStorageGate staffId={session.user?.id ?? null}>
+        <DeepLinksProvider>
+          <NavigationProvider>
+            <SyncProvider staffId={session.user?.id ?? null}>
+              <ContactProvider staffId={session.user?.id ?? null}>
+                <ResidentSearchProvider>
+                  <AccountProvider>
+                    <Workstation session={session} {...props} />
+                  </AccountProvider>
+                </ResidentSearchProvider>
+              </ContactProvider>
+            </SyncProvider>
+          </NavigationProvider>
+        </DeepLinksProvider>
+      </OfficerStorageGate>
     </SessionProvider>
   );
 }

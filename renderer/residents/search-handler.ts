@@ -1,10 +1,10 @@
 import { analyseQuery, buildSearchIndex, type SearchIndex } from '../../shared/search';
-import { directoryDatabase } from '../storage/directory-database';
+import { DirectoryDatabase, readDirectory } from '../storage/directory-database';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 
 /**
- * What the search worker does with each message: build the index from the directory in
- * IndexedDB, then answer queries from memory. Kept apart from the worker file so it can also
+ * What the search worker does with each message: build the index from the officer's sealed
+ * directory in IndexedDB, then answer queries from memory. Kept apart from the worker file so it can also
  * run on the page where no Worker exists (component tests in jsdom).
  */
 export function createSearchHandler(post: (message: FromSearchWorker) => void): (message: ToSearchWorker) => Promise<void> {
@@ -12,7 +12,9 @@ export function createSearchHandler(post: (message: FromSearchWorker) => void): 
   return async (message) => {
     if (message.type === 'load') {
       const started = performance.now();
-      const entries = await directoryDatabase().entries.toArray();
+      const db = new DirectoryDatabase(message.database, message.key);
+      const entries = await readDirectory(db);
+      db.close();
       index = buildSearchIndex(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
       post({ type: 'ready', size: entries.length, buildMs: Math.round(performance.now() - started) });
       return;

@@ -1,7 +1,8 @@
 import type { SearchHit } from '../../shared/domain/directory';
 
 /** Messages between the search worker and the page. */
-export type ToSearchWorker = { type: 'load' } | { type: 'search'; id: number; query: string };
+/** `load` names the officer's directory and hands over their key (a CryptoKey crosses to a worker unreadable, as it is). */
+export type ToSearchWorker = { type: 'load'; database: string; key: CryptoKey } | { type: 'search'; id: number; query: string };
 
 export type FromSearchWorker =
   | { type: 'progress'; done: number; total: number }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SearchHit } from '../../shared/domain/directory';
 import { useBridge } from '../bridge/bridge-context';
+import { databaseName, officerStorage, onStorageChange } from '../storage/officer-storage';
 import { syncDirectory } from './directory-sync';
 import { createSearchHandler } from './search-handler';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
@@ -42,6 +43,9 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
   const [directory, setDirectory] = useState<DirectoryStatus>({ state: 'syncing', done: 0, total: 0 });
   const listeners = useRef(new Set<(message: Results) => void>());
   const worker = useRef<ReturnType<typeof startSearchWorker> | null>(null);
+  // Storage let go (a sign-out deletes the directory): the index in memory goes too, and search starts again from what is kept.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => onStorageChange(() => setGeneration((each) => each + 1)), []);
 
   useEffect(() => {
     let offlineSince: string | null = null;
@@ -56,13 +60,16 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
       if (!live) return;
       offlineSince = sync.ok ? null : sync.updatedAt;
       if (!sync.ok && sync.updatedAt === null) setDirectory({ state: 'unavailable', message: sync.error.message });
-      else searchWorker.postMessage({ type: 'load' });
+      else {
+        const { staffId, key } = officerStorage();
+        searchWorker.postMessage({ type: 'load', database: databaseName('directory', staffId), key });
+      }
     });
     return () => {
       live = false;
       searchWorker.terminate();
     };
-  }, [bridge]);
+  }, [bridge, generation]);
 
   const service = useMemo<SearchService>(
     () => ({

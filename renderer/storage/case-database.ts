@@ -4,6 +4,9 @@ import type { CaseAttachment, OutboxItem, SubmittedCase, SyncLogEntry } from '..
 import type { Interaction } from '../../shared/domain/interaction';
 import type { SnapshotRead } from '../../shared/contract/calls';
 import type { TeamsOutboxItem } from '../teams/teams-outbox-item';
+import { databaseName, officerStorage, onStorageChange } from './officer-storage';
+import type { DataKey } from './sealing';
+import { sealTables, type ClearPaths } from './sealed-tables';
 
 /**
  * A read of a resident's record from this computer's copy, made while the back office could
@@ -23,6 +26,9 @@ export interface SyncMeta {
  * (the resident directory, resident snapshots) live in other databases, so writing thousands of
  * their rows never holds up a save here.
  *
+ * Every row is sealed under the officer's data key (renderer/storage/sealed-tables.ts): only
+ * what the indexes below need (ids, states, dates) is kept in the clear.
+ *
  * Each schema change is a new version with an upgrade that carries every earlier row forward;
  * tests/unit/renderer/case-database-migration.test.ts opens a database made by each earlier
  * version and checks nothing is lost.
@@ -38,8 +44,10 @@ export class CaseDatabase extends Dexie {
   pendingAccesses!: EntityTable<PendingAccess, 'id'>;
   teamsOutbox!: EntityTable<TeamsOutboxItem, 'id'>;
 
-  constructor(name = 'civicdesk-cases') {
+  /** Without a key: only to read the unsealed database of versions before sealing (officer-storage-migration.ts). */
+  constructor(name: string, key: DataKey | null) {
     super(name, { chromeTransactionDurability: 'strict' });
+    if (key) sealTables(this, key, CASE_CLEAR_PATHS);
     this.version(1).stores({
       caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt',
       interactions: 'id, status, answeredAt, residentId',
@@ -99,7 +107,30 @@ async function upgradeDraftsToVersion5(tx: Transaction): Promise<void> {
     });
 }
 
-let shared: CaseDatabase | null = null;
+/** What each table keeps in the clear: its indexes, which hold ids, states and dates only. */
+export const CASE_CLEAR_PATHS: ClearPaths = {
+  caseDrafts: ['id', 'interactionId', 'residentId', 'status', 'dueOn', 'updatedAt', 'staffId'],
+  interactions: ['id', 'status', 'answeredAt', 'residentId', 'staffId'],
+  outbox: ['id', 'queuedAt'],
+  cases: ['id', 'syncState', 'submittedAt', 'content.residentId'],
+  attachments: ['id', 'caseId'],
+  syncLog: ['seq', 'at', 'caseId'],
+  meta: ['key'],
+  pendingAccesses: ['id', 'at', 'staffId'],
+  teamsOutbox: ['id', 'caseId', 'state'],
+};
 
-/** The one connection the app uses; tests make their own with a fresh name. */
-export const caseDatabase = (): CaseDatabase => (shared ??= new CaseDatabase());
+let shared: CaseDatabase | null = null;
+onStorageChange(() => {
+  shared?.close();
+  shared = null;
+});
+
+/** The signed-in officer's database, sealed under their key; tests make their own with a fresh name. */
+export function caseDatabase(): CaseDatabase {
+  if (!shared) {
+    const { staffId, key } = officerStorage();
+    shared = new CaseDatabase(databaseName('cases', staffId), key);
+  }
+  return shared;
+}

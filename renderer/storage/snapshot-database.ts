@@ -1,5 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { ResidentView } from '../../shared/contract/residents';
+import { databaseName, officerStorage, onStorageChange } from './officer-storage';
+import type { DataKey } from './sealing';
+import { sealTables } from './sealed-tables';
 
 /**
  * A resident's record as one member of staff last saw it. Keyed by resident and staff, because
@@ -22,8 +25,10 @@ export interface ResidentSnapshot {
 export class SnapshotDatabase extends Dexie {
   residentSnapshots!: Table<ResidentSnapshot, [string, string]>;
 
-  constructor(name = 'civicdesk-snapshots') {
+  constructor(name: string, key: DataKey) {
     super(name);
+    // Sealed under the officer's key: only whose copy it is and when it was saved stay in the clear.
+    sealTables(this, key, { residentSnapshots: ['residentId', 'staffId', 'savedAt'] });
     this.version(1).stores({ residentSnapshots: '[residentId+staffId], savedAt' });
   }
 }
@@ -66,9 +71,19 @@ export function clearAllSnapshots(db: SnapshotDatabase = snapshotDatabase()): Pr
 }
 
 let shared: SnapshotDatabase | null = null;
+onStorageChange(() => {
+  shared?.close();
+  shared = null;
+});
 
-/** The one connection the app uses; tests make their own with a fresh name. */
-export const snapshotDatabase = (): SnapshotDatabase => (shared ??= new SnapshotDatabase());
+/** The signed-in officer's copies; tests make their own with a fresh name. */
+export function snapshotDatabase(): SnapshotDatabase {
+  if (!shared) {
+    const { staffId, key } = officerStorage();
+    shared = new SnapshotDatabase(databaseName('snapshots', staffId), key);
+  }
+  return shared;
+}
 
 /** The app's start-up clear-out runs once per page, however many providers mount. */
 let pruned: Promise<number> | null = null;

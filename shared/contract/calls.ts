@@ -205,6 +205,13 @@ export const calls = {
   'account.signIn': call<AccountStatus>()(noInput),
   /** Signs out: forgets the sign-in on this computer. The renderer clears its resident copies too. */
   'account.signOut': call<AccountStatus>()(noInput),
+  /**
+   * The signed-in officer's data key (base64), which seals everything this computer keeps about
+   * residents (renderer/storage/sealing.ts), and whether it outlives this run.
+   */
+  'storage.dataKey': call<{ key: string; kept: AccountStatus['kept'] }>()(noInput),
+  /** Forgets the officer's data key (sign-out, "forget this computer"): every row sealed under it is unreadable at once. */
+  'storage.forgetDataKey': call<{ forgotten: true }>()(noInput),
   'teams.me': call<Me>()(noInput),
   'teams.setMyPresence': call<MyPresence>()(setPresenceInput),
   'teams.searchPeople': call<ColleagueWithPresence[]>()(z.strictObject({ query: z.string().trim().min(2, 'Type at least 2 letters.').max(100) })),

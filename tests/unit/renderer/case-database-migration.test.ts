@@ -105,7 +105,7 @@ describe('case database migrations', () => {
     const name = `migration-${Date.now()}`;
     await versionOneDatabase(name);
 
-    const db = new CaseDatabase(name);
+    const db = new CaseDatabase(name, null);
     await db.open();
     expect(db.verno).toBe(5);
     expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
@@ -146,7 +146,7 @@ describe('case database migrations', () => {
     const name = `migration-v2-${Date.now()}`;
     await versionTwoDatabase(name);
 
-    const db = new CaseDatabase(name);
+    const db = new CaseDatabase(name, null);
     await db.open();
     expect(db.verno).toBe(5);
     expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
@@ -182,7 +182,7 @@ describe('case database migrations', () => {
     await old.table('pendingAccesses').put(pendingAccess);
     old.close();
 
-    const db = new CaseDatabase(name);
+    const db = new CaseDatabase(name, null);
     await db.open();
     expect(db.verno).toBe(5);
     // No contact to say whose it was: the draft stays everyone's.
@@ -215,7 +215,7 @@ describe('case database migrations', () => {
     old.version(1).stores({ caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt', interactions: 'id, status, answeredAt, residentId' });
     await old.open();
     old.close();
-    const db = new CaseDatabase(name);
+    const db = new CaseDatabase(name, null);
     expect(await db.caseDrafts.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.pendingAccesses.count()).toBe(0);
@@ -236,7 +236,7 @@ describe('case database migrations', () => {
     await old.table('cases').put(aboutAda);
     old.close();
 
-    const db = new CaseDatabase(name);
+    const db = new CaseDatabase(name, null);
     await db.open();
     expect(db.verno).toBe(5);
     expect(await db.cases.where('content.residentId').equals(versionOneDraft.residentId).toArray()).toEqual([aboutAda]);

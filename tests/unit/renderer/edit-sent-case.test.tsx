@@ -104,7 +104,8 @@ describe('editing a sent case', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(tab(/^Waiting to send \(1\)$/).getAttribute('aria-selected')).toBe('true');
+    // The list is a live query of the sealed database: it follows a moment after the dialog closes.
+    await waitFor(() => expect(tab(/^Waiting to send \(1\)$/).getAttribute('aria-selected')).toBe('true'));
     expect(tab(/^Sent \(0\)$/)).toBeTruthy();
     const saved = screen.getByTestId('case-change-saved');
     expect(saved.textContent).toBe(`Your changes to “${sent.content.summary}” are waiting to send.`);

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../../shared/contract/microsoft365';
 import { App } from '../../../renderer/app/App';
 import { createI18n } from '../../../renderer/i18n/i18n';
+import type { DirectoryEntry } from '../../../shared/domain/directory';
+import { newCaseDraft } from '../../../renderer/cases/new-case-draft';
+import { caseDatabase } from '../../../renderer/storage/case-database';
+import { directoryDatabase, readDirectory } from '../../../renderer/storage/directory-database';
 import { saveSnapshot, snapshotDatabase } from '../../../renderer/storage/snapshot-database';
 import { fakeBridge, residentView, session, type FakeAnswers } from '../support/fake-bridge';
 import { me, myPresence, signedIn, signedOut } from './microsoft365-fixtures';
@@ -16,6 +20,8 @@ async function renderApp(answers: FakeAnswers) {
 }
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+const directoryEntry: DirectoryEntry = { residentId: residentView.residentId, householdId: 'h-1', givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '1985-12-10', addressLine: '12 Peckham Road', postcode: 'SE5 8UB', phones: ['020 7946 0999'], email: null, councilTaxReference: null, rentReference: null, vulnerable: false };
 
 describe('the Microsoft 365 sign-in in the status bar', () => {
   it('signs in and shows my presence as a dot and in words', async () => {
@@ -72,30 +78,42 @@ describe('the Microsoft 365 sign-in in the status bar', () => {
     expect(kept.getAttribute('title')).toBe('This computer has no keychain.');
   });
 
-  it('clears every resident copy on this computer when I sign out', async () => {
-    const db = snapshotDatabase();
-    await saveSnapshot(db, 'staff-1', residentView);
-    expect(await db.residentSnapshots.count()).toBe(1);
-    const { user, status, calls } = await renderApp({ 'account.status': () => signedIn, 'teams.me': () => me(), 'account.signOut': () => signedOut });
+  it('clears every resident copy on this computer when I sign out: the snapshots, the directory and its search, and the officer’s key when nothing is waiting', async () => {
+    await saveSnapshot(snapshotDatabase(), 'staff-1', residentView);
+    await directoryDatabase().blocks.add({ entries: [directoryEntry], removed: [] });
+    await directoryDatabase().meta.put({ key: 'sync', deltaToken: 'token', updatedAt: new Date().toISOString() });
+    expect(await snapshotDatabase().residentSnapshots.count()).toBe(1);
+    const { user, status, calls } = await renderApp({ 'account.status': () => signedIn, 'teams.me': () => me(), 'account.signOut': () => signedOut, 'directory.changes': () => { throw new Error('Sign in to search the directory.'); } });
     await user.click(await within(status).findByRole('button', { name: 'Sign out' }));
     const signIn = await within(status).findByRole('button', { name: 'Sign in to Microsoft 365' });
     // The focus goes to Sign in, not to the page, once it is there.
     await waitFor(() => expect(document.activeElement).toBe(signIn));
-    expect(await db.residentSnapshots.count()).toBe(0);
+    await waitFor(async () => expect(await snapshotDatabase().residentSnapshots.count()).toBe(0));
+    expect(await readDirectory(directoryDatabase())).toEqual([]);
     expect(calls).toContain('account.signOut');
+    expect(calls).toContain('storage.forgetDataKey');
+  });
+
+  it('keeps the officer’s unsent work, sealed, when they sign out with a case still waiting', async () => {
+    await caseDatabase().caseDrafts.put({ ...newCaseDraft({ staffId: 'staff-1', residentId: null, residentName: null }), summary: 'Typed before signing out' });
+    const { user, status, calls } = await renderApp({ 'account.status': () => signedIn, 'teams.me': () => me(), 'account.signOut': () => signedOut });
+    await user.click(await within(status).findByRole('button', { name: 'Sign out' }));
+    await within(status).findByRole('button', { name: 'Sign in to Microsoft 365' });
+    await waitFor(() => expect(calls).toContain('account.signOut'));
+    expect(calls).not.toContain('storage.forgetDataKey');
+    expect((await caseDatabase().caseDrafts.toArray()).map((draft) => draft.summary)).toEqual(['Typed before signing out']);
   });
 
   it('clears them too when the sign-in ends elsewhere', async () => {
     const { emit, status } = await renderApp({ 'account.status': () => signedIn, 'teams.me': () => me() });
     await within(status).findByRole('button', { name: 'Sign out' });
-    const db = snapshotDatabase();
-    await saveSnapshot(db, 'staff-1', residentView);
+    await saveSnapshot(snapshotDatabase(), 'staff-1', residentView);
     act(() => emit('account.changed', signedOut));
     const focused = document.activeElement;
     const signIn = await within(status).findByRole('button', { name: 'Sign in to Microsoft 365' });
     // Ended elsewhere, nobody asked here: the focus stays where the officer left it.
     expect(document.activeElement).toBe(focused);
     expect(document.activeElement).not.toBe(signIn);
-    await waitFor(async () => expect(await db.residentSnapshots.count()).toBe(0));
+    await waitFor(async () => expect(await snapshotDatabase().residentSnapshots.count()).toBe(0));
   });
 });

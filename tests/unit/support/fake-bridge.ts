@@ -99,6 +99,17 @@ export type FakeAnswers = { [N in CallName]?: (input: unknown) => CallResult<N> 
 /** The same resident before the identity check: the name and flags only. */
 export const maskedResidentView: ResidentView = { ...residentView, identity: { ...residentView.identity, status: 'not-done' }, record: null };
 
+const dataKeys = new Map<string, string>();
+/** Each officer's data key, as main keeps it: made once per officer, the same for every page. */
+export function fakeDataKey(staffId: string): string {
+  let key = dataKeys.get(staffId);
+  if (!key) {
+    key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+    dataKeys.set(staffId, key);
+  }
+  return key;
+}
+
 /**
  * A bridge answering from fixed data, recording calls, and able to raise events. While
  * `setBackOfficeReachable(false)`, the back office says it cannot be reached and resident and
@@ -147,6 +158,8 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
         return { ok: true, value: { recorded: reads.map((read) => read.id) } };
       }
       if (name === 'session.get') return { ok: true, value: current };
+      if (name === 'storage.dataKey') return current.user ? { ok: true, value: { key: fakeDataKey(current.user.id), kept: 'keychain' } } : { ok: false, error: { code: 'not-possible', message: 'Nobody is signed in.' } };
+      if (name === 'storage.forgetDataKey') return { ok: true, value: { forgotten: true } };
       if (name === 'training.summary') return { ok: true, value: summary };
       if (name === 'scripts.list') return { ok: true, value: { scripts: [testScript], problems: [] } };
       if (name === 'scripts.lookup') return { ok: true, value: { available: false } };

@@ -11,9 +11,11 @@ import { realTimers } from '../../../renderer/sync/timers';
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
 
 let databases = 0;
+/** The outbox is tested as it runs: every row sealed under an officer's key. */
+const testKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 
-/** A fresh, empty case database per test. */
-export const freshDb = () => new CaseDatabase(`sync-test-${++databases}-${crypto.randomUUID()}`);
+/** A fresh, empty case database per test, sealed. */
+export const freshDb = () => new CaseDatabase(`sync-test-${++databases}-${crypto.randomUUID()}`, testKey);
 
 export function draft(overrides: Partial<CaseDraft> = {}): CaseDraft {
   const at = new Date().toISOString();

@@ -1,0 +1,61 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Typography from '@mui/material/Typography';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../shared/contract/outcome';
+import { useBridge } from '../bridge/bridge-context';
+import { caseDatabase } from './case-database';
+import { openOfficerStorage, switchStorageTo } from './officer-storage';
+import { moveUnsealedRows } from './unsealed-migration';
+
+/**
+ * Opens the officer's sealed storage before anything that reads or saves is drawn, and draws
+ * it afresh for each officer, so nothing on screen or in memory can reach another officer's
+ * databases.
+ */
+export function OfficerStorageGate({ staffId, children }: { staffId: string | null; children: ReactNode }) {
+  const bridge = useBridge();
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<{ staffId: string | null } | null>(null);
+  const [refused, setRefused] = useState<{ staffId: string | null; error: CallError } | null>(null);
+  const problem = refused && refused.staffId === staffId ? refused.error : null;
+
+  useEffect(() => {
+    let live = true;
+    void openOfficerStorage(bridge, staffId).then(async (opened) => {
+      if (!live) return;
+      if (!opened.ok) return setRefused({ staffId, error: opened.error });
+      switchStorageTo(opened.storage);
+      // A computer upgraded from a version that kept rows in the clear: seal this officer's.
+      if (staffId) await moveUnsealedRows(staffId, caseDatabase()).catch(() => 0);
+      if (live) setOpen({ staffId });
+    });
+    return () => {
+      live = false;
+    };
+  }, [bridge, staffId]);
+
+  if (problem) {
+    return (
+      <Box component="main" sx={{ p: 4 }}>
+        <Typography component="h1" variant="h4" gutterBottom>
+          {t('storage.problemTitle')}
+        </Typography>
+        <Alert severity="error">{problem.message}</Alert>
+      </Box>
+    );
+  }
+  if (!open || open.staffId !== staffId) {
+    return (
+      <Box component="main" sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }} aria-busy="true">
+        <CircularProgress size="1.5rem" aria-hidden="true" />
+        <Typography component="h1" variant="h6">
+          {t('app.loading')}
+        </Typography>
+      </Box>
+    );
+  }
+  return <Fragment key={staffId ?? 'nobody'}>{children}</Fragment>;
+}

@@ -1,0 +1,65 @@
+import Dexie from 'dexie';
+import type { ApiBridge } from '../../shared/contract/api-bridge';
+import type { CallError } from '../../shared/contract/outcome';
+import { importDataKey, type DataKey } from './sealing';
+
+/**
+ * Whose storage is open on this page. Each officer has databases of their own, sealed under
+ * their own data key (renderer/storage/sealing.ts), so one officer's drafts, contacts, outbox,
+ * copy of the directory and resident snapshots can never be read, or sent, as another's; a
+ * copied profile folder shows nothing without the key, which only main hands out, and only to
+ * the officer signed in.
+ */
+export interface OfficerStorage {
+  /** Null before anyone signs in: a key for this page only, so even then nothing is kept readable. */
+  staffId: string | null;
+  key: DataKey;
+  /** Whether the key outlives this run ('keychain') or what is sealed is gone when CivicDesk closes. */
+  kept: 'keychain' | 'this-session-only';
+}
+
+let current: OfficerStorage | null = null;
+
+/** The officer whose databases the app uses now. */
+export function officerStorage(): OfficerStorage {
+  if (!current) throw new Error('No officer’s storage is open on this page yet.');
+  return current;
+}
+
+export const databaseName = (kind: 'cases' | 'directory' | 'snapshots', staffId: string | null): string =>
+  `civicdesk-${kind}-${staffId ?? 'nobody-signed-in'}`;
+
+/** Makes `storage` the one the app's databases use from now on (tests use it directly). */
+export function switchStorageTo(storage: OfficerStorage): void {
+  current = storage;
+  for (const listener of listeners) listener();
+}
+
+const listeners = new Set<() => void>();
+/** Called when the officer's storage changes, so cached connections are let go. */
+export function onStorageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Opens the signed-in officer's storage: asks main for their key and imports it so the page
+ * can use it but never read it. With nobody signed in, a key made here for this page alone.
+ */
+export async function openOfficerStorage(bridge: ApiBridge, staffId: string | null): Promise<{ ok: true; storage: OfficerStorage } | { ok: false; error: CallError }> {
+  if (staffId === null) {
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    return { ok: true, storage: { staffId, key, kept: 'this-session-only' } };
+  }
+  const outcome = await bridge.storage.dataKey({});
+  if (!outcome.ok) return outcome;
+  const raw = Uint8Array.from(atob(outcome.value.key), (char) => char.charCodeAt(0));
+  const key = await importDataKey(raw);
+  raw.fill(0);
+  return { ok: true, storage: { staffId, key, kept: outcome.value.kept } };
+}
+
+/** Deletes every database of this officer on this computer. */
+export async function deleteOfficerDatabases(staffId: string, kinds: readonly ('cases' | 'directory' | 'snapshots')[]): Promise<void> {
+  await Promise.all(kinds.map((kind) => Dexie.delete(databaseName(kind, staffId))));
+}
