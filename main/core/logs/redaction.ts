@@ -65,6 +65,8 @@ const PATTERNS: readonly (readonly [RegExp, string | ((match: string) => string)
   [/(?<![\w+-])(?:\+\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)\d(?:[\s().-]{0,2}\d){8,10}(?![\w-])/g, '[phone]'],
   // A UK postcode, with or without its space.
   [/\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/gi, '[postcode]'],
+  // The officer's own user folder, which file paths in stack frames carry (C:\Users\jane.smith\…, /home/jsmith/…): not needed to find a fault.
+  [/(?:\b[A-Za-z]:)?[\\/](?:Users|home)[\\/][^\\/\s)'"]+/g, '~'],
   // An address line: "Flat C, …", "12a Walworth Road", "111 Bradenham Court".
   [/\b(?:flat|apartment|unit)\s+[A-Za-z0-9]+\b,?/gi, '[address]'],
   [new RegExp(`\\b\\d+[a-z]?,?\\s+(?:[A-Za-z'’-]+\\s+){1,3}${STREET}\\b`, 'gi'), '[address]'],

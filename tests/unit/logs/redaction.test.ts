@@ -35,6 +35,8 @@ describe('redacting a line', () => {
     ['at 14a Bradenham Court', 'at [address]', 'Bradenham'],
     ["GET /api/data/v9.2/contacts?$filter=contains(fullname,'Jane Okafor')&$top=5", 'GET /api/data/v9.2/contacts?$filter=[left out]&$top=5', 'Okafor'],
     ['/users?$search="displayName:Jane Okafor"&$top=5', '/users?$search=[left out]&$top=5', 'Okafor'],
+    ['at send (C:\\Users\\jane.okafor\\AppData\\Local\\Programs\\CivicDesk\\resources\\app.asar\\out\\main\\index.js:1:2345)', 'at send (~\\AppData\\Local\\Programs\\CivicDesk\\resources\\app.asar\\out\\main\\index.js:1:2345)', 'okafor'],
+    ['stopped writing its log file in /home/jokafor/.config/CivicDesk/logs', 'stopped writing its log file in ~/.config/CivicDesk/logs', 'jokafor'],
   ])('%s', (input, expected, gone) => {
     const redacted = redactText(input);
     expect(redacted).toBe(expected);
