@@ -3,6 +3,7 @@ import type { SnapshotRead } from '../../../shared/contract/calls';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from '../../../shared/contract/residents';
 import type { CaseHistory } from '../../../shared/domain/case-history';
 import type { ContactChannel } from '../../../shared/domain/contact';
+import type { ResidentFlag } from '../../../shared/domain/flag';
 import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visibility';
 import { checkIdentity, DEFAULT_IDENTITY_POLICY, policyMet, questionsOf, type IdentityAnswers, type IdentityPolicy } from '../../../shared/domain/identity-check';
 import type { AccessReason, IdentityCheckResult, Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
@@ -32,6 +33,16 @@ export interface ResidentServiceDeps {
   now: () => Date;
   /** The council's rule for the identity check (the deployment file's identityPolicy). */
   identityPolicy?: IdentityPolicy;
+}
+
+/**
+ * The officers' names the record may show: the cases' owners and whoever raised a flag the
+ * role sees. Who raised a hidden staff-safety marker is as hidden as the marker, since the name
+ * says one exists and who to ask about it.
+ */
+function namesBehind(record: Resident360, visibleFlags: readonly ResidentFlag[]): Record<string, string> {
+  const ids = new Set([...record.cases.map((each) => each.ownerStaffId), ...visibleFlags.map((flag) => flag.raisedByStaffId)]);
+  return Object.fromEntries(Object.entries(record.staffNames).filter(([id]) => ids.has(id)));
 }
 
 /**
@@ -72,7 +83,7 @@ export function createResidentService(deps: ResidentServiceDeps) {
       flags: visible,
       hiddenStaffSafety,
       communication: { language: resident.language, accessibilityNeeds: resident.accessibilityNeeds },
-      record: revealed ? { ...entry.record, flags: visible } : null,
+      record: revealed ? { ...entry.record, flags: visible, staffNames: namesBehind(entry.record, visible) } : null,
       repeatContact: revealed ? entry.repeat : null,
     };
   };

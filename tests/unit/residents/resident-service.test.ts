@@ -3,6 +3,7 @@ import type { BackOffice, Resident360, ResidentAccess } from '../../../main/core
 import { createAuditTrail } from '../../../main/core/residents/audit-trail';
 import { createResidentService } from '../../../main/core/residents/resident-service';
 import { generateTrainingData } from '../../../main/core/training/generator';
+import type { ResidentFlag } from '../../../shared/domain/flag';
 import type { StaffUser } from '../../../shared/domain/staff';
 
 const borough = generateTrainingData({ residents: 300, asOf: '2026-11-26' });
@@ -23,12 +24,12 @@ const record: Resident360 = {
 const agent: StaffUser = { id: 's-agent', displayName: 'Ama Agent', email: 'ama@example.org', role: 'agent', team: 'Blue' };
 const leader: StaffUser = { id: 's-lead', displayName: 'Lee Leader', email: 'lee@example.org', role: 'team-leader', team: 'Blue' };
 
-function setUp(options: { failAudit?: number } = {}) {
+function setUp(options: { failAudit?: number; record?: Resident360 } = {}) {
   const recorded: ResidentAccess[] = [];
   let failures = options.failAudit ?? 0;
   const office: BackOffice = {
     directory: async () => ({ entries: [], removed: [], deltaToken: 't', replacesAll: true }),
-    resident360: async (id) => (id === resident.id ? record : null),
+    resident360: async (id) => (id === resident.id ? (options.record ?? record) : null),
     contactHistory: async () => ({ contacts: [], nextCursor: null, staffNames: {} }),
     collectionDay: async () => null,
     caseHistory: async () => null,
@@ -93,6 +94,25 @@ describe('opening a resident', () => {
     const asLeader = await service.open(resident.id, 'call');
     expect(asLeader.hiddenStaffSafety).toBe(0);
     expect(asLeader.flags.filter((flag) => flag.kind === 'staff-safety')).toHaveLength(safety);
+  });
+
+  it('names to an agent only the officers behind what the agent may see: not who raised a hidden staff-safety marker', async () => {
+    const safety = record.flags.find((flag) => flag.kind === 'staff-safety');
+    if (!safety) throw new Error('the training borough has no staff-safety marker to test with');
+    const vulnerability = { ...safety, id: 'f-vulnerable', kind: 'vulnerability', type: 'mobility', raisedByStaffId: 's-visible' } as ResidentFlag;
+    const named: Resident360 = {
+      ...record,
+      flags: [{ ...safety, raisedByStaffId: 's-hidden' }, vulnerability],
+      staffNames: { 's-hidden': 'Harriet Hidden', 's-visible': 'Vic Visible' },
+    };
+    const { service, actAs } = setUp({ record: named });
+    const asAgent = await service.open(resident.id, 'call');
+    const agentRecord = service.overrideIdentity(asAgent.accessId, 'Known caller').record;
+    expect(asAgent.hiddenStaffSafety).toBe(1);
+    expect(agentRecord?.staffNames).toEqual({ 's-visible': 'Vic Visible' });
+    actAs(leader);
+    const asLeader = await service.open(resident.id, 'call');
+    expect(service.overrideIdentity(asLeader.accessId, 'Known caller').record?.staffNames).toEqual({ 's-hidden': 'Harriet Hidden', 's-visible': 'Vic Visible' });
   });
 
   it('lets only team leaders list accesses, including ones still waiting to reach the back office', async () => {
