@@ -4,9 +4,10 @@ import { idleTimeIsUp } from './idle-lock';
 
 /**
  * The desktop app's view of the whole computer (Electron's powerMonitor): the operating
- * system's own lock or sleep locks CivicDesk at once, and idle time counted by the operating
- * system (keys and mouse in any program) locks it once the officer's allowance is up. The
- * shell only passes the signals on; the decisions are here, through the same call the pages use.
+ * system's own lock or sleep locks CivicDesk at once. Its idle time (keys and mouse in any
+ * program) is a backstop for the page's own idle timer, which Chromium holds back in a
+ * minimised or hidden window. The shell only passes the signals on; the decisions are here,
+ * through the same call the pages use.
  */
 export function createSystemLock(router: Router) {
   const lock = (reason: LockReason) => router.dispatch('session.lock', { reason }, { transport: 'ipc' });

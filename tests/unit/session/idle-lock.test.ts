@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDeploymentConfig } from '../../../main/core/config/deployment-config';
 import { allowedWhileLocked, DEFAULT_IDLE_LOCK, idleMinutesFor, idleTimeIsUp, mayResume } from '../../../main/core/session/idle-lock';
+import { idleAllowanceMs } from '../../../renderer/lock/idle-allowance';
 import type { SessionLock } from '../../../shared/contract/session';
 
 const live = {
@@ -59,5 +60,14 @@ describe('what still works while locked', () => {
     for (const name of ['residents.open', 'residents.checkIdentity', 'residents.contactHistory', 'directory.changes', 'audit.accesses', 'scripts.lookup', 'team.view', 'session.actAsTrainingUser', 'deepLink.take'] as const) {
       expect(allowedWhileLocked(name)).toBe(false);
     }
+  });
+});
+
+describe('training’s quick lock for a tab', () => {
+  it('is read in training mode only: live mode always waits the council’s minutes', () => {
+    expect(idleAllowanceMs({ mode: 'training', idleLockMinutes: 15 }, '3')).toBe(3_000);
+    expect(idleAllowanceMs({ mode: 'live', idleLockMinutes: 5 }, '3')).toBe(300_000);
+    expect(idleAllowanceMs({ mode: 'training', idleLockMinutes: 15 }, null)).toBe(900_000);
+    for (const nonsense of ['0', '-3', '2.5', 'soon', '', '99999']) expect(idleAllowanceMs({ mode: 'training', idleLockMinutes: 15 }, nonsense)).toBe(900_000);
   });
 });
