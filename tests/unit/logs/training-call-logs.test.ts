@@ -23,7 +23,8 @@ import type { TrainingMicrosoft365 } from '../../../main/core/training/microsoft
  * is raised (one refused for a missing summary first), the officer signs in to Microsoft 365
  * (refused once), asks about colleagues (presence fails), escalates to the service's Teams
  * channel (the connection drops once), records the contact, an offline read is audited while
- * the council's system refuses it, and the officer signs out. Then it looks in every line
+ * the council's system refuses it, the sign-in cannot be renewed (revoked), and the officer
+ * signs out. Then it looks in every line
  * for the resident's details, in every form the record and the caller gave them, and for
  * every token the identity stand-in issued.
  */
@@ -34,6 +35,8 @@ describe('the log of a whole training call', () => {
   let core: Core;
   let standIn: DataverseStandIn;
   let microsoft365: TrainingMicrosoft365;
+  // The core's clock, moved on later so the sign-in must be renewed.
+  let later = 0;
 
   const call = async <T>(name: CallName, input: unknown): Promise<Outcome<T>> => (await core.router.dispatch(name, JSON.parse(JSON.stringify(input)) as unknown, { transport: 'ipc' })) as Outcome<T>;
   const value = async <T>(name: CallName, input: unknown): Promise<T> => {
@@ -45,7 +48,7 @@ describe('the log of a whole training call', () => {
   beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'civicdesk-call-logs-'));
     appLog = createAppLog({ folder, stderr: (line) => stderr.push(line) });
-    core = createCore({ config: loadDeploymentConfig(undefined, ''), appVersion: 't', log: appLog.log, resourcesDir: 'resources', training: { residents: 120 } });
+    core = createCore({ config: loadDeploymentConfig(undefined, ''), appVersion: 't', log: appLog.log, resourcesDir: 'resources', training: { residents: 120 }, now: () => new Date(Date.now() + later) });
     standIn = (await core.trainingStandIn()) as DataverseStandIn;
     microsoft365 = (await core.trainingMicrosoft365()) as TrainingMicrosoft365;
   }, 60_000);
@@ -139,13 +142,17 @@ describe('the log of a whole training call', () => {
     expect(audited.recorded).toEqual([]);
     standIn.faults.clear();
     await value('residents.close', { accessIds: [opened.accessId] });
+    // Later the sign-in needs renewing, but the council has revoked it.
+    microsoft365.identity.revokeRefreshTokens();
+    later = 56 * 60_000;
+    expect(await call('teams.me', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Sign in to Microsoft 365 again/) } });
     await value('account.signOut', {});
     await core.close();
     await appLog.close();
 
     // There were lines, from every part of the call that logs, and the file has each of them.
     const messages = stderr.map((line) => (JSON.parse(line) as { message: string }).message);
-    expect(messages).toEqual(expect.arrayContaining(['Microsoft 365 sign-in did not finish', 'signed in to Microsoft 365', 'Presence for the people found could not be read.', 'Case escalated in Teams', 'audit record waiting to send', 'signed out of Microsoft 365']));
+    expect(messages).toEqual(expect.arrayContaining(['Microsoft 365 sign-in did not finish', 'signed in to Microsoft 365', 'Presence for the people found could not be read.', 'Case escalated in Teams', 'audit record waiting to send', 'Microsoft 365 sign-in needs renewing', 'signed out of Microsoft 365']));
     const files = readdirSync(folder).filter((name) => name.startsWith('civicdesk'));
     const fileLines = files.flatMap((name) => readFileSync(path.join(folder, name), 'utf8').split('\n').filter(Boolean));
     expect(fileLines).toEqual(stderr);
