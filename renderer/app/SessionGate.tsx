@@ -81,7 +81,7 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   return (
     <SessionProvider value={session}>
       {lockScreen}
-      <OfficerStorageGate staffId={session.user?.id ?? null}>
+      <OfficerStorageGate staffId={session.user?.id ?? null} retention={session.retention}>
         <DeepLinksProvider>
           <NavigationProvider>
             <SyncProvider staffId={session.user?.id ?? null}>

@@ -12,7 +12,6 @@ import { useBridge } from '../bridge/bridge-context';
 import { useDeepLinks } from '../navigation/deep-links';
 import { useNavigation } from '../navigation/navigation-context';
 import { caseDatabase } from '../storage/case-database';
-import { pruneSnapshotsOnce } from '../storage/snapshot-database';
 import * as record from './contact-record';
 import { holdSends } from '../sync/screen-pop-quiet';
 import { keepCopy, openResident, type OpenedResident } from './open-resident';
@@ -129,10 +128,6 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
   useEffect(() => {
     latest.current = { memory, current, staffId };
   });
-
-  useEffect(() => {
-    void pruneSnapshotsOnce();
-  }, []);
 
   // A wrapped-up call leaves the screen when IndexedDB says so, its dialog with it: only then
   // can the place's heading take the focus (a dialog still open would keep it).

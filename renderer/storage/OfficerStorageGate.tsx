@@ -5,17 +5,22 @@ import Typography from '@mui/material/Typography';
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/outcome';
+import type { RetentionRule } from '../../shared/domain/retention';
 import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from './case-database';
 import { openOfficerStorage, switchStorageTo } from './officer-storage';
+import { applyRetention } from './retention';
+import { snapshotDatabase } from './snapshot-database';
 import { moveUnsealedRows } from './unsealed-migration';
+
+const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Opens the officer's sealed storage before anything that reads or saves is drawn, and draws
  * it afresh for each officer, so nothing on screen or in memory can reach another officer's
  * databases.
  */
-export function OfficerStorageGate({ staffId, children }: { staffId: string | null; children: ReactNode }) {
+export function OfficerStorageGate({ staffId, retention, children }: { staffId: string | null; retention: RetentionRule | undefined; children: ReactNode }) {
   const bridge = useBridge();
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ staffId: string | null } | null>(null);
@@ -37,6 +42,16 @@ export function OfficerStorageGate({ staffId, children }: { staffId: string | nu
     };
   }, [bridge, staffId]);
 
+  // The council's retention rule, when the officer's storage opens and every day after.
+  const opened = open !== null && open.staffId === staffId;
+  useEffect(() => {
+    if (!opened) return;
+    const apply = () => void applyRetention(caseDatabase(), snapshotDatabase(), retention).catch(() => undefined);
+    apply();
+    const daily = setInterval(apply, RETENTION_INTERVAL_MS);
+    return () => clearInterval(daily);
+  }, [opened, retention]);
+
   if (problem) {
     return (
       <Box component="main" sx={{ p: 4 }}>
@@ -47,7 +62,7 @@ export function OfficerStorageGate({ staffId, children }: { staffId: string | nu
       </Box>
     );
   }
-  if (!open || open.staffId !== staffId) {
+  if (!opened) {
     return (
       <Box component="main" sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }} aria-busy="true">
         <CircularProgress size="1.5rem" aria-hidden="true" />

@@ -56,7 +56,7 @@ export async function findSnapshot(db: SnapshotDatabase, residentId: string, sta
   return found;
 }
 
-/** Deletes every copy older than the limit; run when the app starts. Resolves to how many went. */
+/** Deletes every copy older than the limit. Resolves to how many went. (The app applies the council's rule: renderer/storage/retention.ts.) */
 export function deleteOldSnapshots(db: SnapshotDatabase, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - SNAPSHOT_MAX_AGE_MS).toISOString();
   return db.residentSnapshots.where('savedAt').below(cutoff).delete();
@@ -84,7 +84,3 @@ export function snapshotDatabase(): SnapshotDatabase {
   }
   return shared;
 }
-
-/** The app's start-up clear-out runs once per page, however many providers mount. */
-let pruned: Promise<number> | null = null;
-export const pruneSnapshotsOnce = (db: SnapshotDatabase = snapshotDatabase()): Promise<number> => (pruned ??= deleteOldSnapshots(db).catch(() => 0));

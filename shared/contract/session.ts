@@ -1,4 +1,5 @@
 import type { IdentityPolicy } from '../domain/identity-check';
+import type { RetentionRule } from '../domain/retention';
 import type { StaffUser } from '../domain/staff';
 
 /**
@@ -61,6 +62,8 @@ export interface SessionInfo {
   queueServices: Record<string, string[]>;
   /** Days within which a further contact about the same service means the first did not resolve it. */
   trueResolutionDays: number;
+  /** How long this computer keeps copies (deployment `retention`); absent: the defaults. */
+  retention?: RetentionRule;
   /** Set while the workstation is locked; absent or null when it is not. */
   lock?: SessionLock | null;
   /** Minutes without a key or a pointer before the workstation locks, for this officer's role (deployment `idleLock`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RETENTION, type RetentionRule } from '../../../shared/domain/retention';
 import type { ConfigProblem, FeatureSwitches } from '../../../shared/contract/session';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, LARGEST_ATTACHMENT_BYTES } from '../../../shared/contract/cases';
 import { DEFAULT_IDENTITY_POLICY, IDENTITY_QUESTIONS, type IdentityPolicy } from '../../../shared/domain/identity-check';
@@ -53,6 +54,10 @@ export const DEFAULT_TRUE_RESOLUTION_DAYS = 7;
 
 export function trueResolutionDays(config: LoadedConfig): number {
   return config.mode === 'live' ? config.config.trueResolutionDays : DEFAULT_TRUE_RESOLUTION_DAYS;
+}
+
+export function retentionRule(config: LoadedConfig): RetentionRule {
+  return config.mode === 'live' ? { ...config.config.retention } : { ...DEFAULT_RETENTION };
 }
 
 export function queueServices(config: LoadedConfig): Record<string, string[]> {
@@ -164,8 +169,35 @@ export const deploymentConfigSchema = z.strictObject({
       otherMinutes: z.number().int('Must be a whole number of minutes.').min(1, 'Must be at least 1 (minute).').max(120, 'Must be at most 120 (minutes).').default(15),
     })
     .default({ servicePointMinutes: 5, otherMinutes: 15 }),
+  /** How long this computer keeps copies once they have served their purpose (shared/domain/retention.ts). */
+  retention: z
+    .strictObject({
+      snapshotDays: z.number().int('Must be a whole number of days.').min(1, 'Must be at least 1 (day).').max(31, 'Must be at most 31 (days).').default(DEFAULT_RETENTION.snapshotDays),
+      sentDays: z.number().int('Must be a whole number of days.').min(1, 'Must be at least 1 (day).').max(365, 'Must be at most 365 (days).').default(DEFAULT_RETENTION.sentDays),
+      syncLogDays: z.number().int('Must be a whole number of days.').min(1, 'Must be at least 1 (day).').max(365, 'Must be at most 365 (days).').default(DEFAULT_RETENTION.syncLogDays),
+    })
+    .default({ ...DEFAULT_RETENTION }),
   /** Interpreting suppliers' lines: the number, the council's access code and department. */
   interpreterLines: z.array(interpreterLine).max(20).default([]),
+  /**
+   * `false`: no training mode on this computer at all. With a tenant it changes nothing; a file
+   * holding little more than this (no tenant) stops CivicDesk with a plain message instead of
+   * opening the training stand-ins (loadDeploymentConfig below).
+   */
+  training: z.boolean().default(true),
+  /**
+   * electron-updater's checks against the council's own server. Off unless switched on here:
+   * most councils push each version with Intune or SCCM. Without a url, the address the
+   * installer was built with (electron-builder.yml's publish) is used.
+   */
+  updates: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      url: z
+        .url({ protocol: /^https$/, error: 'Must be the https address of the folder on the council\'s server that holds latest.yml, such as https://apps.yourcouncil.gov.uk/civicdesk/.' })
+        .optional(),
+    })
+    .default({ enabled: false }),
   /** Off unless set (and features.machineTranslation is true). */
   machineTranslation: machineTranslationSettings.optional(),
 }).superRefine((config, context) => {
@@ -215,6 +247,7 @@ export function loadDeploymentConfig(text: string | undefined, source: string): 
   } catch (error) {
     return broken([{ field: '', message: `The file is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}).` }]);
   }
+  if (trainingSwitchedOffWithoutTenant(json)) return broken([{ field: 'training', message: TRAINING_SWITCHED_OFF }]);
   const parsed = deploymentConfigSchema.safeParse(json);
   if (!parsed.success) {
     return broken(
@@ -225,4 +258,17 @@ export function loadDeploymentConfig(text: string | undefined, source: string): 
     );
   }
   return { mode: 'live', config: parsed.data, externalLinkHosts: parsed.data.externalLinkHosts, features: parsed.data.features, source };
+}
+
+export const TRAINING_SWITCHED_OFF = 'Training mode is switched off on this computer ("training": false), and no council tenant is set up. Add tenantId, clientId and dataverseUrl to this file, or take "training": false out.';
+
+/**
+ * A file that only switches training off (no tenant at all) is said so in one plain sentence,
+ * rather than as three missing fields; a file with some of the tenant's settings gets each
+ * problem named as usual.
+ */
+function trainingSwitchedOffWithoutTenant(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const file = json as Record<string, unknown>;
+  return file.training === false && file.tenantId === undefined && file.clientId === undefined && file.dataverseUrl === undefined;
 }

@@ -1,7 +1,7 @@
 import type { LockReason, SessionInfo, SessionLock } from '../../../shared/contract/session';
 import { DEFAULT_DISPOSITIONS } from '../../../shared/domain/interaction';
 import type { StaffUser } from '../../../shared/domain/staff';
-import { identityPolicy, maxAttachmentBytes, queueServices, trueResolutionDays, type LoadedConfig } from '../config/deployment-config';
+import { identityPolicy, maxAttachmentBytes, queueServices, retentionRule, trueResolutionDays, type LoadedConfig } from '../config/deployment-config';
 import type { EventHub } from '../ipc/event-hub';
 import { NotPossible } from '../ipc/router';
 import { DEFAULT_IDLE_LOCK, idleMinutesFor, mayResume } from './idle-lock';
@@ -62,6 +62,7 @@ export function createSessionService(deps: {
     identityPolicy: identityPolicy(config),
     queueServices: queueServices(config),
     trueResolutionDays: trueResolutionDays(config),
+    retention: retentionRule(config),
     lock: locked,
     idleLockMinutes: idleMinutesFor(user?.role ?? null, idleLock),
   });
