@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { LOOPBACK_BRIDGE_PATH, LOOPBACK_SECRET_PARAM, type LoopbackMessage } from '../../shared/contract/channels';
 import { fail } from '../../shared/contract/outcome';
 import type { Core } from '../core/create-core';
+import { isOwnHost, MISDIRECTED_REQUEST } from '../core/security/own-host';
 
 /** Large enough for a case with its evidence photos; anything bigger is refused by ws. */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -42,6 +43,11 @@ export function attachBridgeSocket(server: Server, options: { core: Pick<Core, '
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== LOOPBACK_BRIDGE_PATH) return; // someone else's upgrade (Vite's hot reload)
+    // Only requests addressed to this host's own address (main/core/security/own-host.ts).
+    if (!isOwnHost(request.headers.host, options.ownOrigin())) {
+      socket.end(`HTTP/1.1 ${MISDIRECTED_REQUEST} Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
     const check = checkBridgeRequest(request, options.secret, options.ownOrigin());
     if (!check.ok) {
       socket.end(`HTTP/1.1 ${check.status} ${check.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

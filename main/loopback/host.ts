@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/create-core';
 import { mimeTypeFor, resolveAppFile } from '../core/security/app-files';
 import { contentSecurityPolicy } from '../core/security/csp';
+import { isOwnHost, MISDIRECTED_REQUEST } from '../core/security/own-host';
 import { attachBridgeSocket } from './bridge-socket';
 
 /** Always loopback: the browser host must never be reachable from another machine. */
@@ -34,6 +35,10 @@ export interface LoopbackHost {
 export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {
   let origin = '';
   const server = createServer((request, response) => {
+    if (!isOwnHost(request.headers.host, origin)) {
+      response.writeHead(MISDIRECTED_REQUEST, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(`This CivicDesk answers only at ${origin}.`);
+      return;
+    }
     const bridgeUrl = `ws://${LOOPBACK_ADDRESS}:${(server.address() as AddressInfo).port}`;
     response.setHeader('Content-Security-Policy', contentSecurityPolicy({ connectSources: [bridgeUrl], allowDevInlineScript: Boolean(options.devMiddleware) }));
     response.setHeader('X-Content-Type-Options', 'nosniff');
