@@ -13,6 +13,7 @@ import { checkExternalUrl } from './security/external-url';
 import { parseDeepLink } from './security/deep-link';
 import { createSessionService } from './session/session-service';
 import { guardWhileLocked } from './session/lock-guard';
+import { createLockCalls } from './session/lock-calls';
 import { isBackOfficeError } from './back-office/errors';
 import type { BackOffice, CaseBackOffice, CouncilBackOffice } from './back-office/port';
 import { createCaseService } from './cases/case-service';
@@ -25,7 +26,6 @@ import { isoDateInLondon } from '../../shared/service-standards/iso-date';
 import { createAuditTrail } from './residents/audit-trail';
 import { createResidentService } from './residents/resident-service';
 import type { DataverseStandIn } from './training/dataverse/stand-in';
-import { createTrainingBackOffice } from './training/dataverse/training-back-office';
 import { loadPhraseLibrary, phraseBook, type PhraseLibrary } from './languages/phrase-library';
 import { generateTrainingData, summariseTrainingData } from './training/generator';
 import { createSimulatedCalls } from './training/simulated-calls';
@@ -139,7 +139,10 @@ export function createCore(options: CoreOptions): Core {
       for (const problem of loaded.problems) log.warn('quality form problem', { problem });
       return loaded.form;
     }));
-  const trainingOffice = training ? qualityFormFile().then((form) => createTrainingBackOffice(training, { log, teamHistory: { qualityForm: form } })) : null;
+  // The Dataverse stand-in (a server with its own certificate) is loaded only in training.
+  const trainingOffice = training
+    ? Promise.all([qualityFormFile(), import('./training/dataverse/training-back-office')]).then(([form, { createTrainingBackOffice }]) => createTrainingBackOffice(training, { log, teamHistory: { qualityForm: form } }))
+    : null;
   const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now, log) : null;
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   const audit = createAuditTrail({ backOffice, log });
@@ -181,27 +184,14 @@ export function createCore(options: CoreOptions): Core {
   const router = createRouter(
     guardWhileLocked({
       'session.get': () => session.current(),
-      'session.lock': ({ reason }) => session.lock(reason),
-      'session.resume': async ({ staffId }, context) => {
-        if (config.mode !== 'live') return session.resume(staffId ?? null);
-        if (!session.isLocked()) return session.current();
-        // Live: the officer proves it is them by signing in to Microsoft 365 again (the interactive prompt).
-        const status = await smartWorking.handlers['account.signIn']({}, context);
-        return session.resume(status.signedIn ? status.userId : null);
-      },
-      'session.switchOfficer': async ({ staffId }, context) => {
-        if (config.mode === 'live') {
-          // The first officer is signed out (main forgets their records); the next one signs in with their own account.
-          residents.closeAll();
-          await smartWorking.handlers['account.signOut']({}, context);
-          session.signedIn(null);
-          return session.current();
-        }
-        if (!staffId) throw new NotPossible('Choose who is taking over this computer.');
-        const info = session.switchTrainingOfficer(staffId);
-        await smartWorking.signOutIfSignedIn();
-        return info;
-      },
+      ...createLockCalls({
+        live: config.mode === 'live',
+        session,
+        signIn: async (context) => smartWorking.handlers['account.signIn']({}, context),
+        signOut: async (context) => smartWorking.handlers['account.signOut']({}, context),
+        signOutIfSignedIn: () => smartWorking.signOutIfSignedIn(),
+        forgetOpens: () => residents.closeAll(),
+      }),
       'session.actAsTrainingUser': async ({ staffId }) => {
         const info = session.actAsTrainingUser(staffId);
         // Microsoft 365 was signed in as the trainee's previous colleague: that sign-in goes with them.
