@@ -1,6 +1,6 @@
 import type { CoreLog } from './create-core';
 import { openLogFile, type LogFileOptions } from './logs/log-file';
-import { loggableDetails, redactText } from './logs/redaction';
+import { loggableDetails, loggableText } from './logs/redaction';
 
 const toStderr = (line: string) => {
   process.stderr.write(`${line}\n`);
@@ -15,7 +15,7 @@ const toStderr = (line: string) => {
 export function createConsoleLog(write: (line: string) => void = toStderr, now: () => Date = () => new Date()): CoreLog {
   const entry = (level: 'info' | 'warn' | 'error') => (message: string, details: Record<string, unknown> = {}) => {
     const kept = loggableDetails(details);
-    write(JSON.stringify({ at: now().toISOString(), level, message: redactText(message), ...(Object.keys(kept).length > 0 ? { details: kept } : {}) }));
+    write(JSON.stringify({ at: now().toISOString(), level, message: loggableText(message), ...(Object.keys(kept).length > 0 ? { details: kept } : {}) }));
   };
   return { info: entry('info'), warn: entry('warn'), error: entry('error') };
 }

@@ -85,6 +85,11 @@ const MOST_CHARACTERS = 2000;
 /** How deep details may nest before the rest is left out. */
 const MOST_DEPTH = 4;
 
+/** A message or a detail's text as it may be logged: redacted, and shortened. */
+export function loggableText(text: string): string {
+  return redactText(text.length > MOST_CHARACTERS ? `${text.slice(0, MOST_CHARACTERS)}…` : text);
+}
+
 /**
  * Details as they may be logged: allowed keys only, each string redacted and shortened,
  * nested objects and arrays checked the same way.
@@ -102,7 +107,7 @@ function loggableObject(details: object, depth: number): Record<string, unknown>
 function loggableValue(value: unknown, depth: number): unknown {
   if (value === null || value === undefined || typeof value === 'boolean') return value ?? null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'string') return redactText(value.length > MOST_CHARACTERS ? `${value.slice(0, MOST_CHARACTERS)}…` : value);
+  if (typeof value === 'string') return loggableText(value);
   if (depth > MOST_DEPTH) return LEFT_OUT;
   if (Array.isArray(value)) return value.slice(0, 50).map((each) => loggableValue(each, depth + 1));
   // An Error is never logged as it is (its message may quote what it was given): only what describeError keeps.
