@@ -25,8 +25,8 @@ export const LOGGABLE_KEYS: ReadonlySet<string> = new Set([
   'table', 'service', 'purpose', 'from', 'to', 'script', 'step', 'language', 'phraseId',
   // Free text, in our own words or a library's (MSAL's, with its personal-data logging off): redacted like the message.
   'message', 'problem',
-  // Sizes and times.
-  'count', 'characters', 'attempt', 'afterMs', 'durationMs', 'bytes',
+  // Sizes and times, and CivicDesk's own version (an update).
+  'count', 'characters', 'attempt', 'attempts', 'afterMs', 'durationMs', 'bytes', 'version',
 ]);
 
 /** What a left-out value is shown as. */
