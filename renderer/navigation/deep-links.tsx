@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { DeepLink } from '../../shared/contract/deep-link';
 import { useBridge } from '../bridge/bridge-context';
+import { useSessionIfAny } from '../session/session-context';
 
 type LinkHandler = (link: DeepLink) => void;
 type Listen = (handler: LinkHandler) => () => void;
@@ -9,7 +10,7 @@ const DeepLinksContext = createContext<Listen | null>(null);
 
 /**
  * Takes the civicdesk:// links waiting in the main process and hands each to every handler.
- * It takes them when it mounts and at each `deepLink.waiting`. Mount it above every handler:
+ * It takes them when it mounts, at each `deepLink.waiting` and when the lock is lifted. Mount it above every handler:
  * React runs a parent's effects after its children's, so the handlers are listening by the
  * time the first links are taken, and a link that launched CivicDesk still opens.
  */
@@ -21,7 +22,12 @@ export function DeepLinksProvider({ children }: { children: ReactNode }) {
     return () => void handlers.current.delete(handler);
   }, []);
 
+  // Behind the idle lock links wait in main (which refuses to hand them over then); they are
+  // taken when the lock is lifted, for whoever is then at the computer.
+  const locked = Boolean(useSessionIfAny()?.lock);
+
   useEffect(() => {
+    if (locked) return;
     const take = async () => {
       const outcome = await bridge.deepLink.take({});
       // Handed to whoever listens when the answer comes, so a remount meanwhile loses nothing.
@@ -29,7 +35,7 @@ export function DeepLinksProvider({ children }: { children: ReactNode }) {
     };
     void take();
     return bridge.on('deepLink.waiting', () => void take());
-  }, [bridge]);
+  }, [bridge, locked]);
 
   return <DeepLinksContext.Provider value={listen}>{children}</DeepLinksContext.Provider>;
 }
