@@ -31,7 +31,7 @@ export function mayResume(lock: SessionLock | null, staffId: string | null): boo
 /**
  * What still works while the workstation is locked: finding out the session, resuming or
  * switching, and the background work that keeps the officer's drafts and calls safe (the
- * outbox sending cases and contacts, the audit of reads already made). Nothing here returns a
+ * outboxes sending cases, contacts and Teams messages, the audit of reads already made). Nothing here returns a
  * resident's details. Every other call is refused, so a page behind the lock (or one reloaded
  * under it) cannot show a resident whatever the renderer does.
  */
@@ -44,6 +44,9 @@ const ALLOWED_WHILE_LOCKED: ReadonlySet<CallName> = new Set<CallName>([
   'residents.close',
   'cases.submit',
   'contacts.save',
+  // Questions to experts and escalations waiting in the case's Teams outbox: a refusal would mark them failed.
+  'teams.askExpert',
+  'teams.escalate',
   'audit.recordSnapshotReads',
   'backOffice.reachability',
   'standards.get',
