@@ -33,9 +33,11 @@ describe('the idle lock in main', () => {
       if (name === 'session.changed') heard.push(payload as SessionInfo);
     });
     staff = (await session()).trainingStaff;
+    // The training back office (a local https server) starts on first use: started here, not inside a test's time.
+    await call('backOffice.reachability', {});
     agent = staff.find((each) => each.role === 'agent') as StaffUser;
     other = staff.find((each) => each.role === 'agent' && each.id !== agent.id) as StaffUser;
-  });
+  }, 60_000);
   afterAll(async () => {
     await core.close();
   });
