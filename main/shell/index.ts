@@ -10,12 +10,14 @@ import { createSystemLock } from '../core/session/system-lock';
 import { createAppLog } from '../core/log';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv } from '../core/security/deep-link';
 import { keepsDefaultMenu } from '../core/security/web-preferences';
+import { planUpdates } from '../core/updates/update-plan';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
 import { openExternalChecked, openSignInPageChecked } from './external-links';
 import { openKeychain } from './keychain';
 import { openCustomerWindow } from './customer-window';
 import { registerIpcTransport } from './ipc-transport';
 import { createMainWindow, lockDownSession } from './main-window';
+import { startUpdates } from './updates';
 
 // One CivicDesk per person: a second launch (a softphone's screen-pop, say) hands its link to
 // the first and quits.
@@ -92,6 +94,9 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // Off unless civicdesk.config.json switches updates on (main/core/updates/update-plan.ts).
+  void startUpdates(planUpdates(config, { packaged: app.isPackaged }), log);
+
   // Send any audit records still waiting, and stop the training stand-in, before leaving.
   let closed = false;
   app.on('will-quit', (event) => {

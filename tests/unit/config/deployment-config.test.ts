@@ -55,7 +55,8 @@ describe('the deployment file', () => {
   it('is found where administrators put it', async () => {
     expect(configFileCandidates('win32', { ProgramData: 'D:\\ProgramData' })).toEqual(['D:\\ProgramData\\CivicDesk\\civicdesk.config.json']);
     expect(configFileCandidates('linux', {})).toEqual(['/etc/civicdesk/civicdesk.config.json']);
-    expect(configFileCandidates('linux', { CIVICDESK_CONFIG: '/tmp/x.json' })).toEqual(['/tmp/x.json']);
+    // The machine-wide file is still looked for after CIVICDESK_CONFIG's (tests/unit/config/training-switch.test.ts).
+    expect(configFileCandidates('linux', { CIVICDESK_CONFIG: '/tmp/x.json' })).toEqual(['/tmp/x.json', '/etc/civicdesk/civicdesk.config.json']);
 
     const folder = await mkdtemp(path.join(tmpdir(), 'civicdesk-'));
     const file = path.join(folder, 'civicdesk.config.json');
