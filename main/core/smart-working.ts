@@ -9,7 +9,7 @@ import { NotPossible, type Handlers } from './ipc/router';
 import { createMemoryOnlySecretStore, type SecretStore } from './secrets/secret-store';
 import type { SessionService } from './session/session-service';
 import type { TrainingDataset } from './training/generator';
-import { startTrainingMicrosoft365, type TrainingMicrosoft365 } from './training/microsoft365';
+import type { TrainingMicrosoft365 } from './training/microsoft365';
 
 /** What CivicDesk asks Microsoft Graph for; an administrator consents to these once for the council. */
 export const GRAPH_SCOPES = [
@@ -81,6 +81,8 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
   const connect = (): Promise<Connected> =>
     (connecting ??= (async () => {
       if (config.mode === 'training' && options.training) {
+        // Loaded only here: a live start never loads the stand-ins' token issuer or their certificates.
+        const { startTrainingMicrosoft365 } = await import('./training/microsoft365');
         const training = await startTrainingMicrosoft365(options.training, { now });
         const auth = createAuthService({
           settings: { authority: training.identity.authority, clientId: training.clientId, knownAuthorities: [new URL(training.identity.authority).host], protocolMode: 'OIDC', scopes: GRAPH_SCOPES, ca: training.identity.ca },

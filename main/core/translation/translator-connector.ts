@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '../config/deployment-config';
 import { httpsFetch, type FetchLike } from '../back-office/https-fetch';
-import { startTranslatorStandIn, TRAINING_TRANSLATOR_KEY, TRAINING_TRANSLATOR_REGION, type TranslatorStandIn } from '../training/translator/stand-in';
+import type { TranslatorStandIn } from '../training/translator/stand-in';
 import { createAzureTranslator, type Translator } from './azure-translator';
 import { TRANSLATOR_KEY_SECRET } from '../secrets/secret-names';
 import type { SecretStore } from '../secrets/secret-store';
@@ -44,7 +44,9 @@ export function createTranslatorConnector(deps: { config: LoadedConfig; secrets?
   }
   let started: Promise<{ standIn: TranslatorStandIn; translator: Translator; close(): void }> | null = null;
   const start = () =>
-    (started ??= startTranslatorStandIn({ key: TRAINING_TRANSLATOR_KEY }).then((standIn) => {
+    // Loaded only in training: a live start never loads the stand-in or its certificate library.
+    (started ??= import('../training/translator/stand-in').then(async ({ startTranslatorStandIn, TRAINING_TRANSLATOR_KEY, TRAINING_TRANSLATOR_REGION }) => {
+      const standIn = await startTranslatorStandIn({ key: TRAINING_TRANSLATOR_KEY });
       const fetch = httpsFetch(standIn.ca, { timeoutMs: 10_000 });
       const translator = createAzureTranslator({ endpoint: standIn.url, region: TRAINING_TRANSLATOR_REGION, key: () => Promise.resolve(TRAINING_TRANSLATOR_KEY), fetch });
       return { standIn, translator, close: () => fetch.close() };
