@@ -24,6 +24,7 @@ import { loadQualityForm } from './quality/quality-form-file';
 import type { QualityForm } from '../../shared/quality/quality-form';
 import { isoDateInLondon } from '../../shared/service-standards/iso-date';
 import { createAuditTrail } from './residents/audit-trail';
+import { createAuditQueueFile } from './residents/audit-queue-file';
 import { createResidentService } from './residents/resident-service';
 import type { DataverseStandIn } from './training/dataverse/stand-in';
 import { loadPhraseLibrary, phraseBook, type PhraseLibrary } from './languages/phrase-library';
@@ -145,8 +146,10 @@ export function createCore(options: CoreOptions): Core {
     : null;
   const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now, log) : null;
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
-  const audit = createAuditTrail({ backOffice, log });
-  const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now, identityPolicy: identityPolicy(config) });
+  // The audit queue outlives the app only where there is a data folder and a real keychain (the
+  // desktop app); the browser host passes neither, so there it waits in memory for this run.
+  const audit = createAuditTrail({ backOffice, log, now, keep: options.dataDir && options.secrets ? createAuditQueueFile({ dir: options.dataDir, secrets: options.secrets, log }) : null });
+  const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now, identityPolicy: identityPolicy(config), log });
   // A record opened by one officer is never readable by the next one at the same computer.
   session.onUserChanged(() => residents.closeAll());
   const lookups = createScriptLookups({ backOffice, revealedRecord: (accessId) => residents.revealedRecord(accessId) });
@@ -284,7 +287,7 @@ export function createCore(options: CoreOptions): Core {
     router,
     events,
     async close() {
-      await audit.flush();
+      await audit.close();
       await (await trainingOffice)?.close();
       await translator.close();
       await smartWorking.close();

@@ -1,5 +1,5 @@
 import type { ApiBridge } from '../../shared/contract/api-bridge';
-import { MOST_SNAPSHOT_READS_PER_SEND } from '../../shared/contract/calls';
+import { MOST_SNAPSHOT_READS_PER_SEND, snapshotRead } from '../../shared/contract/calls';
 import type { CaseDatabase, PendingAccess } from '../storage/case-database';
 
 export type SendSnapshotReads = (reads: PendingAccess[]) => Promise<{ ok: true; value: { recorded: string[] } } | { ok: false }>;
@@ -30,7 +30,9 @@ export function sendSnapshotReads(db: CaseDatabase, send: SendSnapshotReads, sta
     try {
       for (;;) {
         const batch = await db.pendingAccesses.where('staffId').equals(staffId).sortBy('at');
-        const reads = batch.slice(0, MOST_SNAPSHOT_READS_PER_SEND);
+        // A read the contract refuses (a resident id that is not a GUID, from an older copy)
+        // would refuse its whole batch every time: it stays here, unsent, and the rest go.
+        const reads = batch.filter((read) => snapshotRead.safeParse(read).success).slice(0, MOST_SNAPSHOT_READS_PER_SEND);
         if (reads.length === 0) break;
         const outcome = await send(reads);
         if (!outcome.ok) break;

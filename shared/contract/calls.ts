@@ -47,7 +47,8 @@ export const MOST_SNAPSHOT_READS_PER_SEND = 200;
  */
 export const snapshotRead = z.strictObject({
   id: z.uuid(),
-  residentId: z.string().min(1).max(64),
+  // Dataverse's contact id: a GUID, as the audit's row binds to it (any other text could never be recorded).
+  residentId: z.guid(),
   staffId: z.string().min(1).max(64),
   reason: z.enum(['call', 'appointment', 'case-work']),
   at: z.iso.datetime(),

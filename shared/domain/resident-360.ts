@@ -53,6 +53,11 @@ export interface ResidentAccess {
   staffId: string;
   staffName: string;
   at: IsoDateTime;
+  /**
+   * For a read of this computer's copy: when the officer's screen says the copy was read, where
+   * that can be true. `at` is then when main was told, by main's own clock.
+   */
+  copyReadAt?: IsoDateTime;
   reason: AccessReason;
   identityCheck: IdentityCheckResult;
   /** Why the agent went ahead without the resident passing the identity check. */

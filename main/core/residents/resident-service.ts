@@ -33,6 +33,7 @@ export interface ResidentServiceDeps {
   now: () => Date;
   /** The council's rule for the identity check (the deployment file's identityPolicy). */
   identityPolicy?: IdentityPolicy;
+  log?: { warn(message: string, details?: Record<string, unknown>): void };
 }
 
 /**
@@ -43,6 +44,23 @@ export interface ResidentServiceDeps {
 function namesBehind(record: Resident360, visibleFlags: readonly ResidentFlag[]): Record<string, string> {
   const ids = new Set([...record.cases.map((each) => each.ownerStaffId), ...visibleFlags.map((flag) => flag.raisedByStaffId)]);
   return Object.fromEntries(Object.entries(record.staffNames).filter(([id]) => ids.has(id)));
+}
+
+/**
+ * The longest this computer keeps a copy of a resident's record (the renderer's
+ * SNAPSHOT_MAX_AGE_MS, which a test holds this to): no copy can have been read earlier than this.
+ */
+export const COPY_KEPT_AT_MOST_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * When the renderer says the copy was read, if that can be true: not after main was told,
+ * and not before the oldest copy this computer could still hold. Null otherwise: the read is
+ * still recorded (an audit record is never dropped), at main's time, without the renderer's.
+ */
+function copyReadTime(read: SnapshotRead, told: Date): string | null {
+  const at = new Date(read.at).getTime();
+  if (Number.isNaN(at) || at > told.getTime() || at < told.getTime() - COPY_KEPT_AT_MOST_MS) return null;
+  return new Date(at).toISOString();
 }
 
 /**
@@ -193,14 +211,29 @@ export function createResidentService(deps: ResidentServiceDeps) {
      * Reads of this computer's copy of a record, made while the back office could not be
      * reached, handed to the audit trail like any other open. Only the signed-in member of
      * staff's own reads: the renderer cannot put words in someone else's audit. No identity
-     * check ran for such a read, so it is recorded as 'not-done'. Resolves to the ids now in
-     * the back office; the rest stay queued here and the renderer keeps them to send again.
+     * check ran for such a read, so it is recorded as 'not-done'. The record's time is main's
+     * (when it was told); the renderer's is kept only as when the copy was read, and only if the
+     * copy could have been read then. Resolves to the ids main is done with (in the back office,
+     * or set aside with a reason); the rest stay queued here and the renderer keeps them to send again.
      */
     async recordSnapshotReads(reads: SnapshotRead[]): Promise<{ recorded: string[] }> {
       const staff = user();
       if (reads.some((read) => read.staffId !== staff.id)) throw new NotPossible('Only the signed-in member of staff’s own reads can be recorded.');
+      const told = deps.now();
       for (const read of reads) {
-        deps.audit.record({ id: read.id.toLowerCase(), residentId: read.residentId, staffId: staff.id, staffName: staff.displayName, at: read.at, reason: read.reason, identityCheck: 'not-done', source: 'snapshot' });
+        const copyReadAt = copyReadTime(read, told);
+        if (copyReadAt === null) deps.log?.warn('snapshot read time left out', { accessId: read.id.toLowerCase() });
+        deps.audit.record({
+          id: read.id.toLowerCase(),
+          residentId: read.residentId,
+          staffId: staff.id,
+          staffName: staff.displayName,
+          at: told.toISOString(),
+          ...(copyReadAt === null ? {} : { copyReadAt }),
+          reason: read.reason,
+          identityCheck: 'not-done',
+          source: 'snapshot',
+        });
       }
       await deps.audit.flush();
       const waiting = new Set(deps.audit.waiting().map((access) => access.id));

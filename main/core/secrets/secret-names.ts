@@ -8,3 +8,6 @@ export const TRANSLATOR_KEY_SECRET = 'civicdesk/azure-translator-key';
 
 /** MSAL's token cache: the officer's Microsoft 365 account and its refresh token. */
 export const MSAL_TOKEN_CACHE_SECRET = 'civicdesk/msal-token-cache';
+
+/** The key that encrypts the resident-access audit queue waiting on this computer (main/core/residents/audit-queue-file.ts). */
+export const AUDIT_QUEUE_KEY_SECRET = 'civicdesk/audit-queue-key';

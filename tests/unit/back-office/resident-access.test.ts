@@ -52,9 +52,11 @@ describe('the record of who opened a resident’s record', () => {
 
   it('says when a record was read from the workstation’s own copy while offline', async () => {
     const other = rowIdFor('res-000045');
-    const fromCopy = access({ residentId: other, identityCheck: 'not-done', source: 'snapshot' });
+    const fromCopy = access({ residentId: other, identityCheck: 'not-done', source: 'snapshot', copyReadAt: '2025-04-17T08:02:00.000Z' });
     await backOffice.recordAccess(fromCopy);
     expect(await backOffice.listAccesses(other)).toEqual([fromCopy]);
+    const row = harness.standIn.rows('cd_residentaccesses').find((each) => each.cd_residentaccessid === fromCopy.id);
+    expect([row?.cd_accessedat, row?.cd_copyreadat]).toEqual(['2025-04-18T09:15:00Z', '2025-04-17T08:02:00Z']);
   });
 
   it('records a resend once', async () => {

@@ -3,12 +3,15 @@ import type { BackOffice, Resident360, ResidentAccess } from '../../../main/core
 import { createAuditTrail } from '../../../main/core/residents/audit-trail';
 import { createResidentService } from '../../../main/core/residents/resident-service';
 import { generateTrainingData } from '../../../main/core/training/generator';
+import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
 import type { ResidentFlag } from '../../../shared/domain/flag';
 import type { StaffUser } from '../../../shared/domain/staff';
 
 const borough = generateTrainingData({ residents: 300, asOf: '2026-11-26' });
 const marked = borough.flags.find((flag) => flag.kind === 'staff-safety') ?? borough.flags[0];
-const resident = borough.residents.find((each) => each.id === marked?.residentId) ?? (borough.residents[0] as (typeof borough.residents)[number]);
+const found = borough.residents.find((each) => each.id === marked?.residentId) ?? (borough.residents[0] as (typeof borough.residents)[number]);
+// Residents reach main by their Dataverse GUIDs, as the stand-in serves them.
+const resident = { ...found, id: rowIdFor(found.id) };
 const household = borough.households.find((each) => each.id === resident.householdId) ?? null;
 const record: Resident360 = {
   resident,
@@ -18,7 +21,7 @@ const record: Resident360 = {
   rentAccount: null,
   parkingPermits: [],
   cases: [],
-  flags: borough.flags.filter((flag) => flag.residentId === resident.id),
+  flags: borough.flags.filter((flag) => flag.residentId === found.id),
   staffNames: {},
 };
 const agent: StaffUser = { id: 's-agent', displayName: 'Ama Agent', email: 'ama@example.org', role: 'agent', team: 'Blue' };

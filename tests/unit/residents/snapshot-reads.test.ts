@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BackOffice, ResidentAccess } from '../../../main/core/back-office/port';
 import { createAuditTrail } from '../../../main/core/residents/audit-trail';
-import { createResidentService } from '../../../main/core/residents/resident-service';
+import { COPY_KEPT_AT_MOST_MS, createResidentService } from '../../../main/core/residents/resident-service';
+import { SNAPSHOT_MAX_AGE_MS } from '../../../renderer/storage/snapshot-database';
 import type { SnapshotRead } from '../../../shared/contract/calls';
 import type { StaffUser } from '../../../shared/domain/staff';
 import { fakeCore } from '../support/fake-core';
@@ -35,10 +36,28 @@ describe('offline reads of resident snapshots', () => {
     const first = read();
     const second = read({ reason: 'case-work', at: '2026-11-26T14:05:00.000Z' });
     expect(await service.recordSnapshotReads([first, second])).toEqual({ recorded: [first.id, second.id] });
+    // Main's own clock says when it was told; the renderer's time is only when the copy was read.
     expect(recorded).toEqual([
-      { id: first.id, residentId, staffId: agent.id, staffName: 'Ama Agent', at: first.at, reason: 'call', identityCheck: 'not-done', source: 'snapshot' },
-      { id: second.id, residentId, staffId: agent.id, staffName: 'Ama Agent', at: second.at, reason: 'case-work', identityCheck: 'not-done', source: 'snapshot' },
+      { id: first.id, residentId, staffId: agent.id, staffName: 'Ama Agent', at: '2026-11-26T15:00:00.000Z', copyReadAt: first.at, reason: 'call', identityCheck: 'not-done', source: 'snapshot' },
+      { id: second.id, residentId, staffId: agent.id, staffName: 'Ama Agent', at: '2026-11-26T15:00:00.000Z', copyReadAt: second.at, reason: 'case-work', identityCheck: 'not-done', source: 'snapshot' },
     ]);
+  });
+
+  it('keep the read but not a time the copy cannot have been read at: in the future, or before the oldest copy this computer keeps', async () => {
+    const { service, recorded } = setUp();
+    const future = read({ at: '2026-11-26T15:00:01.000Z' });
+    const tooOld = read({ at: '2026-11-19T14:59:59.000Z' });
+    const oldest = read({ at: '2026-11-19T15:00:00.000Z' });
+    expect(await service.recordSnapshotReads([future, tooOld, oldest])).toEqual({ recorded: [future.id, tooOld.id, oldest.id] });
+    expect(recorded.map((each) => [each.id, each.at, each.copyReadAt])).toEqual([
+      [future.id, '2026-11-26T15:00:00.000Z', undefined],
+      [tooOld.id, '2026-11-26T15:00:00.000Z', undefined],
+      [oldest.id, '2026-11-26T15:00:00.000Z', oldest.at],
+    ]);
+  });
+
+  it('judge a copy’s age by how long this computer keeps copies', () => {
+    expect(COPY_KEPT_AT_MOST_MS).toBe(SNAPSHOT_MAX_AGE_MS);
   });
 
   it('record a resend once, by the access’s own id', async () => {
@@ -72,7 +91,7 @@ describe('offline reads of resident snapshots', () => {
 describe('the audit.recordSnapshotReads call', () => {
   const context = { transport: 'loopback' as const };
 
-  it('takes up to 200 reads with uuid ids, and nothing else', async () => {
+  it('takes up to 200 reads with uuid ids and GUID resident ids, and nothing else', async () => {
     const { router } = fakeCore();
     const ok = await router.dispatch('audit.recordSnapshotReads', { reads: [read()] }, context);
     expect(ok.ok).toBe(true);
@@ -83,6 +102,7 @@ describe('the audit.recordSnapshotReads call', () => {
       { reads: [{ ...read(), source: 'live' }] },
       { reads: [{ ...read(), staffName: 'Someone Else' }] },
       { reads: [read({ at: 'yesterday' })] },
+      { reads: [read({ residentId: 'not-a-guid-but-under-64-characters' })] },
     ]) {
       const outcome = await router.dispatch('audit.recordSnapshotReads', bad, context);
       expect(outcome.ok ? 'accepted' : outcome.error.code).toBe('invalid-input');

@@ -278,6 +278,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         [c('identitycheck')]: labelled(choices.IDENTITY_CHECK),
         [c('overridereason')]: text,
         [c('fromcopy')]: bool,
+        [c('copyreadat')]: datetime,
         ...standard,
       },
     },

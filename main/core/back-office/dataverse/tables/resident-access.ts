@@ -17,6 +17,7 @@ export function residentAccessColumns(n: TableNames): string[] {
     n.custom('identitycheck'),
     n.custom('overridereason'),
     n.custom('fromcopy'),
+    n.custom('copyreadat'),
   ];
 }
 
@@ -35,6 +36,8 @@ export function toResidentAccess(row: Row, n: TableNames): ResidentAccess {
   const overrideReason = text(row, n.custom('overridereason'));
   if (overrideReason) access.overrideReason = overrideReason;
   if (bool(row, n.custom('fromcopy'))) access.source = 'snapshot';
+  const copyReadAt = dateTime(row, n.custom('copyreadat'));
+  if (copyReadAt !== null) access.copyReadAt = copyReadAt;
   return access;
 }
 
@@ -57,5 +60,7 @@ export function residentAccessBody(access: ResidentAccess, n: TableNames): Recor
   if (access.overrideReason) body[n.custom('overridereason')] = access.overrideReason;
   // Read offline from the workstation's copy: the audit says so, so nobody mistakes it for a live open.
   body[n.custom('fromcopy')] = access.source === 'snapshot';
+  // When the copy was read, as the workstation said and main judged possible; cd_accessedat is when main was told.
+  if (access.copyReadAt) body[n.custom('copyreadat')] = new Date(access.copyReadAt).toISOString();
   return body;
 }
