@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import { officerStorageIfOpen } from '../storage/officer-storage';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ export function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const sync = useSyncStatus();
   const navigation = useCaseNavigation();
+  const savedForThisRunOnly = officerStorageIfOpen()?.kept === 'this-session-only' && session.user !== null;
   const network = sync.reachable === null ? t('status.checking') : sync.reachable ? t('status.online') : t('status.offline');
   const waiting = sync.waiting === null ? t('status.counting') : sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
   return (
@@ -40,6 +42,15 @@ export function StatusBar({ session }: { session: SessionInfo }) {
         <li data-testid="status-sync">
           <Typography variant="body2">{waiting}</Typography>
         </li>
+        {/* No real keychain here: what is saved is sealed with a key that ends with this run. Short, with the reason read out and on hover. */}
+        {savedForThisRunOnly && (
+          <li data-testid="status-storage-kept">
+            <Typography variant="body2" title={t('storage.keptReason')}>
+              {t('storage.keptShort')}
+              <span style={{ position: 'absolute', left: '-10000px' }}>{` ${t('storage.keptReason')}`}</span>
+            </Typography>
+          </li>
+        )}
         {sync.contactsWaiting > 0 && (
           <li data-testid="status-contacts">
             <Typography variant="body2">{t('status.contactsWaiting', { count: sync.contactsWaiting })}</Typography>

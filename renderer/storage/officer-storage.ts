@@ -26,6 +26,9 @@ export function officerStorage(): OfficerStorage {
   return current;
 }
 
+/** The open storage, or null (parts drawn outside the gate, in tests). */
+export const officerStorageIfOpen = (): OfficerStorage | null => current;
+
 export const databaseName = (kind: 'cases' | 'directory' | 'snapshots', staffId: string | null): string =>
   `civicdesk-${kind}-${staffId ?? 'nobody-signed-in'}`;
 

@@ -69,7 +69,8 @@ async function fill(db: CaseDatabase, contactIds: string[]): Promise<string[]> {
 async function main() {
   note(`sync bench: ${CASES} cases; Dataverse's limits scaled to a ${WINDOW_MS / 1000} s window (Dataverse: 300 s): ${limits.maxRequests} requests, ${limits.maxExecutionMs} ms execution, ${limits.maxConcurrent} at once; ${MS_PER_OPERATION} ms modelled per operation`);
   const core = await startCore({ limits, modelledMsPerOperation: MS_PER_OPERATION });
-  const db = new CaseDatabase(`sync-bench-${process.pid}`);
+  // Sealed as the app runs it: every row AES-GCM under an officer's key.
+  const db = new CaseDatabase(`sync-bench-${process.pid}`, await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
   const incidentsBefore = core.standIn.rows('incidents').length;
   const ids = await fill(db, core.contactIds);
   const before = core.standIn.counters();

@@ -99,7 +99,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
       throw new Error('not in this fake');
     },
     'account.signOut': () => signedOut,
-    'storage.dataKey': () => ({ key: Buffer.alloc(32, 7).toString('base64'), kept: 'keychain' }),
+    'storage.dataKey': () => ({ key: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=', kept: 'keychain' }),
     'storage.forgetDataKey': () => ({ forgotten: true }),
     'teams.me': () => {
       throw new Error('not in this fake');
