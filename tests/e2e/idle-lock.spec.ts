@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { SessionInfo } from '../../shared/contract/session';
-import { callContract, expectNoAxeViolations, openWorkstation, passIdentityCheck, place, takeSimulatedCall } from './support/contact';
+import { callContract, expectNoAxeViolations, openWorkstation, passIdentityCheck, place, saveWrapUp, takeSimulatedCall } from './support/contact';
 
 /** renderer/lock/idle-allowance.ts: training's per-tab idle time, so the test waits seconds, not minutes. */
 const TRAINING_IDLE_SECONDS_KEY = 'civicdesk.training.idleLockSeconds';
@@ -145,4 +145,34 @@ test('Ctrl+Alt+L locks; another officer switching in sees none of the first offi
   await page.getByRole('button', { name: 'Continue the draft: Abandoned trolley by the lifts' }).click();
   await expect(page.getByLabel('Summary')).toHaveValue('Abandoned trolley by the lifts');
   await expect(page.getByLabel('Anonymous report')).toBeChecked();
+});
+
+test('locked in the middle of wrap-up: the dialog goes from the screen with the rest, and comes back as it was', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openWorkstation(page);
+  const caller = await takeSimulatedCall(page);
+  await page.getByTestId('call-panel').getByRole('button', { name: 'End call and wrap up' }).click();
+  const wrapUp = page.getByRole('dialog', { name: 'Wrap up this call' });
+  await expect(wrapUp).toBeVisible();
+  const outcome = wrapUp.getByLabel('Outcome of the call');
+  await outcome.selectOption({ index: 1 });
+  const chosen = await outcome.inputValue();
+
+  await page.keyboard.press('Control+Alt+L');
+  const lock = page.getByTestId('lock-screen');
+  await expect(lock).toBeVisible();
+  await expect(wrapUp).toBeHidden();
+  expect(await page.locator('body').innerText()).not.toContain(caller.name);
+  // The dialog's own focus trap does not take the focus back from the lock screen.
+  const resume = lock.getByRole('button', { name: /^Resume as / });
+  await expect(resume).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect((await focusInLock(page)).inLock).toBe(true);
+  await expectNoAxeViolations(page);
+
+  await resume.click();
+  await expect(lock).toBeHidden();
+  await expect(wrapUp).toBeVisible();
+  await expect(outcome).toHaveValue(chosen);
+  await saveWrapUp(page);
 });
