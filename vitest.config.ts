@@ -13,6 +13,11 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // A training core loads its stand-ins by import() when first asked (a live start never
+          // loads them), so tests that start one transform them inside the test: seconds on a
+          // shared 2-core machine. A limit against hangs, not a timing target.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
