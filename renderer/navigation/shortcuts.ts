@@ -51,10 +51,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   altShift('C', 'help.raiseCase', { kind: 'raise-case' }),
   altShift('I', 'help.checkIdentity', { kind: 'identity' }),
   {
-    // Like Windows' Win+L, for CivicDesk alone: the officer steps away from a shared PC.
+    // Like Windows' Win+L, for CivicDesk alone: the officer steps away from a shared PC. On
+    // Windows AltGr is Ctrl+Alt, so on a Polish keyboard AltGr+L types "ł": a key that typed a
+    // letter other than L is that letter, not the lock.
     keys: ['Ctrl', 'Alt', 'L'],
     label: { key: 'help.lock' },
-    matches: (event) => event.ctrlKey && event.altKey && !event.shiftKey && !event.metaKey && event.code === 'KeyL',
+    matches: (event) => event.ctrlKey && event.altKey && !event.shiftKey && !event.metaKey && event.code === 'KeyL' && (event.key.length !== 1 || event.key.toLowerCase() === 'l'),
     command: { kind: 'lock' },
   },
 ];
