@@ -42,7 +42,7 @@ test.afterEach(async ({ page }) => {
 });
 
 test('after 3 seconds idle the lock covers the resident on both screens, and the same officer resumes to the draft exactly', async ({ page, context }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await openWorkstation(page);
   const officer = ((await page.getByTestId('status-user').innerText()).match(/Signed in as (.+)$/)?.[1] ?? '').trim();
   expect(officer).not.toBe('');
