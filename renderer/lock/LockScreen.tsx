@@ -52,8 +52,12 @@ function LockPanel({ session, lock }: { session: SessionInfo; lock: SessionLock 
     setProblem(null);
     const outcome = await work();
     setBusy(false);
-    // On success main tells every window (session.changed) and the lock screen goes.
-    if (!outcome.ok) setProblem(outcome.error.message);
+    // On success main tells every window (session.changed) and the lock screen goes. Refused:
+    // the reason is read out, and the focus (lost while the buttons were busy) is back on Resume.
+    if (!outcome.ok) {
+      setProblem(outcome.error.message);
+      requestAnimationFrame(() => resumeActions.current?.focusVisible());
+    }
   };
   const resume = () => act(() => bridge.session.resume(live ? {} : { staffId: lock.staffId }));
   const switchOfficer = () => act(() => bridge.session.switchOfficer(live ? {} : { staffId: next }));
