@@ -142,7 +142,7 @@ export function createCore(options: CoreOptions): Core {
     }));
   // The Dataverse stand-in (a server with its own certificate) is loaded only in training.
   const trainingOffice = training
-    ? Promise.all([qualityFormFile(), import('./training/dataverse/training-back-office')]).then(([form, { createTrainingBackOffice }]) => createTrainingBackOffice(training, { log, teamHistory: { qualityForm: form } }))
+    ? Promise.all([qualityFormFile(), import('./training/dataverse/training-back-office')]).then(([form, { createTrainingBackOffice }]) => createTrainingBackOffice(training, { log, teamHistory: { qualityForm: form }, caller: () => session.current().user?.id ?? null }))
     : null;
   const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now, log) : null;
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);

@@ -36,6 +36,11 @@ export interface Resident360 {
    * spells them: the agent gives the resident the case owner's name.
    */
   staffNames: Record<string, string>;
+  /**
+   * Staff-safety markers the back office would not show this officer (Dataverse's security role
+   * refused them): how many there are, from the contact, without what they say.
+   */
+  withheldStaffSafety?: number;
 }
 
 export type AccessReason = 'call' | 'appointment' | 'case-work';

@@ -99,7 +99,8 @@ export function createResidentService(deps: ResidentServiceDeps) {
       name: `${resident.givenName} ${resident.familyName}`,
       identity: { status: entry.identity, questions: [...questions], required: [...policy.required], oneOf: [...policy.oneOf] },
       flags: visible,
-      hiddenStaffSafety,
+      // Hidden here by role, or already withheld by the back office's own security role.
+      hiddenStaffSafety: hiddenStaffSafety + (entry.record.withheldStaffSafety ?? 0),
       communication: { language: resident.language, accessibilityNeeds: resident.accessibilityNeeds },
       record: revealed ? { ...entry.record, flags: visible, staffNames: namesBehind(entry.record, visible) } : null,
       repeatContact: revealed ? entry.repeat : null,

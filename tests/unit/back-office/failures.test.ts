@@ -36,7 +36,8 @@ describe('when the back office is busy, down or refuses', () => {
     const record = await harness.backOffice().resident360(resident);
     expect(record?.resident.givenName).toBe('Hamza');
     expect(harness.sleeps).toEqual([1000, 1000]);
-    expect(harness.standIn.requests().length - before).toBe(8 + 2);
+    // The contact, then its household, members, accounts, permits, cases, flags and staff-safety markers at once; and the two refused.
+    expect(harness.standIn.requests().length - before).toBe(9 + 2);
   });
 
   it('says the system is busy, without waiting, when Retry-After is too long for someone on the phone', async () => {

@@ -9,6 +9,8 @@ import { caseOwnerName, incidentColumns, INCIDENTS, toServiceCase } from './tabl
 import { parkingPermitColumns, parkingPermitTable, toParkingPermit } from './tables/parking-permit';
 import { rentAccountColumns, rentAccountTable, toRentAccount } from './tables/rent-account';
 import { flagRaiserName, residentFlagColumns, residentFlagTable, toResidentFlag } from './tables/resident-flag';
+import { markerRaiserName, staffSafetyMarkerColumns, staffSafetyMarkerTable, toStaffSafetyFlag } from './tables/staff-safety-marker';
+import { isBackOfficeError } from '../errors';
 
 /** Closed cases stay on the 360 view this long: residents ring about last year's repair. */
 const RECENTLY_CLOSED_DAYS = 365;
@@ -28,7 +30,8 @@ export async function readResident360(context: AdapterContext, residentId: strin
   } catch {
     return null;
   }
-  const row = await client.readRow(query(`${CONTACTS}(${id})`, { $select: select(residentColumns(n)) }));
+  const markerCount = n.custom('staffsafetymarkercount');
+  const row = await client.readRow(query(`${CONTACTS}(${id})`, { $select: select([...residentColumns(n), markerCount]) }));
   if (!row) return null;
   const resident = readRow(CONTACTS, row, (each) => toResident(each, n));
   const householdId = resident.householdId === '' ? null : resident.householdId;
@@ -38,7 +41,13 @@ export async function readResident360(context: AdapterContext, residentId: strin
   const all = async (entitySet: string, filter: string | null, columns: string[], $orderby: string, $top?: string): Promise<Row[]> =>
     filter === null ? [] : (await client.readAll(query(entitySet, { $select: select(columns), $filter: filter, $orderby, $top }))).rows;
 
-  const [householdRow, memberRows, councilTaxRows, rentRows, permitRows, caseRows, flagRows] = await Promise.all([
+  // Dataverse refuses the markers to a role without Read on them (an agent's): that is "hidden
+  // for your role", not a failure, and the contact's count says how many there are.
+  const markers = all(staffSafetyMarkerTable(n).entitySet, `${eqId(n.lookup('residentid'), id)} and ${ACTIVE}`, staffSafetyMarkerColumns(n), `${n.custom('raisedon')} desc`).catch((error: unknown) => {
+    if (isBackOfficeError(error) && error.failure === 'permission') return null;
+    throw error;
+  });
+  const [householdRow, memberRows, councilTaxRows, rentRows, permitRows, caseRows, flagRows, markerRows] = await Promise.all([
     householdId ? client.readRow(query(`${householdTable(n).entitySet}(${householdId})`, { $select: select(householdColumns(n)) })) : null,
     all(CONTACTS, byHousehold(n.lookup('householdid')), householdMemberColumns(n), 'birthdate asc'),
     all(councilTaxAccountTable(n).entitySet, byHousehold(n.lookup('householdid')), councilTaxAccountColumns(n), 'createdon desc', '1'),
@@ -46,12 +55,13 @@ export async function readResident360(context: AdapterContext, residentId: strin
     all(parkingPermitTable(n).entitySet, `${eqId(n.lookup('residentid'), id)} and ${ACTIVE}`, parkingPermitColumns(n), `${n.custom('validuntil')} desc`),
     all(INCIDENTS, `${eqId('_customerid_value', id)} and (${ACTIVE} or ${n.custom('closedon')} ge ${cutoff})`, incidentColumns(n), `${n.custom('receivedon')} desc,incidentid desc`),
     all(residentFlagTable(n).entitySet, `${eqId(n.lookup('residentid'), id)} and ${ACTIVE}`, residentFlagColumns(n), `${n.custom('raisedon')} desc`),
+    markers,
   ]);
 
   const members = readRows(context, CONTACTS, memberRows, (each) => toHouseholdMember(each, n, today));
   const households = householdRow ? readRows(context, householdTable(n).entitySet, [householdRow], (each) => toHousehold(each, n, members.map((member) => member.residentId))) : [];
   const staffNames: Record<string, string> = {};
-  for (const named of [...caseRows.map(caseOwnerName), ...flagRows.map((each) => flagRaiserName(each, n))]) {
+  for (const named of [...caseRows.map(caseOwnerName), ...flagRows.map((each) => flagRaiserName(each, n)), ...(markerRows ?? []).map((each) => markerRaiserName(each, n))]) {
     if (named) staffNames[named[0]] = named[1];
   }
   return {
@@ -62,7 +72,8 @@ export async function readResident360(context: AdapterContext, residentId: strin
     rentAccount: readRows(context, rentAccountTable(n).entitySet, rentRows, (each) => toRentAccount(each, n))[0] ?? null,
     parkingPermits: readRows(context, parkingPermitTable(n).entitySet, permitRows, (each) => toParkingPermit(each, n)),
     cases: readRows(context, INCIDENTS, caseRows, (each) => toServiceCase(each, n, resident.householdId)),
-    flags: readRows(context, residentFlagTable(n).entitySet, flagRows, (each) => toResidentFlag(each, n)),
+    flags: [...readRows(context, staffSafetyMarkerTable(n).entitySet, markerRows ?? [], (each) => toStaffSafetyFlag(each, n)), ...readRows(context, residentFlagTable(n).entitySet, flagRows, (each) => toResidentFlag(each, n))],
     staffNames,
+    withheldStaffSafety: markerRows === null ? Math.max(0, Number(row[markerCount] ?? 0) || 0) : 0,
   };
 }

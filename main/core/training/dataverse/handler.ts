@@ -5,6 +5,7 @@ import { parsePreferences } from './preferences';
 import { readCollection, readOne, type ReadContext, type ReadResult } from './query';
 import { AGGREGATE_LIMIT } from './apply';
 import type { StoredTable, TrainingStore } from './store';
+import { demand, type Caller } from './security-roles';
 
 export interface StandInRequest {
   method: string;
@@ -50,6 +51,8 @@ export function createRequestHandler(deps: {
   now: () => Date;
   /** Told how many rows each read sent to the client as rows (an $apply's aggregates are not rows). */
   served?: (entitySet: string, rows: number) => void;
+  /** Whose token it is and what their security roles allow; null (or absent) is the integration user, who may do anything. */
+  caller?: (authorization: string | undefined) => Caller | null;
 }): (request: StandInRequest) => StandInResponse {
   const { store } = deps;
   const aggregateLimit = deps.aggregateLimit ?? AGGREGATE_LIMIT;
@@ -106,7 +109,31 @@ export function createRequestHandler(deps: {
     if (!table.definition.creatable) throw new ODataError(405, '0x80060888', `The training stand-in does not create or change ${table.definition.entitySet}.`);
   };
 
-  const create = (table: StoredTable, body: string, baseUrl: string): StandInResponse => {
+  /**
+   * A write's privileges, checked before anything else as Dataverse checks them: Create or Write
+   * on the table, and for each lookup it binds, Append on it and Append To on the table bound to.
+   * Naming an owner is Assign, which is not modelled, so ownerid asks for nothing more here.
+   */
+  const demandWrite = (caller: Caller | null, table: StoredTable, body: string, privilege: 'create' | 'write') => {
+    const { logicalName } = table.definition;
+    demand(caller, logicalName, privilege);
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return; // The write itself says what is wrong with its body.
+    }
+    if (parsed === null || typeof parsed !== 'object') return;
+    for (const [name, value] of Object.entries(parsed)) {
+      if (!name.endsWith('@odata.bind') || name === 'ownerid@odata.bind') continue;
+      demand(caller, logicalName, 'append');
+      const target = store.table(/\/?([A-Za-z_]+)\(/.exec(String(value))?.[1] ?? '');
+      if (target) demand(caller, target.definition.logicalName, 'appendto');
+    }
+  };
+
+  const create = (table: StoredTable, body: string, baseUrl: string, caller: Caller | null): StandInResponse => {
+    demandWrite(caller, table, body, 'create');
     creatable(table);
     const id = store.create(table.definition.entitySet, newRow(table, columnValues(table, bodyObject(body))));
     return { status: 204, headers: { ...odata, 'OData-EntityId': `${baseUrl}${table.definition.entitySet}(${id})` }, body: '' };
@@ -117,12 +144,13 @@ export function createRequestHandler(deps: {
    * (412 if the row exists), with If-Match: * only an update (404 if it does not), with
    * If-Match: W/"n" only an update of that version (412 otherwise), and with neither an upsert.
    */
-  const upsert = (request: StandInRequest, table: StoredTable, key: string, url: URL, baseUrl: string): StandInResponse => {
-    creatable(table);
+  const upsert = (request: StandInRequest, table: StoredTable, key: string, url: URL, baseUrl: string, caller: Caller | null): StandInResponse => {
     const id = key.replace(/^'|'$/g, '').toLowerCase();
+    const existing = table.rows.get(id);
+    demandWrite(caller, table, request.body, existing ? 'write' : 'create');
+    creatable(table);
     if (!GUID.test(id)) throw badQuery(`'${key}' is not a valid key for ${table.definition.logicalName}.`);
     const { definition } = table;
-    const existing = table.rows.get(id);
     const ifMatch = request.headers['if-match']?.trim();
     const ifNoneMatch = request.headers['if-none-match']?.trim();
     if (ifNoneMatch === '*' && existing) throw new ODataError(412, '0x80040237', 'A record with matching key values already exists.');
@@ -161,9 +189,11 @@ export function createRequestHandler(deps: {
       const segment = SEGMENT.exec(path);
       const table = segment ? store.table(segment[1] ?? '') : undefined;
       if (!segment || !table) throw new ODataError(404, '0x80060888', `Resource not found for the segment '${path}'.`);
-      if (request.method === 'POST' && segment[2] === undefined) return create(table, request.body, baseUrl);
-      if (request.method === 'PATCH' && segment[2] !== undefined) return upsert(request, table, segment[2], url, baseUrl);
+      const caller = deps.caller?.(request.headers.authorization) ?? null;
+      if (request.method === 'POST' && segment[2] === undefined) return create(table, request.body, baseUrl, caller);
+      if (request.method === 'PATCH' && segment[2] !== undefined) return upsert(request, table, segment[2], url, baseUrl, caller);
       if (request.method !== 'GET') throw new ODataError(405, '0x80060888', `The training stand-in does not support ${request.method} here.`);
+      demand(caller, table.definition.logicalName, 'read');
       const context: ReadContext = { store, baseUrl, preferences: parsePreferences(request.headers.prefer), largestPage: deps.largestPage, aggregateLimit };
       const result: ReadResult = segment[2] === undefined ? readCollection(context, table, url.searchParams) : readOne(context, table, segment[2], url.searchParams);
       if (!url.searchParams.has('$apply')) deps.served?.(table.definition.entitySet, Array.isArray(result.body.value) ? result.body.value.length : 1);

@@ -80,10 +80,12 @@ export function activityRows(dataset: TrainingDataset, n: TableNames): Map<strin
   return tables;
 }
 
+/** Vulnerability flags, which every officer reads; staff-safety markers are in staffSafetyMarkerRows. */
 export function residentFlagRows(dataset: TrainingDataset, n: TableNames): StandInRow[] {
   const c = n.custom;
-  return dataset.flags.map((flag) => {
-    const type = flag.kind === 'vulnerability' ? flag.type : flag.marker;
+  return dataset.flags.flatMap((flag) => {
+    if (flag.kind !== 'vulnerability') return [];
+    const { type } = flag;
     return {
       [c('residentflagid')]: rowIdFor(flag.id),
       [c('name')]: type,
@@ -98,4 +100,27 @@ export function residentFlagRows(dataset: TrainingDataset, n: TableNames): Stand
       createdon: dataverseDateTime(`${flag.raisedOn}T09:00:00Z`),
     };
   });
+}
+
+/** Staff-safety markers, in their own table (cd_staffsafetymarker), which agents' roles cannot read. */
+export function staffSafetyMarkerRows(dataset: TrainingDataset, n: TableNames): StandInRow[] {
+  const c = n.custom;
+  return dataset.flags.flatMap((flag) =>
+    flag.kind === 'staff-safety'
+      ? [
+          {
+            [c('staffsafetymarkerid')]: rowIdFor(flag.id),
+            [c('name')]: flag.marker,
+            [n.lookup('residentid')]: rowIdFor(flag.residentId),
+            [c('marker')]: FLAG_TYPE.value(flag.marker),
+            [c('note')]: flag.note,
+            [c('raisedon')]: flag.raisedOn,
+            [c('reviewdate')]: flag.reviewOn,
+            [n.lookup('raisedbyid')]: rowIdFor(flag.raisedByStaffId),
+            statecode: 0,
+            createdon: dataverseDateTime(`${flag.raisedOn}T09:00:00Z`),
+          },
+        ]
+      : [],
+  );
 }

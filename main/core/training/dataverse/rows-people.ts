@@ -27,6 +27,8 @@ export function contactRows(dataset: TrainingDataset, n: TableNames): StandInRow
   const councilTax = new Map(dataset.councilTaxAccounts.map((each) => [each.householdId, each.reference]));
   const rent = new Map(dataset.rentAccounts.map((each) => [each.householdId, each.reference]));
   const vulnerable = new Set(dataset.flags.filter((flag) => flag.kind === 'vulnerability').map((flag) => flag.residentId));
+  const markers = new Map<string, number>();
+  for (const flag of dataset.flags) if (flag.kind === 'staff-safety') markers.set(flag.residentId, (markers.get(flag.residentId) ?? 0) + 1);
   const createdon = dataverseDateTime(dataset.generatedAt);
   return dataset.residents.map((resident) => {
     const household = households.get(resident.householdId);
@@ -58,6 +60,7 @@ export function contactRows(dataset: TrainingDataset, n: TableNames): StandInRow
       [c('mysouthwarkregisteredon')]: resident.mySouthwark.registeredOn ?? null,
       [c('counciltaxreference')]: councilTax.get(resident.householdId) ?? null,
       [c('rentreference')]: rent.get(resident.householdId) ?? null,
+      [c('staffsafetymarkercount')]: markers.get(resident.id) ?? 0,
       [c('hasvulnerabilityflag')]: vulnerable.has(resident.id),
       [c('relationshiptolead')]: null,
     };

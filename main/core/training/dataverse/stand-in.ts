@@ -9,7 +9,8 @@ import { createServiceProtection, DATAVERSE_LIMITS, type Admission, type Service
 import type { StandInRow } from './rows-people';
 import { contactRows, householdRows, systemUserRows } from './rows-people';
 import { councilTaxAccountRows, parkingPermitRows, rentAccountRows } from './rows-accounts';
-import { activityRows, incidentRows, residentFlagRows } from './rows-casework';
+import { activityRows, incidentRows, residentFlagRows, staffSafetyMarkerRows } from './rows-casework';
+import { callerFor, securityRoles } from './security-roles';
 import { createStore } from './store';
 import { tableDefinitions } from './tables';
 import { readBody } from '../request-body';
@@ -101,6 +102,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     [names.custom('parkingpermits'), parkingPermitRows(dataset, names)],
     ['incidents', incidentRows(dataset, names)],
     [names.custom('residentflags'), residentFlagRows(dataset, names)],
+    [names.custom('staffsafetymarkers'), staffSafetyMarkerRows(dataset, names)],
     ...activityRows(dataset, names),
   ]);
   if (options.teamHistory) {
@@ -113,7 +115,9 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   const recorded: RecordedRequest[] = [];
   const rowsServed: Record<string, number> = {};
   let origin = '';
+  const roles = securityRoles(names);
   const handle = createRequestHandler({
+    caller: (authorization) => callerFor(authorization, dataset.staff, roles),
     store,
     origin: () => origin,
     largestPage: Math.min(5000, Math.max(1, options.maxPageSize ?? 5000)),

@@ -95,6 +95,8 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         [c('counciltaxreference')]: text,
         [c('rentreference')]: text,
         [c('hasvulnerabilityflag')]: bool,
+        // A rollup column (COUNT of the resident's active cd_staffsafetymarker rows): what an agent may know of them.
+        [c('staffsafetymarkercount')]: int,
         [c('relationshiptolead')]: text,
       },
     },
@@ -253,6 +255,25 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         [n.lookup('residentid')]: to('contacts'),
         [c('kind')]: labelled(choices.FLAG_KIND),
         [c('type')]: labelled(choices.FLAG_TYPE),
+        [c('note')]: text,
+        [c('raisedon')]: date,
+        [c('reviewdate')]: date,
+        [n.lookup('raisedbyid')]: to('systemusers'),
+        ...standard,
+      },
+    },
+    {
+      // Staff-safety markers, in a table of their own so that Dataverse's security roles keep them
+      // from agents (docs/dataverse-tables.md): only team leaders and service-point officers read it.
+      entitySet: c('staffsafetymarkers'),
+      logicalName: c('staffsafetymarker'),
+      key: c('staffsafetymarkerid'),
+      primaryName: c('name'),
+      columns: {
+        [c('staffsafetymarkerid')]: guid,
+        [c('name')]: text,
+        [n.lookup('residentid')]: to('contacts'),
+        [c('marker')]: labelled(choices.FLAG_TYPE),
         [c('note')]: text,
         [c('raisedon')]: date,
         [c('reviewdate')]: date,

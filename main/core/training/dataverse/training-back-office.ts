@@ -4,6 +4,7 @@ import { httpsFetch } from '../../back-office/https-fetch';
 import type { CouncilBackOffice } from '../../back-office/port';
 import type { TrainingDataset } from '../generator';
 import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from './stand-in';
+import { trainingOfficerToken } from './security-roles';
 
 export interface TrainingBackOffice {
   backOffice: CouncilBackOffice;
@@ -11,7 +12,10 @@ export interface TrainingBackOffice {
   close(): Promise<void>;
 }
 
-/** Any token will do for the stand-in; it only checks that one is sent, as Dataverse would. */
+/**
+ * While nobody is acting, the stand-in's integration user: main's own checks refuse residents'
+ * records without an officer, and nothing is asked for as nobody.
+ */
 const TRAINING_TOKEN = 'training-mode-token';
 
 /**
@@ -21,13 +25,24 @@ const TRAINING_TOKEN = 'training-mode-token';
  */
 export async function createTrainingBackOffice(
   dataset: TrainingDataset,
-  options: { now?: () => Date; log?: BackOfficeLog; pageSize?: number; maxPageSize?: number; teamHistory?: StandInOptions['teamHistory'] } = {},
+  options: {
+    now?: () => Date;
+    log?: BackOfficeLog;
+    pageSize?: number;
+    maxPageSize?: number;
+    teamHistory?: StandInOptions['teamHistory'];
+    /** The acting officer's staff id: their token carries it, so the stand-in applies their role's Dataverse privileges. */
+    caller?: () => string | null;
+  } = {},
 ): Promise<TrainingBackOffice> {
   const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: options.now, teamHistory: options.teamHistory });
   const fetch = httpsFetch(standIn.ca);
   const backOffice = createDataverseBackOffice({
     dataverseUrl: standIn.url,
-    getAccessToken: () => Promise.resolve(TRAINING_TOKEN),
+    getAccessToken: () => {
+      const staffId = options.caller?.() ?? null;
+      return Promise.resolve(staffId ? trainingOfficerToken(staffId) : TRAINING_TOKEN);
+    },
     fetch,
     now: options.now,
     log: options.log,
