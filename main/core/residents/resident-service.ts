@@ -262,7 +262,9 @@ export function createResidentService(deps: ResidentServiceDeps) {
     async accesses(residentId: string): Promise<ResidentAccess[]> {
       if (!canListAccesses(user().role)) throw new NotPossible('Only team leaders can see who has opened a resident’s record.');
       const recorded = await (await backOffice()).listAccesses(residentId);
-      const waiting = deps.audit.waiting().filter((access) => access.residentId === residentId && !recorded.some((each) => each.id === access.id));
+      // Those still on this computer too: waiting to be sent, or set aside because the back office refused them.
+      const kept = [...deps.audit.waiting(), ...deps.audit.setAside().map((each) => each.access)];
+      const waiting = kept.filter((access) => access.residentId === residentId && !recorded.some((each) => each.id === access.id));
       return [...waiting, ...recorded].sort((a, b) => b.at.localeCompare(a.at));
     },
   };

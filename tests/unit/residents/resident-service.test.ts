@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BackOffice, Resident360, ResidentAccess } from '../../../main/core/back-office/port';
+import { BackOfficeError } from '../../../main/core/back-office/errors';
 import { createAuditTrail } from '../../../main/core/residents/audit-trail';
 import { createResidentService } from '../../../main/core/residents/resident-service';
 import { generateTrainingData } from '../../../main/core/training/generator';
@@ -27,7 +28,7 @@ const record: Resident360 = {
 const agent: StaffUser = { id: 's-agent', displayName: 'Ama Agent', email: 'ama@example.org', role: 'agent', team: 'Blue' };
 const leader: StaffUser = { id: 's-lead', displayName: 'Lee Leader', email: 'lee@example.org', role: 'team-leader', team: 'Blue' };
 
-function setUp(options: { failAudit?: number; record?: Resident360 } = {}) {
+function setUp(options: { failAudit?: number; record?: Resident360; refuseAudit?: boolean } = {}) {
   const recorded: ResidentAccess[] = [];
   let failures = options.failAudit ?? 0;
   const office: BackOffice = {
@@ -37,6 +38,7 @@ function setUp(options: { failAudit?: number; record?: Resident360 } = {}) {
     collectionDay: async () => null,
     caseHistory: async () => null,
     recordAccess: async (access) => {
+      if (options.refuseAudit) throw new BackOfficeError('rejected', { status: 400, code: '0x80040203' });
       if (failures > 0) {
         failures -= 1;
         throw new Error('back office down');
@@ -125,6 +127,16 @@ describe('opening a resident', () => {
     actAs(leader);
     const accesses = await service.accesses(resident.id);
     expect(accesses.map((access) => access.staffName)).toEqual(['Ama Agent']);
+  });
+
+  it('shows a team leader an access the back office refused, set aside on this computer, with the others', async () => {
+    const { service, audit, actAs } = setUp({ refuseAudit: true });
+    await service.open(resident.id, 'call');
+    await audit.flush();
+    expect(audit.waiting()).toEqual([]);
+    expect(audit.setAside()).toHaveLength(1);
+    actAs(leader);
+    expect((await service.accesses(resident.id)).map((access) => access.staffName)).toEqual(['Ama Agent']);
   });
 
   it('keeps an audit record that failed to send, and sends it once the back office is back', async () => {
