@@ -19,7 +19,8 @@ export function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const sync = useSyncStatus();
   const navigation = useCaseNavigation();
-  const savedForThisRunOnly = officerStorageIfOpen()?.kept === 'this-session-only' && session.user !== null;
+  // Live mode only: in training every resident is synthetic, and the training banner says so.
+  const savedForThisRunOnly = session.mode === 'live' && session.user !== null && officerStorageIfOpen()?.kept === 'this-session-only';
   const network = sync.reachable === null ? t('status.checking') : sync.reachable ? t('status.online') : t('status.offline');
   const waiting = sync.waiting === null ? t('status.counting') : sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
   return (

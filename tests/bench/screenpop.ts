@@ -53,7 +53,8 @@ try {
     await page.keyboard.press('Alt+2');
     await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor({ timeout: 5000 }).catch(async (error: unknown) => {
       console.error('calls', call, 'dialog:', await page.locator('[role=dialog]').count(), 'main:', (await page.locator('main').innerText()).slice(0, 200));
-      console.error(await page.evaluate(() => new Promise((resolve) => { const o = indexedDB.open('civicdesk-cases'); o.onsuccess = () => { const r = o.result.transaction('interactions').objectStore('interactions').getAll(); r.onsuccess = () => resolve(JSON.stringify(r.result.map((i: { status: string; answeredAt: string }) => [i.status, i.answeredAt]))); }; })));
+      // Status and answeredAt stay in the clear in the officer's sealed database (renderer/storage/case-database.ts).
+      console.error(await page.evaluate(async () => { const name = (await indexedDB.databases()).find((each) => each.name?.startsWith('civicdesk-cases-') && !each.name.endsWith('nobody-signed-in'))?.name ?? ''; return new Promise((resolve) => { const o = indexedDB.open(name); o.onsuccess = () => { const r = o.result.transaction('interactions').objectStore('interactions').getAll(); r.onsuccess = () => resolve(JSON.stringify(r.result.map((i: { status: string; answeredAt: string }) => [i.status, i.answeredAt]))); }; }); }));
       throw error;
     });
   }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readSealedRows } from './support/sealed-storage';
 
 const secret = process.env.CIVICDESK_LOOPBACK_SECRET ?? '';
 
@@ -82,18 +83,6 @@ test('a simulated call: missed bin to a case with its due date, a gas smell to a
   // The drafted case survives a reload (it is in IndexedDB); the finished call does not come back.
   await page.reload();
   await expect(page.getByTestId('training-banner')).toBeVisible();
-  const stored = await page.evaluate(
-    () =>
-      new Promise<{ drafts: number; done: number }>((resolve, reject) => {
-        const open = indexedDB.open('civicdesk-cases');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['caseDrafts', 'interactions']);
-          const drafts = tx.objectStore('caseDrafts').count();
-          const interactions = tx.objectStore('interactions').getAll();
-          tx.oncomplete = () => resolve({ drafts: drafts.result, done: (interactions.result as { status: string }[]).filter((each) => each.status === 'done').length });
-        };
-      }),
-  );
+  const stored = { drafts: (await readSealedRows(page, 'caseDrafts')).length, done: (await readSealedRows(page, 'interactions')).filter((each) => each.status === 'done').length };
   expect(stored).toEqual({ drafts: 1, done: 1 });
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readSealedRows } from './support/sealed-storage';
 import { trainingBorough } from './support/training-borough';
 
 const { bundles } = trainingBorough();
@@ -57,16 +58,7 @@ test('a Tigrinya speaker: the banner at once, an interpreter recorded, phrases o
   await dialog.getByRole('button', { name: 'Interpreter left' }).click();
   await expect(dialog).toContainText(/Recorded on this contact: \d+ minutes? with the interpreter\./);
   await dialog.getByRole('button', { name: 'Close' }).click();
-  const recorded = await page.evaluate(
-    () =>
-      new Promise<unknown>((resolve) => {
-        const open = indexedDB.open('civicdesk-cases');
-        open.onsuccess = () => {
-          const all = open.result.transaction('interactions').objectStore('interactions').getAll();
-          all.onsuccess = () => resolve((all.result as { interpreterSessions?: unknown[] }[]).flatMap((each) => each.interpreterSessions ?? []));
-        };
-      }),
-  );
+  const recorded = (await readSealedRows(page, 'interactions')).flatMap((each) => (each.interpreterSessions as unknown[] | undefined) ?? []);
   expect(recorded).toEqual([expect.objectContaining({ language: 'ti', interpreterId: 'TI-40213', genderPreference: 'female', endedAt: expect.any(String) })]);
 
   // The resident's screen: a phrase in Tigrinya, in Ethiopic script, lang="ti".

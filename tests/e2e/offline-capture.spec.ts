@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { casesTitled } from './support/back-office';
+import { writeSealedRows } from './support/sealed-storage';
 
 const secret = process.env.CIVICDESK_LOOPBACK_SECRET ?? '';
 
@@ -64,53 +65,42 @@ test('offline: three cases with a photo each survive a reload, then reach Datave
   }
 });
 
-/** Puts cases straight into this page's outbox, as if submitted earlier: 200 through the form would take minutes. */
+/** Puts cases straight into this page's outbox, sealed, as if submitted earlier: 200 through the form would take minutes. */
 async function seedOutbox(page: Page, summary: string, count: number): Promise<string[]> {
-  return page.evaluate(
-    async ({ summary, count }) => {
-      const open = indexedDB.open('civicdesk-cases');
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const at = new Date().toISOString();
-      const today = at.slice(0, 10);
-      const ids = Array.from({ length: count }, () => crypto.randomUUID());
-      const tx = db.transaction(['cases', 'outbox'], 'readwrite');
-      ids.forEach((id, index) => {
-        const content = {
-          id,
-          interactionId: null,
-          residentId: null,
-          residentName: null,
-          anonymous: true,
-          service: 'waste',
-          category: 'missed-bin',
-          priority: 'routine',
-          serviceStandard: 'missed-bin',
-          receivedOn: today,
-          dueOn: today,
-          summary,
-          description: `Case ${index + 1} of ${count}`,
-          location: 'Outside 12 Camberwell Grove',
-          postcode: 'SE5 8RS',
-          contactPreference: 'no-contact',
-          fields: [],
-          attachmentIds: [],
-          source: null,
-        };
-        tx.objectStore('cases').put({ id, content, submittedAt: at, submittedBy: null, syncState: 'waiting', etag: null, reference: null, sentAt: null, problem: null, theirs: null, theirEtag: null });
-        tx.objectStore('outbox').put({ id, operation: 'create', queuedAt: new Date(Date.parse(at) + index).toISOString(), attempts: 0, notBefore: null, held: false, lastError: null });
-      });
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return ids;
-    },
-    { summary, count },
+  const at = new Date().toISOString();
+  const today = at.slice(0, 10);
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await writeSealedRows(
+    page,
+    ids.flatMap((id, index) => {
+      const content = {
+        id,
+        interactionId: null,
+        residentId: null,
+        residentName: null,
+        anonymous: true,
+        service: 'waste',
+        category: 'missed-bin',
+        priority: 'routine',
+        serviceStandard: 'missed-bin',
+        receivedOn: today,
+        dueOn: today,
+        summary,
+        description: `Case ${index + 1} of ${count}`,
+        location: 'Outside 12 Camberwell Grove',
+        postcode: 'SE5 8RS',
+        contactPreference: 'no-contact',
+        fields: [],
+        attachmentIds: [],
+        source: null,
+      };
+      return [
+        { table: 'cases', clear: ['id', 'syncState', 'submittedAt'], row: { id, content, submittedAt: at, submittedBy: null, syncState: 'waiting', etag: null, reference: null, sentAt: null, problem: null, theirs: null, theirEtag: null } },
+        { table: 'outbox', clear: ['id', 'queuedAt'], row: { id, operation: 'create', queuedAt: new Date(Date.parse(at) + index).toISOString(), attempts: 0, notBefore: null, held: false, lastError: null } },
+      ];
+    }),
   );
+  return ids;
 }
 
 test('closing the page in the middle of sending 200 cases: each is in Dataverse exactly once and nothing is left waiting', async ({ page, context }) => {
