@@ -81,7 +81,7 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   return (
     <SessionProvider value={session}>
       {lockScreen}
-      <OfficerStorageGate staffId={session.user?.id ?? null} retention={session.retention}>
+      <OfficerStorageGate staffId={session.user?.id ?? null} locked={Boolean(session.lock)} retention={session.retention}>
         <DeepLinksProvider>
           <NavigationProvider>
             <SyncProvider staffId={session.user?.id ?? null}>

@@ -3,11 +3,13 @@ import type { CallName } from '../../shared/contract/calls';
 
 /**
  * Calls whose last good answer may stand in while the browser host's local service is out
- * of reach: who is signed in, the service standards and the call scripts. None holds a
- * resident's details. With them a tab reloaded while offline still opens, shows its cases
- * and due dates, and lets the officer keep capturing.
+ * of reach: who is signed in, the service standards, the call scripts, and the officer's
+ * data key. None holds a resident's details. With them a tab reloaded while offline still
+ * opens its sealed storage, shows its cases and due dates, and lets the officer keep
+ * capturing. The key sits beside the loopback secret, which already opens main for this tab;
+ * the desktop app never remembers it (its main process always answers).
  */
-export const REMEMBERED_CALLS: readonly CallName[] = ['session.get', 'standards.get', 'scripts.list'];
+export const REMEMBERED_CALLS: readonly CallName[] = ['session.get', 'standards.get', 'scripts.list', 'storage.dataKey'];
 
 /** sessionStorage, or a stand-in for it in tests. */
 export interface KeptAnswers {
@@ -37,4 +39,9 @@ export function rememberAnswers(transport: Transport, storage: KeptAnswers): Tra
       return kept === null ? outcome : { ok: true, value: JSON.parse(kept) as unknown };
     },
   };
+}
+
+/** Forgets a remembered answer (the officer's data key, when main forgets it at sign-out). */
+export function forgetRemembered(name: CallName, storage: Pick<Storage, 'removeItem'> = window.sessionStorage): void {
+  storage.removeItem(`${KEY_PREFIX}${name}`);
 }

@@ -20,14 +20,17 @@ const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
  * it afresh for each officer, so nothing on screen or in memory can reach another officer's
  * databases.
  */
-export function OfficerStorageGate({ staffId, retention, children }: { staffId: string | null; retention: RetentionRule | undefined; children: ReactNode }) {
+export function OfficerStorageGate({ staffId, locked, retention, children }: { staffId: string | null; locked: boolean; retention: RetentionRule | undefined; children: ReactNode }) {
   const bridge = useBridge();
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ staffId: string | null } | null>(null);
   const [refused, setRefused] = useState<{ staffId: string | null; error: CallError } | null>(null);
   const problem = refused && refused.staffId === staffId ? refused.error : null;
 
+  // Main gives no key while the workstation is locked (a page reloaded behind the lock): asked again once it is lifted.
+  const opened = open !== null && open.staffId === staffId;
   useEffect(() => {
+    if (opened || locked) return;
     let live = true;
     void openOfficerStorage(bridge, staffId).then(async (opened) => {
       if (!live) return;
@@ -40,10 +43,9 @@ export function OfficerStorageGate({ staffId, retention, children }: { staffId: 
     return () => {
       live = false;
     };
-  }, [bridge, staffId]);
+  }, [bridge, staffId, locked, opened]);
 
   // The council's retention rule, when the officer's storage opens and every day after.
-  const opened = open !== null && open.staffId === staffId;
   useEffect(() => {
     if (!opened) return;
     const apply = () => void applyRetention(caseDatabase(), snapshotDatabase(), retention).catch(() => undefined);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { casesTitled } from './support/back-office';
-import { writeSealedRows } from './support/sealed-storage';
+import { officerKey, writeSealedRows } from './support/sealed-storage';
 
 const secret = process.env.CIVICDESK_LOOPBACK_SECRET ?? '';
 
@@ -66,7 +66,7 @@ test('offline: three cases with a photo each survive a reload, then reach Datave
 });
 
 /** Puts cases straight into this page's outbox, sealed, as if submitted earlier: 200 through the form would take minutes. */
-async function seedOutbox(page: Page, summary: string, count: number): Promise<string[]> {
+async function seedOutbox(page: Page, summary: string, count: number, officer: Awaited<ReturnType<typeof officerKey>>): Promise<string[]> {
   const at = new Date().toISOString();
   const today = at.slice(0, 10);
   const ids = Array.from({ length: count }, () => randomUUID());
@@ -99,6 +99,7 @@ async function seedOutbox(page: Page, summary: string, count: number): Promise<s
         { table: 'outbox', clear: ['id', 'queuedAt'], row: { id, operation: 'create', queuedAt: new Date(Date.parse(at) + index).toISOString(), attempts: 0, notBefore: null, held: false, lastError: null } },
       ];
     }),
+    officer,
   );
   return ids;
 }
@@ -108,8 +109,9 @@ test('closing the page in the middle of sending 200 cases: each is in Dataverse 
   await expect(status(page).getByTestId('status-sync')).toHaveText('All cases sent');
   const summary = `Bulk missed bin ${randomUUID().slice(0, 8)}`;
   // Offline while the outbox is filled, so nothing goes before the page is reloaded to start the sending.
+  const officer = await officerKey(page);
   await context.setOffline(true);
-  const ids = await seedOutbox(page, summary, 200);
+  const ids = await seedOutbox(page, summary, 200, officer);
   await context.setOffline(false);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();

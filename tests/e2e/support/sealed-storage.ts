@@ -7,7 +7,7 @@ import { callContract } from './contact';
  * additional data, over [JSON length][JSON]). Main hands the key only to the officer signed in,
  * over the bridge with the per-run secret, as it does to the workstation.
  */
-async function officerKey(page: Page): Promise<{ key: string; database: string }> {
+export async function officerKey(page: Page): Promise<{ key: string; database: string }> {
   const session = await callContract(page, 'session.get', {});
   const staffId = (session.value as { user: { id: string } | null }).user?.id;
   if (!staffId) throw new Error('nobody is signed in');
@@ -47,8 +47,9 @@ export async function readSealedRows(page: Page, table: string): Promise<Record<
 }
 
 /** Puts rows straight into tables, sealed as the app seals them, keeping `clear` key paths readable. */
-export async function writeSealedRows(page: Page, rows: { table: string; row: Record<string, unknown>; clear: string[] }[]): Promise<void> {
-  const { key, database } = await officerKey(page);
+export async function writeSealedRows(page: Page, rows: { table: string; row: Record<string, unknown>; clear: string[] }[], officer?: { key: string; database: string }): Promise<void> {
+  // Asked before the page goes offline, where a test needs that: main is out of reach then.
+  const { key, database } = officer ?? (await officerKey(page));
   await page.evaluate(
     async ({ key, database, rows }) => {
       const cryptoKey = await crypto.subtle.importKey('raw', Uint8Array.from(atob(key), (char) => char.charCodeAt(0)), 'AES-GCM', false, ['encrypt']);
