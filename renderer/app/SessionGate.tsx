@@ -1,7 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
-import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/outcome';
@@ -18,7 +14,8 @@ import { useIdleLock } from '../lock/use-idle-lock';
 import { DeepLinksProvider } from '../navigation/deep-links';
 import { NavigationProvider } from '../navigation/navigation-context';
 import { SessionProvider } from '../session/session-context';
-import { OfficerStorageGate } from '../storage/OfficerStorageGate';
+import { OfficerStorageGate } from './OfficerStorageGate';
+import { CannotStart, StartingUp } from './StartingUp';
 import { Workstation } from './Workstation';
 
 /** Asks the main process how this workstation is running, then shows the right screen. */
@@ -55,26 +52,8 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
   useIdleLock(session);
   useCustomerScreenLock(lock !== null);
 
-  if (error) {
-    return (
-      <Box component="main" sx={{ p: 4 }}>
-        <Typography component="h1" variant="h4" gutterBottom>
-          {t('errors.title')}
-        </Typography>
-        <Alert severity="error">{error.message}</Alert>
-      </Box>
-    );
-  }
-  if (!session) {
-    return (
-      <Box component="main" sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }} aria-busy="true">
-        <CircularProgress size="1.5rem" aria-hidden="true" />
-        <Typography component="h1" variant="h6">
-          {t('app.loading')}
-        </Typography>
-      </Box>
-    );
-  }
+  if (error) return <CannotStart title={t('errors.title')} message={error.message} />;
+  if (!session) return <StartingUp />;
   if (session.mode === 'config-error') return <ConfigProblems session={session} />;
   const lockScreen = lock && <LockScreen session={session} lock={lock} />;
   if (!opened) return <SessionProvider value={session}>{lockScreen}</SessionProvider>;

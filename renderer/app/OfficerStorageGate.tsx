@@ -1,17 +1,14 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
-import Typography from '@mui/material/Typography';
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/outcome';
 import type { RetentionRule } from '../../shared/domain/retention';
 import { useBridge } from '../bridge/bridge-context';
-import { caseDatabase } from './case-database';
-import { openOfficerStorage, switchStorageTo } from './officer-storage';
-import { applyRetention } from './retention';
-import { snapshotDatabase } from './snapshot-database';
-import { moveUnsealedRows } from './unsealed-migration';
+import { CannotStart, StartingUp } from './StartingUp';
+import { caseDatabase } from '../storage/case-database';
+import { openOfficerStorage, switchStorageTo } from '../storage/officer-storage';
+import { applyRetention } from '../storage/retention';
+import { snapshotDatabase } from '../storage/snapshot-database';
+import { moveUnsealedRows } from '../storage/unsealed-migration';
 
 const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
@@ -54,25 +51,7 @@ export function OfficerStorageGate({ staffId, locked, retention, children }: { s
     return () => clearInterval(daily);
   }, [opened, retention]);
 
-  if (problem) {
-    return (
-      <Box component="main" sx={{ p: 4 }}>
-        <Typography component="h1" variant="h4" gutterBottom>
-          {t('storage.problemTitle')}
-        </Typography>
-        <Alert severity="error">{problem.message}</Alert>
-      </Box>
-    );
-  }
-  if (!opened) {
-    return (
-      <Box component="main" sx={{ p: 4, display: 'flex', gap: 2, alignItems: 'center' }} aria-busy="true">
-        <CircularProgress size="1.5rem" aria-hidden="true" />
-        <Typography component="h1" variant="h6">
-          {t('app.loading')}
-        </Typography>
-      </Box>
-    );
-  }
+  if (problem) return <CannotStart title={t('storage.problemTitle')} message={problem.message} />;
+  if (!opened) return <StartingUp />;
   return <Fragment key={staffId ?? 'nobody'}>{children}</Fragment>;
 }
