@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { LOOPBACK_BRIDGE_PATH, LOOPBACK_SECRET_PARAM, type LoopbackMessage } from '../../shared/contract/channels';
-import { fail } from '../../shared/contract/outcome';
+import { fail, type Outcome } from '../../shared/contract/outcome';
 import type { Core } from '../core/create-core';
 import { isOwnHost, MISDIRECTED_REQUEST } from '../core/security/own-host';
 
@@ -58,20 +58,30 @@ export function attachBridgeSocket(server: Server, options: { core: Pick<Core, '
   server.on('upgrade', onUpgrade);
 
   sockets.on('connection', (ws: WebSocket) => {
+    // Every message gets a reply and none can throw here: an uncaught rejection would end the host process.
     ws.on('message', async (data) => {
-      let request: { id?: unknown; call?: unknown; input?: unknown };
+      let request: unknown;
       try {
-        request = JSON.parse(String(data)) as typeof request;
+        request = JSON.parse(String(data));
       } catch {
         send(ws, { kind: 'reply', id: null, outcome: fail('invalid-input', 'The message was not valid JSON.') });
         return;
       }
-      const id = typeof request.id === 'number' ? request.id : null;
-      if (id === null) {
+      if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+        send(ws, { kind: 'reply', id: null, outcome: fail('invalid-input', 'The message was not a request.') });
+        return;
+      }
+      const { id, call, input } = request as { id?: unknown; call?: unknown; input?: unknown };
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
         send(ws, { kind: 'reply', id: null, outcome: fail('invalid-input', 'The message had no request number.') });
         return;
       }
-      const outcome = await options.core.router.dispatch(request.call, request.input, { transport: 'loopback' });
+      let outcome: Outcome<unknown>;
+      try {
+        outcome = await options.core.router.dispatch(call, input, { transport: 'loopback' });
+      } catch {
+        outcome = fail('handler-failed', 'Something went wrong on this computer while doing that. Nothing you typed has been lost. Try again, and if it keeps happening, tell the IT service desk.');
+      }
       send(ws, { kind: 'reply', id, outcome });
     });
   });

@@ -30,6 +30,14 @@ const FAULT_MESSAGE =
   'Something went wrong on this computer while doing that. Nothing you typed has been lost. Try again, and if it keeps happening, tell the IT service desk.';
 
 /**
+ * Names the unknown action without running anything of the caller's: String() on an object
+ * calls its own toString, which may be missing, not a function, or throw.
+ */
+function describeName(name: unknown): string {
+  return typeof name === 'string' ? `"${name.slice(0, 80)}"` : `(a name that is ${name === null ? 'null' : Array.isArray(name) ? 'a list' : `of type ${typeof name}`})`;
+}
+
+/**
  * The one place calls are checked and run, whatever carried them. It never throws: a bad
  * payload, an unknown name or a failing handler all come back as an Outcome, so a renderer
  * cannot crash the main process by sending nonsense.
@@ -38,9 +46,15 @@ export function createRouter(handlers: Handlers, log: RouterLog): Router {
   return {
     async dispatch(name, input, context) {
       if (!isCallName(name)) {
-        return fail('unknown-call', `CivicDesk does not know the action "${String(name).slice(0, 80)}". Restart CivicDesk; if it keeps happening, tell the IT service desk.`);
+        return fail('unknown-call', `CivicDesk does not know the action ${describeName(name)}. Restart CivicDesk; if it keeps happening, tell the IT service desk.`);
       }
-      const parsed = calls[name].input.safeParse(input);
+      let parsed: ReturnType<(typeof calls)[CallName]['input']['safeParse']>;
+      try {
+        parsed = calls[name].input.safeParse(input);
+      } catch {
+        // Only a caller in this process can pass a getter or proxy that throws; the transports carry plain data.
+        return fail('invalid-input', 'Some of the details were not in the form CivicDesk expects. Check the highlighted fields and try again.');
+      }
       if (!parsed.success) {
         const fields: FieldProblem[] = parsed.error.issues.map((issue) => ({
           path: issue.path.map(String).join('.'),

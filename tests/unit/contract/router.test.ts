@@ -5,6 +5,17 @@ import { fakeCore, trainingSession } from '../support/fake-core';
 const context = { transport: 'loopback' as const };
 
 describe('the router', () => {
+  it('refuses a call name of any type with an Outcome, even an object whose toString is not a function or throws', async () => {
+    const { router } = fakeCore();
+    const hostile = { toString: () => { throw new Error('hostile'); } };
+    const names: unknown[] = [{ toString: 1 }, { valueOf: 1, toString: null }, hostile, Object.create(null), Symbol('session.get'), ['session.get'], null, undefined, 42, 10n, true, () => 'session.get', 'constructor', '__proto__', 'toString', 'x'.repeat(100_000)];
+    for (const name of names) {
+      const outcome = await router.dispatch(name, {}, context);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+      if (!outcome.ok) expect(outcome.error.message.length).toBeLessThan(300);
+    }
+  });
+
   it('runs a known call with valid input and returns its result', async () => {
     const { router } = fakeCore();
     expect(await router.dispatch('session.get', {}, context)).toEqual({ ok: true, value: trainingSession });

@@ -65,6 +65,19 @@ describe('the loopback host', () => {
     ws.close();
   });
 
+  it('answers every malformed message with an Outcome and goes on answering: an object call name, JSON that is not an object, no request number', async () => {
+    const { host } = await start();
+    const ws = await connect(bridgeUrl(host.origin, SECRET));
+    if (typeof ws === 'number') throw new Error(`refused with ${ws}`);
+    expect(await request(ws, { id: 1, call: { toString: 1 }, input: {} })).toMatchObject({ id: 1, outcome: { ok: false, error: { code: 'unknown-call' } } });
+    expect(await request(ws, { id: 2, call: ['session.get'], input: {} })).toMatchObject({ id: 2, outcome: { ok: false, error: { code: 'unknown-call' } } });
+    for (const message of ['null', '7', '"text"', '[1]', '{"call":"session.get"}', '{"id":"1","call":"session.get"}', '{"id":1.5,"call":"session.get"}', '{"id":{"toString":1},"call":"session.get"}', '']) {
+      expect(await request(ws, message)).toMatchObject({ kind: 'reply', id: null, outcome: { ok: false, error: { code: 'invalid-input' } } });
+    }
+    expect(await request(ws, { id: 3, call: 'session.get', input: {} })).toMatchObject({ id: 3, outcome: { ok: true } });
+    ws.close();
+  });
+
   it('survives a handler that throws and goes on answering', async () => {
     const { host } = await start({
       'training.summary': () => {

@@ -50,6 +50,19 @@ describe('the ipcMain transport', () => {
     expect(await call({ url: 'app://civicdesk/', parent: null }, 'links.openExternal', { url: 7 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('answers every message with an Outcome, never a rejection: an object call name, or a router that throws', async () => {
+    const { call } = setUp();
+    const app = { url: 'app://civicdesk/index.html', parent: null };
+    await expect(call(app, { toString: 1 }, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+    await expect(call({ get url(): string { throw new Error('frame gone'); }, parent: null }, 'session.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'refused-sender' } });
+    const ipcMain = fakeIpcMain();
+    const core = fakeCore();
+    registerIpcTransport(ipcMain, { events: core.events, router: { dispatch: () => { throw new Error('router broke'); } } }, () => []);
+    await expect(Promise.resolve(ipcMain.handlers.get(CALL_CHANNEL)?.(eventFrom(app), 'session.get', {}))).resolves.toMatchObject({ ok: false, error: { code: 'handler-failed' } });
+    registerIpcTransport(ipcMain, { events: core.events, router: { dispatch: () => Promise.reject(new Error('router broke')) } }, () => []);
+    await expect(Promise.resolve(ipcMain.handlers.get(CALL_CHANNEL)?.(eventFrom(app), 'session.get', {}))).resolves.toMatchObject({ ok: false, error: { code: 'handler-failed' } });
+  });
+
   it("sends events to the app's own windows only, and stops when removed", () => {
     const { core, app, stranger, stop, ipcMain } = setUp();
     core.events.emit('directory.changed', { deltaToken: 'delta-1' });
