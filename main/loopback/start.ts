@@ -55,6 +55,10 @@ if (values.dev) {
   process.exit(1);
 }
 
+// Training's Dataverse stand-in (loaded only in training) builds its rows before the host says
+// it is ready: at borough scale that takes most of a minute, and a page asked for meanwhile
+// would wait on it with nothing said.
+await core.trainingStandIn();
 const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
 await attachDevServer?.(host.server);
 // End-to-end tests look inside training mode's Dataverse stand-in, over https like any client,
