@@ -13,6 +13,7 @@ import { checkExternalUrl } from './security/external-url';
 import { parseDeepLink } from './security/deep-link';
 import { createSessionService } from './session/session-service';
 import { guardWhileLocked } from './session/lock-guard';
+import { roleRefusal } from './ipc/call-roles';
 import { createLockCalls } from './session/lock-calls';
 import { isBackOfficeError } from './back-office/errors';
 import type { BackOffice, CaseBackOffice, CouncilBackOffice } from './back-office/port';
@@ -281,6 +282,8 @@ export function createCore(options: CoreOptions): Core {
       },
     }, () => session.isLocked()),
     log,
+    // Every call is checked against the role table first (main/core/ipc/call-roles.ts, docs/roles.md).
+    (name) => roleRefusal(name, session.current().user),
   );
 
   return {

@@ -42,6 +42,6 @@ export function rememberAnswers(transport: Transport, storage: KeptAnswers): Tra
 }
 
 /** Forgets a remembered answer (the officer's data key, when main forgets it at sign-out). */
-export function forgetRemembered(name: CallName, storage: Pick<Storage, 'removeItem'> = window.sessionStorage): void {
+export function forgetRemembered(name: CallName, storage: { removeItem(key: string): void }): void {
   storage.removeItem(`${KEY_PREFIX}${name}`);
 }

@@ -23,7 +23,7 @@ export async function forgetOnSignOut(bridge: ApiBridge): Promise<{ kept: number
   await Promise.all([Dexie.delete(databaseName('directory', storage.staffId)), Dexie.delete(databaseName('snapshots', storage.staffId))]);
   if (kept === 0 && storage.staffId !== null) {
     await bridge.storage.forgetDataKey({});
-    forgetRemembered('storage.dataKey');
+    forgetRemembered('storage.dataKey', window.sessionStorage);
     await Dexie.delete(databaseName('cases', storage.staffId));
   }
   return { kept };

@@ -15,6 +15,8 @@ export type CallErrorCode =
   | 'handler-failed'
   /** The handler refused for a reason a person can act on; `message` says what to do. */
   | 'not-possible'
+  /** The signed-in officer's role may not make this call, or nobody is signed in (docs/roles.md). */
+  | 'not-allowed'
   /** The renderer could not reach the main process (browser host stopped, for example). */
   | 'not-connected';
 

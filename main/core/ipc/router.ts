@@ -18,6 +18,7 @@ export class NotPossible extends Error {
   override readonly name = 'NotPossible';
 }
 
+
 export interface Router {
   dispatch(name: unknown, input: unknown, context: CallContext): Promise<Outcome<unknown>>;
 }
@@ -42,12 +43,16 @@ function describeName(name: unknown): string {
  * payload, an unknown name or a failing handler all come back as an Outcome, so a renderer
  * cannot crash the main process by sending nonsense.
  */
-export function createRouter(handlers: Handlers, log: RouterLog): Router {
+/** `refusal` says why a call may not be made by whoever is signed in now, or null when it may. */
+export function createRouter(handlers: Handlers, log: RouterLog, refusal: (name: CallName) => string | null = () => null): Router {
   return {
     async dispatch(name, input, context) {
       if (!isCallName(name)) {
         return fail('unknown-call', `CivicDesk does not know the action ${describeName(name)}. Restart CivicDesk; if it keeps happening, tell the IT service desk.`);
       }
+      // Who may make the call, before anything of the input is looked at (main/core/ipc/call-roles.ts).
+      const refused = refusal(name);
+      if (refused !== null) return fail('not-allowed', refused);
       let parsed: ReturnType<(typeof calls)[CallName]['input']['safeParse']>;
       try {
         parsed = calls[name].input.safeParse(input);

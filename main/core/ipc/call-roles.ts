@@ -1,0 +1,101 @@
+import type { CallName } from '../../../shared/contract/calls';
+import type { StaffRole, StaffUser } from '../../../shared/domain/staff';
+
+/**
+ * Who may make each call, checked in main for every call whatever carried it (docs/roles.md
+ * is this table in words; tests/unit/contract/call-roles.test.ts drives every call as every
+ * role against it). Services keep their own finer checks as well: what a role may see inside
+ * an answer (staff-safety markers by role, nothing before the identity check) is decided
+ * where the answer is made.
+ *
+ * - `anyone`: works before an officer signs in (starting up, signing in, the lock, reference data).
+ * - `officer`: any officer signed in, whatever their role.
+ * - `team-leader`: team leaders only.
+ */
+export type CallAccess = 'anyone' | 'officer' | 'team-leader';
+
+export interface CallRule {
+  who: CallAccess;
+  /** Why, in a sentence, for the docs. */
+  why: string;
+}
+
+const anyone = (why: string): CallRule => ({ who: 'anyone', why });
+const officer = (why: string): CallRule => ({ who: 'officer', why });
+const teamLeader = (why: string): CallRule => ({ who: 'team-leader', why });
+
+const RESIDENT = 'A resident’s details, audited; staff-safety markers only for team leaders and service-point officers, nothing before the identity check.';
+
+export const CALL_ROLES: Record<CallName, CallRule> = {
+  'session.get': anyone('Who is signed in and how the workstation is set up: needed to start.'),
+  'session.actAsTrainingUser': anyone('Training mode only: choosing who to act as.'),
+  'session.lock': anyone('Anyone at the computer may lock it.'),
+  'session.resume': anyone('Resuming asks for the locking officer again.'),
+  'session.switchOfficer': anyone('Another officer taking the computer ends the first session.'),
+  'training.summary': anyone('Training mode only: the size of the synthetic borough.'),
+  'standards.get': anyone('The council’s published service standards and bank holidays.'),
+  'directory.changes': officer('The resident directory, for search on this computer.'),
+  'residents.open': officer(RESIDENT),
+  'residents.checkIdentity': officer(RESIDENT),
+  'residents.overrideIdentity': officer(RESIDENT),
+  'residents.close': officer('Forgets the officer’s own opens.'),
+  'residents.contactHistory': officer(RESIDENT),
+  'residents.caseHistory': officer(RESIDENT),
+  'audit.accesses': teamLeader('Who opened a resident’s record: the audit trail.'),
+  'audit.recordSnapshotReads': officer('The officer’s own offline reads, for the audit trail.'),
+  'links.openExternal': anyone('Opens a checked council or GOV.UK address.'),
+  'training.simulateCall': officer('Training mode only: a synthetic caller for the officer.'),
+  'deepLink.take': anyone('Screen-pops and links waiting for the workstation; they open nothing by themselves.'),
+  'scripts.list': anyone('The council’s call scripts: no personal data.'),
+  'scripts.lookup': officer('The bin day, or the open resident’s figures after the identity check.'),
+  'cases.submit': officer('Cases the officer raised.'),
+  'cases.update': officer('Changes to cases the officer raised.'),
+  'contacts.save': officer('The officer’s own contacts.'),
+  'backOffice.reachability': anyone('Whether the council’s system answers.'),
+  'team.choices': teamLeader('The Team place: team figures.'),
+  'team.view': teamLeader('The Team place: team figures.'),
+  'team.officersNow': teamLeader('The Team place: who is on a call now.'),
+  'team.contacts': teamLeader('The Team place: the contacts behind a figure.'),
+  'quality.form': officer('The council’s quality form, to read a review.'),
+  'quality.sample': teamLeader('Choosing an officer’s contacts to review.'),
+  'quality.forContact': teamLeader('A review of an officer’s contact.'),
+  'quality.save': teamLeader('Saving a review of an officer’s contact.'),
+  'quality.mine': officer('The officer’s own reviews.'),
+  'quality.acknowledge': officer('Saying the officer has read their own review.'),
+  'languages.table': anyone('The language table: no personal data.'),
+  'languages.phrases': anyone('Phrase packs: no personal data.'),
+  'languages.interpreterLines': anyone('Interpreting suppliers’ lines: no personal data.'),
+  'residents.setLanguage': officer('Records the resident’s preferred language on their record.'),
+  'customerView.open': anyone('Opens the resident’s own screen, which shows only what the officer sends it.'),
+  'translation.translate': officer('Machine translation of the officer’s own words.'),
+  'account.status': anyone('Whether the officer is signed in to Microsoft 365.'),
+  'account.signIn': anyone('Signing in.'),
+  'account.signOut': anyone('Signing out.'),
+  'storage.dataKey': officer('The officer’s own data key, for their sealed storage.'),
+  'storage.forgetDataKey': officer('Forgets the officer’s own data key.'),
+  'teams.me': officer('The officer’s own Microsoft 365 profile and presence.'),
+  'teams.setMyPresence': officer('The officer’s own presence.'),
+  'teams.searchPeople': officer('Colleagues in the council’s directory.'),
+  'teams.serviceTeams': officer('The services’ Teams channels.'),
+  'teams.teamPresence': officer('Colleagues’ presence.'),
+  'teams.askExpert': officer('A question to an expert, sent as the officer.'),
+  'teams.escalate': officer('An escalation to a service’s channel, sent as the officer.'),
+  'teams.replies': officer('Replies to the officer’s own questions.'),
+  'appointments.today': officer('The service point’s appointments.'),
+  'appointments.checkIn': officer('Checking a resident in.'),
+  'appointments.bookFollowUp': officer('Booking a resident’s follow-up.'),
+};
+
+/** Whether a member of staff (or nobody) may make the call. */
+export function mayCall(name: CallName, user: Pick<StaffUser, 'role'> | null): boolean {
+  const { who } = CALL_ROLES[name];
+  if (who === 'anyone') return true;
+  if (!user) return false;
+  return who === 'officer' || user.role === ('team-leader' satisfies StaffRole);
+}
+
+/** Why the call is refused to this member of staff (or to nobody signed in), or null when it is not. */
+export function roleRefusal(name: CallName, user: Pick<StaffUser, 'role'> | null): string | null {
+  if (mayCall(name, user)) return null;
+  return user ? 'Only team leaders can do that. Ask your team leader if you need it.' : 'Sign in to CivicDesk first.';
+}
