@@ -5,7 +5,8 @@ import type { RetentionRule } from '../../shared/domain/retention';
 import { useBridge } from '../bridge/bridge-context';
 import { CannotStart, StartingUp } from './StartingUp';
 import { caseDatabase } from '../storage/case-database';
-import { openOfficerStorage, switchStorageTo } from '../storage/officer-storage';
+import { directoryDatabase } from '../storage/directory-database';
+import { deleteIfUnreadable, openOfficerStorage, switchStorageTo } from '../storage/officer-storage';
 import { applyRetention } from '../storage/retention';
 import { snapshotDatabase } from '../storage/snapshot-database';
 import { moveUnsealedRows } from '../storage/unsealed-migration';
@@ -29,10 +30,14 @@ export function OfficerStorageGate({ staffId, locked, retention, children }: { s
   useEffect(() => {
     if (opened || locked) return;
     let live = true;
-    void openOfficerStorage(bridge, staffId).then(async (opened) => {
+    void openOfficerStorage(bridge, staffId).then(async (result) => {
       if (!live) return;
-      if (!opened.ok) return setRefused({ staffId, error: opened.error });
-      switchStorageTo(opened.storage);
+      if (!result.ok) return setRefused({ staffId, error: result.error });
+      switchStorageTo(result.storage);
+      // Rows sealed under a key that has gone cannot be opened by anyone: they are deleted, and
+      // the connections opened afresh.
+      await Promise.all([caseDatabase(), directoryDatabase(), snapshotDatabase()].map((db) => deleteIfUnreadable(db).catch(() => false)));
+      switchStorageTo(result.storage);
       // A computer upgraded from a version that kept rows in the clear: seal this officer's.
       if (staffId) await moveUnsealedRows(staffId, caseDatabase()).catch(() => 0);
       if (live) setOpen({ staffId });

@@ -7,10 +7,11 @@ import { databaseName, officerStorage, switchStorageTo } from './officer-storage
 /**
  * What signing out leaves: no resident's details. The officer's copy of the directory and
  * their resident snapshots are deleted at once. Their own work (drafts, contacts not yet
- * completed in Dataverse, cases waiting to send, Teams messages, audit records) is never thrown away by a sign-out: if any
- * is waiting it stays, sealed under their key, until they sign in again and it sends; if none
- * is, main forgets their key (every row sealed under it is unreadable from that moment) and
- * the database is deleted. Resolves to how many pieces of work were kept.
+ * completed in Dataverse, cases waiting to send, Teams messages, audit records) is never
+ * thrown away by a sign-out: if any is waiting it stays, sealed under their key, until they
+ * sign in again and it sends; if none is, main forgets their key (every row sealed under it
+ * is unreadable from that moment) and the database is deleted. Resolves to how many pieces
+ * of work were kept.
  */
 export async function forgetOnSignOut(bridge: ApiBridge): Promise<{ kept: number }> {
   const storage = officerStorage();

@@ -62,7 +62,21 @@ export async function openOfficerStorage(bridge: ApiBridge, staffId: string | nu
   return { ok: true, storage: { staffId, key, kept: outcome.value.kept } };
 }
 
-/** Deletes every database of this officer on this computer. */
-export async function deleteOfficerDatabases(staffId: string, kinds: readonly ('cases' | 'directory' | 'snapshots')[]): Promise<void> {
-  await Promise.all(kinds.map((kind) => Dexie.delete(databaseName(kind, staffId))));
+/**
+ * Deletes a database whose rows were sealed under a key that is gone (kept only for a run that
+ * has ended, where there is no keychain, or forgotten at a sign-out): nobody can read them
+ * now, and a row that cannot be opened must not stop the officer working. Resolves to whether
+ * it went.
+ */
+export async function deleteIfUnreadable(db: Dexie): Promise<boolean> {
+  try {
+    for (const table of db.tables) await table.limit(1).toArray();
+    return false;
+  } catch (error) {
+    // WebCrypto's refusal to open a seal; anything else is a real fault and is not hidden.
+    if (!(error instanceof Error && error.name === 'OperationError')) throw error;
+    db.close();
+    await Dexie.delete(db.name);
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie, { type EntityTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { deleteIfUnreadable } from '../../../renderer/storage/officer-storage';
 import { sealTables } from '../../../renderer/storage/sealed-tables';
 import { importDataKey, type DataKey } from '../../../renderer/storage/sealing';
 
@@ -68,13 +69,16 @@ describe('rows sealed under the officer’s data key', () => {
     expect(await db.notes.toArray()).toEqual([{ ...note(1), text: 'changed twice' }]);
   });
 
-  it('cannot be opened with another officer’s key', async () => {
+  it('cannot be opened with another key; a database sealed under a key that has gone is deleted, one under the right key is kept', async () => {
     const name = fresh();
-    const db = new Notes(name, await newKey());
+    const key = await newKey();
+    const db = new Notes(name, key);
     await db.notes.put(note(1));
     db.close();
     const other = new Notes(name, await newKey());
     await expect(other.notes.get('n-1')).rejects.toThrow();
-    other.close();
+    expect(await deleteIfUnreadable(new Notes(name, key))).toBe(false);
+    expect(await deleteIfUnreadable(other)).toBe(true);
+    expect(await Dexie.exists(name)).toBe(false);
   });
 });
