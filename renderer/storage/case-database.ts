@@ -4,7 +4,7 @@ import type { CaseAttachment, OutboxItem, SubmittedCase, SyncLogEntry } from '..
 import type { Interaction } from '../../shared/domain/interaction';
 import type { SnapshotRead } from '../../shared/contract/calls';
 import type { TeamsOutboxItem } from '../teams/teams-outbox-item';
-import { databaseName, officerStorage, onStorageChange } from './officer-storage';
+import { officerDatabase } from './officer-storage';
 import type { DataKey } from './sealing';
 import { sealTables, type ClearPaths } from './sealed-tables';
 
@@ -120,17 +120,5 @@ export const CASE_CLEAR_PATHS: ClearPaths = {
   teamsOutbox: ['id', 'caseId', 'state'],
 };
 
-let shared: CaseDatabase | null = null;
-onStorageChange(() => {
-  shared?.close();
-  shared = null;
-});
-
 /** The signed-in officer's database, sealed under their key; tests make their own with a fresh name. */
-export function caseDatabase(): CaseDatabase {
-  if (!shared) {
-    const { staffId, key } = officerStorage();
-    shared = new CaseDatabase(databaseName('cases', staffId), key);
-  }
-  return shared;
-}
+export const caseDatabase = officerDatabase('cases', (name, key) => new CaseDatabase(name, key));

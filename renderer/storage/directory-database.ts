@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectoryEntry } from '../../shared/domain/directory';
-import { databaseName, officerStorage, onStorageChange } from './officer-storage';
+import { officerDatabase } from './officer-storage';
 import type { DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
 
@@ -64,17 +64,5 @@ export async function compactDirectory(db: DirectoryDatabase): Promise<boolean> 
   return true;
 }
 
-let shared: DirectoryDatabase | null = null;
-onStorageChange(() => {
-  shared?.close();
-  shared = null;
-});
-
 /** The signed-in officer's copy of the directory. */
-export function directoryDatabase(): DirectoryDatabase {
-  if (!shared) {
-    const { staffId, key } = officerStorage();
-    shared = new DirectoryDatabase(databaseName('directory', staffId), key);
-  }
-  return shared;
-}
+export const directoryDatabase = officerDatabase('directory', (name, key) => new DirectoryDatabase(name, key));

@@ -46,6 +46,26 @@ export function onStorageChange(listener: () => void): () => void {
 }
 
 /**
+ * The open officer's database of one kind: one connection, opened when first asked for and let
+ * go when the storage changes (another officer, a sign-out), so nothing holds on to another
+ * officer's database.
+ */
+export function officerDatabase<D extends Dexie>(kind: 'cases' | 'directory' | 'snapshots', open: (name: string, key: DataKey) => D): () => D {
+  let connection: D | null = null;
+  onStorageChange(() => {
+    connection?.close();
+    connection = null;
+  });
+  return () => {
+    if (!connection) {
+      const { staffId, key } = officerStorage();
+      connection = open(databaseName(kind, staffId), key);
+    }
+    return connection;
+  };
+}
+
+/**
  * Opens the signed-in officer's storage: asks main for their key and imports it so the page
  * can use it but never read it. With nobody signed in, a key made here for this page alone.
  */

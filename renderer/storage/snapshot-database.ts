@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { ResidentView } from '../../shared/contract/residents';
-import { databaseName, officerStorage, onStorageChange } from './officer-storage';
+import { officerDatabase } from './officer-storage';
 import type { DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
 
@@ -70,17 +70,5 @@ export function clearAllSnapshots(db: SnapshotDatabase = snapshotDatabase()): Pr
   return db.residentSnapshots.clear();
 }
 
-let shared: SnapshotDatabase | null = null;
-onStorageChange(() => {
-  shared?.close();
-  shared = null;
-});
-
 /** The signed-in officer's copies; tests make their own with a fresh name. */
-export function snapshotDatabase(): SnapshotDatabase {
-  if (!shared) {
-    const { staffId, key } = officerStorage();
-    shared = new SnapshotDatabase(databaseName('snapshots', staffId), key);
-  }
-  return shared;
-}
+export const snapshotDatabase = officerDatabase('snapshots', (name, key) => new SnapshotDatabase(name, key));
