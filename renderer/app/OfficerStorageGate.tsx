@@ -6,7 +6,7 @@ import { useBridge } from '../bridge/bridge-context';
 import { CannotStart, StartingUp } from './StartingUp';
 import { caseDatabase } from '../storage/case-database';
 import { directoryDatabase } from '../storage/directory-database';
-import { deleteIfUnreadable, openOfficerStorage, switchStorageTo } from '../storage/officer-storage';
+import { deleteIfUnreadable, openOfficerStorage, releaseConnections, switchStorageTo } from '../storage/officer-storage';
 import { applyRetention } from '../storage/retention';
 import { snapshotDatabase } from '../storage/snapshot-database';
 import { moveUnsealedRows } from '../storage/unsealed-migration';
@@ -37,7 +37,7 @@ export function OfficerStorageGate({ staffId, locked, retention, children }: { s
       // Rows sealed under a key that has gone cannot be opened by anyone: they are deleted, and
       // the connections opened afresh.
       await Promise.all([caseDatabase(), directoryDatabase(), snapshotDatabase()].map((db) => deleteIfUnreadable(db).catch(() => false)));
-      switchStorageTo(result.storage);
+      releaseConnections();
       // A computer upgraded from a version that kept rows in the clear: seal this officer's.
       if (staffId) await moveUnsealedRows(staffId, caseDatabase()).catch(() => 0);
       if (live) setOpen({ staffId });

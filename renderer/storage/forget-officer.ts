@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { ApiBridge } from '../../shared/contract/api-bridge';
 import { forgetRemembered } from '../bridge/remembered-answers';
 import { caseDatabase } from './case-database';
-import { databaseName, officerStorage, switchStorageTo } from './officer-storage';
+import { databaseName, officerStorage, releaseConnections } from './officer-storage';
 
 /**
  * What signing out leaves: no resident's details. The officer's copy of the directory and
@@ -19,8 +19,7 @@ export async function forgetOnSignOut(bridge: ApiBridge): Promise<{ kept: number
   // A contact counts until Dataverse has it completed: the call in hand is work too.
   const contactsOpen = await db.interactions.filter((each) => each.recorded?.state !== 'completed').count();
   const kept = contactsOpen + (await db.caseDrafts.count()) + (await db.outbox.count()) + (await db.pendingAccesses.count()) + (await db.teamsOutbox.where('state').notEqual('sent').count());
-  // Let every connection go (the search index with it), so the databases can be deleted.
-  switchStorageTo(storage);
+  releaseConnections();
   await Promise.all([Dexie.delete(databaseName('directory', storage.staffId)), Dexie.delete(databaseName('snapshots', storage.staffId))]);
   if (kept === 0 && storage.staffId !== null) {
     await bridge.storage.forgetDataKey({});

@@ -35,6 +35,11 @@ export const databaseName = (kind: 'cases' | 'directory' | 'snapshots', staffId:
 /** Makes `storage` the one the app's databases use from now on (tests use it directly). */
 export function switchStorageTo(storage: OfficerStorage): void {
   current = storage;
+  releaseConnections();
+}
+
+/** Lets go of every open connection (and the search index built from one), so a database can be deleted or opened afresh. */
+export function releaseConnections(): void {
   for (const listener of listeners) listener();
 }
 

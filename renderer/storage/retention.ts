@@ -1,6 +1,6 @@
 import { DEFAULT_RETENTION, type RetentionRule } from '../../shared/domain/retention';
 import type { CaseDatabase } from './case-database';
-import type { SnapshotDatabase } from './snapshot-database';
+import { deleteOldSnapshots, type SnapshotDatabase } from './snapshot-database';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,7 +20,7 @@ export interface RetentionResult {
 export async function applyRetention(cases: CaseDatabase, snapshots: SnapshotDatabase, rule: RetentionRule = DEFAULT_RETENTION, now = new Date()): Promise<RetentionResult> {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const sentBefore = before(rule.sentDays);
-  const snapshotCount = await snapshots.residentSnapshots.where('savedAt').below(before(rule.snapshotDays)).delete();
+  const snapshotCount = await deleteOldSnapshots(snapshots, now, rule.snapshotDays * DAY_MS);
   return cases.transaction('rw', [cases.cases, cases.attachments, cases.interactions, cases.syncLog], async () => {
     const oldCases = await cases.cases.where('syncState').equals('sent').filter((each) => each.sentAt !== null && each.sentAt < sentBefore).primaryKeys();
     await cases.attachments.where('caseId').anyOf(oldCases).delete();

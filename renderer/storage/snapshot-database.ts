@@ -57,17 +57,9 @@ export async function findSnapshot(db: SnapshotDatabase, residentId: string, sta
 }
 
 /** Deletes every copy older than the limit. Resolves to how many went. (The app applies the council's rule: renderer/storage/retention.ts.) */
-export function deleteOldSnapshots(db: SnapshotDatabase, now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - SNAPSHOT_MAX_AGE_MS).toISOString();
+export function deleteOldSnapshots(db: SnapshotDatabase, now = new Date(), maxAgeMs = SNAPSHOT_MAX_AGE_MS): Promise<number> {
+  const cutoff = new Date(now.getTime() - maxAgeMs).toISOString();
   return db.residentSnapshots.where('savedAt').below(cutoff).delete();
-}
-
-/**
- * Deletes every copy, for every member of staff. Run when the officer signs out of Microsoft 365:
- * signing out must leave no resident's record on the computer (renderer/account/account-context.tsx).
- */
-export function clearAllSnapshots(db: SnapshotDatabase = snapshotDatabase()): Promise<void> {
-  return db.residentSnapshots.clear();
 }
 
 /** The signed-in officer's copies; tests make their own with a fresh name. */

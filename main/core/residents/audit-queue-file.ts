@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResidentAccess } from '../../../shared/domain/resident-360';
+import { keptKey } from '../secrets/data-keys';
 import { AUDIT_QUEUE_KEY_SECRET } from '../secrets/secret-names';
 import type { SecretStore } from '../secrets/secret-store';
 
@@ -46,14 +47,7 @@ export function createAuditQueueFile(deps: { dir: string; secrets: SecretStore; 
   if (deps.secrets.kept !== 'keychain') return null;
   const file = path.join(deps.dir, AUDIT_QUEUE_FILE_NAME);
   let key: Promise<Buffer> | null = null;
-  const dataKey = () =>
-    (key ??= (async () => {
-      const kept = await deps.secrets.get(AUDIT_QUEUE_KEY_SECRET);
-      if (kept) return Buffer.from(kept, 'base64');
-      const made = randomBytes(32);
-      await deps.secrets.set(AUDIT_QUEUE_KEY_SECRET, made.toString('base64'));
-      return made;
-    })());
+  const dataKey = () => (key ??= keptKey(deps.secrets, AUDIT_QUEUE_KEY_SECRET).then((kept) => Buffer.from(kept, 'base64')));
   let writing: Promise<void> = Promise.resolve();
 
   return {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DATA_KEY_SECRET_PREFIX } from './secret-names';
 import type { SecretStore } from './secret-store';
 
 /** Where an officer's data key is kept: the keychain (outlives this run) or memory (this run only). */
@@ -16,7 +17,16 @@ export interface DataKeys {
   forget(staffId: string): Promise<void>;
 }
 
-const secretName = (staffId: string) => `civicdesk/data-key/${staffId}`;
+const secretName = (staffId: string) => `${DATA_KEY_SECRET_PREFIX}${staffId}`;
+
+/** A 32-byte key (base64) kept under `name` in the keychain store, made the first time it is asked for. */
+export async function keptKey(secrets: SecretStore, name: string, makeKey: () => Buffer = () => randomBytes(32)): Promise<string> {
+  const kept = await secrets.get(name);
+  if (kept) return kept;
+  const made = makeKey().toString('base64');
+  await secrets.set(name, made);
+  return made;
+}
 
 /**
  * Each officer's data key, which seals everything CivicDesk keeps about residents in this
@@ -34,14 +44,9 @@ export function createDataKeys(secrets: SecretStore, makeKey: () => Buffer = () 
       // Two windows asking at once must get the same key, not two.
       let pending = making.get(staffId);
       if (!pending) {
-        pending = (async () => {
-          let key = await secrets.get(secretName(staffId));
-          if (!key) {
-            key = makeKey().toString('base64');
-            await secrets.set(secretName(staffId), key);
-          }
-          return { key, kept: secrets.kept, keptReason: secrets.keptReason };
-        })().finally(() => making.delete(staffId));
+        pending = keptKey(secrets, secretName(staffId), makeKey)
+          .then((key) => ({ key, kept: secrets.kept, keptReason: secrets.keptReason }))
+          .finally(() => making.delete(staffId));
         making.set(staffId, pending);
       }
       return pending;

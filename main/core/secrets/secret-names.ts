@@ -11,3 +11,6 @@ export const MSAL_TOKEN_CACHE_SECRET = 'civicdesk/msal-token-cache';
 
 /** The key that encrypts the resident-access audit queue waiting on this computer (main/core/residents/audit-queue-file.ts). */
 export const AUDIT_QUEUE_KEY_SECRET = 'civicdesk/audit-queue-key';
+
+/** Each officer's data key, which seals what the computer keeps about residents: this prefix and their id. */
+export const DATA_KEY_SECRET_PREFIX = 'civicdesk/data-key/';
