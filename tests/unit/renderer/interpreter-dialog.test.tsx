@@ -96,8 +96,11 @@ describe('getting an interpreter', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Interpreter joined' }));
     await user.click(within(dialog).getByRole('button', { name: 'Interpreter left' }));
     expect(await within(dialog).findByText('Note the interpreter’s ID before recording that they left.')).toBeTruthy();
-    const [visit] = await caseDatabase().interactions.toArray();
-    expect(visit?.interpreterSessions?.[0]?.endedAt).toBeNull();
+    // The joining is saved to the sealed database a moment after the click; the leaving never is.
+    await waitFor(async () => {
+      const [visit] = await caseDatabase().interactions.toArray();
+      expect(visit?.interpreterSessions?.[0]?.endedAt).toBeNull();
+    });
   });
 
   it('with no contact in hand starts a face-to-face contact for it; sign languages use the video line', async () => {
