@@ -6,6 +6,7 @@ import { readCollection, readOne, type ReadContext, type ReadResult } from './qu
 import { AGGREGATE_LIMIT } from './apply';
 import type { StoredTable, TrainingStore } from './store';
 import { demand, type Caller } from './security-roles';
+import { retrieveUserPrivileges } from './functions';
 
 export interface StandInRequest {
   method: string;
@@ -186,6 +187,8 @@ export function createRequestHandler(deps: {
       if (!url.pathname.startsWith(API_PATH)) throw new ODataError(404, '0x80060888', `No Web API at ${url.pathname}.`);
       const path = decodeURIComponent(url.pathname.slice(API_PATH.length));
       if (path === 'WhoAmI' && request.method === 'GET') return json(200, { '@odata.context': `${baseUrl}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, ...WHO_AM_I });
+      const privileges = retrieveUserPrivileges(path, request.method, deps.caller?.(request.headers.authorization) ?? null, WHO_AM_I.UserId, baseUrl);
+      if (privileges) return json(200, privileges);
       const segment = SEGMENT.exec(path);
       const table = segment ? store.table(segment[1] ?? '') : undefined;
       if (!segment || !table) throw new ODataError(404, '0x80060888', `Resource not found for the segment '${path}'.`);

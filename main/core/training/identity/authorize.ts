@@ -23,7 +23,7 @@ export function authorize(state: IdentityState, url: URL): PageAnswer {
   const query = url.searchParams;
   const clientId = query.get('client_id');
   const redirectUri = query.get('redirect_uri');
-  if (!clientAccepted(state, clientId)) return html(400, errorPage('This application is not registered with the CivicDesk training sign-in.'));
+  if (!clientAccepted(state, clientId)) return html(400, errorPage(`AADSTS700016: Application with identifier '${clientId ?? ''}' was not found in the directory '${state.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant.`));
   if (!isLoopbackRedirect(redirectUri)) return html(400, errorPage('Training sign-in only returns to this computer (http://localhost or http://127.0.0.1).'));
 
   const formPost = query.get('response_mode') === 'form_post';
