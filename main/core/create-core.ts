@@ -41,6 +41,7 @@ import type { TrainingMicrosoft365 } from './training/microsoft365';
 import { createTranslationService } from './translation/translation-service';
 import { createTranslatorConnector } from './translation/translator-connector';
 import { createWaitingLinks } from './waiting-links';
+import { checkTenantFromApp } from './tenant-readiness/in-app';
 
 export interface CoreLog extends RouterLog {
   info(message: string, details?: Record<string, unknown>): void;
@@ -264,6 +265,17 @@ export function createCore(options: CoreOptions): Core {
         return { opened: true };
       },
       ...smartWorking.handlers,
+      // The Tenant readiness page: the checks of `npm run tenant:check`, as the officer signed in now.
+      'tenant.readiness': (_input, context) =>
+        checkTenantFromApp({
+          config,
+          accountStatus: async () => smartWorking.handlers['account.status']({}, context),
+          role: () => session.current().user?.role ?? null,
+          accessToken: (scopes) => smartWorking.accessToken(scopes),
+          fetch: options.fetch ? (url, init) => (options.fetch as NonNullable<CoreOptions['fetch']>)(url, { ...init }) : undefined,
+          trainingDataverse: async () => (trainingOffice ? (await trainingOffice).standIn : null),
+          trainingMicrosoft365: () => smartWorking.trainingStandIns(),
+        }),
       'storage.dataKey': async () => {
         const user = session.current().user;
         if (!user) throw new NotPossible('Nobody is signed in on this computer, so there is nothing of yours to open.');

@@ -22,9 +22,11 @@ export function PlacesNav({ places, current, onChoose }: { places: readonly Plac
               <ListItemText
                 primary={t(`places.${place}`)}
                 secondary={
-                  <>
-                    <kbd>Alt</kbd>+<kbd>{PLACES.indexOf(place) + 1}</kbd>
-                  </>
+                  PLACES.indexOf(place) < 9 ? (
+                    <>
+                      <kbd>Alt</kbd>+<kbd>{PLACES.indexOf(place) + 1}</kbd>
+                    </>
+                  ) : undefined
                 }
                 slotProps={{ secondary: { 'aria-hidden': true } }}
               />

@@ -1,4 +1,4 @@
-import { PLACES, type Place } from './places';
+import { PLACES_WITH_SHORTCUTS, type Place } from './places';
 
 /**
  * Every keyboard shortcut lives here, and the help overlay lists this same table, so the
@@ -37,7 +37,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     matches: (event) => event.key === '?' && noModifiers(event),
     command: { kind: 'help' },
   },
-  ...PLACES.map(
+  ...PLACES_WITH_SHORTCUTS.map(
     (place, index): Shortcut => ({
       keys: ['Alt', String(index + 1)],
       label: { key: 'help.goTo', values: { place: `places.${place}` } },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
 import { placesFor, type Place } from '../navigation/places';
 import { TeamPlace } from '../team/TeamPlace';
+import { TenantReadinessPlace } from '../readiness/TenantReadinessPlace';
 import { DashboardPlace } from './DashboardPlace';
 import { AppointmentsPlace } from '../appointments/AppointmentsPlace';
 import { CasesPlace } from '../cases/CasesPlace';
@@ -34,6 +35,7 @@ export function PlaceView({ place: chosen, session, headingRef }: { place: Place
       {place === 'colleagues' && <ColleaguesPlace />}
       {place === 'appointments' && <AppointmentsPlace />}
       {place === 'team' && <TeamPlace />}
+      {place === 'readiness' && <TenantReadinessPlace />}
       {place === 'languages' && (
         <Suspense fallback={<CircularProgress size="1.5rem" aria-label={t('languages.loading')} />}>
           <LanguagesPlace session={session} />

@@ -18,6 +18,7 @@ import type { LanguageTable } from '../languages/language-table';
 import type { PhraseBook } from '../languages/phrases';
 import type { InterpreterLine, MachineTranslation } from '../languages/interpreting';
 import type { CallerCard, SessionInfo, TrainingSummary } from './session';
+import type { TenantReadiness } from './tenant-readiness';
 import {
   askExpertInput,
   bookFollowUpInput,
@@ -229,6 +230,8 @@ export const calls = {
   'appointments.checkIn': call<Appointment>()(z.strictObject({ appointmentId: z.string().min(1).max(200) })),
   /** Books a follow-up with the same resident; a video one gets a Teams meeting. */
   'appointments.bookFollowUp': call<Appointment>()(bookFollowUpInput),
+  /** Whether the tenant is set up for CivicDesk, check by check with the fix for each (an administrator's page). */
+  'tenant.readiness': call<TenantReadiness>()(noInput),
 } as const;
 
 /** Everything the main process tells the renderer without being asked. */

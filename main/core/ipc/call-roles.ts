@@ -84,6 +84,7 @@ export const CALL_ROLES: Record<CallName, CallRule> = {
   'appointments.today': officer('The service point’s appointments.'),
   'appointments.checkIn': officer('Checking a resident in.'),
   'appointments.bookFollowUp': officer('Booking a resident’s follow-up.'),
+  'tenant.readiness': teamLeader('Whether the tenant is set up for CivicDesk: the app registration, permissions, tables and teams (an administrator signs in as a team leader to run it).'),
 };
 
 /** Whether a member of staff (or nobody) may make the call. */

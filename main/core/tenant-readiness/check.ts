@@ -1,16 +1,6 @@
-/**
- * One line of the readiness report: what was checked, whether it holds, and what an
- * administrator does about it. `unknown` is for a check that could not be made because an
- * earlier one failed (no sign-in, no token): it is neither passed nor blamed.
- */
-export interface ReadinessCheck {
-  id: string;
-  title: string;
-  ok: boolean | 'unknown';
-  detail: string;
-  /** What to do, in plain English; empty when the check passed. */
-  fix: string;
-}
+import type { ReadinessCheck } from '../../../shared/contract/tenant-readiness';
+
+export type { ReadinessCheck };
 
 export const passed = (id: string, title: string, detail: string): ReadinessCheck => ({ id, title, ok: true, detail, fix: '' });
 export const failed = (id: string, title: string, detail: string, fix: string): ReadinessCheck => ({ id, title, ok: false, detail, fix });

@@ -120,6 +120,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'appointments.bookFollowUp': () => {
       throw new Error('not in this fake');
     },
+    'tenant.readiness': () => ({ tenant: 'training', checks: [], ready: false }),
     ...overrides,
   };
   const events = createEventHub();
