@@ -52,7 +52,7 @@ async function tableCheck(get: Get, names: TableNames, requirement: string, colu
 
 /** Whether the privileges reported include `prv<privilege><table>` (activity tables: also prv<privilege>Activity). */
 function holds(held: ReadonlySet<string>, table: string, activity: boolean, privilege: TablePrivilege): boolean {
-  return held.has(`prv${privilege}${table}`.toLowerCase()) || (activity && held.has(`prv${privilege}activity`));
+  return held.has(`prv${privilege}${table}`.toLowerCase()) || (activity && held.has(`prv${privilege}activity`.toLowerCase()));
 }
 
 /** The signed-in officer's security roles hold every privilege CivicDesk uses for their role. */

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { GRAPH_SCOPES } from '../../../main/core/smart-working';
 import { allPassed, type ReadinessCheck } from '../../../main/core/tenant-readiness/check';
 import { reportText } from '../../../main/core/tenant-readiness/report-text';
@@ -57,5 +57,19 @@ describe('the readiness check against the training tenant', () => {
     expect(member.detail).toContain(`is not a member of team ${leaderTeam}`);
     expect(member.fix).toContain('Members');
     onlyFailing(checks, ['teams-member:waste']);
+  });
+
+  test('a start that fails part-way closes what it had started', async () => {
+    const listening = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+    const before = listening();
+    await expect(
+      startTrainingTenant({
+        dataverse: () => {
+          throw new Error('the Dataverse stand-in would not start');
+        },
+      }),
+    ).rejects.toThrow('the Dataverse stand-in would not start');
+    // Node lets a closed server's handle go a moment after its close callback.
+    await vi.waitFor(() => expect(listening()).toBe(before));
   });
 });

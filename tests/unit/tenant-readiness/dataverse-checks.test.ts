@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { dataverseChecks } from '../../../main/core/tenant-readiness/dataverse-checks';
+import { DATAVERSE_REQUIREMENTS } from '../../../main/core/tenant-readiness/dataverse-requirements';
+import { ROLE_PRIVILEGES } from '../../../main/core/tenant-readiness/privilege-requirements';
+import type { ServiceAnswer, TenantConnection } from '../../../main/core/tenant-readiness/tenant';
+
+const USER = '0000000a-0000-4000-8000-0000000000aa';
+const officer = { userId: 'entra-oid', name: 'Test Leader', role: 'team-leader' as const };
+
+/**
+ * A council's Dataverse as its metadata answers describe it, in Microsoft's shapes: a table is
+ * its EntityDefinitions entry, a text column its String or Memo attribute with MaxLength, and
+ * the officer's privileges RetrieveUserPrivileges' RolePrivileges.
+ */
+function environment(options: { prefix?: string; tables?: Record<string, Record<string, number>>; privileges?: string[] }): TenantConnection {
+  const prefix = options.prefix ?? 'cd';
+  const rename = (name: string) => (name.startsWith('cd_') ? `${prefix}_${name.slice(3)}` : name);
+  const tables = options.tables ?? Object.fromEntries(Object.entries(DATAVERSE_REQUIREMENTS).map(([table, columns]) => [rename(table), Object.fromEntries(Object.entries(columns).map(([column, length]) => [rename(column), length]))]));
+  const privileges = options.privileges ?? Object.entries(ROLE_PRIVILEGES['team-leader']).flatMap(([table, held]) => held.map((privilege) => `prv${privilege}${rename(table)}`));
+  const answer = (path: string): ServiceAnswer => {
+    if (path === 'WhoAmI') return { status: 200, body: { BusinessUnitId: USER, UserId: USER, OrganizationId: USER } };
+    if (path === `systemusers(${USER})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()`) return { status: 200, body: { RolePrivileges: privileges.map((name) => ({ Depth: 'Global', PrivilegeId: USER, BusinessUnitId: USER, PrivilegeName: name })) } };
+    const match = /^EntityDefinitions\(LogicalName='([a-z_]+)'\)(?:\/Attributes\/Microsoft\.Dynamics\.CRM\.(\w+))?\?\$select=/.exec(path);
+    const table = match ? tables[match[1] ?? ''] : undefined;
+    if (!match || !table) return { status: 404, body: { error: { code: '0x80060888', message: 'Could not find entity' } } };
+    if (!match[2]) return { status: 200, body: { LogicalName: match[1], EntitySetName: `${match[1]}s` } };
+    // Here every text column is single-line but the two kinds are asked for; the memo answer is empty.
+    const value = match[2] === 'StringAttributeMetadata' ? Object.entries(table).map(([LogicalName, MaxLength]) => ({ LogicalName, MaxLength, MetadataId: USER })) : [];
+    return { status: 200, body: { value } };
+  };
+  return {
+    settings: { tenantId: 't', clientId: 'c', dataverseUrl: 'https://council.crm11.dynamics.com', publisherPrefix: prefix, expertTeams: {}, escalationChannels: {}, bookingsBusinessId: null },
+    signIn: () => Promise.resolve(officer),
+    accessToken: () => Promise.resolve('token'),
+    dataverse: (path) => Promise.resolve(answer(path)),
+    graph: () => Promise.reject(new Error('not Graph')),
+  };
+}
+
+const failures = async (connection: TenantConnection) => (await dataverseChecks(connection, 'token', officer)).filter((check) => check.ok !== true);
+
+describe('the Dataverse checks, against metadata in Microsoft’s shapes', () => {
+  it('pass for an environment made as the docs say, under the council’s own publisher prefix', async () => {
+    expect(await failures(environment({ prefix: 'lbs' }))).toEqual([]);
+  });
+
+  it('name a column too short, with the length CivicDesk needs and where to change it', async () => {
+    const made = environment({});
+    const tables = { ...Object.fromEntries(Object.entries(DATAVERSE_REQUIREMENTS).map(([table, columns]) => [table, { ...columns }])) };
+    tables.incident = { ...tables.incident, cd_location: 100 };
+    const [short] = await failures({ ...made, dataverse: environment({ tables }).dataverse });
+    expect(short).toMatchObject({ id: 'dataverse-table:incident', ok: false, detail: 'Too short: cd_location holds 100 characters, CivicDesk writes up to 500.' });
+    expect(short?.fix).toContain('Maximum character count');
+  });
+
+  it('name a missing column and a missing table of the council’s own', async () => {
+    const tables = Object.fromEntries(Object.entries(DATAVERSE_REQUIREMENTS).filter(([table]) => table !== 'cd_repeatcontact').map(([table, columns]) => [table, { ...columns }]));
+    delete tables.phonecall?.cd_casereferences;
+    const found = await failures(environment({ tables }));
+    expect(found.map((check) => [check.id, check.detail])).toEqual([
+      ['dataverse-table:phonecall', 'Missing: cd_casereferences (text, at least 440).'],
+      ['dataverse-table:cd_repeatcontact', 'The table cd_repeatcontact does not exist in this environment.'],
+    ]);
+    expect(found[1]?.fix).toContain('Power Apps → Tables → New table');
+  });
+
+  it('take Dataverse’s shared Activity privileges for the activity tables, and name a privilege the role lacks', async () => {
+    const named = Object.entries(ROLE_PRIVILEGES['team-leader']).flatMap(([table, held]) =>
+      held.map((privilege) => (['phonecall', 'cd_facetoface', 'email', 'letter', 'appointment', 'cd_webform', 'cd_webchat', 'activitypointer'].includes(table) ? `prv${privilege}Activity` : `prv${privilege}${table}`)),
+    );
+    expect(await failures(environment({ privileges: named }))).toEqual([]);
+    const [lacking] = await failures(environment({ privileges: named.filter((name) => name !== 'prvAppendTocontact') }));
+    expect(lacking).toMatchObject({ id: 'dataverse-privileges', ok: false, detail: 'The officer is missing the privilege: prvAppendTocontact.' });
+  });
+});
