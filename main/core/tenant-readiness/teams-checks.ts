@@ -21,14 +21,22 @@ async function isMember(get: Get, teamId: string, userId: string): Promise<Servi
   return { status: 200, body: null, member: false };
 }
 
+/**
+ * Reading a channel needs Graph's Channel.ReadBasic.All (its least-privileged delegated
+ * permission), which CivicDesk itself never uses: only this check asks for it, so a council
+ * that has not consented to it is told the channels could not be looked at, not that they are wrong.
+ */
+export const CHANNEL_READ_SCOPE = 'Channel.ReadBasic.All';
+
 /** Each escalation channel exists and the officer is a member of its team (Graph lets only members post). */
-async function escalationChecks(get: Get, service: string, place: { teamId: string; channelId: string }, officer: SignedInOfficer): Promise<ReadinessCheck[]> {
+async function escalationChecks(get: Get, readChannel: Get | null, service: string, place: { teamId: string; channelId: string }, officer: SignedInOfficer): Promise<ReadinessCheck[]> {
   const channelId = `teams-channel:${service}`;
   const channelTitle = `Escalation channel for ${service}`;
   const where = `teams.escalationChannels["${service}"] in civicdesk.config.json`;
-  const channel = await get(`teams/${encodeURIComponent(place.teamId)}/channels/${encodeURIComponent(place.channelId)}`);
-  const channelCheck =
-    channel.status === 200
+  const channel = readChannel ? await readChannel(`teams/${encodeURIComponent(place.teamId)}/channels/${encodeURIComponent(place.channelId)}`) : null;
+  const channelCheck = !channel
+    ? notChecked(channelId, channelTitle, `Not checked: Entra ID gave the check no token for Microsoft Graph ${CHANNEL_READ_SCOPE}, which it needs to look at a channel.`, `Add the delegated permission Microsoft Graph ${CHANNEL_READ_SCOPE} to the app registration and grant admin consent (only the readiness check uses it), then run the check again.`)
+    : channel.status === 200
       ? passed(channelId, channelTitle, `The channel ${place.channelId} exists in team ${place.teamId}.`)
       : failed(
           channelId,
@@ -84,10 +92,12 @@ export async function teamsChecks(connection: TenantConnection, token: string | 
     ];
   }
   const get: Get = (path) => connection.graph(path, token);
+  const channelToken = Object.keys(escalationChannels).length > 0 ? await connection.accessToken([CHANNEL_READ_SCOPE]).catch(() => null) : null;
+  const readChannel: Get | null = channelToken ? (path) => connection.graph(path, channelToken) : null;
   const checks: ReadinessCheck[] = [];
   for (const [service, place] of Object.entries(escalationChannels)) {
     try {
-      checks.push(...(await escalationChecks(get, service, place, officer)));
+      checks.push(...(await escalationChecks(get, readChannel, service, place, officer)));
     } catch (error) {
       checks.push(failed(`teams-channel:${service}`, `Escalation channel for ${service}`, `The check could not be made: ${error instanceof Error ? error.message : String(error)}.`, 'Check this computer reaches Microsoft Graph and run the check again.'));
     }
