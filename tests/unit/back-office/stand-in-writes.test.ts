@@ -41,12 +41,12 @@ function batch(parts: string[]) {
   return { contentType: `multipart/mixed; boundary=${boundary}`, body: `${parts.map((each) => `--${boundary}\r\n${each}\r\n`).join('')}--${boundary}--\r\n` };
 }
 
-async function postBatch(parts: string[], prefer?: string) {
+async function postBatch(parts: string[], prefer?: string, status = 200) {
   const { contentType, body } = batch(parts);
   const headers: Record<string, string> = { 'Content-Type': contentType };
   if (prefer) headers.Prefer = prefer;
   const response = await send('POST', '$batch', { headers, body });
-  expect(response.status).toBe(200);
+  expect(response.status).toBe(status);
   const boundary = boundaryOf(response.headers.get('content-type'));
   expect(boundary).toMatch(/^batchresponse_/);
   return splitMultipart(response.text, boundary ?? '');
@@ -152,14 +152,14 @@ describe('the stand-in writes as Dataverse does', () => {
     expect(stored).toMatchObject({ _objectid_value: good, filesize: 5, isdocument: true });
   });
 
-  it('stops a $batch at the first failure unless asked to continue', async () => {
+  it('stops a $batch at the first failure, answering 400 for the whole batch, unless asked to continue', async () => {
     const existing = randomUUID();
     await patch(`incidents(${existing})`, incident('Already here'), { 'If-None-Match': '*' });
     const after = randomUUID();
     const parts = await postBatch([
       operation('1', 'PATCH', `incidents(${existing})`, incident('Again'), { 'If-None-Match': '*' }),
       operation('2', 'PATCH', `incidents(${after})`, incident('Never run'), { 'If-None-Match': '*' }),
-    ]);
+    ], undefined, 400);
     expect(parts).toHaveLength(1);
     expect(statusOf(parseHttpMessage(parts[0]?.body ?? ''))).toBe(412);
     expect(incidentIds().has(after)).toBe(false);

@@ -43,7 +43,10 @@ function responsePart(response: StandInResponse, contentId: string | undefined):
  * POST $batch, as Microsoft documents it: operations run in order; a change set (a nested
  * multipart/mixed part) runs as one transaction, and if any of its operations fails nothing
  * in it is kept and it answers with that one failing response. Without
- * `Prefer: odata.continue-on-error` the batch stops at the first failure, as Dataverse does.
+ * `Prefer: odata.continue-on-error` the batch stops at the first failure and the whole batch
+ * answers 400, its body the responses up to and including the failed one; with it, the batch
+ * goes on and answers 200 with each failure in its place ("Handling errors" in Microsoft's
+ * "Execute batch operations using the Web API").
  */
 export function handleBatch(request: StandInRequest, deps: BatchDeps): StandInResponse {
   const boundary = boundaryOf(request.headers['content-type']);
@@ -57,6 +60,7 @@ export function handleBatch(request: StandInRequest, deps: BatchDeps): StandInRe
   const continueOnError = parsePreferences(request.headers.prefer).continueOnError;
 
   const answers: string[] = [];
+  let stopped = false;
   for (const part of parts) {
     const nested = boundaryOf(part.headers['content-type']);
     let failed: boolean;
@@ -69,11 +73,14 @@ export function handleBatch(request: StandInRequest, deps: BatchDeps): StandInRe
       answers.push(responsePart(response, part.headers['content-id']));
       failed = response.status >= 400;
     }
-    if (failed && !continueOnError) break;
+    if (failed && !continueOnError) {
+      stopped = true;
+      break;
+    }
   }
   const responseBoundary = `batchresponse_${randomUUID()}`;
   return {
-    status: 200,
+    status: stopped ? 400 : 200,
     headers: { 'OData-Version': '4.0', 'Content-Type': `multipart/mixed; boundary=${responseBoundary}` },
     body: joinMultipart(responseBoundary, answers),
     operations,

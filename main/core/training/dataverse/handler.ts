@@ -7,6 +7,8 @@ import { AGGREGATE_LIMIT } from './apply';
 import type { StoredTable, TrainingStore } from './store';
 import { demand, type Caller } from './security-roles';
 import { retrieveUserPrivileges } from './functions';
+import { entityDefinitions } from './metadata';
+import { validateWrite } from './validate';
 
 export interface StandInRequest {
   method: string;
@@ -81,8 +83,8 @@ export function createRequestHandler(deps: {
     for (const [name, value] of Object.entries(parsed)) {
       if (!name.endsWith('@odata.bind')) {
         const column = table.definition.columns[name];
-        // Dataverse keeps dates and times to the second, in UTC.
-        values[name] = column?.type === 'datetime' && typeof value === 'string' && value !== '' ? dataverseDateTime(value) : value;
+        // Dataverse keeps dates and times to the second, in UTC; one that is not a date and time is refused by validateWrite.
+        values[name] = column?.type === 'datetime' && typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? dataverseDateTime(value) : value;
         continue;
       }
       const navigation = name.slice(0, -'@odata.bind'.length);
@@ -91,6 +93,13 @@ export function createRequestHandler(deps: {
       const target = /\/?([A-Za-z_]+)\(([0-9a-f-]{36})\)$/i.exec(String(value));
       const lookupTable = target ? store.table(target[1] ?? '') : undefined;
       if (!target || !lookupTable) throw badQuery(`The @odata.bind value '${String(value)}' is not a record's address.`);
+      const lookup = table.definition.columns[column];
+      if (lookup?.type === 'lookup' && !lookup.targets.includes(lookupTable.definition.entitySet)) {
+        const expected = store.table(lookup.target)?.definition.logicalName ?? lookup.target;
+        throw badQuery(
+          `A resource with type 'Microsoft.Dynamics.CRM.${lookupTable.definition.logicalName}' was found, but it is not assignable to the expected type 'Microsoft.Dynamics.CRM.${expected}'. The type specified in the resource must be equal to either the expected type or a derived type.`,
+        );
+      }
       if (!lookupTable.rows.has((target[2] ?? '').toLowerCase())) throw doesNotExist(lookupTable.definition.logicalName, target[2] ?? '');
       values[column] = (target[2] ?? '').toLowerCase();
     }
@@ -136,7 +145,9 @@ export function createRequestHandler(deps: {
   const create = (table: StoredTable, body: string, baseUrl: string, caller: Caller | null): StandInResponse => {
     demandWrite(caller, table, body, 'create');
     creatable(table);
-    const id = store.create(table.definition.entitySet, newRow(table, columnValues(table, bodyObject(body))));
+    const values = columnValues(table, bodyObject(body));
+    validateWrite(table.definition, values, 'create');
+    const id = store.create(table.definition.entitySet, newRow(table, values));
     return { status: 204, headers: { ...odata, 'OData-EntityId': `${baseUrl}${table.definition.entitySet}(${id})` }, body: '' };
   };
 
@@ -161,6 +172,7 @@ export function createRequestHandler(deps: {
     }
     const values = columnValues(table, bodyObject(request.body));
     if (definition.key in values && String(values[definition.key]).toLowerCase() !== id) throw badQuery(`The ${definition.key} in the body does not match the address.`);
+    validateWrite(definition, values, existing ? 'update' : 'create');
     // Dataverse keeps a completed or cancelled activity as it was closed: only its state may change.
     const closed = definition.key === 'activityid' && existing && existing.values.statecode !== 0 && existing.values.statecode !== null;
     if (closed && Object.keys(values).some((column) => column !== 'statecode' && column !== 'statuscode')) throw new ODataError(400, '0x80040203', 'Cannot update Closed or Cancelled Activity');
@@ -189,6 +201,9 @@ export function createRequestHandler(deps: {
       if (path === 'WhoAmI' && request.method === 'GET') return json(200, { '@odata.context': `${baseUrl}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, ...WHO_AM_I });
       const privileges = retrieveUserPrivileges(path, request.method, deps.caller?.(request.headers.authorization) ?? null, WHO_AM_I.UserId, baseUrl);
       if (privileges) return json(200, privileges);
+      // Table definitions: any signed-in user may read them, whatever their security roles.
+      const metadata = request.method === 'GET' ? entityDefinitions(path, url.searchParams, store, baseUrl) : null;
+      if (metadata) return json(200, metadata);
       const segment = SEGMENT.exec(path);
       const table = segment ? store.table(segment[1] ?? '') : undefined;
       if (!segment || !table) throw new ODataError(404, '0x80060888', `Resource not found for the segment '${path}'.`);

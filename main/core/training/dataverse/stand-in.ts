@@ -12,7 +12,7 @@ import { councilTaxAccountRows, parkingPermitRows, rentAccountRows } from './row
 import { activityRows, incidentRows, residentFlagRows, staffSafetyMarkerRows } from './rows-casework';
 import { callerFor, securityRoles } from './security-roles';
 import { createStore } from './store';
-import { tableDefinitions } from './tables';
+import { alteredSchema, tableDefinitions, type AlterTables } from './tables';
 import { readBody } from '../request-body';
 import { teamHistoryRows, type TeamHistoryOptions } from '../team-history';
 
@@ -41,6 +41,8 @@ export interface StandInOptions {
    * a number is given, for the Team place's figures. Off unless asked: most tests need none.
    */
   teamHistory?: boolean | TeamHistoryOptions;
+  /** Alters the tables (drop a table or a column, shorten a length); the seed rows are cut to fit. */
+  tables?: AlterTables;
 }
 
 export interface StandInCounters extends ServiceProtectionCounters {
@@ -110,7 +112,8 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     const history = teamHistoryRows(dataset, names, options.teamHistory === true ? {} : options.teamHistory);
     for (const [entitySet, more] of history) rows.set(entitySet, [...(rows.get(entitySet) ?? []), ...more]);
   }
-  const store = createStore(tableDefinitions(names), rows);
+  const schema = alteredSchema(tableDefinitions(names), rows, options.tables);
+  const store = createStore(schema.definitions, schema.rows);
   const faults = createFaults();
   const recorded: RecordedRequest[] = [];
   const rowsServed: Record<string, number> = {};

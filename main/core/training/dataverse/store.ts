@@ -22,6 +22,8 @@ export interface StoredTable {
 
 export interface TrainingStore {
   table(entitySet: string): StoredTable | undefined;
+  /** Every table, for the table definitions (EntityDefinitions) the stand-in answers with. */
+  tables(): readonly StoredTable[];
   /** The version of the latest change; a delta token names one. */
   currentVersion(): number;
   create(entitySet: string, values: StandInRow): string;
@@ -166,6 +168,7 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
 
   const store: TrainingStore = {
     table: (entitySet) => tables.get(entitySet),
+    tables: () => [...tables.values()],
     currentVersion: () => version,
     create(entitySet, values) {
       const table = tableFor(entitySet);

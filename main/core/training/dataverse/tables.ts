@@ -1,12 +1,22 @@
 import * as choices from '../../back-office/dataverse/choices';
 import type { TableNames } from '../../back-office/dataverse/names';
-import { bool, date, datetime, guid, int, labelled, money, standard, states, text, to, type Column, type TableDefinition } from './schema';
+import { bool, date, datetime, guid, int, labelled, memo, money, requiredAs, standard, states, text, to, type Column, type TableDefinition } from './schema';
 import { rowIdFor } from './row-ids';
 import { TRAINING_SERVICE_ACCOUNT, type StandInRow } from './rows-people';
 
-/** The tables as docs/dataverse-tables.md describes them, under the given publisher prefix. */
+/**
+ * The tables as docs/dataverse-tables.md describes them, under the given publisher prefix.
+ * Lengths and required levels of Dataverse's own columns are Microsoft's, from its table
+ * reference (MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/reference/entities/
+ * contact.md, annotation.md, phonecall.md, activitypointer.md, systemuser.md; incident.md in
+ * the Dynamics 365 Customer Service reference). The council's text columns are as long as
+ * the docs say; one the docs give no length has Dataverse's default for a new column
+ * (100 characters, 2,000 for multiple lines of text).
+ */
 export function tableDefinitions(n: TableNames): TableDefinition[] {
   const c = n.custom;
+  // A council table's primary name column: business required, as Power Apps makes it.
+  const primaryName = requiredAs('ApplicationRequired', text());
   const households = c('households');
   const incidentState = states(['Active', 'Resolved', 'Cancelled']);
   const activity = (logicalName: string, entitySet: string, extra: Record<string, Column>): TableDefinition => ({
@@ -16,8 +26,9 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
     primaryName: 'subject',
     columns: {
       activityid: guid,
-      subject: text,
-      description: text,
+      // Business required on Dataverse's forms only: the Web API takes an activity without one.
+      subject: requiredAs('ApplicationRequired', text(200)),
+      description: memo(2000),
       actualstart: datetime,
       createdon: datetime,
       statecode: states(['Open', 'Completed', 'Canceled', 'Scheduled']),
@@ -31,11 +42,11 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
   // Every call and visit, written by CivicDesk as its own activity (docs/dataverse-tables.md, "Contacts").
   const interaction = {
     actualend: datetime,
-    [c('disposition')]: text,
+    [c('disposition')]: text(64),
     [c('resolvedatfirstcontact')]: bool,
     [c('contactstate')]: labelled(choices.CONTACT_STATE),
-    [c('capturedby')]: text,
-    [c('queue')]: text,
+    [c('capturedby')]: text(64),
+    [c('queue')]: text(100),
     [c('service')]: labelled(choices.CASE_SERVICE),
     [c('offeredat')]: datetime,
     [c('waitseconds')]: int,
@@ -43,19 +54,19 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
     [c('handleseconds')]: int,
     [c('afterworkseconds')]: int,
     [c('outcomes')]: labelled(choices.CONTACT_OUTCOME_KIND, 'choices'),
-    [c('outcomesummary')]: text,
+    [c('outcomesummary')]: memo(2000),
     [c('couldbeonline')]: bool,
     [c('onlinerouteoffered')]: bool,
     [c('feedback')]: labelled(choices.FEEDBACK_RATING),
-    [c('casereferences')]: text,
-    [c('interpreterlanguage')]: text,
-    [c('interpretersupplier')]: text,
-    [c('interpreterid')]: text,
+    [c('casereferences')]: text(440),
+    [c('interpreterlanguage')]: text(20),
+    [c('interpretersupplier')]: text(40),
+    [c('interpreterid')]: text(60),
     [c('interpreterminutes')]: int,
-    [c('incompletereason')]: text,
+    [c('incompletereason')]: text(500),
     // The London day it was answered, and the officer's team then: what the Team place groups by.
     [c('contactday')]: date,
-    [c('team')]: text,
+    [c('team')]: text(64),
   };
   // A contact is regarding its resident, and names the case it raised.
   const contactBindings = (activityLogicalName: string) => ({ [`regardingobjectid_contact_${activityLogicalName}`]: '_regardingobjectid_value', [`${n.prefix}_CaseId`]: n.lookup('caseid') });
@@ -73,31 +84,31 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       creatable: true,
       columns: {
         contactid: guid,
-        salutation: text,
-        firstname: text,
-        lastname: text,
-        fullname: text,
+        salutation: text(100),
+        firstname: text(50),
+        lastname: requiredAs('ApplicationRequired', text(50)),
+        fullname: text(160),
         birthdate: date,
-        ...{ mobilephone: text, telephone1: text, emailaddress1: text },
-        ...{ address1_line1: text, address1_postalcode: text },
+        ...{ mobilephone: text(50), telephone1: text(50), emailaddress1: text(100) },
+        ...{ address1_line1: text(250), address1_postalcode: text(20) },
         preferredcontactmethodcode: labelled(choices.PREFERRED_CHANNEL),
         donotsms: bool,
         donotemail: bool,
         ...standard,
         [n.lookup('householdid')]: to(households),
         [c('preferencesrecordedon')]: date,
-        [c('pronouns')]: text,
-        [c('preferredlanguage')]: text,
+        [c('pronouns')]: text(50),
+        [c('preferredlanguage')]: text(20),
         [c('interpreterneeded')]: bool,
         [c('accessibilityneeds')]: labelled(choices.ACCESSIBILITY_NEED, 'choices'),
         [c('mysouthwarkstatus')]: labelled(choices.MY_SOUTHWARK_STATUS),
         [c('mysouthwarkregisteredon')]: date,
-        [c('counciltaxreference')]: text,
-        [c('rentreference')]: text,
+        [c('counciltaxreference')]: text(10),
+        [c('rentreference')]: text(9),
         [c('hasvulnerabilityflag')]: bool,
         // A rollup column (COUNT of the resident's active cd_staffsafetymarker rows): what an agent may know of them.
         [c('staffsafetymarkercount')]: int,
-        [c('relationshiptolead')]: text,
+        [c('relationshiptolead')]: text(50),
       },
     },
     {
@@ -107,12 +118,12 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       primaryName: c('name'),
       columns: {
         [c('householdid')]: guid,
-        [c('name')]: text,
-        [c('addressline1')]: text,
-        [c('addressline2')]: text,
-        [c('town')]: text,
-        [c('postcode')]: text,
-        [c('streetname')]: text,
+        [c('name')]: primaryName,
+        [c('addressline1')]: text(),
+        [c('addressline2')]: text(),
+        [c('town')]: text(),
+        [c('postcode')]: text(),
+        [c('streetname')]: text(),
         [c('tenure')]: labelled(choices.TENURE),
         [n.lookup('leadresidentid')]: to('contacts'),
         [c('collectionday')]: labelled(choices.WEEKDAY),
@@ -127,7 +138,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       primaryName: c('reference'),
       columns: {
         [c('counciltaxaccountid')]: guid,
-        [c('reference')]: text,
+        [c('reference')]: primaryName,
         [n.lookup('householdid')]: to(households),
         [n.lookup('liableresidentid')]: to('contacts'),
         [c('band')]: labelled(choices.COUNCIL_TAX_BAND),
@@ -147,7 +158,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       primaryName: c('reference'),
       columns: {
         [c('rentaccountid')]: guid,
-        [c('reference')]: text,
+        [c('reference')]: primaryName,
         [n.lookup('householdid')]: to(households),
         [n.lookup('tenantid')]: to('contacts'),
         [c('tenancytype')]: labelled(choices.TENANCY_TYPE),
@@ -166,12 +177,12 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       primaryName: c('reference'),
       columns: {
         [c('parkingpermitid')]: guid,
-        [c('reference')]: text,
+        [c('reference')]: primaryName,
         [n.lookup('residentid')]: to('contacts'),
         [n.lookup('householdid')]: to(households),
         [c('kind')]: labelled(choices.PERMIT_KIND),
-        [c('zone')]: text,
-        [c('vehicleregistration')]: text,
+        [c('zone')]: text(),
+        [c('vehicleregistration')]: text(),
         [c('validfrom')]: date,
         [c('validuntil')]: date,
         ...standard,
@@ -184,12 +195,13 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       primaryName: 'title',
       columns: {
         incidentid: guid,
-        ticketnumber: text,
-        [c('reference')]: text,
-        title: text,
+        ticketnumber: text(100),
+        [c('reference')]: text(20),
+        title: requiredAs('ApplicationRequired', text(200)),
         statecode: incidentState,
         prioritycode: labelled(choices.CASE_PRIORITY),
-        _customerid_value: to('contacts'),
+        // The one column here Dataverse itself insists on: a case without a customer is refused, whatever the form says.
+        _customerid_value: requiredAs('SystemRequired', to('contacts'), { code: '0x80040203', message: 'You should specify a parent contact or account.' }),
         _ownerid_value: to('systemusers'),
         _parentcaseid_value: to('incidents'),
         [n.lookup('householdid')]: to(households),
@@ -199,14 +211,14 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         [c('dueon')]: date,
         [c('closedon')]: date,
         createdon: datetime,
-        description: text,
-        [c('location')]: text,
-        [c('postcode')]: text,
+        description: memo(2000),
+        [c('location')]: text(500),
+        [c('postcode')]: text(10),
         [c('contactpreference')]: labelled(choices.CONTACT_PREFERENCE),
-        [c('servicestandard')]: text,
+        [c('servicestandard')]: text(64),
         [c('anonymous')]: bool,
         [c('capturedat')]: datetime,
-        [c('capturedby')]: text,
+        [c('capturedby')]: text(64),
       },
       creatable: true,
       bindings: { customerid_contact: '_customerid_value' },
@@ -223,21 +235,22 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       bindings: { objectid_incident: '_objectid_value', objectid_contact: '_objectid_value' },
       columns: {
         annotationid: guid,
-        subject: text,
-        notetext: text,
-        filename: text,
-        mimetype: text,
-        documentbody: text,
+        subject: requiredAs('ApplicationRequired', text(500)),
+        notetext: memo(100000),
+        filename: text(255),
+        mimetype: text(256),
+        // A String column with the TextArea format, not a Memo: a file up to about 750 MB as base64.
+        documentbody: text(1073741823),
         filesize: int,
         isdocument: bool,
-        _objectid_value: to('incidents'),
+        _objectid_value: to('incidents', 'contacts'),
         createdon: datetime,
       },
       derive: noteFileSize,
     },
-    activity('activitypointer', 'activitypointers', { activitytypecode: text }),
+    activity('activitypointer', 'activitypointers', { activitytypecode: text(64) }),
     // A phone call's status reasons: Open; Made or Received when completed; Canceled.
-    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text, statuscode: int }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 4], 2: [3] } },
+    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text(200), statuscode: int }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 4], 2: [3] } },
     activity('email', 'emails', directed),
     activity('letter', 'letters', directed),
     activity('appointment', 'appointments', wrapUp),
@@ -251,11 +264,11 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       primaryName: c('name'),
       columns: {
         [c('residentflagid')]: guid,
-        [c('name')]: text,
+        [c('name')]: primaryName,
         [n.lookup('residentid')]: to('contacts'),
         [c('kind')]: labelled(choices.FLAG_KIND),
         [c('type')]: labelled(choices.FLAG_TYPE),
-        [c('note')]: text,
+        [c('note')]: text(),
         [c('raisedon')]: date,
         [c('reviewdate')]: date,
         [n.lookup('raisedbyid')]: to('systemusers'),
@@ -271,10 +284,10 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       primaryName: c('name'),
       columns: {
         [c('staffsafetymarkerid')]: guid,
-        [c('name')]: text,
+        [c('name')]: primaryName,
         [n.lookup('residentid')]: to('contacts'),
         [c('marker')]: labelled(choices.FLAG_TYPE),
-        [c('note')]: text,
+        [c('note')]: text(),
         [c('raisedon')]: date,
         [c('reviewdate')]: date,
         [n.lookup('raisedbyid')]: to('systemusers'),
@@ -290,14 +303,14 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       bindings: { [`${n.prefix}_ResidentId`]: n.lookup('residentid') },
       columns: {
         [c('residentaccessid')]: guid,
-        [c('name')]: text,
+        [c('name')]: primaryName,
         [n.lookup('residentid')]: to('contacts'),
-        [c('staffid')]: text,
-        [c('staffname')]: text,
+        [c('staffid')]: text(),
+        [c('staffname')]: text(),
         [c('accessedat')]: datetime,
         [c('reason')]: labelled(choices.ACCESS_REASON),
         [c('identitycheck')]: labelled(choices.IDENTITY_CHECK),
-        [c('overridereason')]: text,
+        [c('overridereason')]: text(500),
         [c('fromcopy')]: bool,
         [c('copyreadat')]: datetime,
         ...standard,
@@ -313,12 +326,12 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       creatable: true,
       columns: {
         [c('repeatcontactid')]: guid,
-        [c('name')]: text,
-        [c('channel')]: text,
+        [c('name')]: primaryName,
+        [c('channel')]: text(12),
         [c('contactday')]: date,
-        [c('capturedby')]: text,
-        [c('team')]: text,
-        [c('queue')]: text,
+        [c('capturedby')]: text(64),
+        [c('team')]: text(64),
+        [c('queue')]: text(100),
         [c('service')]: labelled(choices.CASE_SERVICE),
         [c('resolvedatfirstcontact')]: bool,
         [c('contactedagainon')]: date,
@@ -336,22 +349,22 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       bindings: { [`${n.prefix}_PhoneCallId`]: n.lookup('phonecallid'), [`${n.prefix}_FaceToFaceId`]: n.lookup('facetofaceid'), ownerid: '_ownerid_value' },
       columns: {
         [c('qualityreviewid')]: guid,
-        [c('name')]: text,
+        [c('name')]: primaryName,
         [n.lookup('phonecallid')]: to('phonecalls'),
         [n.lookup('facetofaceid')]: to(c('facetofaces')),
-        [c('staffid')]: text,
-        [c('team')]: text,
-        [c('queue')]: text,
+        [c('staffid')]: text(64),
+        [c('team')]: text(64),
+        [c('queue')]: text(100),
         [c('contactday')]: date,
-        [c('reviewedby')]: text,
-        [c('reviewername')]: text,
+        [c('reviewedby')]: text(64),
+        [c('reviewername')]: text(256),
         [c('reviewedat')]: datetime,
         [c('formversion')]: int,
         [c('score')]: int,
         [c('passed')]: bool,
         [c('criticalfail')]: bool,
-        [c('answers')]: text,
-        [c('comments')]: text,
+        [c('answers')]: memo(8500),
+        [c('comments')]: memo(2000),
         [c('acknowledgedat')]: datetime,
         _ownerid_value: to('systemusers'),
         ...standard,
@@ -365,7 +378,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       logicalName: 'systemuser',
       key: 'systemuserid',
       primaryName: 'fullname',
-      columns: { systemuserid: guid, fullname: text, internalemailaddress: text, createdon: datetime },
+      columns: { systemuserid: guid, fullname: text(200), internalemailaddress: text(100), createdon: datetime },
     },
   ];
 }
@@ -392,4 +405,27 @@ function noteFileSize(values: StandInRow): StandInRow {
   if (body === '') return { isdocument: values.isdocument ?? false, filesize: 0 };
   const padding = body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0;
   return { isdocument: true, filesize: Math.floor((body.length * 3) / 4) - padding };
+}
+
+/** A change to the schema: a test's, or a readiness check's broken environment (a table or column dropped, a length shortened). */
+export type AlterTables = (definitions: TableDefinition[]) => TableDefinition[];
+
+/**
+ * The tables altered by `alter`, with the seed rows cut to fit them: a dropped table's rows go,
+ * and a dropped column is left out of every row, as if the environment had never had it.
+ */
+export function alteredSchema(
+  definitions: TableDefinition[],
+  rows: ReadonlyMap<string, readonly StandInRow[]>,
+  alter?: AlterTables,
+): { definitions: TableDefinition[]; rows: ReadonlyMap<string, readonly StandInRow[]> } {
+  if (!alter) return { definitions, rows };
+  const altered = alter(definitions);
+  const fitted = new Map<string, StandInRow[]>();
+  for (const definition of altered) {
+    const kept = rows.get(definition.entitySet);
+    if (!kept) continue;
+    fitted.set(definition.entitySet, kept.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => column in definition.columns))));
+  }
+  return { definitions: altered, rows: fitted };
 }
