@@ -11,19 +11,29 @@ import type { SessionService } from './session/session-service';
 import type { TrainingDataset } from './training/generator';
 import type { TrainingMicrosoft365 } from './training/microsoft365';
 
-/** What CivicDesk asks Microsoft Graph for; an administrator consents to these once for the council. */
+/**
+ * What CivicDesk asks Microsoft Graph for, each the least-privileged delegated permission of the
+ * calls it makes (docs/microsoft-365.md says what each is for and which need admin consent; the
+ * training Graph stand-in refuses a call whose permission is missing, as Graph does).
+ * Colleagues' job titles come with User.ReadBasic.All only when the tenant lets them, and are
+ * otherwise shown as not shared: User.Read.All would read every profile in the directory for
+ * one line on the team list, and needs admin consent.
+ */
 export const GRAPH_SCOPES = [
   'User.Read',
   'User.ReadBasic.All',
   'Presence.ReadWrite',
   'Presence.Read.All',
-  'Chat.ReadWrite',
+  'Chat.Create',
+  'Chat.Read',
+  'ChatMessage.Send',
   'ChannelMessage.Send',
+  'ChannelMessage.Read.All',
   'Team.ReadBasic.All',
   'TeamMember.Read.All',
   'OnlineMeetings.ReadWrite',
-  'Calendars.Read',
-  'Bookings.ReadWrite.All',
+  'Calendars.ReadBasic',
+  'BookingsAppointment.ReadWrite.All',
 ];
 
 type SmartWorkingCall = Extract<keyof Handlers, `account.${string}` | `teams.${string}` | `appointments.${string}`>;

@@ -4,8 +4,11 @@ import { createMicrosoft365Service, type Microsoft365Service, type Microsoft365S
 import { startGraphStandIn, type GraphStandIn } from '../../../main/core/training/graph/graph-stand-in';
 import { buildGraphSeed, type GraphSeed } from '../../../main/core/training/graph/seed';
 import { trainingStaff } from '../../../main/core/training/staff';
+import { GRAPH_SCOPES } from '../../../main/core/smart-working';
 
 export const TEST_TOKEN = 'test-token';
+/** Microsoft Graph's application id: the audience Entra puts in a token for Graph. */
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const TODAY = '2026-11-27';
 
 export const residents = Array.from({ length: 30 }, (_, i) => ({
@@ -32,12 +35,14 @@ export interface Harness {
 }
 
 /** The stand-in over real https, and the real Graph client trusting only its certificate. */
-export async function startHarness(options: { token?: string | null } = {}): Promise<Harness> {
+export async function startHarness(options: { token?: string | null; scp?: string; aud?: string; seed?: GraphSeed } = {}): Promise<Harness> {
   // 10:15 on the seed's day, London time (GMT in November).
   const clock = { at: new Date(`${TODAY}T10:15:00Z`) };
+  // The token carries the scopes CivicDesk asks for, as Entra would issue them once consented.
+  const scp = options.scp ?? GRAPH_SCOPES.join(' ');
   const standIn = await startGraphStandIn({
-    seed,
-    verifyAccessToken: (token) => (token === TEST_TOKEN ? { oid: officer.id } : null),
+    seed: options.seed ?? seed,
+    verifyAccessToken: (token) => (token === TEST_TOKEN ? { oid: officer.id, scp, aud: options.aud ?? GRAPH_APP_ID } : null),
     now: () => clock.at,
   });
   const sleeps: number[] = [];
@@ -62,7 +67,7 @@ export async function startHarness(options: { token?: string | null } = {}): Pro
     service: (overrides = {}) =>
       createMicrosoft365Service({
         client: graph.client,
-        settings: { ...seed.settings, ...overrides.settings },
+        settings: { ...(options.seed ?? seed).settings, ...overrides.settings },
         me: () => ({ userId: officer.id }),
         now: overrides.now ?? (() => clock.at),
         sleep: record,

@@ -7,15 +7,25 @@ import { createGraphFaults, type GraphFaultControls } from './faults';
 import { graphError, type GraphReply } from './graph-errors';
 import { bookingsRoutes } from './routes-bookings';
 import { chatRoutes, storeMessage } from './routes-chats';
+import { GRAPH_AUDIENCES, refuseWithoutScope } from './permissions';
 import { peopleRoutes } from './routes-people';
 import type { GraphSeed } from './seed';
 import { createWorld, presenceOf, type Route, type RouteRequest } from './world';
 import { readBody } from '../request-body';
 
+/** What the stand-in needs from a verified access token: who, which delegated scopes, for which resource. */
+export interface GraphTokenClaims {
+  oid: string;
+  /** Space-separated delegated scopes, as Entra writes them. */
+  scp: string;
+  /** Left out by a verifier that does not say; when given it must be Graph's. */
+  aud?: string;
+}
+
 export interface GraphStandInOptions {
   seed: GraphSeed;
   /** The token check: the identity stand-in's in training, a fake in unit tests. Null refuses it. */
-  verifyAccessToken: (token: string) => { oid: string } | null | Promise<{ oid: string } | null>;
+  verifyAccessToken: (token: string) => GraphTokenClaims | null | Promise<GraphTokenClaims | null>;
   now?: () => Date;
 }
 
@@ -71,6 +81,8 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
         return fault && graphError(429, 'TooManyRequests', 'Too many requests. Please wait and try again.', now(), { 'Retry-After': String(fault.retryAfterSeconds) });
       });
     }
+    const refused = refuseWithoutScope(request.method, request.path, request.scp, now());
+    if (refused) return refused;
     let pathMatched = false;
     for (const [method, pattern, handle] of routes) {
       const match = pattern.exec(request.path);
@@ -108,7 +120,12 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
         const token = /^Bearer (.+)$/.exec(authorization)?.[1];
         const claims = token ? await options.verifyAccessToken(token) : null;
         if (!claims) {
-          answer(graphError(401, 'InvalidAuthenticationToken', token ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.', now(), { 'WWW-Authenticate': 'Bearer' }));
+          answer(graphError(401, 'InvalidAuthenticationToken', token ? 'Access token validation failure.' : 'Access token is empty.', now(), { 'WWW-Authenticate': 'Bearer' }));
+          return;
+        }
+        // A token for another resource (Dataverse's, say) is refused by Graph however it was signed.
+        if (claims.aud !== undefined && !GRAPH_AUDIENCES.includes(claims.aud)) {
+          answer(graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', now(), { 'WWW-Authenticate': 'Bearer' }));
           return;
         }
         const method = (request.method ?? 'GET').toUpperCase();
@@ -123,7 +140,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
         }
         const headers: Record<string, string | undefined> = {};
         for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-        const routeRequest: RouteRequest = { method, path: target.pathname.slice('/v1.0'.length), query: target.searchParams, headers, body, me: claims.oid };
+        const routeRequest: RouteRequest = { method, path: target.pathname.slice('/v1.0'.length), query: target.searchParams, headers, body, me: claims.oid, scp: claims.scp };
         if (seen.path === '/$batch') {
           const inner = (body as { requests?: { method?: string; url?: string }[] } | null)?.requests ?? [];
           seen.batched = inner.map((item) => `${String(item.method ?? 'GET')} ${String(item.url ?? '')}`);

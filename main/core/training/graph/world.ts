@@ -12,6 +12,8 @@ export interface RouteRequest {
   headers: Record<string, string | undefined>;
   body: unknown;
   me: string;
+  /** The token's delegated scopes, space-separated: each request is checked against them. */
+  scp: string;
 }
 
 export type Route = readonly [method: string, pattern: RegExp, handle: (request: RouteRequest, ...parts: string[]) => GraphReply];
