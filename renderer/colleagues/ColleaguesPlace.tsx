@@ -17,18 +17,21 @@ export const TEAM_PRESENCE_INTERVAL_MS = 30_000;
 
 const clockTime = (date: Date) => date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
-/** One person: name, job, and presence in a dot and words when it is known. */
+/**
+ * One person: name, job, and presence in a dot and words when it is known. A tenant that gives
+ * CivicDesk only the basic profile (User.ReadBasic.All) gives no job titles: that is said
+ * plainly, not as a fault.
+ */
 export function ColleagueLine({ colleague, presence }: { colleague: Colleague; presence: Presence | null }) {
+  const { t } = useTranslation();
   return (
     <Box component="li" sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'baseline', py: 0.5 }}>
       <Typography component="span" sx={{ fontWeight: 700 }}>
         {colleague.displayName}
       </Typography>
-      {colleague.jobTitle && (
-        <Typography component="span" variant="body2">
-          {colleague.jobTitle}
-        </Typography>
-      )}
+      <Typography component="span" variant="body2" sx={colleague.jobTitle ? undefined : { fontStyle: 'italic' }}>
+        {colleague.jobTitle ? colleague.jobTitle : t('colleagues.jobTitleNotShared')}
+      </Typography>
       {presence && <PresenceDot availability={presence.availability} activity={presence.activity} />}
     </Box>
   );

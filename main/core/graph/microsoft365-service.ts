@@ -17,7 +17,7 @@ import { createChannelsArea, type EscalateInput } from './channels';
 import { createChatsArea, type AskExpertInput } from './chats';
 import { reading } from './graph-errors';
 import { loadMe } from './me';
-import { presencesOf, searchPeople, serviceTeams, teamPresence, type Profiles } from './people';
+import { presencesOf, searchPeople, serviceTeams, teamPresence } from './people';
 import { createPresenceArea } from './presence';
 import { createSendOnce } from './sending';
 import type { Microsoft365Log, Microsoft365Settings, ServiceContext } from './service-context';
@@ -76,14 +76,13 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
   const chats = createChatsArea(context, sendOnce);
   const channels = createChannelsArea(context, sendOnce);
   const bookings = createBookingsArea(context);
-  const profiles: Profiles = new Map();
 
   return {
     me: () => loadMe(context, (raw) => presence.myPresence(raw)),
     setMyPresence: (input) => presence.setMyPresence(input),
     searchPeople: (query) => searchPeople(context, query),
     serviceTeams: () => serviceTeams(context),
-    teamPresence: (teamId) => teamPresence(context, teamId, profiles),
+    teamPresence: (teamId) => teamPresence(context, teamId),
     presenceOf: (userIds) => (userIds.length === 0 ? Promise.resolve(new Map()) : reading(() => presencesOf(context, userIds))),
     askExpert: (input) => chats.askExpert(input),
     escalate: (input) => channels.escalate(input),

@@ -86,45 +86,22 @@ export async function serviceTeams(context: ServiceContext): Promise<ServiceTeam
   });
 }
 
-/** Colleagues' directory profiles (job title, department), kept for the run: they seldom change. */
-export type Profiles = Map<string, GraphUser>;
-
 /**
  * A team's members with their presence: the member list page by page, then one
  * getPresencesByUserId for everyone (Graph takes up to 650 ids). Team membership carries no job
- * title, which is how an officer picks the right expert, so the first time each person is seen
- * their profile is read from the directory in $batches; the 30-second refresh reads none.
+ * title, and with User.ReadBasic.All (all CivicDesk asks for; see GRAPH_SCOPES) Graph gives
+ * none for another person either, so none is read: the list says the tenant does not share it.
  */
-export async function teamPresence(context: ServiceContext, teamId: string, profiles: Profiles): Promise<ColleagueWithPresence[]> {
+export async function teamPresence(context: ServiceContext, teamId: string): Promise<ColleagueWithPresence[]> {
   return reading(async () => {
     const client = context.client();
     const first = (await client.api(`/teams/${encodeURIComponent(teamId)}/members`).get()) as Page<GraphMember>;
     const members = (await allPages(client, first)).filter((member): member is GraphMember & { userId: string } => Boolean(member.userId));
     if (members.length === 0) return [];
-    const ids = members.slice(0, 650).map((member) => member.userId);
-    await readProfiles(context, ids, profiles);
-    const byId = await presencesOf(context, ids);
+    const byId = await presencesOf(context, members.slice(0, 650).map((member) => member.userId));
     return members.map((member) => ({
-      ...toColleague(profiles.get(member.userId) ?? { id: member.userId, displayName: member.displayName ?? null, mail: member.email ?? null }),
+      ...toColleague({ id: member.userId, displayName: member.displayName ?? null, mail: member.email ?? null }),
       presence: byId.get(member.userId) ?? unknownPresence(member.userId),
     }));
   });
-}
-
-/** Reads the profiles not yet kept. One that cannot be read is shown without a job title, and tried again at the next refresh. */
-async function readProfiles(context: ServiceContext, ids: string[], profiles: Profiles): Promise<void> {
-  const missing = ids.filter((id) => !profiles.has(id));
-  if (missing.length === 0) return;
-  try {
-    const answers = await sendBatch(
-      context,
-      missing.map((id, index) => ({ id: String(index), method: 'GET' as const, url: `/users/${encodeURIComponent(id)}?$select=${USER_FIELDS}` })),
-    );
-    missing.forEach((id, index) => {
-      const answer = answers.get(String(index));
-      if (answer?.status === 200) profiles.set(id, answer.body as GraphUser);
-    });
-  } catch (error) {
-    context.log.warn('Colleagues’ job titles could not be read.', { status: (error as { statusCode?: number }).statusCode ?? null });
-  }
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NotPossible } from '../../../main/core/ipc/router';
+import { GRAPH_SCOPES } from '../../../main/core/smart-working';
 import { caseFor, officer, seed, startHarness, type Harness } from './fixture';
 
 let h: Harness;
@@ -99,13 +100,26 @@ describe('the officer in Microsoft 365', () => {
     expect(sent.filter((request) => request.path === '/communications/getPresencesByUserId')).toHaveLength(1);
     expect(members.map((member) => member.id)).toEqual(team.memberIds);
     for (const member of members) expect(member.presence.availability).toBe(h.standIn.presenceOf(member.id).availability);
-    // Job titles from the directory, read once in $batches of 20; a refresh reads none.
-    const profileReads = sent.filter((request) => request.path === '/$batch').flatMap((request) => request.batched);
-    expect(profileReads).toHaveLength(team.memberIds.length);
-    for (const member of members) expect(member.jobTitle).toBe(seed.users.find((user) => user.id === member.id)?.jobTitle ?? null);
-    const again = h.standIn.requests().length;
-    await service.teamPresence(team.id);
-    expect(h.standIn.requests().slice(again).filter((request) => request.path === '/$batch')).toHaveLength(0);
+    // User.ReadBasic.All gives no job titles, so no profile is read for them.
+    expect(sent.filter((request) => request.path === '/$batch')).toHaveLength(0);
+    expect(members.every((member) => member.jobTitle === null)).toBe(true);
+  });
+
+  it('gets colleagues\' basic profile only with User.ReadBasic.All, as Graph gives it: no job title or department', async () => {
+    const expert = seed.users.find((user) => user.id === experts('waste')[0])!;
+    const basic = (await h.graph.client.api(`/users/${expert.id}`).get()) as Record<string, unknown>;
+    expect(basic).toMatchObject({ id: expert.id, displayName: expert.displayName, mail: expert.mail, userPrincipalName: expert.userPrincipalName, jobTitle: null, department: null, officeLocation: null, mobilePhone: null });
+    // One's own profile is whole with User.Read.
+    const me = (await h.graph.client.api('/me').get()) as Record<string, unknown>;
+    expect(me).toMatchObject({ jobTitle: officer.jobTitle, department: officer.department });
+    const wide = await startHarness({ scp: 'User.Read User.Read.All' });
+    try {
+      expect(await wide.graph.client.api(`/users/${expert.id}`).get()).toMatchObject({ jobTitle: expert.jobTitle, department: expert.department });
+    } finally {
+      await wide.close();
+    }
+    const found = await h.service().searchPeople(expert.displayName);
+    expect(found.find((colleague) => colleague.id === expert.id)?.jobTitle).toBeNull();
   });
 
   it('sees presence change as the clock moves', async () => {
@@ -309,6 +323,39 @@ describe('escalating', () => {
     expect((await service.escalate(again)).status).toBe('retry');
     expect((await service.escalate(again)).status).toBe('sent');
     expect(h.standIn.messages().filter((message) => message.content.includes(again.messageId))).toHaveLength(1);
+  });
+});
+
+describe('escalating when the officer is not in the team', () => {
+  it('says so plainly, and posts nothing, when Teams refuses because the officer is not a member', async () => {
+    const team = seed.teams.find((candidate) => candidate.service === 'housing-repairs')!;
+    const without = { ...seed, teams: seed.teams.map((each) => (each.id === team.id ? { ...each, memberIds: each.memberIds.filter((id) => id !== officer.id) } : each)) };
+    const outside = await startHarness({ seed: without });
+    try {
+      const channel = seed.settings.escalationChannels['housing-repairs']!;
+      const path = `/teams/${channel.teamId}/channels/${encodeURIComponent(channel.channelId)}/messages`;
+      // Teams refuses a non-member both reading and posting in the channel.
+      await expect(outside.graph.client.api(path).get()).rejects.toMatchObject({ statusCode: 403, code: 'Forbidden' });
+      await expect(outside.graph.client.api(path).post({ body: { contentType: 'html', content: '<p>Hello</p>' } })).rejects.toMatchObject({ statusCode: 403, code: 'Forbidden' });
+      const result = await outside.service().escalate({ messageId: messageId(), writtenAt: outside.clock.at.toISOString(), case: caseFor(), note: 'Third report', service: 'housing-repairs' });
+      expect(result).toEqual({
+        status: 'failed',
+        reason: "You are not a member of the Housing repairs team in Teams, so CivicDesk cannot post there for you. Ask the team's owner to add you, or ask your team leader to escalate.",
+      });
+      expect(outside.standIn.messages()).toHaveLength(0);
+    } finally {
+      await outside.close();
+    }
+  });
+
+  it('keeps the general refusal when the officer is a member and Teams still refuses (a permission not consented)', async () => {
+    const noRead = await startHarness({ scp: GRAPH_SCOPES.filter((scope) => scope !== 'ChannelMessage.Read.All').join(' ') });
+    try {
+      const result = await noRead.service().escalate({ messageId: messageId(), writtenAt: noRead.clock.at.toISOString(), case: caseFor(), note: 'Third report', service: 'housing-repairs' });
+      expect(result).toEqual({ status: 'failed', reason: 'Microsoft 365 did not allow this. Ask your Microsoft 365 administrator to check CivicDesk has permission.' });
+    } finally {
+      await noRead.close();
+    }
   });
 });
 

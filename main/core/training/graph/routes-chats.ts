@@ -88,9 +88,8 @@ export function chatRoutes(world: GraphWorld): Route[] {
   const channelFor = (teamId: string, channelId: string, me: string) => {
     const team = world.seed.teams.find((candidate) => candidate.id === teamId);
     if (!team || team.channelId !== channelId) return notFound(now(), `Channel '${channelId}'`);
-    // Graph lets only team members post; in training every officer counts as a member of every
-    // escalation channel, as a council would add its contact centre to them.
-    return me ? team : graphError(403, 'Forbidden', 'The caller is not a member of this team.', now());
+    // Teams lets only the team's members read or post in its channels; membership is the seed's.
+    return team.memberIds.includes(me) ? team : graphError(403, 'Forbidden', 'The caller is not a member of the team.', now());
   };
 
   return [

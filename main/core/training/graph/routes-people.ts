@@ -1,6 +1,6 @@
 import { badRequest, graphError, notFound } from './graph-errors';
 import { pageOf } from './paging';
-import { context, presenceOf, userById, type GraphWorld, type Route } from './world';
+import { context, presenceOf, userById, type GraphWorld, type Route, type RouteRequest } from './world';
 import type { SeedUser } from './seed';
 
 const MEMBERS_PAGE = 10;
@@ -12,16 +12,36 @@ const PHOTO = Buffer.from(
 );
 
 function userJson(user: SeedUser) {
+  const [givenName = null, ...rest] = user.displayName.split(' ');
   return {
     id: user.id,
     displayName: user.displayName,
+    givenName,
+    surname: rest.length > 0 ? rest.join(' ') : null,
     mail: user.mail,
     userPrincipalName: user.userPrincipalName,
     jobTitle: user.jobTitle,
     department: user.department,
     businessPhones: [],
+    mobilePhone: null,
     officeLocation: null,
   };
+}
+
+/** The permissions that read everything of another user's profile, not only the basic set. */
+const FULL_PROFILE = ['user.read.all', 'user.readwrite.all', 'directory.read.all', 'directory.readwrite.all'];
+
+/**
+ * Another user's profile as the token may see it. With User.ReadBasic.All only, Graph gives
+ * the basic set (display name, first and last name, email address, user principal name, id and
+ * photo: the permissions reference, "User.ReadBasic.All") and leaves the rest, job title and
+ * department among them, null. One's own profile is always whole.
+ */
+function userFor(request: RouteRequest, user: SeedUser) {
+  const whole = userJson(user);
+  const granted = request.scp.toLowerCase().split(' ');
+  if (user.id === request.me || FULL_PROFILE.some((scope) => granted.includes(scope))) return whole;
+  return { ...whole, jobTitle: null, department: null, businessPhones: [], mobilePhone: null, officeLocation: null };
 }
 
 /** Half the seeded people have a photo, chosen by their id, so both cases are seen. */
@@ -97,15 +117,15 @@ export function peopleRoutes(world: GraphWorld): Route[] {
             return words.every((word) => parts.some((part) => part.startsWith(word)));
           });
         }
-        return { status: 200, body: pageOf(users.map(userJson), { origin: world.origin(), path: request.path, query: request.query, pageSize: 100, context: 'users' }) };
+        return { status: 200, body: pageOf(users.map((user) => userFor(request, user)), { origin: world.origin(), path: request.path, query: request.query, pageSize: 100, context: 'users' }) };
       },
     ],
     [
       'GET',
       /^\/users\/([^/]+)$/,
-      (_request, id) => {
+      (request, id) => {
         const user = userById(world, id);
-        return user ? { status: 200, body: { '@odata.context': context(world, 'users/$entity'), ...userJson(user) } } : notFound(now(), `Resource '${id}'`);
+        return user ? { status: 200, body: { '@odata.context': context(world, 'users/$entity'), ...userFor(request, user) } } : notFound(now(), `Resource '${id}'`);
       },
     ],
     [

@@ -28,6 +28,7 @@ export interface SeedTeam {
   service: string;
   /** The escalation channel, or null where a service has experts but no escalation channel. */
   channelId: string | null;
+  /** Who is in the team: only they may read or post in its channel, as in Teams. */
   memberIds: string[];
 }
 
@@ -124,11 +125,10 @@ export function buildGraphSeed(input: GraphSeedInput): GraphSeed {
     staffId: member.id,
   }));
   const staffUser = (member: StaffUser) => users.find((user) => user.staffId === member.id);
-  // Team leaders and service point officers sit in every service team, to follow its escalations.
-  const followers = input.staff
-    .filter((member) => member.role === 'team-leader' || member.role === 'service-point-officer')
-    .map((member) => staffUser(member)?.id)
-    .filter((id): id is string => id !== undefined);
+  // Every training officer sits in every service team: Teams lets only a team's members post in
+  // its channels, and agents escalate as much as team leaders do. A council adds its contact
+  // centre to these teams the same way (docs/microsoft-365.md); a test takes someone out to see the refusal.
+  const followers = input.staff.map((member) => staffUser(member)?.id).filter((id): id is string => id !== undefined);
 
   const teams: SeedTeam[] = SERVICES.map((service) => {
     const experts: string[] = [];
