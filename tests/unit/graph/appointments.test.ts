@@ -11,14 +11,16 @@ afterAll(async () => {
 });
 
 describe('the service point day from Bookings', () => {
-  it('reads appointments, staff and the officer calendar in one $batch', async () => {
+  it('reads appointments, staff and the officer calendar in one $batch, then each appointment by id, 20 to a $batch', async () => {
     const service = h.service();
     const before = h.standIn.requests().length;
     const day = await service.today();
     const sent = h.standIn.requests().slice(before);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.path).toBe('/$batch');
+    expect(sent.map((request) => request.path)).toEqual(['/$batch', '/$batch', '/$batch']);
     expect(sent[0]?.batched).toHaveLength(3);
+    // 24 appointments: their service notes (who has checked in) come only by id.
+    expect(sent.slice(1).map((request) => request.batched.length)).toEqual([20, 4]);
+    expect(sent[1]?.batched.every((line) => /^GET \/solutions\/bookingBusinesses\/[^/]+\/appointments\/[^/]+$/.test(line))).toBe(true);
     expect(day.date).toBe(TODAY);
     expect(day.appointments).toHaveLength(24);
     expect(day.calendar.map((event) => event.subject)).toEqual(['Morning huddle', 'Casework catch-up with team leader']);
@@ -30,7 +32,7 @@ describe('the service point day from Bookings', () => {
     expect(first.customerName).toBe(raw.customers?.[0]?.name);
     expect(first.staffNames).toEqual(raw.staffMemberIds?.map((id) => seed.staffMembers.find((member) => member.id === id)?.displayName));
     expect(day.appointments.some((appointment) => appointment.joinUrl !== null)).toBe(true);
-    // Staff names are kept, so the next day view asks for two things only.
+    // Staff names are kept, so the next day view asks for two things only (then the appointments by id).
     const again = h.standIn.requests().length;
     await service.today();
     expect(h.standIn.requests()[again]?.batched).toHaveLength(2);
@@ -53,6 +55,19 @@ describe('the service point day from Bookings', () => {
     h.clock.at = new Date(h.clock.at.getTime() + 60_000);
     const twice = await h.service().checkIn(appointment.id, 'Someone Else');
     expect(twice.checkedInAt).toBe(checked.checkedInAt);
+  });
+
+  it('still shows who has checked in when the day is read again, though calendarView leaves service notes out', async () => {
+    const business = `/solutions/bookingBusinesses/${encodeURIComponent(seed.bookingsBusinessId)}`;
+    const listed = (await h.graph.client.api(`${business}/calendarView?start=${TODAY}T00:00:00Z&end=${TODAY}T23:59:59Z`).get()) as { value: Record<string, unknown>[] };
+    expect(listed.value.length).toBeGreaterThan(0);
+    expect(listed.value.every((appointment) => !('serviceNotes' in appointment))).toBe(true);
+    const appointment = seed.appointments[7]!;
+    const checked = await h.service().checkIn(appointment.id, 'Ama Mensah');
+    // A fresh service, as after a restart: nothing is remembered on this side.
+    const day = await h.service().today();
+    expect(day.appointments.find((each) => each.id === appointment.id)?.checkedInAt).toBe(checked.checkedInAt);
+    expect(day.appointments.filter((each) => each.checkedInAt !== null).map((each) => each.id)).toContain(appointment.id);
   });
 
   it('books a video follow-up with a Teams meeting, for the same resident and service', async () => {

@@ -45,7 +45,11 @@ export function bookingsRoutes(world: GraphWorld): Route[] {
         const start = Date.parse(request.query.get('start') ?? '');
         const end = Date.parse(request.query.get('end') ?? '');
         if (Number.isNaN(start) || Number.isNaN(end)) return badRequest(now(), 'calendarView needs start and end.');
-        const within = world.appointments.filter((appointment) => instant(appointment.endDateTime) > start && instant(appointment.startDateTime) < end);
+        // serviceNotes "is available only when reading this bookingAppointment by its ID"
+        // (resources/bookingappointment.md), so a list leaves it out.
+        const within = world.appointments
+          .filter((appointment) => instant(appointment.endDateTime) > start && instant(appointment.startDateTime) < end)
+          .map(({ serviceNotes: _byIdOnly, ...listed }) => listed);
         return { status: 200, body: { '@odata.context': context(world, 'Collection(microsoft.graph.bookingAppointment)'), value: within } };
       },
     ],
