@@ -8,8 +8,8 @@ import { TRAINING_SERVICE_ACCOUNT, type StandInRow } from './rows-people';
  * The tables as docs/dataverse-tables.md describes them, under the given publisher prefix.
  * Lengths and required levels of Dataverse's own columns are Microsoft's, from its table
  * reference (MicrosoftDocs/powerapps-docs, powerapps-docs/developer/data-platform/reference/entities/
- * contact.md, annotation.md, phonecall.md, activitypointer.md, systemuser.md; incident.md in
- * the Dynamics 365 Customer Service reference). The council's text columns are as long as
+ * annotation.md, phonecall.md, contact.md, systemuser.md; the case's from Dynamics 365's
+ * "Case (Incident) table/entity reference"). The council's text columns are as long as
  * the docs say; one the docs give no length has Dataverse's default for a new column
  * (100 characters, 2,000 for multiple lines of text).
  */
@@ -378,7 +378,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       logicalName: 'systemuser',
       key: 'systemuserid',
       primaryName: 'fullname',
-      columns: { systemuserid: guid, fullname: text(200), internalemailaddress: text(100), createdon: datetime },
+      columns: { systemuserid: guid, fullname: text(200), internalemailaddress: text(100), azureactivedirectoryobjectid: guid, applicationid: guid, createdon: datetime },
     },
   ];
 }
