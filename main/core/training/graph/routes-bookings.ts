@@ -38,6 +38,18 @@ export function bookingsRoutes(world: GraphWorld): Route[] {
 
   return [
     [
+      // The business itself (GET /solutions/bookingBusinesses/{id}): the readiness check asks for it.
+      'GET',
+      /^\/solutions\/bookingBusinesses\/([^/]+)$/,
+      (_request, id) => {
+        if (!business(id)) return notFound(now(), `Booking business '${id}'`);
+        return {
+          status: 200,
+          body: { '@odata.context': context(world, 'solutions/bookingBusinesses/$entity'), id, displayName: 'CivicDesk service points', businessType: 'Local government', email: id, defaultCurrencyIso: 'GBP', isPublished: false },
+        };
+      },
+    ],
+    [
       'GET',
       /^\/solutions\/bookingBusinesses\/([^/]+)\/calendarView$/,
       (request, id) => {

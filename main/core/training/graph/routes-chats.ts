@@ -94,6 +94,29 @@ export function chatRoutes(world: GraphWorld): Route[] {
 
   return [
     [
+      // A channel's description (GET /teams/{id}/channels/{id}): the readiness check looks one up.
+      'GET',
+      /^\/teams\/([^/]+)\/channels\/([^/]+)$/,
+      (_request, teamId, channelId) => {
+        const team = world.seed.teams.find((candidate) => candidate.id === teamId);
+        if (!team || team.channelId !== channelId) return notFound(now(), `Channel '${channelId}'`);
+        return {
+          status: 200,
+          body: {
+            '@odata.context': context(world, `teams('${teamId}')/channels/$entity`),
+            id: channelId,
+            createdDateTime: '2024-04-02T09:00:00Z',
+            displayName: 'Escalations',
+            description: `Cases escalated to ${team.displayName}`,
+            membershipType: 'standard',
+            email: null,
+            webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(channelId)}/Escalations?groupId=${teamId}&tenantId=${world.seed.tenantId}`,
+            tenantId: world.seed.tenantId,
+          },
+        };
+      },
+    ],
+    [
       'POST',
       /^\/chats$/,
       (request) => {
