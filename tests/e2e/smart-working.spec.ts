@@ -65,8 +65,8 @@ test('smart working: sign in, presence, ask an expert and escalate from a case, 
   for (const text of await members.getByRole('listitem').allInnerTexts()) {
     expect(text).toMatch(/Available|Busy|Do not disturb|Be right back|Away|Offline|Unknown/);
   }
-  // Job titles come from the directory, so an officer can tell the experts from the rest.
-  await expect(members.getByText('Waste services officer').first()).toBeVisible();
+  // CivicDesk asks only for colleagues' basic profile (User.ReadBasic.All): no job titles, said plainly.
+  await expect(members.getByText('Job title not shared by your tenant').first()).toBeVisible();
   // Anyone found by name shows presence in words too.
   const someone = (await members.getByRole('listitem').first().innerText()).split(/\s+/)[0] ?? '';
   await page.getByLabel('Find a colleague').fill(someone);

@@ -43,6 +43,9 @@ function send(url: string, ca: string, options: { method?: string; headers?: Rec
   });
 }
 
+/** What a colleague's Teams reads here need: their chats and the escalation channels (Graph checks each). */
+const COLLEAGUE_SCOPES = 'openid profile offline_access User.Read Chat.Read ChannelMessage.Read.All';
+
 async function discover(): Promise<{ authorize: string; token: string }> {
   const { authority, identityCa } = standIns();
   const discovery = JSON.parse((await send(`${authority}/.well-known/openid-configuration`, identityCa)).body) as { authorization_endpoint: string; token_endpoint: string };
@@ -53,7 +56,7 @@ const REDIRECT_URI = 'http://localhost:9/';
 
 function authorizeUrl(endpoint: string, challenge: string, loginHint: string | null): string {
   const url = new URL(endpoint);
-  const query = { client_id: standIns().clientId, response_type: 'code', redirect_uri: REDIRECT_URI, scope: 'openid profile offline_access User.Read', code_challenge: challenge, code_challenge_method: 'S256', state: 'e2e', response_mode: 'query' };
+  const query = { client_id: standIns().clientId, response_type: 'code', redirect_uri: REDIRECT_URI, scope: COLLEAGUE_SCOPES, code_challenge: challenge, code_challenge_method: 'S256', state: 'e2e', response_mode: 'query' };
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   if (loginHint) url.searchParams.set('login_hint', loginHint);
   return url.href;
@@ -85,7 +88,7 @@ async function tokenFor(displayName: string): Promise<string> {
   const location = answer.headers.location;
   const code = typeof location === 'string' ? new URL(location).searchParams.get('code') : null;
   if (!code) throw new Error(`The identity stand-in gave no code: ${answer.status} ${answer.body.slice(0, 200)}`);
-  const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: REDIRECT_URI, code_verifier: verifier, scope: 'openid profile offline_access User.Read' });
+  const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: REDIRECT_URI, code_verifier: verifier, scope: COLLEAGUE_SCOPES });
   const token = await send(endpoints.token, identityCa, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
   return (JSON.parse(token.body) as { access_token: string }).access_token;
 }
