@@ -146,7 +146,7 @@ export function createCore(options: CoreOptions): Core {
   const trainingOffice = training
     ? Promise.all([qualityFormFile(), import('./training/dataverse/training-back-office')]).then(([form, { createTrainingBackOffice }]) => createTrainingBackOffice(training, { log, teamHistory: { qualityForm: form }, caller: () => session.current().user?.id ?? null }))
     : null;
-  const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, options.fetch, (scopes) => smartWorking.accessToken(scopes), now, log) : null;
+  const liveOffice = config.mode === 'live' && options.fetch ? liveBackOffice(config.config.dataverseUrl, config.config.anonymousContactId, options.fetch, (scopes) => smartWorking.accessToken(scopes), now, log) : null;
   const backOffice = async (): Promise<BackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   // The audit queue outlives the app only where there is a data folder and a real keychain (the
   // desktop app); the browser host passes neither, so there it waits in memory for this run.
@@ -322,7 +322,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** The council's Dataverse, reached as the signed-in officer (their token, their security roles). */
-function liveBackOffice(dataverseUrl: string, fetch: NonNullable<CoreOptions['fetch']>, accessToken: (scopes: string[]) => Promise<string>, now: () => Date, log: CoreLog) {
+function liveBackOffice(dataverseUrl: string, anonymousContactId: string, fetch: NonNullable<CoreOptions['fetch']>, accessToken: (scopes: string[]) => Promise<string>, now: () => Date, log: CoreLog) {
   const environment = dataverseUrl.replace(/\/$/, '');
   return createDataverseBackOffice({
     dataverseUrl: environment,
@@ -330,6 +330,7 @@ function liveBackOffice(dataverseUrl: string, fetch: NonNullable<CoreOptions['fe
     fetch: (url, init) => fetch(url, init ?? {}),
     now,
     log,
+    anonymousContactId,
   });
 }
 

@@ -10,6 +10,7 @@ import { createMemoryOnlySecretStore, type SecretStore } from './secrets/secret-
 import type { SessionService } from './session/session-service';
 import type { TrainingDataset } from './training/generator';
 import type { TrainingMicrosoft365 } from './training/microsoft365';
+import type { IdentityStandIn } from './training/identity/identity-stand-in';
 
 /**
  * What CivicDesk asks Microsoft Graph for, each the least-privileged delegated permission of the
@@ -65,6 +66,8 @@ export interface SmartWorkingOptions {
   secrets?: SecretStore;
   /** Opens Microsoft's sign-in page in the system browser, checked against the authority (desktop shell only). */
   openSignInPage?: (url: string, authority: string) => Promise<void>;
+  /** Training: the run's identity stand-in, started with the training back office, so one identity serves the run. */
+  trainingIdentity?: () => Promise<IdentityStandIn | null>;
 }
 
 const TRAINING_NOT_KEPT = 'In training, the sign-in service starts afresh each time CivicDesk opens.';
@@ -93,7 +96,7 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
       if (config.mode === 'training' && options.training) {
         // Loaded only here: a live start never loads the stand-ins' token issuer or their certificates.
         const { startTrainingMicrosoft365 } = await import('./training/microsoft365');
-        const training = await startTrainingMicrosoft365(options.training, { now });
+        const training = await startTrainingMicrosoft365(options.training, { now, identity: (await options.trainingIdentity?.()) ?? undefined });
         const auth = createAuthService({
           settings: { authority: training.identity.authority, clientId: training.clientId, knownAuthorities: [new URL(training.identity.authority).host], protocolMode: 'OIDC', scopes: GRAPH_SCOPES, ca: training.identity.ca },
           secrets,

@@ -67,7 +67,7 @@ export async function startTrainingTenant(options: TrainingTenantOptions = {}): 
     started.push(identity);
     const graph: GraphStandIn = await startGraphStandIn({ seed, verifyAccessToken: (token) => identity.verifyAccessToken(token), now });
     started.push(graph);
-    const dataverse: DataverseStandIn = await startDataverseStandIn((options.dataverse ?? ((same) => same))({ dataset, now }));
+    const dataverse: DataverseStandIn = await startDataverseStandIn((options.dataverse ?? ((same) => same))({ dataset, now, verifyAccessToken: (token) => identity.verifyToken(token) }));
     started.push(dataverse);
     const dataverseFetch = httpsFetch(dataverse.ca);
     started.push({ close: () => dataverseFetch.close() });

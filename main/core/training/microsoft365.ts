@@ -5,8 +5,9 @@ import { trainingBrowser } from './identity/training-browser';
 import type { TrainingDataset } from './generator';
 import { rowIdFor } from './dataverse/row-ids';
 
-/** The training app registration's client id: made up, like everything in training. */
-export const TRAINING_CLIENT_ID = '00000000-0000-4000-8000-00000000c1d0';
+import { TRAINING_CLIENT_ID } from './identity/training-identity';
+
+export { TRAINING_CLIENT_ID } from './identity/training-identity';
 
 export interface TrainingMicrosoft365 {
   identity: IdentityStandIn;
@@ -38,14 +39,15 @@ const RESIDENTS_WITH_APPOINTMENTS = 48;
  * for residents of the synthetic borough. The app reaches them through the same MSAL and Graph
  * client code as live.
  */
-export async function startTrainingMicrosoft365(training: TrainingDataset, options: { now: () => Date }): Promise<TrainingMicrosoft365> {
+export async function startTrainingMicrosoft365(training: TrainingDataset, options: { now: () => Date; identity?: IdentityStandIn }): Promise<TrainingMicrosoft365> {
   const today = options.now().toISOString().slice(0, 10);
   const residents = training.residents
     .filter((resident) => resident.contact.phones.length > 0)
     .slice(0, RESIDENTS_WITH_APPOINTMENTS)
     .map((resident) => ({ id: rowIdFor(resident.id), name: `${resident.givenName} ${resident.familyName}`, phone: resident.contact.phones[0]?.number ?? '' }));
   const seed = buildGraphSeed({ staff: training.staff, residents, today, seed: training.seed });
-  const identity = await startIdentityStandIn({
+  // The run's one identity when training's back office has started it already (it signs officers in to Dataverse too).
+  const identity = options.identity ?? await startIdentityStandIn({
     tenantId: seed.tenantId,
     users: seed.users.map((user) => ({ oid: user.id, name: user.displayName, username: user.userPrincipalName })),
     clientIds: [TRAINING_CLIENT_ID],
@@ -63,7 +65,7 @@ export async function startTrainingMicrosoft365(training: TrainingDataset, optio
     usernameForStaff: (staffId) => (staffId ? (byStaff.get(staffId) ?? null) : null),
     userIdForStaff: (staffId) => seed.users.find((user) => user.staffId === staffId)?.id ?? null,
     async close() {
-      await Promise.all([graph.close(), identity.close()]);
+      await Promise.all([graph.close(), options.identity ? undefined : identity.close()]);
     },
   };
 }

@@ -72,7 +72,7 @@ describe('the identity stand-in (training’s OpenID Connect provider)', () => {
     expect(access).toMatchObject({ iss: identity.authority, tid: TENANT_ID, oid: USERS[0]!.oid, preferred_username: USERS[0]!.username, name: USERS[0]!.name, scp: 'User.Read' });
     expect(Number(access.exp) - Number(access.iat)).toBe(3600);
     expect(claimsOf(String(good.body.id_token))).toMatchObject({ aud: CLIENT_ID, nonce: 'nonce-1', sub: USERS[0]!.oid, oid: USERS[0]!.oid, tid: TENANT_ID });
-    expect(identity.verifyAccessToken(String(good.body.access_token))).toEqual({ oid: USERS[0]!.oid, tid: TENANT_ID, scp: 'User.Read', name: USERS[0]!.name, preferred_username: USERS[0]!.username });
+    expect(identity.verifyAccessToken(String(good.body.access_token))).toEqual({ aud: '00000003-0000-0000-c000-000000000000', oid: USERS[0]!.oid, tid: TENANT_ID, scp: 'User.Read', name: USERS[0]!.name, preferred_username: USERS[0]!.username });
   });
 
   it('refuses a missing verifier and a changed redirect address at the token endpoint', async () => {

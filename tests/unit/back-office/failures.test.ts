@@ -120,7 +120,7 @@ describe('the certificate is really checked', () => {
     const closed = await startHarness();
     const url = closed.standIn.url;
     await closed.close();
-    const office = createDataverseBackOffice({ dataverseUrl: url, getAccessToken: async () => 't', fetch: harness.fetch, sleep: async () => undefined, retry: { maxAttempts: 2 } });
+    const office = createDataverseBackOffice({ dataverseUrl: url, getAccessToken: async () => closed.tokens.app(url), fetch: harness.fetch, sleep: async () => undefined, retry: { maxAttempts: 2 } });
     expect(await failureOf(office.listAccesses(resident))).toMatchObject({ failure: 'unreachable' });
   });
 });

@@ -5,7 +5,6 @@ import type { StaffUser } from '../../../shared/domain/staff';
 import { createAuditTrail } from '../../../main/core/residents/audit-trail';
 import { createResidentService } from '../../../main/core/residents/resident-service';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
-import { trainingOfficerToken } from '../../../main/core/training/dataverse/security-roles';
 import { asOf, dataset, startHarness, type Harness } from './fixture';
 
 let harness: Harness;
@@ -31,7 +30,7 @@ const markersOf = dataset.flags.filter((flag) => flag.residentId === marker.resi
 async function asClient(staff: StaffUser, method: string, path: string, body?: unknown) {
   const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/${path}`, {
     method,
-    headers: { Authorization: `Bearer ${trainingOfficerToken(staff.id)}`, Accept: 'application/json', 'Content-Type': 'application/json', 'OData-Version': '4.0' },
+    headers: { Authorization: `Bearer ${harness.officerToken(staff.id)}`, Accept: 'application/json', 'Content-Type': 'application/json', 'OData-Version': '4.0' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -71,17 +70,17 @@ describe('Dataverse’s security roles, as the stand-in enforces them', () => {
   });
 
   it('shows an agent’s 360 view through the live adapter without the markers, saying how many are hidden; a team leader’s with them', async () => {
-    const asAgent = await harness.backOffice({ getAccessToken: async () => trainingOfficerToken(agent.id) }).resident360(residentId);
+    const asAgent = await harness.backOffice({ getAccessToken: async () => harness.officerToken(agent.id) }).resident360(residentId);
     expect(asAgent?.flags.filter((flag) => flag.kind === 'staff-safety')).toEqual([]);
     expect(asAgent?.withheldStaffSafety).toBe(markersOf.length);
-    const asLeader = await harness.backOffice({ getAccessToken: async () => trainingOfficerToken(leader.id) }).resident360(residentId);
+    const asLeader = await harness.backOffice({ getAccessToken: async () => harness.officerToken(leader.id) }).resident360(residentId);
     expect(asLeader?.flags.filter((flag) => flag.kind === 'staff-safety').map((flag) => flag.id).sort()).toEqual(markersOf.map((flag) => rowIdFor(flag.id)).sort());
     expect(asLeader?.withheldStaffSafety ?? 0).toBe(0);
     expect(harness.warnings).toEqual([]);
   });
 
   it('opens the record for an agent in CivicDesk as before: markers hidden for their role, counted, and the access recorded', async () => {
-    const office = harness.backOffice({ getAccessToken: async () => trainingOfficerToken(agent.id) });
+    const office = harness.backOffice({ getAccessToken: async () => harness.officerToken(agent.id) });
     const audit = createAuditTrail({ backOffice: async () => office, log: { warn: () => undefined } });
     const staff: StaffUser = { ...agent };
     const service = createResidentService({ backOffice: async () => office, user: () => staff, audit, now: () => asOf });
@@ -95,7 +94,7 @@ describe('Dataverse’s security roles, as the stand-in enforces them', () => {
     expect(recorded.length).toBeGreaterThan(0);
     // The agent may not list them back, in CivicDesk or in Dataverse.
     await expect(office.listAccesses(residentId)).rejects.toMatchObject({ failure: 'permission' } satisfies Partial<{ failure: string }>);
-    const listed: ResidentAccess[] = await harness.backOffice({ getAccessToken: async () => trainingOfficerToken(leader.id) }).listAccesses(residentId);
+    const listed: ResidentAccess[] = await harness.backOffice({ getAccessToken: async () => harness.officerToken(leader.id) }).listAccesses(residentId);
     expect(listed.some((each) => each.staffId === agent.id)).toBe(true);
   });
 });

@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 async function get(path: string, prefer?: string) {
-  const headers: Record<string, string> = { Authorization: 'Bearer t', Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
+  const headers: Record<string, string> = { Authorization: harness.authorization, Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
   if (prefer) headers.Prefer = prefer;
   const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/${path}`, { headers });
   const text = await response.text();
@@ -229,10 +229,10 @@ describe('what Dataverse refuses in $apply', () => {
   it('refuses an aggregate over more rows than the limit, which is 50,000 unless a test lowers it', async () => {
     expect(AGGREGATE_LIMIT).toBe(50_000);
     const limit = dataset.cases.length - 1;
-    const standIn = await startDataverseStandIn({ dataset, now: () => asOf, aggregateLimit: limit });
+    const standIn = await startDataverseStandIn({ dataset, now: () => asOf, aggregateLimit: limit, verifyAccessToken: harness.tokens.verifyAccessToken });
     const fetch = httpsFetch(standIn.ca);
     const ask = async (expression: string) => {
-      const response = await fetch(`${standIn.url}/api/data/v9.2/incidents?$apply=${encodeURIComponent(expression)}`, { headers: { Authorization: 'Bearer t' } });
+      const response = await fetch(`${standIn.url}/api/data/v9.2/incidents?$apply=${encodeURIComponent(expression)}`, { headers: { Authorization: `Bearer ${harness.tokens.app(standIn.url)}` } });
       return { status: response.status, body: JSON.parse(await response.text()) as Body };
     };
     try {

@@ -49,7 +49,7 @@ describe('the rows a filter can match', () => {
 
 describe('reading by a lookup', () => {
   const read = async (filter: string) => {
-    const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/phonecalls?$select=activityid&$filter=${encodeURIComponent(filter)}`, { headers: { Authorization: 'Bearer t', Accept: 'application/json' } });
+    const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/phonecalls?$select=activityid&$filter=${encodeURIComponent(filter)}`, { headers: { Authorization: harness.authorization, Accept: 'application/json' } });
     const body = JSON.parse(await response.text()) as { value: { activityid: string }[] };
     return body.value.map((row) => row.activityid).sort();
   };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsFetch } from '../../../main/core/back-office/https-fetch';
-import { trainingOfficerToken } from '../../../main/core/training/dataverse/security-roles';
 import { startDataverseStandIn } from '../../../main/core/training/dataverse/stand-in';
 import type { TableDefinition } from '../../../main/core/training/dataverse/schema';
 import { dataset } from './fixture';
+import { entraTokens } from '../support/entra-tokens';
 
 /**
  * Table definitions (EntityDefinitions) as Microsoft's "Query table definitions using the Web
@@ -11,23 +11,24 @@ import { dataset } from './fixture';
  * option that alters that schema for a test or a broken environment.
  */
 const API = '/api/data/v9.2/';
-const headers = { Authorization: 'Bearer any-officer', Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
+const tokens = entraTokens();
+const headers = { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
 
 async function started(tables?: (definitions: TableDefinition[]) => TableDefinition[]) {
-  const standIn = await startDataverseStandIn({ dataset, tables });
+  // Agents hold no security role here: the officer the last test asks as.
+  const standIn = await startDataverseStandIn({ dataset, tables, verifyAccessToken: tokens.verifyAccessToken, roles: (roles) => ({ ...roles, agent: {} }) });
   const fetch = httpsFetch(standIn.ca);
   return {
     standIn,
-    async get(path: string, authorization: string | null = headers.Authorization) {
+    async get(path: string, authorization: string | null = `Bearer ${tokens.app(standIn.url)}`) {
       const sent: Record<string, string> = { ...headers };
-      if (authorization === null) delete sent.Authorization;
-      else sent.Authorization = authorization;
+      if (authorization !== null) sent.Authorization = authorization;
       const response = await fetch(`${standIn.url}${API}${path}`, { headers: sent });
       const text = await response.text();
       return { status: response.status, body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>) };
     },
     async post(path: string, body: unknown) {
-      const response = await fetch(`${standIn.url}${API}${path}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${standIn.url}${API}${path}`, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${tokens.app(standIn.url)}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       const text = await response.text();
       return { status: response.status, body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>) };
     },
@@ -100,7 +101,8 @@ describe('table definitions', () => {
   });
 
   it('needs only a token, whatever the officer’s roles; no token is 401', async () => {
-    const noRoles = `Bearer ${trainingOfficerToken('stf-not-in-dataverse')}`;
+    const agent = dataset.staff.find((member) => member.role === 'agent')?.id ?? '';
+    const noRoles = `Bearer ${tokens.officer(plain.standIn.url, dataset, agent)}`;
     // A user with no security role may read no markers, but may read what the table is.
     expect((await plain.get('cd_staffsafetymarkers?$top=1', noRoles)).status).toBe(403);
     expect((await plain.get("EntityDefinitions(LogicalName='cd_staffsafetymarker')?$select=LogicalName,EntitySetName", noRoles)).status).toBe(200);

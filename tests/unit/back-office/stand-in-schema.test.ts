@@ -5,6 +5,7 @@ import { httpsFetch } from '../../../main/core/back-office/https-fetch';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
 import { startDataverseStandIn, type DataverseStandIn } from '../../../main/core/training/dataverse/stand-in';
 import { dataset } from './fixture';
+import { entraTokens } from '../support/entra-tokens';
 
 /**
  * The stand-in refuses what Dataverse refuses about the data, from its table schema: text
@@ -13,13 +14,14 @@ import { dataset } from './fixture';
  * Dataverse's status, code and words, on a create (POST), an upsert (PATCH) and inside a
  * $batch; and the valid write next to it is taken.
  */
+const tokens = entraTokens();
 let standIn: DataverseStandIn;
 let fetch: ReturnType<typeof httpsFetch>;
 const API = '/api/data/v9.2/';
 const resident = rowIdFor('res-000001');
 
 beforeAll(async () => {
-  standIn = await startDataverseStandIn({ dataset });
+  standIn = await startDataverseStandIn({ dataset, verifyAccessToken: tokens.verifyAccessToken });
   fetch = httpsFetch(standIn.ca);
 });
 afterAll(async () => {
@@ -27,10 +29,10 @@ afterAll(async () => {
   await standIn.close();
 });
 
-const headers = { Authorization: 'Bearer writer', Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0', 'Content-Type': 'application/json' };
+const headers = { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0', 'Content-Type': 'application/json' };
 
 async function send(method: string, path: string, body: unknown, extra: Record<string, string> = {}) {
-  const response = await fetch(`${standIn.url}${API}${path}`, { method, headers: { ...headers, ...extra }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(`${standIn.url}${API}${path}`, { method, headers: { Authorization: `Bearer ${tokens.app(standIn.url)}`, ...headers, ...extra }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text === '' ? null : (JSON.parse(text) as unknown) };
 }
@@ -153,7 +155,7 @@ describe('$batch', () => {
     const body = `${parts.map((each) => `--${boundary}\r\n${each}\r\n`).join('')}--${boundary}--\r\n`;
     const extra: Record<string, string> = { 'Content-Type': `multipart/mixed; boundary=${boundary}` };
     if (prefer) extra.Prefer = prefer;
-    const response = await fetch(`${standIn.url}${API}$batch`, { method: 'POST', headers: { ...headers, ...extra }, body });
+    const response = await fetch(`${standIn.url}${API}$batch`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.app(standIn.url)}`, ...headers, ...extra }, body });
     const text = await response.text();
     return { status: response.status, parts: splitMultipart(text, boundaryOf(response.headers.get('content-type')) ?? '') };
   }

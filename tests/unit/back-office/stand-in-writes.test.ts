@@ -13,10 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const common = { Authorization: 'Bearer writer', Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
+const common = { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
 
 async function send(method: string, path: string, options: { headers?: Record<string, string>; body?: string; token?: string } = {}) {
-  const headers = { ...common, ...options.headers };
+  const headers: Record<string, string> = { Authorization: harness.authorization, ...common, ...options.headers };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   const response = await harness.fetch(`${harness.standIn.url}${API}${path}`, { method, headers, body: options.body });
   return { status: response.status, headers: response.headers, text: await response.text() };
@@ -172,13 +172,14 @@ describe('service protection limits', () => {
     try {
       const get = (token: string) =>
         limited.fetch(`${limited.standIn.url}${API}WhoAmI`, { headers: { ...common, Authorization: `Bearer ${token}` } }).then(async (response) => ({ response, text: await response.text() }));
-      for (let i = 0; i < 3; i += 1) expect((await get('busy-user')).response.status).toBe(200);
-      const refused = await get('busy-user');
+      const busy = limited.officerToken('stf-001');
+      for (let i = 0; i < 3; i += 1) expect((await get(busy)).response.status).toBe(200);
+      const refused = await get(busy);
       expect(refused.response.status).toBe(429);
       expect(refused.response.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
       expect(JSON.parse(refused.text)).toEqual({ error: { code: '0x80072322', message: 'Number of requests exceeded the limit of 3 over time window of 60 seconds.' } });
       // Limits are per user: someone else is still served.
-      expect((await get('other-user')).response.status).toBe(200);
+      expect((await get(limited.officerToken('stf-002'))).response.status).toBe(200);
       expect(limited.standIn.counters()).toMatchObject({ accepted: 4, throttled: 1 });
     } finally {
       await limited.close();
@@ -189,7 +190,7 @@ describe('service protection limits', () => {
     const limited = await startHarness({ limits: { maxConcurrent: 1 } });
     try {
       limited.standIn.faults.failNext(1, { delayMs: 200 });
-      const get = () => limited.fetch(`${limited.standIn.url}${API}WhoAmI`, { headers: common }).then(async (response) => ({ status: response.status, text: await response.text() }));
+      const get = () => limited.fetch(`${limited.standIn.url}${API}WhoAmI`, { headers: { ...common, Authorization: limited.authorization } }).then(async (response) => ({ status: response.status, text: await response.text() }));
       const slow = get();
       await new Promise((resolve) => setTimeout(resolve, 50));
       const second = await get();

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 async function get(path: string, prefer?: string) {
-  const headers: Record<string, string> = { Authorization: 'Bearer t', Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
+  const headers: Record<string, string> = { Authorization: harness.authorization, Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
   if (prefer) headers.Prefer = prefer;
   const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/${path}`, { headers });
   const text = await response.text();
@@ -83,7 +83,7 @@ describe('the Dataverse stand-in speaks the Web API', () => {
     const id = '6f1a0c2e-5b7d-4c1e-9a3b-2d4e6f8a0b1c';
     const body = JSON.stringify({ cd_residentaccessid: id, cd_staffid: 'stf-001', 'cd_ResidentId@odata.bind': `/contacts(${rowIdFor('res-000010')})` });
     const post = () =>
-      harness.fetch(`${harness.standIn.url}/api/data/v9.2/cd_residentaccesses`, { method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body });
+      harness.fetch(`${harness.standIn.url}/api/data/v9.2/cd_residentaccesses`, { method: 'POST', headers: { Authorization: harness.authorization, 'Content-Type': 'application/json' }, body });
     const created = await post();
     expect(created.status).toBe(204);
     expect(created.headers.get('odata-entityid')).toBe(`${harness.standIn.url}/api/data/v9.2/cd_residentaccesses(${id})`);
@@ -101,10 +101,10 @@ describe('the Dataverse stand-in speaks the Web API', () => {
 
 describe('the publisher prefix', () => {
   it('is the administrator’s choice, and the adapter must be told it', async () => {
-    const standIn = await startDataverseStandIn({ dataset, publisherPrefix: 'lbs', now: () => asOf });
+    const standIn = await startDataverseStandIn({ dataset, publisherPrefix: 'lbs', now: () => asOf, verifyAccessToken: harness.tokens.verifyAccessToken });
     const fetch = httpsFetch(standIn.ca);
     const office = (publisherPrefix: string) =>
-      createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: async () => 't', fetch, publisherPrefix, now: () => asOf, sleep: async () => undefined });
+      createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: async () => harness.tokens.app(standIn.url), fetch, publisherPrefix, now: () => asOf, sleep: async () => undefined });
     try {
       const record = await office('lbs').resident360(rowIdFor('res-000001'));
       expect(record?.councilTaxAccount?.reference).toBe(dataset.councilTaxAccounts[0]?.reference);

@@ -8,7 +8,9 @@ import { httpsFetch } from '../../../main/core/back-office/https-fetch';
 import { createCaseService } from '../../../main/core/cases/case-service';
 import { createContactService } from '../../../main/core/contacts/contact-service';
 import { createRouter, NotPossible, type Handlers } from '../../../main/core/ipc/router';
+import { entraTokens } from '../support/entra-tokens';
 import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from '../../../main/core/training/dataverse/stand-in';
+import { TRAINING_ANONYMOUS_CONTACT_ID } from '../../../main/core/training/dataverse/rows-people';
 import { generateTrainingData } from '../../../main/core/training/generator';
 import { bridgeFacade, type BackOfficeFacade } from '../../../renderer/sync/sync-loop';
 
@@ -35,9 +37,10 @@ export const staff: StaffUser = { id: 'staff-bench', displayName: 'Sam Sync', em
  */
 export async function startCore(options: { residents?: number; limits?: StandInOptions['limits']; modelledMsPerOperation?: number } = {}): Promise<CoreHarness> {
   const dataset = generateTrainingData({ residents: options.residents ?? 200 });
-  const standIn = await startDataverseStandIn({ dataset, limits: options.limits, modelledMsPerOperation: options.modelledMsPerOperation });
+  const tokens = entraTokens();
+  const standIn = await startDataverseStandIn({ dataset, limits: options.limits, modelledMsPerOperation: options.modelledMsPerOperation, verifyAccessToken: tokens.verifyAccessToken });
   const fetch = httpsFetch(standIn.ca);
-  const office = createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: () => Promise.resolve('sync-token'), fetch });
+  const office = createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: () => Promise.resolve(tokens.app(standIn.url)), fetch, anonymousContactId: TRAINING_ANONYMOUS_CONTACT_ID });
   const cases = createCaseService({ caseOffice: () => Promise.resolve(office), user: () => staff, maxAttachmentBytes: 10 * 1024 * 1024 });
   const contacts = createContactService({ contactOffice: () => Promise.resolve(office), user: () => staff, queueServices: { Waste: ['waste'] }, trueResolutionDays: 7 });
   // Every other call refuses: the loop must never need them.

@@ -68,7 +68,9 @@ describe('the training history’s quality reviews', () => {
   });
 
   it('reads back through the adapter as a review like any other', async () => {
-    const office = await createTrainingBackOffice(dataset, { teamHistory: { contacts: 2_000, qualityForm: form } });
+    // As a team leader, signed in to the training identity through MSAL as training does it.
+    const leader = dataset.staff.find((member) => member.role === 'team-leader')?.id ?? null;
+    const office = await createTrainingBackOffice(dataset, { teamHistory: { contacts: 2_000, qualityForm: form }, caller: () => leader });
     try {
       const [row] = office.standIn.rows('cd_qualityreviews');
       if (!row) throw new Error('no reviews in the stand-in');

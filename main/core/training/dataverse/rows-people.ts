@@ -30,7 +30,7 @@ export function contactRows(dataset: TrainingDataset, n: TableNames): StandInRow
   const markers = new Map<string, number>();
   for (const flag of dataset.flags) if (flag.kind === 'staff-safety') markers.set(flag.residentId, (markers.get(flag.residentId) ?? 0) + 1);
   const createdon = dataverseDateTime(dataset.generatedAt);
-  return dataset.residents.map((resident) => {
+  const residents = dataset.residents.map((resident) => {
     const household = households.get(resident.householdId);
     const c = n.custom;
     return {
@@ -65,7 +65,16 @@ export function contactRows(dataset: TrainingDataset, n: TableNames): StandInRow
       [c('relationshiptolead')]: null,
     };
   });
+  return [...residents, { contactid: TRAINING_ANONYMOUS_CONTACT_ID, lastname: 'Anonymous reporter (council record)', fullname: 'Anonymous reporter (council record)', createdon, statecode: 0 }];
 }
+
+/**
+ * The training council's anonymous contact (the setting anonymousContactId in live mode): the
+ * customer of every anonymous case, because Dataverse makes no case without one. Not a
+ * resident: the directory leaves it out by this id (back-office/dataverse/directory.ts). The id
+ * sorts after every resident's (row-ids.ts), so pages of contacts begin with residents as before.
+ */
+export const TRAINING_ANONYMOUS_CONTACT_ID = 'fa000000-0000-4000-8000-00000000a017';
 
 export function householdRows(dataset: TrainingDataset, n: TableNames): StandInRow[] {
   const c = n.custom;

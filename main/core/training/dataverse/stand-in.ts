@@ -7,10 +7,13 @@ import { createFaults, faultResponse, type FaultControls } from './faults';
 import { createRequestHandler, type StandInResponse } from './handler';
 import { createServiceProtection, DATAVERSE_LIMITS, type Admission, type ServiceProtectionCounters, type ServiceProtectionLimits } from './service-protection';
 import type { StandInRow } from './rows-people';
-import { contactRows, householdRows, systemUserRows } from './rows-people';
+import { contactRows, householdRows, staffObjectId, systemUserRows, TRAINING_SERVICE_ACCOUNT } from './rows-people';
 import { councilTaxAccountRows, parkingPermitRows, rentAccountRows } from './rows-accounts';
 import { activityRows, incidentRows, residentFlagRows, staffSafetyMarkerRows } from './rows-casework';
-import { callerFor, securityRoles } from './security-roles';
+import { callerForToken, INTEGRATION_APP_ID, securityRoles, type KnownUser, type RolePrivileges, type TokenRules } from './security-roles';
+import type { AccessTokenClaims } from '../identity/access-token';
+import type { StaffRole } from '../../../../shared/domain/staff';
+import { rowIdFor } from './row-ids';
 import { createStore } from './store';
 import { alteredSchema, tableDefinitions, type AlterTables } from './tables';
 import { readBody } from '../request-body';
@@ -43,6 +46,14 @@ export interface StandInOptions {
   teamHistory?: boolean | TeamHistoryOptions;
   /** Alters the tables (drop a table or a column, shorten a length); the seed rows are cut to fit. */
   tables?: AlterTables;
+  /**
+   * Checks an access token as Dataverse checks it against Entra: the training identity's
+   * verifyToken (signature, issuer, times). Left out, no token verifies and every request is
+   * refused with 401: the stand-in never takes a bearer string on trust.
+   */
+  verifyAccessToken?: (token: string) => AccessTokenClaims | null;
+  /** Alters the security roles (take a privilege away) before any request is answered. */
+  roles?: (roles: Readonly<Record<StaffRole, RolePrivileges>>) => Readonly<Record<StaffRole, RolePrivileges>>;
 }
 
 export interface StandInCounters extends ServiceProtectionCounters {
@@ -118,9 +129,17 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   const recorded: RecordedRequest[] = [];
   const rowsServed: Record<string, number> = {};
   let origin = '';
-  const roles = securityRoles(names);
+  const roles = (options.roles ?? ((same) => same))(securityRoles(names));
+  const users = new Map<string, KnownUser>(dataset.staff.map((member) => [staffObjectId(dataset, member.id), { systemUserId: rowIdFor(member.id), role: member.role }]));
+  const applications = new Map<string, KnownUser>([[INTEGRATION_APP_ID, { systemUserId: TRAINING_SERVICE_ACCOUNT, role: 'system-administrator' }]]);
+  const rules = (): TokenRules => ({ verify: options.verifyAccessToken ?? (() => null), audience: origin, users, applications, roles });
+  const nobody = { userId: '00000000-0000-0000-0000-000000000000', may: () => false };
   const handle = createRequestHandler({
-    caller: (authorization) => callerFor(authorization, dataset.staff, roles),
+    // The server has refused any token that does not name a user before the handler runs; were one to slip through, it may do nothing.
+    caller: (authorization) => {
+      const outcome = callerForToken(authorization, rules());
+      return 'caller' in outcome ? outcome.caller : nobody;
+    },
     store,
     origin: () => origin,
     largestPage: Math.min(5000, Math.max(1, options.maxPageSize ?? 5000)),
@@ -152,6 +171,12 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     };
     readBody(request, LARGEST_BODY, (body) => {
       recorded.push({ method: request.method ?? 'GET', target: request.url ?? '/', prefer: header('prefer') ?? null });
+      // The token first, as in front of the real service: nothing else is looked at for a request Dataverse would not accept.
+      const checked = callerForToken(header('authorization'), rules());
+      if ('refused' in checked) {
+        answer(checked.refused);
+        return;
+      }
       if (admission && !('done' in admission)) {
         answer(admission);
         return;

@@ -2,14 +2,16 @@ import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { makeLoopbackCertificate } from '../dataverse/certificate';
+import { signAppToken, verifiedAccessToken, type AccessTokenClaims } from './access-token';
 import { authorize } from './authorize';
 import { signedOutPage } from './pages';
 import { makeSigningKey } from './signing-key';
 import type { AuthorizeFailure, IdentityState, IdentityUser, Issued } from './state';
-import { token } from './token';
+import { consentKey, token } from './token';
 import { readBody } from '../request-body';
 
 export type { AuthorizeFailure, IdentityUser, Issued } from './state';
+export type { AccessTokenClaims } from './access-token';
 
 export interface IdentityStandInOptions {
   tenantId: string;
@@ -19,9 +21,17 @@ export interface IdentityStandInOptions {
   /** How long access tokens last; Entra's are about an hour. */
   accessTokenSeconds?: number;
   now?: () => Date;
+  /**
+   * The delegated permissions an administrator has consented to for the app ('User.Read',
+   * 'https://127.0.0.1:PORT/user_impersonation'); one asked for beyond these is refused at the
+   * token endpoint as Entra refuses it (AADSTS65001). Left out, everything asked for is consented.
+   */
+  consentedScopes?: string[];
 }
 
 export interface VerifiedAccessToken {
+  /** The resource the token is for: Graph's app id for Graph scopes, the organisation's address for Dataverse. */
+  aud: string;
   oid: string;
   tid: string;
   scp: string;
@@ -36,6 +46,14 @@ export interface IdentityStandIn {
   ca: string;
   /** The access token's claims when this stand-in signed it, for its issuer, and it has not run out; else null. */
   verifyAccessToken(accessToken: string): VerifiedAccessToken | null;
+  /** As verifyAccessToken, for an officer's token or an application's own (idtyp app): what a resource such as Dataverse checks. */
+  verifyToken(accessToken: string): AccessTokenClaims | null;
+  /**
+   * An application's own token for a resource, signed with this identity's key, as Entra's client
+   * credentials grant makes one: for tests and tools that act as an application user (say, a
+   * Dataverse System Administrator), never for an officer.
+   */
+  mintAppTokenForTests(app: { appId: string; objectId: string; resource: string; roles?: string[] }): string;
   /** Every code and token handed out so far, for tests that prove none crosses the contract. */
   issued(): Issued;
   /** Each request to the token endpoint so far: its grant type and whether it was honoured. */
@@ -71,6 +89,7 @@ export async function startIdentityStandIn(options: IdentityStandInOptions): Pro
     issued: { accessTokens: [], refreshTokens: [], idTokens: [], codes: [] },
     grants: [],
     nextAuthorizeFailure: null,
+    consented: options.consentedScopes ? new Set(options.consentedScopes.map(consentKey)) : null,
   };
   const tenantPath = `/${encodeURIComponent(options.tenantId)}`;
   const paths = {
@@ -148,16 +167,13 @@ export async function startIdentityStandIn(options: IdentityStandInOptions): Pro
     authority: authorityUrl,
     ca: certificate.cert,
     verifyAccessToken(accessToken) {
-      const claims = state.key.verify(accessToken);
-      if (!claims || claims.iss !== authorityUrl) return null;
-      const seconds = now().getTime() / 1000;
-      if (typeof claims.exp !== 'number' || claims.exp <= seconds) return null;
-      if (typeof claims.nbf === 'number' && claims.nbf > seconds + 300) return null;
-      const { oid, tid, scp, name, preferred_username } = claims;
-      // An id token is signed by the same key but carries no scp: it is not an access token.
-      if (typeof oid !== 'string' || typeof tid !== 'string' || typeof scp !== 'string' || typeof name !== 'string' || typeof preferred_username !== 'string') return null;
-      return { oid, tid, scp, name, preferred_username };
+      const claims = verifiedAccessToken(state.key, authorityUrl, now(), accessToken);
+      if (!claims || claims.scp === undefined || claims.name === undefined || claims.preferred_username === undefined) return null;
+      const { aud, oid, tid, scp, name, preferred_username } = claims;
+      return { aud, oid, tid, scp, name, preferred_username };
     },
+    verifyToken: (accessToken) => verifiedAccessToken(state.key, authorityUrl, now(), accessToken),
+    mintAppTokenForTests: (app) => signAppToken(state.key, authorityUrl, now(), { ...app, tenantId: options.tenantId }),
     issued: () => ({
       accessTokens: [...state.issued.accessTokens],
       refreshTokens: [...state.issued.refreshTokens],

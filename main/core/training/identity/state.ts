@@ -49,6 +49,8 @@ export interface IdentityState {
   issued: Issued;
   grants: { grantType: string; ok: boolean }[];
   nextAuthorizeFailure: AuthorizeFailure | null;
+  /** Scopes consented to for the app (consentKey form); null: whatever is asked for is consented. */
+  consented: ReadonlySet<string> | null;
 }
 
 /** An unguessable value for codes and refresh tokens. */
