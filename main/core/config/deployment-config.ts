@@ -115,6 +115,16 @@ export const deploymentConfigSchema = z.strictObject({
     .url({ protocol: /^https$/, error: 'Must be the https address of the Dataverse environment, such as https://southwark.crm11.dynamics.com.' })
     .refine((value) => new URL(value).pathname === '/', 'Must be the environment address only, with no path after it.'),
   publisherPrefix: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, 'Must be the Dataverse publisher prefix: 2 to 8 lower-case letters or digits.').default('cd'),
+  /**
+   * Dataverse makes no case without a customer, so an anonymous report is filed against this
+   * contact row, which the council keeps for the purpose (cd_anonymous says the resident was not named).
+   */
+  anonymousContactId: z.uuid({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'Missing: anonymousContactId must be the id (a GUID) of the contact row the council keeps for anonymous reports. Dataverse makes no case without a customer.'
+        : 'anonymousContactId must be the id (a GUID) of the contact row the council keeps for anonymous reports.',
+  }),
   teams: z
     .strictObject({
       /** Each service's Teams channel for escalations, keyed as cases name the service (waste, housing-repairs, council-tax, …). */

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSendResult, CaseSubmission } from '../../../shared/contract/cases';
 import type { Fault } from '../../../main/core/training/dataverse/faults';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
+import { TRAINING_ANONYMOUS_CONTACT_ID } from '../../../main/core/training/dataverse/rows-people';
 import { createCaseService } from '../../../main/core/cases/case-service';
 import { startHarness, type Harness } from './fixture';
 import { caseReference } from '../../../shared/domain/case-reference';
@@ -68,6 +69,17 @@ describe('sending cases', () => {
     expectExactlyOnce(cases);
     const [incident] = rowsFor('incidents', 'incidentid', cases[0]?.id ?? '');
     expect(incident).toMatchObject({ _customerid_value: rowIdFor('res-000001'), cd_category: 100000000, cd_capturedby: 'stf-001', cd_capturedat: '2024-02-01T10:15:30Z', cd_contactpreference: 100000000, cd_reference: caseReference(cases[0]?.id ?? '', '2024-02-01') });
+    // Dataverse makes no case without a customer: the anonymous one is filed under the council's anonymous contact.
+    expect(rowsFor('incidents', 'incidentid', cases[1]?.id ?? '')[0]).toMatchObject({ _customerid_value: TRAINING_ANONYMOUS_CONTACT_ID, cd_anonymous: true });
+  });
+
+  it('keeps an anonymous case back, saying why, where no anonymous contact is set up, and still sends the rest', async () => {
+    const anonymous = aCase({ residentId: null, anonymous: true });
+    const named = aCase();
+    const results = await harness.backOffice({ anonymousContactId: null }).submitCases([anonymous, named], staff);
+    expect(results.map((each) => each.result)).toEqual(['rejected', 'created']);
+    expect(results[0]).toMatchObject({ problem: expect.stringContaining('anonymousContactId') });
+    expect(rowsFor('incidents', 'incidentid', anonymous.id)).toHaveLength(0);
   });
 
   it('recognises its own case on a resend, and refuses someone else’s with the same id', async () => {

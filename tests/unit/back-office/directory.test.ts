@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowIdFor, trainingIdFor } from '../../../main/core/training/dataverse/row-ids';
 import type { BackOffice } from '../../../main/core/back-office/port';
+import { TRAINING_ANONYMOUS_CONTACT_ID } from '../../../main/core/training/dataverse/rows-people';
 import { dataset, requestsTo, startHarness, type Harness } from './fixture';
 
 let harness: Harness;
@@ -24,11 +25,19 @@ describe('the resident directory through Dataverse change tracking', () => {
     expect(batch.removed).toEqual([]);
     expect(batch.entries).toHaveLength(dataset.residents.length);
     expect(new Set(batch.entries.map((entry) => entry.residentId)).size).toBe(dataset.residents.length);
-    expect(pages).toHaveLength(Math.ceil(dataset.residents.length / 50));
+    // Dataverse also holds the council's anonymous contact: one more row to page through.
+    expect(pages).toHaveLength(Math.ceil((dataset.residents.length + 1) / 50));
     expect(pages[0]?.prefer).toContain('odata.track-changes');
     expect(pages[0]?.prefer).toContain('odata.maxpagesize=50');
     expect(pages.slice(1).every((page) => page.target.includes('$skiptoken='))).toBe(true);
     token = batch.deltaToken;
+  });
+
+  it('leaves out the council’s anonymous contact, which Dataverse holds but is no resident', async () => {
+    expect(harness.standIn.rows('contacts').some((row) => row.contactid === TRAINING_ANONYMOUS_CONTACT_ID)).toBe(true);
+    const batch = await backOffice.directory(null);
+    expect(batch.entries.some((entry) => entry.residentId === TRAINING_ANONYMOUS_CONTACT_ID)).toBe(false);
+    expect(batch.entries.some((entry) => entry.familyName.includes('Anonymous'))).toBe(false);
   });
 
   it('carries what search needs, as the back office holds it', async () => {

@@ -9,6 +9,7 @@ const valid = {
   tenantId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
   clientId: '9a0c0305-e82c-4f89-81d3-3f2504e03301',
   dataverseUrl: 'https://southwark-test.crm11.dynamics.com',
+  anonymousContactId: '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b',
   teams: { escalationChannels: { housing: { teamId: '0305e82c-3301-4f89-81d3-3f2504e09a0c', channelId: '19:abc123@thread.tacv2' } } },
 };
 
@@ -44,6 +45,16 @@ describe('the deployment file', () => {
       expect(loaded.mode).toBe('config-error');
       expect(loaded.mode === 'config-error' && loaded.problems.every((problem) => problem.field.startsWith('identityPolicy'))).toBe(true);
     }
+  });
+
+  it('needs the council’s anonymous contact, a contact row’s GUID, and names the setting when it is missing or wrong', () => {
+    const { anonymousContactId: _left, ...without } = valid;
+    const missing = loadDeploymentConfig(JSON.stringify(without), 'c.json');
+    expect(missing).toMatchObject({ mode: 'config-error', problems: [{ field: 'anonymousContactId', message: expect.stringMatching(/^Missing: anonymousContactId must be the id \(a GUID\) of the contact row/) }] });
+    const wrong = loadDeploymentConfig(JSON.stringify({ ...valid, anonymousContactId: 'Anonymous' }), 'c.json');
+    expect(wrong).toMatchObject({ mode: 'config-error', problems: [{ field: 'anonymousContactId', message: expect.stringMatching(/^anonymousContactId must be the id \(a GUID\)/) }] });
+    const loaded = loadDeploymentConfig(JSON.stringify(valid), 'c.json');
+    expect(loaded.mode === 'live' && loaded.config.anonymousContactId).toBe(valid.anonymousContactId);
   });
 
   it('points out misspelt settings and broken JSON', () => {

@@ -10,6 +10,7 @@ const tenant = {
   tenantId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
   clientId: '9a0c0305-e82c-4f89-81d3-3f2504e03301',
   dataverseUrl: 'https://southwark-test.crm11.dynamics.com',
+  anonymousContactId: '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b',
 };
 
 describe('"training": false in the deployment file', () => {
@@ -22,7 +23,7 @@ describe('"training": false in the deployment file', () => {
   it('with part of a tenant, names each missing setting as any wrong file does', () => {
     const loaded = loadDeploymentConfig(JSON.stringify({ training: false, tenantId: tenant.tenantId }), 'c.json');
     expect(loaded.mode).toBe('config-error');
-    expect(loaded.mode === 'config-error' && loaded.problems.map((problem) => problem.field).sort()).toEqual(['clientId', 'dataverseUrl']);
+    expect(loaded.mode === 'config-error' && loaded.problems.map((problem) => problem.field).sort()).toEqual(['anonymousContactId', 'clientId', 'dataverseUrl']);
   });
 
   it('with a tenant, is live mode as before', () => {

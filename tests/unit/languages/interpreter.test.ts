@@ -6,6 +6,7 @@ const valid = {
   tenantId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
   clientId: '9a0c0305-e82c-4f89-81d3-3f2504e03301',
   dataverseUrl: 'https://southwark-test.crm11.dynamics.com',
+  anonymousContactId: '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b',
 };
 
 describe('interpreter lines', () => {

@@ -184,7 +184,7 @@ describe("the core's languages.phrases call", () => {
   }
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const live = (extra: object) =>
-    loadDeploymentConfig(JSON.stringify({ tenantId: '00000000-0000-4000-8000-000000000000', clientId: '00000000-0000-4000-8000-000000000001', dataverseUrl: 'https://example.crm11.dynamics.com', ...extra }), 'test');
+    loadDeploymentConfig(JSON.stringify({ tenantId: '00000000-0000-4000-8000-000000000000', clientId: '00000000-0000-4000-8000-000000000001', dataverseUrl: 'https://example.crm11.dynamics.com', anonymousContactId: '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b', ...extra }), 'test');
 
   it('shows unreviewed phrases by default, and in training', async () => {
     expect(live({})).toMatchObject({ mode: 'live', config: { showUnreviewedPhrases: true } });

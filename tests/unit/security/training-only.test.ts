@@ -30,7 +30,7 @@ vi.mock('selfsigned', async (importOriginal) => {
 });
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const tenant = { tenantId: '00000000-0000-4000-8000-000000000000', clientId: '00000000-0000-4000-8000-000000000001', dataverseUrl: 'https://example.crm11.dynamics.com' };
+const tenant = { tenantId: '00000000-0000-4000-8000-000000000000', clientId: '00000000-0000-4000-8000-000000000001', dataverseUrl: 'https://example.crm11.dynamics.com', anonymousContactId: '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b' };
 
 describe('the training stand-ins', () => {
   it('are not loaded when CivicDesk starts live, nor when the deployment file switches training off', async () => {

@@ -8,6 +8,7 @@ const live = {
   tenantId: '00000000-0000-0000-0000-000000000000',
   clientId: '00000000-0000-0000-0000-000000000000',
   dataverseUrl: 'https://council.crm11.dynamics.com',
+  anonymousContactId: '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b',
 };
 
 describe('how long a workstation waits before it locks', () => {

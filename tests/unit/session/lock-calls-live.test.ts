@@ -7,7 +7,7 @@ import type { AccountStatus } from '../../../shared/contract/microsoft365';
 import type { StaffUser } from '../../../shared/domain/staff';
 
 const live = loadDeploymentConfig(
-  JSON.stringify({ tenantId: '00000000-0000-0000-0000-000000000000', clientId: '00000000-0000-0000-0000-000000000000', dataverseUrl: 'https://council.crm11.dynamics.com', idleLock: { servicePointMinutes: 3 } }),
+  JSON.stringify({ tenantId: '00000000-0000-0000-0000-000000000000', clientId: '00000000-0000-0000-0000-000000000000', dataverseUrl: 'https://council.crm11.dynamics.com', anonymousContactId: '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b', idleLock: { servicePointMinutes: 3 } }),
   'test.json',
 );
 const priya: StaffUser = { id: 'aaaaaaaa-0000-4000-8000-000000000001', displayName: 'Priya Shah', email: 'priya.shah@council.example', role: 'service-point-officer', team: 'Peckham service point' };

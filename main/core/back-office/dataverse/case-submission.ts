@@ -192,12 +192,12 @@ export function createCaseSender(context: AdapterContext) {
       // The same case twice in one call is sent once and answered once.
       if (seen.has(submission.id)) continue;
       seen.add(submission.id);
-      const problem = caseProblem(submission);
+      const problem = caseProblem(submission, context.anonymousContactId);
       if (problem) {
         results.set(submission.id, rejected(submission.id, problem, null));
         continue;
       }
-      const writes = caseWrites(submission, capturedBy.staffId, names);
+      const writes = caseWrites(submission, capturedBy.staffId, names, context.anonymousContactId);
       outgoing.push({ submission, writes, size: writes.reduce((sum, write) => sum + JSON.stringify(write.body).length + 512, 0) });
     }
 

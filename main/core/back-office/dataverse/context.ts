@@ -11,6 +11,8 @@ export interface BackOfficeLog {
 export interface AdapterContext {
   client: DataverseClient;
   names: TableNames;
+  /** The contact row the council keeps for anonymous reports (the setting anonymousContactId); null when none is set, and anonymous cases are then not sent. */
+  anonymousContactId: string | null;
   /** Rows per page for long reads (the directory); Dataverse's own ceiling is 5,000. */
   pageSize: number;
   now: () => Date;

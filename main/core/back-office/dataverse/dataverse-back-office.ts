@@ -19,6 +19,8 @@ import { readResident360 } from './resident-360';
 export interface DataverseBackOfficeOptions extends DataverseClientOptions {
   /** The publisher prefix the council's tables were made under; 'cd' unless configured. */
   publisherPrefix?: string;
+  /** The contact an anonymous case names as its customer (the setting anonymousContactId). */
+  anonymousContactId?: string;
   /** Rows per page for long reads. Dataverse sends at most 5,000 whatever is asked. */
   pageSize?: number;
   /** The clock: what counts as a recently closed case, and ages. */
@@ -31,6 +33,7 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
   const context: AdapterContext = {
     client: createDataverseClient(options),
     names: tableNames(options.publisherPrefix),
+    anonymousContactId: options.anonymousContactId?.toLowerCase() ?? null,
     pageSize: Math.min(5000, Math.max(1, Math.floor(options.pageSize ?? 5000))),
     now: options.now ?? (() => new Date()),
     log: options.log ?? { warn: () => undefined },

@@ -34,6 +34,15 @@ export async function readDirectory(context: AdapterContext, deltaToken: string 
   return changesFrom(context, everything.rows, everything.deltaLink, true);
 }
 
+/**
+ * The council's anonymous contact (the setting anonymousContactId) is the customer of every
+ * anonymous case, not a resident: it is left out of the directory by its id, so search never
+ * offers it. Change tracking takes no $filter, so it is left out here rather than in the query.
+ */
+function isAnonymousContact(context: AdapterContext, row: Row): boolean {
+  return context.anonymousContactId !== null && typeof row.contactid === 'string' && row.contactid.toLowerCase() === context.anonymousContactId;
+}
+
 function changesFrom(context: AdapterContext, rows: readonly Row[], deltaLink: string | null, replacesAll: boolean): DirectoryChanges {
   const token = deltaLink ? new URL(deltaLink).searchParams.get('$deltatoken') : null;
   if (!token) throw new BackOfficeError('rejected', { detail: 'No delta link came back: is change tracking enabled on the contact table?' });
@@ -43,7 +52,7 @@ function changesFrom(context: AdapterContext, rows: readonly Row[], deltaLink: s
     const odataContext = row['@odata.context'];
     if (typeof odataContext === 'string' && odataContext.endsWith('$deletedEntity')) {
       if (typeof row.id === 'string') removed.push(row.id.toLowerCase());
-    } else {
+    } else if (!isAnonymousContact(context, row)) {
       current.push(row);
     }
   }

@@ -25,9 +25,12 @@ export function capturedColumns(n: TableNames): string[] {
 }
 
 /** Why the case cannot be written as it is, in plain English; null when it can. */
-export function caseProblem(submission: CaseSubmission): string | null {
+export function caseProblem(submission: CaseSubmission, anonymousContactId: string | null): string | null {
   if (!isGuid(submission.id)) return 'The case has no proper id.';
   if (submission.residentId !== null && !isGuid(submission.residentId)) return 'The case names a resident the council’s system does not know. Open the resident again, then send the case.';
+  if (submission.residentId === null && (anonymousContactId === null || !isGuid(anonymousContactId))) {
+    return 'This anonymous case cannot be sent yet: the council’s system needs a contact to file anonymous reports under, and none is set up (the setting anonymousContactId). The case is kept; tell the IT service desk.';
+  }
   if (!(CASE_CATEGORIES as readonly string[]).includes(submission.category)) return `“${submission.category}” is not a case category the council’s system knows. Choose the category again.`;
   if (!CASE_SERVICE.codes.includes(submission.service as CaseService)) return `“${submission.service}” is not a service the council’s system knows. Choose the category again.`;
   for (const attachment of submission.attachments) if (!isGuid(attachment.id)) return `The attachment “${attachment.fileName}” has no proper id. Remove it and attach it again.`;
@@ -39,7 +42,7 @@ export function caseProblem(submission: CaseSubmission): string | null {
  * what hangs off it (the call or visit it came from is its own record: contacts.save). Every id is fixed before sending (the case's and attachments' from the
  * renderer, the rest derived from them), which is what makes a resend recognisable.
  */
-export function caseWrites(submission: CaseSubmission, capturedBy: string | null, n: TableNames): RowWrite[] {
+export function caseWrites(submission: CaseSubmission, capturedBy: string | null, n: TableNames, anonymousContactId: string | null): RowWrite[] {
   const c = n.custom;
   const caseAddress = `/${INCIDENTS}(${submission.id})`;
   const incident: Record<string, unknown> = {
@@ -60,7 +63,10 @@ export function caseWrites(submission: CaseSubmission, capturedBy: string | null
     [c('capturedat')]: submission.capturedAt,
     [c('capturedby')]: capturedBy,
   };
-  if (submission.residentId !== null) incident['customerid_contact@odata.bind'] = `/contacts(${submission.residentId.toLowerCase()})`;
+  // Dataverse makes no case without a customer: a case with no resident is filed under the
+  // council's anonymous contact, and cd_anonymous (above) says nobody was named.
+  const customer = submission.residentId ?? anonymousContactId;
+  if (customer !== null) incident['customerid_contact@odata.bind'] = `/contacts(${customer.toLowerCase()})`;
   const writes: RowWrite[] = [{ role: 'case', path: `${INCIDENTS}(${submission.id.toLowerCase()})`, body: incident }];
 
   for (const attachment of submission.attachments) {
