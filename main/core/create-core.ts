@@ -130,7 +130,9 @@ export function createCore(options: CoreOptions): Core {
   // Each officer's key for what this computer keeps about residents: in the keychain where there
   // is a real one, else for this run only (main/core/secrets/data-keys.ts).
   const dataKeys = createDataKeys(options.secrets ?? createMemoryOnlySecretStore('There is no keychain here, so what CivicDesk keeps is sealed with a key held only until it closes.'));
-  const smartWorking = createSmartWorking({ config, training, session, events, log, now, secrets: options.secrets, openSignInPage: options.openSignInPage });
+  // Training's one identity stand-in is started with its back office (below), which signs officers in to Dataverse through it.
+  const trainingIdentity = async () => (trainingOffice ? (await trainingOffice).identity : null);
+  const smartWorking = createSmartWorking({ config, training, session, events, log, now, secrets: options.secrets, openSignInPage: options.openSignInPage, trainingIdentity });
 
   // Training serves its data through a local Dataverse stand-in, so trainees use the same
   // adapter as live. Live mode reaches the council's Dataverse as the signed-in officer.

@@ -1,3 +1,5 @@
+import { seededGuid } from '../graph/seed';
+import { INTEGRATION_APP_ID } from './security-roles';
 import { ACCESSIBILITY_NEED, MY_SOUTHWARK_STATUS, PREFERRED_CHANNEL, TENURE, WASTE_STREAM, WEEKDAY } from '../../back-office/dataverse/choices';
 import type { TableNames } from '../../back-office/dataverse/names';
 import type { TrainingDataset } from '../generator';
@@ -98,9 +100,16 @@ export function householdRows(dataset: TrainingDataset, n: TableNames): StandInR
 
 export function systemUserRows(dataset: TrainingDataset): StandInRow[] {
   const createdon = dataverseDateTime(dataset.generatedAt);
-  const serviceAccount = { systemuserid: TRAINING_SERVICE_ACCOUNT, fullname: 'CivicDesk training service account', internalemailaddress: 'civicdesk.training@example.org', createdon };
-  return [...dataset.staff.map((staff) => ({ systemuserid: rowIdFor(staff.id), fullname: staff.displayName, internalemailaddress: staff.email, createdon })), serviceAccount];
+  // The application user: Dataverse links it to its app registration by applicationid, and gives it no Entra user.
+  const serviceAccount = { systemuserid: TRAINING_SERVICE_ACCOUNT, fullname: 'CivicDesk training service account', internalemailaddress: 'civicdesk.training@example.org', applicationid: INTEGRATION_APP_ID, createdon };
+  return [
+    ...dataset.staff.map((staff) => ({ systemuserid: rowIdFor(staff.id), fullname: staff.displayName, internalemailaddress: staff.email, azureactivedirectoryobjectid: staffObjectId(dataset, staff.id), createdon })),
+    serviceAccount,
+  ];
 }
+
+/** A training officer's Entra object id, the same the training Microsoft 365 gives them (graph/seed.ts): what links their token's oid to their systemuser. */
+export const staffObjectId = (dataset: TrainingDataset, staffId: string): string => seededGuid(dataset.seed, 'staff', staffId);
 
 /** Owns what is made here by no training officer (a test's case, say), as an application user would. */
 export const TRAINING_SERVICE_ACCOUNT = '00000000-0000-4000-8000-00000000c1d0';
