@@ -62,7 +62,9 @@ async function notAMember(context: ServiceContext, teamId: string, serviceName: 
     const first = (await client.api(`/teams/${encodeURIComponent(teamId)}/members`).get()) as Page<{ userId?: string | null }>;
     const members = await allPages(client, first);
     if (members.some((member) => member.userId === context.me().userId)) return null;
-    return `You are not a member of the ${serviceName} team in Teams, so CivicDesk cannot post there for you. Ask the team's owner to add you, or ask your team leader to escalate.`;
+    // The team as Teams names it, so the officer can find it there; the service's name if Teams will not say.
+    const team = (await client.api(`/teams/${encodeURIComponent(teamId)}`).select('displayName').get().catch(() => null)) as { displayName?: string } | null;
+    return `You are not a member of the ${team?.displayName ?? serviceName} team in Teams, so CivicDesk cannot post there for you. Ask the team's owner to add you, or ask your team leader to escalate.`;
   } catch {
     return null;
   }

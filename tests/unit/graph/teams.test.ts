@@ -340,7 +340,7 @@ describe('escalating when the officer is not in the team', () => {
       const result = await outside.service().escalate({ messageId: messageId(), writtenAt: outside.clock.at.toISOString(), case: caseFor(), note: 'Third report', service: 'housing-repairs' });
       expect(result).toEqual({
         status: 'failed',
-        reason: "You are not a member of the Housing repairs team in Teams, so CivicDesk cannot post there for you. Ask the team's owner to add you, or ask your team leader to escalate.",
+        reason: "You are not a member of the Housing Repairs team in Teams, so CivicDesk cannot post there for you. Ask the team's owner to add you, or ask your team leader to escalate.",
       });
       expect(outside.standIn.messages()).toHaveLength(0);
     } finally {

@@ -128,6 +128,22 @@ describe('escalating a case', () => {
     expect(escalated[0]).toMatchObject({ service: 'waste', note: 'Third missed collection this month.' });
     expect(await within(panel).findByText('You escalated to waste and recycling')).toBeTruthy();
   });
+
+  it('says plainly when Teams refused because the officer is not in the team, and keeps what they typed to try again', async () => {
+    const notMember = "You are not a member of the Waste and recycling team in Teams, so CivicDesk cannot post there for you. Ask the team's owner to add you, or ask your team leader to escalate.";
+    let answer: TeamsSendResult = { status: 'failed', reason: notMember };
+    const { user, panel } = await showSentCase({ 'teams.escalate': () => answer });
+    await user.click(within(panel).getByRole('button', { name: 'Escalate' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Escalate this case' });
+    await user.type(within(dialog).getByLabelText(/Why does this need escalating\?/), 'Third missed collection this month.');
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }));
+    expect(await within(panel).findByText(`Not sent: ${notMember}`)).toBeTruthy();
+    expect(within(panel).getByText('Third missed collection this month.')).toBeTruthy();
+    // Once the team's owner has added them, the same words go.
+    answer = { status: 'sent', chatId: null, sentAt: '2026-11-27T10:42:00.000Z', late: false };
+    await user.click(within(panel).getByRole('button', { name: 'Try again' }));
+    expect(await within(panel).findByText(`Sent ${clock('2026-11-27T10:42:00.000Z')}`)).toBeTruthy();
+  });
 });
 
 describe('a civicdesk://case link from a Teams message', () => {
