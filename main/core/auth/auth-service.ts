@@ -3,7 +3,7 @@ import type { AccountStatus } from '../../../shared/contract/microsoft365';
 import { NotPossible } from '../ipc/router';
 import { MSAL_TOKEN_CACHE_SECRET } from '../secrets/secret-names';
 import type { SecretStore } from '../secrets/secret-store';
-import { BrowserFailure, describeSignInFailure, SIGN_IN_AGAIN_MESSAGE } from './failures';
+import { BrowserFailure, consentMessageFor, describeSignInFailure, SIGN_IN_AGAIN_MESSAGE } from './failures';
 import { msalNetwork } from './msal-network';
 import { SIGNED_IN_PAGE, SIGN_IN_STOPPED_PAGE } from './templates';
 import { secretStoreCachePlugin } from './token-cache';
@@ -221,11 +221,17 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         return result.accessToken;
       } catch (error) {
         const failure = describeSignInFailure(error);
+        // Consent missing for this resource (Dataverse, say) is the council's to grant: the
+        // sign-in itself is good and every other resource's tokens still come, so nobody is signed out.
+        if (failure.kind === 'consent') {
+          log.warn('a Microsoft 365 permission has not been consented to', { scopes: scopes.join(' ') });
+          throw new NotPossible(consentMessageFor(scopes));
+        }
         // A network blip, a wrong clock or something unexpected: still signed in, but this call cannot be made now.
-        const spent = error instanceof InteractionRequiredAuthError || failure.kind === 'sign-in-again' || failure.kind === 'consent';
+        const spent = error instanceof InteractionRequiredAuthError || failure.kind === 'sign-in-again';
         if (!spent || failure.kind === 'network' || failure.kind === 'clock') throw new NotPossible(failure.message);
         // The refresh token is spent or revoked: only signing in again helps, so say so everywhere.
-        const message = failure.kind === 'consent' ? failure.message : SIGN_IN_AGAIN_MESSAGE;
+        const message = SIGN_IN_AGAIN_MESSAGE;
         log.warn('Microsoft 365 sign-in needs renewing', { reason: failure.kind });
         if (account === current) {
           await forget().catch(() => undefined);

@@ -113,6 +113,18 @@ export function describeSignInFailure(error: unknown): SignInFailure {
   };
 }
 
+/**
+ * What to tell an officer when consent is missing for one resource only (their sign-in is
+ * fine): Dataverse's permission is named as an administrator finds it in Entra ("Dynamics CRM",
+ * user_impersonation), since Microsoft 365's own consent may well be in place already.
+ */
+export function consentMessageFor(scopes: readonly string[]): string {
+  const dataverse = scopes.some((scope) => /^https:\/\/[^/]+\/user_impersonation$/i.test(scope));
+  return dataverse
+    ? "Your council has not yet allowed CivicDesk to use Dynamics 365 for you: ask your Microsoft 365 administrator to grant consent for 'Dynamics CRM user_impersonation' (docs/microsoft-365.md)."
+    : MESSAGES.consent;
+}
+
 /** What to tell an officer whose sign-in has run out or been revoked. */
 export const SIGN_IN_AGAIN_MESSAGE = MESSAGES['sign-in-again'];
 

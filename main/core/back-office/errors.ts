@@ -36,6 +36,8 @@ export interface BackOfficeErrorDetails {
   /** Dataverse's own message: for logs, never shown to staff as it is. */
   detail?: string;
   cause?: unknown;
+  /** What to tell staff instead, when the sign-in has said what is wrong in its own words (consent not yet granted, say). */
+  message?: string;
 }
 
 export class BackOfficeError extends Error {
@@ -46,7 +48,7 @@ export class BackOfficeError extends Error {
   readonly detail: string | undefined;
 
   constructor(failure: BackOfficeFailure, details: BackOfficeErrorDetails = {}) {
-    super(MESSAGES[failure], details.cause === undefined ? undefined : { cause: details.cause });
+    super(details.message ?? MESSAGES[failure], details.cause === undefined ? undefined : { cause: details.cause });
     this.failure = failure;
     this.status = details.status;
     this.code = details.code;

@@ -1,3 +1,4 @@
+import { NotPossible } from '../../ipc/router';
 import { BackOfficeError } from '../errors';
 import type { FetchLike, HttpResponse } from '../https-fetch';
 import { DEFAULT_RETRY_POLICY, backoffMs, failureFrom, networkFailure, retryDelayMs, type RetryPolicy } from './failures';
@@ -81,7 +82,8 @@ export function createDataverseClient(options: DataverseClientOptions): Datavers
       return await options.getAccessToken();
     } catch (error) {
       if (error instanceof BackOfficeError) throw error;
-      throw new BackOfficeError('sign-in', { cause: error });
+      // The sign-in's own words when it has put the problem plainly (Dataverse not consented to, nobody acting in training).
+      throw new BackOfficeError('sign-in', { cause: error, ...(error instanceof NotPossible ? { message: error.message } : {}) });
     }
   };
 
