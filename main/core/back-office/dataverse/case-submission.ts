@@ -186,6 +186,7 @@ export function createCaseSender(context: AdapterContext) {
 
   return async function submitCases(cases: readonly CaseSubmission[], capturedBy: CapturedBy): Promise<CaseSendResult[]> {
     const results = new Map<string, CaseSendResult>();
+    const lengths = await context.columnLengths();
     const outgoing: Outgoing[] = [];
     const seen = new Set<string>();
     for (const submission of cases) {
@@ -197,7 +198,7 @@ export function createCaseSender(context: AdapterContext) {
         results.set(submission.id, rejected(submission.id, problem, null));
         continue;
       }
-      const writes = caseWrites(submission, capturedBy.staffId, names, context.anonymousContactId);
+      const writes = caseWrites(submission, capturedBy.staffId, names, context.anonymousContactId, lengths);
       outgoing.push({ submission, writes, size: writes.reduce((sum, write) => sum + JSON.stringify(write.body).length + 512, 0) });
     }
 

@@ -1,5 +1,6 @@
 import { BackOfficeError } from '../errors';
 import type { DataverseClient } from './client';
+import type { ColumnLengths } from './column-lengths';
 import type { TableNames } from './names';
 import { UnreadableRow, type Row } from './row';
 
@@ -13,6 +14,8 @@ export interface AdapterContext {
   names: TableNames;
   /** The contact row the council keeps for anonymous reports (the setting anonymousContactId); null when none is set, and anonymous cases are then not sent. */
   anonymousContactId: string | null;
+  /** How much the tenant's case columns hold, read once (column-lengths.ts). */
+  columnLengths: () => Promise<ColumnLengths>;
   /** Rows per page for long reads (the directory); Dataverse's own ceiling is 5,000. */
   pageSize: number;
   now: () => Date;

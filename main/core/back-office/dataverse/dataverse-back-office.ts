@@ -6,6 +6,7 @@ import { createCaseSender } from './case-submission';
 import { updateCase } from './case-update';
 import { checkReachability } from './reachability';
 import { createDataverseClient, type DataverseClientOptions } from './client';
+import { columnLengthsOnce } from './column-lengths';
 import { readCaseHistory } from './case-history';
 import { readCollectionDay } from './collection-day';
 import { readContactHistory } from './contact-history';
@@ -30,13 +31,16 @@ export interface DataverseBackOfficeOptions extends DataverseClientOptions {
 
 /** The live back office: the council's Dataverse environment through its Web API. */
 export function createDataverseBackOffice(options: DataverseBackOfficeOptions): CouncilBackOffice {
+  const client = createDataverseClient(options);
+  const log = options.log ?? { warn: () => undefined };
   const context: AdapterContext = {
-    client: createDataverseClient(options),
+    client,
     names: tableNames(options.publisherPrefix),
     anonymousContactId: options.anonymousContactId?.toLowerCase() ?? null,
+    columnLengths: columnLengthsOnce({ client, log }),
     pageSize: Math.min(5000, Math.max(1, Math.floor(options.pageSize ?? 5000))),
     now: options.now ?? (() => new Date()),
-    log: options.log ?? { warn: () => undefined },
+    log,
     sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
   };
   const submitCases = createCaseSender(context);

@@ -6,6 +6,8 @@ import { CASE_CATEGORY, CASE_PRIORITY, CASE_SERVICE, CONTACT_PREFERENCE } from '
 import type { TableNames } from '../names';
 import { isGuid } from '../row';
 import { stableId } from '../stable-id';
+import { DATAVERSE_DEFAULT_LENGTHS, type ColumnLengths } from '../column-lengths';
+import { fitToColumn } from '../text-overflow';
 import { INCIDENTS } from './incident';
 
 /** One write inside a case's change set: PATCH to the row's address with If-None-Match: *. */
@@ -18,6 +20,9 @@ export interface RowWrite {
 }
 
 export const ANNOTATIONS = 'annotations';
+
+/** The notes that hold what did not fit in the case's own columns; the column's text names its note. */
+export const CONTINUED = { summary: 'Case summary, continued', description: 'Case description, continued' } as const;
 
 /** The incident columns read back when a resend finds a case already there. */
 export function capturedColumns(n: TableNames): string[] {
@@ -42,14 +47,17 @@ export function caseProblem(submission: CaseSubmission, anonymousContactId: stri
  * what hangs off it (the call or visit it came from is its own record: contacts.save). Every id is fixed before sending (the case's and attachments' from the
  * renderer, the rest derived from them), which is what makes a resend recognisable.
  */
-export function caseWrites(submission: CaseSubmission, capturedBy: string | null, n: TableNames, anonymousContactId: string | null): RowWrite[] {
+export function caseWrites(submission: CaseSubmission, capturedBy: string | null, n: TableNames, anonymousContactId: string | null, lengths: ColumnLengths = DATAVERSE_DEFAULT_LENGTHS): RowWrite[] {
   const c = n.custom;
   const caseAddress = `/${INCIDENTS}(${submission.id})`;
+  // The tenant's columns may be shorter than what the form takes: the rest goes into a note, never lost.
+  const title = fitToColumn(submission.summary, lengths.caseTitle, CONTINUED.summary);
+  const description = fitToColumn(submission.description, lengths.caseDescription, CONTINUED.description);
   const incident: Record<string, unknown> = {
-    title: submission.summary,
+    title: title.column,
     // The reference the resident was given on the call, made on the PC: Dataverse keeps it.
     [c('reference')]: caseReference(submission.id, submission.receivedOn),
-    description: submission.description,
+    description: description.column,
     prioritycode: CASE_PRIORITY.value(submission.priority as CasePriority),
     [c('category')]: CASE_CATEGORY.value(submission.category as CaseCategory),
     [c('service')]: CASE_SERVICE.value(submission.service as CaseService),
@@ -81,6 +89,14 @@ export function caseWrites(submission: CaseSubmission, capturedBy: string | null
         isdocument: true,
         'objectid_incident@odata.bind': caseAddress,
       },
+    });
+  }
+  for (const [part, fitted] of [['summary', title], ['description', description]] as const) {
+    if (fitted.rest === null) continue;
+    writes.push({
+      role: 'note',
+      path: `${ANNOTATIONS}(${stableId(`${submission.id}:${part}-continued`)})`,
+      body: { subject: CONTINUED[part], notetext: fitted.rest, isdocument: false, 'objectid_incident@odata.bind': caseAddress },
     });
   }
   if (submission.fields.length > 0) {
