@@ -1,5 +1,5 @@
 import type { TrainingDataset } from '../generator';
-import { TRAINING_TENANT_ID } from '../graph/seed';
+import { buildGraphSeed, TRAINING_TENANT_ID } from '../graph/seed';
 import { staffObjectId } from '../dataverse/rows-people';
 import { startIdentityStandIn, type IdentityStandIn, type IdentityStandInOptions } from './identity-stand-in';
 
@@ -15,7 +15,13 @@ export const TRAINING_CLIENT_ID = '00000000-0000-4000-8000-00000000c1d0';
 export function startTrainingIdentity(training: TrainingDataset, options: { now: () => Date; alter?: (options: IdentityStandInOptions) => IdentityStandInOptions }): Promise<IdentityStandIn> {
   const settings: IdentityStandInOptions = {
     tenantId: TRAINING_TENANT_ID,
-    users: training.staff.map((member) => ({ oid: staffObjectId(training, member.id), name: member.displayName, username: member.email })),
+    users: [
+      ...training.staff.map((member) => ({ oid: staffObjectId(training, member.id), name: member.displayName, username: member.email })),
+      // The service teams' experts from the Graph seed (its people do not depend on the day or the residents), so a colleague can sign in too.
+      ...buildGraphSeed({ staff: training.staff, residents: [], today: options.now().toISOString().slice(0, 10), seed: training.seed })
+        .users.filter((user) => user.staffId === undefined)
+        .map((user) => ({ oid: user.id, name: user.displayName, username: user.userPrincipalName })),
+    ],
     clientIds: [TRAINING_CLIENT_ID],
     now: options.now,
   };
