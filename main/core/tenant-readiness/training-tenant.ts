@@ -17,8 +17,8 @@ import type { TenantSettings } from './tenant';
 export interface TrainingTenantOptions {
   /** The settings as deployed; a test changes one (a client id nobody registered, a Bookings id that is wrong). */
   settings?: (settings: TenantSettings) => TenantSettings;
-  /** The identity stand-in as started (which client ids are registered, which scopes are consented). */
-  identity?: (options: IdentityStandInOptions) => IdentityStandInOptions;
+  /** The identity stand-in as started (which client ids are registered, which scopes are consented), knowing Dataverse's address. */
+  identity?: (options: IdentityStandInOptions, tenant: { dataverseUrl: string }) => IdentityStandInOptions;
   /** The Dataverse stand-in as started (tables and columns, security roles). */
   dataverse?: (options: StandInOptions) => StandInOptions;
   /** Teams as seeded (channels, membership). */
@@ -63,12 +63,15 @@ export async function startTrainingTenant(options: TrainingTenantOptions = {}): 
       clientIds: [TRAINING_CLIENT_ID],
       now,
     };
-    const identity: IdentityStandIn = await startIdentityStandIn((options.identity ?? ((same) => same))(identityOptions));
-    started.push(identity);
-    const graph: GraphStandIn = await startGraphStandIn({ seed, verifyAccessToken: (token) => identity.verifyAccessToken(token), now });
-    started.push(graph);
-    const dataverse: DataverseStandIn = await startDataverseStandIn((options.dataverse ?? ((same) => same))({ dataset, now, verifyAccessToken: (token) => identity.verifyToken(token) }));
+    // Dataverse first, so the identity knows its address (a consent names the environment); it checks tokens only once asked.
+    let identity: IdentityStandIn | null = null;
+    const dataverse: DataverseStandIn = await startDataverseStandIn((options.dataverse ?? ((same) => same))({ dataset, now, verifyAccessToken: (token) => identity?.verifyToken(token) ?? null }));
     started.push(dataverse);
+    const signIn: IdentityStandIn = await startIdentityStandIn((options.identity ?? ((same) => same))(identityOptions, { dataverseUrl: dataverse.url }));
+    identity = signIn;
+    started.push(signIn);
+    const graph: GraphStandIn = await startGraphStandIn({ seed, verifyAccessToken: (token) => signIn.verifyAccessToken(token), now });
+    started.push(graph);
     const dataverseFetch = httpsFetch(dataverse.ca);
     started.push({ close: () => dataverseFetch.close() });
     const graphFetch = httpsFetch(graph.ca);
@@ -86,11 +89,11 @@ export async function startTrainingTenant(options: TrainingTenantOptions = {}): 
     const staffByUser = new Map(seed.users.flatMap((user) => (user.staffId ? [[user.id, user.staffId] as const] : [])));
     const connection = msalConnection({
       settings: (options.settings ?? ((same) => same))(deployed),
-      authority: identity.authority,
-      knownAuthorities: [new URL(identity.authority).host],
+      authority: signIn.authority,
+      knownAuthorities: [new URL(signIn.authority).host],
       protocolMode: 'OIDC',
-      identityCa: identity.ca,
-      openBrowser: trainingBrowser({ ca: identity.ca, loginHint: () => username }),
+      identityCa: signIn.ca,
+      openBrowser: trainingBrowser({ ca: signIn.ca, loginHint: () => username }),
       graphBaseUrl: `${graph.url.replace(/\/+$/, '')}/v1.0/`,
       dataverseFetch,
       graphFetch,

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { GRAPH_SCOPES } from '../../../main/core/smart-working';
+import { CHANNEL_READ_SCOPE } from '../../../main/core/tenant-readiness/teams-checks';
 import { allPassed, type ReadinessCheck } from '../../../main/core/tenant-readiness/check';
 import { reportText } from '../../../main/core/tenant-readiness/report-text';
 import { runReadiness } from '../../../main/core/tenant-readiness/run-readiness';
@@ -61,15 +62,90 @@ describe('the readiness check against the training tenant', () => {
 
   test('a start that fails part-way closes what it had started', async () => {
     const listening = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+    // The tests before this one let their servers go a moment after closing them: start from none.
+    await vi.waitFor(() => expect(listening()).toBe(0));
     const before = listening();
     await expect(
       startTrainingTenant({
-        dataverse: () => {
-          throw new Error('the Dataverse stand-in would not start');
+        // After the Dataverse stand-in has started.
+        identity: () => {
+          throw new Error('the sign-in stand-in would not start');
         },
       }),
-    ).rejects.toThrow('the Dataverse stand-in would not start');
+    ).rejects.toThrow('the sign-in stand-in would not start');
     // Node lets a closed server's handle go a moment after its close callback.
     await vi.waitFor(() => expect(listening()).toBe(before));
+  });
+
+  /** Everything the app registration asks for, consented, except the scopes named. */
+  const consentedAllBut = (...left: string[]): TrainingTenantOptions['identity'] => (options, { dataverseUrl }) => ({
+    ...options,
+    consentedScopes: [...GRAPH_SCOPES, CHANNEL_READ_SCOPE, `${dataverseUrl}/user_impersonation`].filter((scope) => !left.some((each) => scope.endsWith(each))),
+  });
+
+  test('a Graph permission without admin consent: that permission is named, with how to grant consent', async () => {
+    const checks = await report({ identity: consentedAllBut('Presence.Read.All') });
+    const consent = byId(checks, 'consent:Presence.Read.All');
+    expect(consent).toMatchObject({ ok: false, detail: expect.stringContaining('admin consent has not been given (AADSTS65001)') });
+    expect(consent.fix).toContain('Microsoft Graph Presence.Read.All');
+    expect(consent.fix).toContain('Grant admin consent');
+    // Teams and Bookings are looked at with a token for every Graph permission CivicDesk asks for, so they cannot be checked.
+    expect(checks.filter((check) => check.ok === false).map((check) => check.id)).toEqual(['consent:Presence.Read.All']);
+    expect(byId(checks, 'bookings-business').ok).toBe('unknown');
+    expect(byId(checks, 'dataverse-privileges').ok).toBe(true);
+  });
+
+  test('Dataverse user_impersonation without admin consent: named, and the Dataverse checks are not claimed to pass', async () => {
+    const checks = await report({ identity: consentedAllBut('/user_impersonation') });
+    const consent = byId(checks, 'consent:dataverse:user_impersonation');
+    expect(consent).toMatchObject({ ok: false, detail: expect.stringContaining('admin consent has not been given') });
+    expect(consent.fix).toContain('Dynamics CRM user_impersonation');
+    expect(checks.filter((check) => check.id.startsWith('dataverse')).every((check) => check.ok === 'unknown')).toBe(true);
+    expect(byId(checks, 'bookings-business').ok).toBe(true);
+  });
+
+  test('a table missing: the table is named, with how to make it', async () => {
+    const checks = await report({ dataverse: (options) => ({ ...options, tables: (tables) => tables.filter((table) => table.logicalName !== 'cd_repeatcontact') }) });
+    expect(byId(checks, 'dataverse-table:cd_repeatcontact')).toMatchObject({ ok: false, detail: 'The table cd_repeatcontact does not exist in this environment.', fix: expect.stringContaining('New table') });
+    onlyFailing(checks, ['dataverse-table:cd_repeatcontact']);
+  });
+
+  test('a column missing and a column too short: each named with the length CivicDesk writes', async () => {
+    const checks = await report({
+      dataverse: (options) => ({
+        ...options,
+        tables: (tables) =>
+          tables.map((table) => {
+            if (table.logicalName === 'incident') return { ...table, columns: { ...table.columns, cd_location: { type: 'text', maxLength: 100 } } };
+            if (table.logicalName !== 'phonecall') return table;
+            const { cd_casereferences: _gone, ...columns } = table.columns;
+            return { ...table, columns };
+          }),
+      }),
+    });
+    expect(byId(checks, 'dataverse-table:incident')).toMatchObject({ ok: false, detail: 'Too short: cd_location holds 100 characters, CivicDesk writes up to 500.', fix: expect.stringContaining('Maximum character count') });
+    expect(byId(checks, 'dataverse-table:phonecall')).toMatchObject({ ok: false, detail: 'Missing: cd_casereferences (text, at least 440).', fix: expect.stringContaining('Add the missing columns') });
+    onlyFailing(checks, ['dataverse-table:incident', 'dataverse-table:phonecall']);
+  });
+
+  test('the officer’s security role missing a privilege: the privilege is named by Dataverse’s name for it', async () => {
+    const checks = await report({ dataverse: (options) => ({ ...options, roles: (roles) => ({ ...roles, 'team-leader': { ...roles['team-leader'], contact: ['read', 'write'] } }) }) });
+    expect(byId(checks, 'dataverse-privileges')).toMatchObject({ ok: false, detail: 'The officer is missing the privilege: prvAppendTocontact.', fix: expect.stringContaining('Security roles') });
+    onlyFailing(checks, ['dataverse-privileges']);
+  });
+
+  test('an escalation channel that does not exist: the channel and its setting are named', async () => {
+    const channelId = '19:00000000000000000000000000000000@thread.tacv2';
+    const checks = await report({ settings: (settings) => ({ ...settings, escalationChannels: { ...settings.escalationChannels, waste: { teamId: settings.escalationChannels.waste?.teamId ?? '', channelId } } }) });
+    const channel = byId(checks, 'teams-channel:waste');
+    expect(channel).toMatchObject({ ok: false, detail: expect.stringContaining(`There is no channel ${channelId} in team`) });
+    expect(channel.fix).toContain('teams.escalationChannels["waste"]');
+    onlyFailing(checks, ['teams-channel:waste']);
+  });
+
+  test('a Bookings business id that is wrong: the id is named, with where to put the right one', async () => {
+    const checks = await report({ settings: (settings) => ({ ...settings, bookingsBusinessId: 'NoSuchBusiness@example.org' }) });
+    expect(byId(checks, 'bookings-business')).toMatchObject({ ok: false, detail: 'There is no Bookings business NoSuchBusiness@example.org.', fix: expect.stringContaining('bookingsBusinessId') });
+    onlyFailing(checks, ['bookings-business']);
   });
 });
