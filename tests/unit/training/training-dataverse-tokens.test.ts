@@ -3,6 +3,8 @@ import { BackOfficeError } from '../../../main/core/back-office/errors';
 import { createTrainingBackOffice, type TrainingBackOffice } from '../../../main/core/training/dataverse/training-back-office';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
 import { staffObjectId } from '../../../main/core/training/dataverse/rows-people';
+import { INTEGRATION_APP_ID, INTEGRATION_APP_OBJECT_ID } from '../../../main/core/training/dataverse/security-roles';
+import { httpsFetch } from '../../../main/core/back-office/https-fetch';
 import { generateTrainingData } from '../../../main/core/training/generator';
 import { startTrainingMicrosoft365 } from '../../../main/core/training/microsoft365';
 
@@ -69,5 +71,17 @@ describe('training’s Dataverse tokens', () => {
     acting = dataset.staff.find((member) => member.role === 'service-point-officer')?.id ?? null;
     await expect(office.backOffice.resident360(residentId)).resolves.not.toBeNull();
     expect(codeGrants()).toBe(3);
+  });
+
+  it('lets the integration app’s own token in as the application user, and refuses another resource’s token from the same identity', async () => {
+    const fetch = httpsFetch(office.standIn.ca);
+    const get = (token: string) => fetch(`${office.standIn.url}/api/data/v9.2/cd_residentaccesses?$top=1`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }).then((response) => response.status);
+    try {
+      expect(await get(office.identity.mintAppTokenForTests({ appId: INTEGRATION_APP_ID, objectId: INTEGRATION_APP_OBJECT_ID, resource: office.standIn.url }))).toBe(200);
+      // The same app's token for Microsoft Graph is no good to Dataverse.
+      expect(await get(office.identity.mintAppTokenForTests({ appId: INTEGRATION_APP_ID, objectId: INTEGRATION_APP_OBJECT_ID, resource: '00000003-0000-0000-c000-000000000000' }))).toBe(401);
+    } finally {
+      fetch.close();
+    }
   });
 });
