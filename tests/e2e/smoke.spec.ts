@@ -20,7 +20,7 @@ test('opens in training mode with the banner, the frame and the status bar', asy
   });
   await openWorkstation(page);
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING');
-  // The places an officer's role has: a team leader's include the Team place. (Who is acting
+  // The places an officer's role has: a team leader's include the Team and Tenant readiness places. (Who is acting
   // is main's, shared by every test, so each role is chosen here.)
   const places = page.getByRole('navigation', { name: 'Places' }).getByRole('button');
   const before = await page.getByLabel('Acting as').inputValue();
@@ -34,8 +34,10 @@ test('opens in training mode with the banner, the frame and the status bar', asy
   await expect(places).toHaveCount(8);
   await expect(places.filter({ hasText: 'Team' })).toHaveCount(0);
   await actAs('Team leader');
-  await expect(places).toHaveCount(9);
-  await expect(places.last()).toHaveText('TeamAlt+9');
+  // Team has the last shortcut; Tenant readiness, for the team leader an administrator signs in as, comes after it without one.
+  await expect(places).toHaveCount(10);
+  await expect(places.filter({ hasText: 'Team' }).first()).toHaveText('TeamAlt+9');
+  await expect(places.last()).toHaveText('Tenant readiness');
   // Whoever was acting before acts again, for the tests after this one.
   // Main has taken the change before the next test starts (a change mid-call would end its call).
   await page.getByLabel('Acting as').selectOption(before);
