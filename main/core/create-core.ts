@@ -237,6 +237,7 @@ export function createCore(options: CoreOptions): Core {
       'audit.recordSnapshotReads': ({ reads }) => plainly(() => residents.recordSnapshotReads(reads)),
       'cases.submit': ({ cases: submissions }) => plainly(() => cases.submit(submissions)),
       'cases.update': (update) => plainly(() => cases.update(update)),
+      'cases.textLengths': () => plainly(() => cases.textLengths()),
       'contacts.save': ({ contacts: submissions }) => plainly(() => contacts.save(submissions)),
       'backOffice.reachability': () => plainly(() => cases.reachability()),
       'team.choices': () => plainly(() => team.choices()),

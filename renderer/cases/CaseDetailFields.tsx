@@ -10,6 +10,8 @@ import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_PREFERENCES, type ContactPreference } from '../../shared/domain/case-draft';
 import { CASE_TEXT_LIMITS } from '../../shared/domain/case-validation';
+import { visuallyHidden } from '@mui/utils';
+import { roomInRecord } from './case-text-lengths';
 import type { EditableCaseFields } from '../sync/case-store';
 
 type DetailField = keyof EditableCaseFields;
@@ -25,16 +27,26 @@ export interface CaseDetailFieldsProps {
   /** Prefix of each field's id, so the error summary's links can reach them: 'case', 'edit-case'. */
   idPrefix: string;
   onChange(patch: Partial<EditableCaseFields>, event: SyntheticEvent): void;
+  /** How many characters the council's case record holds for the description, when known: beyond it the rest goes into a note. */
+  descriptionHolds?: number | null;
 }
 
 /**
  * The case's own details, as the case form and the "change a sent case" dialog both ask for
  * them: one set of labels, hints and problem messages, so the two can never disagree.
  */
-export function CaseDetailFields({ values, anonymous, placeNeeded, problemFor, idPrefix, onChange }: CaseDetailFieldsProps) {
+export function CaseDetailFields({ values, anonymous, placeNeeded, problemFor, idPrefix, onChange, descriptionHolds = null }: CaseDetailFieldsProps) {
   const { t } = useTranslation();
   const id = (field: DetailField) => `${idPrefix}-${field}`;
   const contactError = problemFor('contactPreference');
+  const room = descriptionHolds === null ? null : roomInRecord(values.description, descriptionHolds);
+  const number = (value: number) => value.toLocaleString('en-GB');
+  const roomWords =
+    room === null
+      ? ''
+      : room.intoNote > 0
+        ? t('caseForm.descriptionIntoNote', { count: room.intoNote, over: number(room.intoNote), holds: number(descriptionHolds ?? 0) })
+        : t('caseForm.descriptionRoom', { count: room.left, left: number(room.left) });
   return (
     <>
       <TextField
@@ -56,12 +68,16 @@ export function CaseDetailFields({ values, anonymous, placeNeeded, problemFor, i
         value={values.description}
         onChange={(event) => onChange({ description: event.target.value }, event)}
         error={problemFor('description') !== null}
-        helperText={problemFor('description') ?? t('caseForm.descriptionHint')}
+        helperText={problemFor('description') ?? (roomWords ? `${t('caseForm.descriptionHint')} ${roomWords}` : t('caseForm.descriptionHint'))}
         fullWidth
         multiline
         minRows={4}
         sx={{ mb: 2 }}
       />
+      {/* Said once, when the text first goes past the record's length, not at every keystroke (the count is in the hint). */}
+      <Box aria-live="polite" sx={visuallyHidden} data-testid="description-into-note">
+        {room !== null && room.intoNote > 0 ? t('caseForm.descriptionIntoNoteNow') : ''}
+      </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '3fr 1fr' }, gap: 2, mb: 2 }}>
         <TextField
           id={id('location')}

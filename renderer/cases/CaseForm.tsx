@@ -23,6 +23,7 @@ import { submitDraft } from '../sync/case-store';
 import { standardForCategory } from './case-standards';
 import { ErrorSummary, type FieldError } from './ErrorSummary';
 import { CaseDetailFields } from './CaseDetailFields';
+import { useCaseTextLengths } from './case-text-lengths';
 import { EvidenceList } from './EvidenceList';
 import { addEvidence, removeEvidence } from './evidence-files';
 import { SaveStatus } from './SaveStatus';
@@ -94,6 +95,7 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
   const { t } = useTranslation();
   const session = useSession();
   const contact = useContactIfAny();
+  const textLengths = useCaseTextLengths();
   // Whoever the contact is about, checked or not: the officer may raise the case for them.
   const openResident = contact?.about?.view ?? null;
   const { draft, saveState, change, noteFocus, flush, runInTurn, current, retire } = useDraftAutosave(db, initial);
@@ -309,6 +311,7 @@ function DraftForm({ db, initial, clock, onSubmitted, onClose }: { db: CaseDatab
         problemFor={problemFor}
         idPrefix="case"
         onChange={(patch, event) => update(patch, event)}
+        descriptionHolds={textLengths?.description ?? null}
       />
 
       <EvidenceList

@@ -12,7 +12,7 @@ import { teamContactsInput, teamViewInput, type TeamChoices } from './team';
 import { isoMonth, qualityReviewInput, type QualityReview } from './quality';
 import type { QualityForm } from '../quality/quality-form';
 import type { DeepLink } from './deep-link';
-import { caseSubmission, caseUpdate, MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseUpdateResult, type Reachability } from './cases';
+import { caseSubmission, caseUpdate, MOST_CASES_PER_SUBMIT, type CaseSendResult, type CaseTextLengths, type CaseUpdateResult, type Reachability } from './cases';
 import type { ContactHistorySlice, DirectorySlice, ResidentView } from './residents';
 import type { LanguageTable } from '../languages/language-table';
 import type { PhraseBook } from '../languages/phrases';
@@ -145,6 +145,8 @@ export const calls = {
   /** Sends cases from the outbox to the back office; each id answers once, whatever happened. */
   'cases.submit': call<CaseSendResult[]>()(z.strictObject({ cases: z.array(caseSubmission).min(1).max(MOST_CASES_PER_SUBMIT) })),
   'cases.update': call<CaseUpdateResult>()(caseUpdate),
+  /** How much the council's case columns hold before the rest goes into a note (read once a run). */
+  'cases.textLengths': call<CaseTextLengths>()(noInput),
   /** Records contacts from the outbox as activities in the back office; each id answers once. */
   'contacts.save': call<ContactSaveResult[]>()(z.strictObject({ contacts: z.array(contactSubmission).min(1).max(MOST_CONTACTS_PER_SAVE) })),
   'backOffice.reachability': call<Reachability>()(noInput),

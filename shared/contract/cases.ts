@@ -101,3 +101,15 @@ export interface Reachability {
   /** Plain English when not reachable. */
   problem: string | null;
 }
+
+/**
+ * How much the council's own case columns hold (incident.title and .description), read from
+ * its Dataverse once a run. The form takes more (up to the limits above): what does not fit
+ * goes into a note on the case, so these say how much is left before that happens.
+ */
+export interface CaseTextLengths {
+  summary: number;
+  description: number;
+  /** 'defaults' when the tenant could not be asked and Dataverse's own lengths are assumed. */
+  source: 'tenant' | 'defaults';
+}

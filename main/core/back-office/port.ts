@@ -2,7 +2,7 @@ import type { CaseHistory } from '../../../shared/domain/case-history';
 import type { ContactChannel, ContactRecord } from '../../../shared/domain/contact';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
-import type { CaseSendResult, CaseSubmission, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
+import type { CaseSendResult, CaseSubmission, CaseTextLengths, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
 import type { RecordedBy } from './dataverse/contact-recording';
 import type { AggregateCounter } from './dataverse/team-figures';
@@ -123,6 +123,8 @@ export interface CaseBackOffice {
   updateCase(update: CaseUpdate): Promise<CaseUpdateResult>;
   /** A real request with a short timeout, not the operating system's guess. */
   reachability(): Promise<Reachability>;
+  /** How much the case's text columns hold, read from the tenant once (Dataverse's defaults if it cannot be asked). */
+  caseTextLengths(): Promise<CaseTextLengths>;
 }
 
 /** Everything CivicDesk asks of the council's system. */

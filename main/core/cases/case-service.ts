@@ -1,4 +1,4 @@
-import type { CaseSendResult, CaseSubmission, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
+import type { CaseSendResult, CaseSubmission, CaseTextLengths, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 import type { StaffUser } from '../../../shared/domain/staff';
 import type { CaseBackOffice } from '../back-office/port';
 import { NotPossible } from '../ipc/router';
@@ -76,6 +76,10 @@ export function createCaseService(deps: CaseServiceDeps) {
     async reachability(): Promise<Reachability> {
       staff();
       return (await office()).reachability();
+    },
+    async textLengths(): Promise<CaseTextLengths> {
+      staff();
+      return (await office()).caseTextLengths();
     },
   };
 }

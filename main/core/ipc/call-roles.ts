@@ -50,6 +50,7 @@ export const CALL_ROLES: Record<CallName, CallRule> = {
   'scripts.lookup': officer('The bin day, or the open resident’s figures after the identity check.'),
   'cases.submit': officer('Cases the officer raised.'),
   'cases.update': officer('Changes to cases the officer raised.'),
+  'cases.textLengths': officer('How long the council’s case columns are: no personal data.'),
   'contacts.save': officer('The officer’s own contacts.'),
   'backOffice.reachability': anyone('Whether the council’s system answers.'),
   'team.choices': teamLeader('The Team place: team figures.'),

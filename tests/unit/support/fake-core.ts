@@ -62,6 +62,8 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'audit.recordSnapshotReads': ({ reads }) => ({ recorded: reads.map((read) => read.id) }),
     'cases.submit': ({ cases }) => cases.map((each) => ({ id: each.id, result: 'created' as const, reference: null, etag: null })),
     'cases.update': () => ({ result: 'updated', etag: null }),
+    // Dataverse's own lengths for incident.title and .description.
+    'cases.textLengths': () => ({ summary: 200, description: 2000, source: 'tenant' }),
     'contacts.save': ({ contacts }) => contacts.map((each) => ({ id: each.id, result: 'saved' as const })),
     'backOffice.reachability': () => ({ reachable: true, checkedAt: '2024-01-01T00:00:00.000Z', problem: null }),
     'team.choices': () => {

@@ -56,6 +56,10 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     submitCases,
     updateCase: (update) => updateCase(context, update),
     reachability: () => checkReachability(context),
+    caseTextLengths: async () => {
+      const lengths = await context.columnLengths();
+      return { summary: lengths.caseTitle, description: lengths.caseDescription, source: lengths.source };
+    },
     saveContacts: (contacts, recordedBy) => saveContacts(context, contacts, recordedBy),
     teamFigures: (scope, range, counter) => teamFigures(context, scope, range, counter),
     channelShiftOver: (scope, ranges, counter) => channelShiftOver(context, scope, ranges, counter),
