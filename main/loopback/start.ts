@@ -16,6 +16,7 @@ import { configFileCandidates, readDeploymentConfig } from '../core/config/confi
 import { createCore } from '../core/create-core';
 import { createAppLog } from '../core/log';
 import { startLoopbackHost } from './host';
+import { INTEGRATION_APP_ID, INTEGRATION_APP_OBJECT_ID } from '../core/training/dataverse/security-roles';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -68,7 +69,10 @@ const standIn = standInFile ? await core.trainingStandIn() : null;
 const microsoft365 = standInFile ? await core.trainingMicrosoft365() : null;
 if (standInFile && standIn) {
   const m365 = microsoft365 && { authority: microsoft365.identity.authority, identityCa: microsoft365.identity.ca, graphUrl: microsoft365.graph.url, graphCa: microsoft365.graph.ca, clientId: microsoft365.clientId, escalationChannels: microsoft365.settings.escalationChannels };
-  writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca, microsoft365: m365 }));
+  // The tests read Dataverse as the council's integration application would: with an app-only
+  // token the training identity signs for the stand-in (an hour: longer than the suite runs).
+  const token = microsoft365?.identity.mintAppTokenForTests({ appId: INTEGRATION_APP_ID, objectId: INTEGRATION_APP_OBJECT_ID, resource: standIn.url }) ?? null;
+  writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca, token, microsoft365: m365 }));
 }
 console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);
 

@@ -4,21 +4,22 @@ import https from 'node:https';
 /**
  * What reached the back office: tests read training mode's Dataverse stand-in through its
  * Web API, over https trusting only its own certificate, as any Dataverse client would. The
- * browser host writes the stand-in's address and certificate to CIVICDESK_STAND_IN_FILE.
+ * browser host writes the stand-in's address, certificate and an integration application's
+ * token (Dataverse refuses any other) to CIVICDESK_STAND_IN_FILE.
  */
-function standIn(): { url: string; ca: string } {
+function standIn(): { url: string; ca: string; token: string } {
   const file = process.env.CIVICDESK_STAND_IN_FILE;
   if (!file) throw new Error('CIVICDESK_STAND_IN_FILE is not set: run the e2e tests through playwright.config.ts');
-  return JSON.parse(readFileSync(file, 'utf8')) as { url: string; ca: string };
+  return JSON.parse(readFileSync(file, 'utf8')) as { url: string; ca: string; token: string };
 }
 
 export async function readRows(path: string): Promise<Record<string, unknown>[]> {
-  const { url, ca } = standIn();
+  const { url, ca, token } = standIn();
   const rows: Record<string, unknown>[] = [];
   let next: string | null = `${url}/api/data/v9.2/${path}`;
   while (next) {
     const body = await new Promise<string>((resolve, reject) => {
-      const request = https.get(next as string, { ca, headers: { Authorization: 'Bearer e2e-test', Accept: 'application/json', 'OData-Version': '4.0' } }, (response) => {
+      const request = https.get(next as string, { ca, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'OData-Version': '4.0' } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => (response.statusCode === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`${response.statusCode} ${Buffer.concat(chunks).toString('utf8')}`))));
