@@ -231,8 +231,9 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       key: 'annotationid',
       primaryName: 'subject',
       creatable: true,
-      // A case's attachments and answers; a resident's language-preference note.
-      bindings: { objectid_incident: '_objectid_value', objectid_contact: '_objectid_value' },
+      // A case's attachments and answers; a resident's language-preference note; what did not fit
+      // in a call's or visit's own columns (annotation.objectid takes activities too, custom ones included).
+      bindings: { objectid_incident: '_objectid_value', objectid_contact: '_objectid_value', objectid_phonecall: '_objectid_value', [`objectid_${c('facetoface')}`]: '_objectid_value' },
       columns: {
         annotationid: guid,
         subject: requiredAs('ApplicationRequired', text(500)),
@@ -243,7 +244,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         documentbody: text(1073741823),
         filesize: int,
         isdocument: bool,
-        _objectid_value: to('incidents', 'contacts'),
+        _objectid_value: to('incidents', 'contacts', 'phonecalls', c('facetofaces')),
         createdon: datetime,
       },
       derive: noteFileSize,
