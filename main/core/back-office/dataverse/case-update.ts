@@ -5,6 +5,10 @@ import { CONTACT_PREFERENCE } from './choices';
 import type { AdapterContext } from './context';
 import { isGuid, text, type Row } from './row';
 import { INCIDENTS } from './tables/incident';
+import { sendChangeSet, type ChangeSetWrite } from './change-set';
+import { ANNOTATIONS, CONTINUED } from './tables/case-write';
+import { stableId } from './stable-id';
+import { fitToColumn } from './text-overflow';
 
 const TELL_IT = 'if it keeps happening, tell the IT service desk';
 
@@ -36,7 +40,21 @@ export async function updateCase(context: AdapterContext, update: CaseUpdate): P
   const { changes } = update;
   const body: Record<string, unknown> = {};
   if (changes.summary !== undefined) body.title = changes.summary;
-  if (changes.description !== undefined) body.description = changes.description;
+  const notes: ChangeSetWrite[] = [];
+  if (changes.description !== undefined) {
+    // Longer than the tenant's column: the rest goes into the case's note 'Case description,
+    // continued' (the same note, by id, as when the case was sent), written with the change.
+    const description = fitToColumn(changes.description, (await context.columnLengths()).caseDescription, CONTINUED.description);
+    body.description = description.column;
+    if (description.rest !== null) {
+      notes.push({
+        path: `${ANNOTATIONS}(${stableId(`${update.id}:description-continued`)})`,
+        // An upsert: it replaces what the note held, so a second change or a resend leaves one note.
+        headers: {},
+        body: { subject: CONTINUED.description, notetext: description.rest, isdocument: false, 'objectid_incident@odata.bind': `/${INCIDENTS}(${update.id.toLowerCase()})` },
+      });
+    }
+  }
   if (changes.location !== undefined) body[c('location')] = changes.location;
   if (changes.postcode !== undefined) body[c('postcode')] = changes.postcode;
   if (changes.contactPreference !== undefined) {
@@ -46,10 +64,12 @@ export async function updateCase(context: AdapterContext, update: CaseUpdate): P
   }
   const path = `${INCIDENTS}(${update.id.toLowerCase()})`;
   try {
-    const response = await context.client.sendOnce('PATCH', `${path}?$select=incidentid`, {
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'If-Match': update.etag ?? '*', Prefer: 'return=representation' },
-      body: JSON.stringify(body),
-    });
+    const headers = { 'If-Match': update.etag ?? '*', Prefer: 'return=representation' };
+    // With a note, the case and its note go in one change set: both kept, or neither.
+    const response =
+      notes.length > 0
+        ? await sendChangeSet(context.client, [{ path: `${path}?$select=incidentid`, headers, body }, ...notes])
+        : await context.client.sendOnce('PATCH', `${path}?$select=incidentid`, { headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) });
     const answer = await response.text();
     if (response.status === 200 || response.status === 204) {
       let etag = response.headers.get('etag');

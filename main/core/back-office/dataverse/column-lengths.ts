@@ -47,25 +47,68 @@ export async function readColumnLengths(context: LengthsContext): Promise<Column
 }
 
 /**
- * The lengths, read once (the first time something needs them, so after sign-in) and kept for
- * the run. If the tenant cannot be asked, Dataverse's defaults are used and the log says so:
- * text longer than a column then goes into a note, so a default too small loses nothing.
- * A failed read is asked again the next time, so a network blip at start is not kept all day.
+ * A read of lengths done once (the first time something needs them, so after sign-in) and kept
+ * for the run. If the tenant cannot be asked, the defaults are used and the log says so: text
+ * longer than a column then goes into a note, so a default too small loses nothing. A failed
+ * read is asked again the next time, so a network blip at start is not kept all day.
  */
-export function columnLengthsOnce(context: LengthsContext): () => Promise<ColumnLengths> {
-  let known: ColumnLengths | null = null;
-  let reading: Promise<ColumnLengths> | null = null;
+function readOnce<T>(context: LengthsContext, read: () => Promise<T>, defaults: T, what: string): () => Promise<T> {
+  let known: T | null = null;
+  let reading: Promise<T> | null = null;
   return () => {
     if (known) return Promise.resolve(known);
-    reading ??= readColumnLengths(context)
+    reading ??= read()
       .then((lengths) => (known = lengths))
       .catch((error: unknown) => {
-        context.log.warn('column lengths could not be read from the tenant; using Dataverse defaults', { reason: error instanceof Error ? error.name : 'unknown' });
-        return DATAVERSE_DEFAULT_LENGTHS;
+        context.log.warn(`${what} could not be read from the tenant; using Dataverse defaults`, { reason: error instanceof Error ? error.name : 'unknown' });
+        return defaults;
       })
       .finally(() => {
         reading = null;
       });
     return reading;
+  };
+}
+
+/** The case columns' lengths, read once (see readOnce). */
+export function columnLengthsOnce(context: LengthsContext): () => Promise<ColumnLengths> {
+  return readOnce(context, () => readColumnLengths(context), DATAVERSE_DEFAULT_LENGTHS, 'column lengths');
+}
+
+/**
+ * How much a contact's activity (phonecall, or the council's face-to-face) holds of what the
+ * officer typed: the notes (the activity's description) and the outcome summary.
+ */
+export interface ContactLengths {
+  /** description: the officer's notes on the call or visit. */
+  notes: number;
+  /** cd_outcomesummary: what the contact came to, in the officer's words. */
+  outcomeSummary: number;
+  source: 'tenant' | 'defaults';
+}
+
+/** Dataverse's description on an activity, and the council's outcome summary as docs/dataverse-tables.md makes it. */
+export const CONTACT_DEFAULT_LENGTHS: ContactLengths = { notes: 2000, outcomeSummary: 2000, source: 'defaults' };
+
+/** Reads one activity table's lengths from the tenant; throws when it cannot be asked or leaves a column out. */
+export async function readContactLengths(context: LengthsContext, table: string, outcomeSummaryColumn: string): Promise<ContactLengths> {
+  const [strings, memos] = await Promise.all([maxLengths(context, table, 'StringAttributeMetadata'), maxLengths(context, table, 'MemoAttributeMetadata')]);
+  // Either kind: an administrator may have made the outcome summary a single line of text.
+  const notes = memos.get('description') ?? strings.get('description');
+  const outcomeSummary = memos.get(outcomeSummaryColumn) ?? strings.get(outcomeSummaryColumn);
+  if (notes === undefined || outcomeSummary === undefined) throw new Error(`${table}: the table definition has no length for ${notes === undefined ? 'description' : outcomeSummaryColumn}`);
+  return { notes, outcomeSummary, source: 'tenant' };
+}
+
+/** Each activity table's lengths, read once per table (see readOnce). */
+export function contactLengthsOnce(context: LengthsContext, outcomeSummaryColumn: string): (table: string) => Promise<ContactLengths> {
+  const tables = new Map<string, () => Promise<ContactLengths>>();
+  return (table) => {
+    let once = tables.get(table);
+    if (!once) {
+      once = readOnce(context, () => readContactLengths(context, table, outcomeSummaryColumn), CONTACT_DEFAULT_LENGTHS, `${table} column lengths`);
+      tables.set(table, once);
+    }
+    return once();
   };
 }

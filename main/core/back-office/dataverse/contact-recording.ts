@@ -9,6 +9,10 @@ import { CASE_SERVICE, CONTACT_OUTCOME, CONTACT_OUTCOME_KIND, CONTACT_STATE, FEE
 import type { AdapterContext } from './context';
 import type { TableNames } from './names';
 import { isGuid } from './row';
+import { sendChangeSet, type ChangeSetWrite } from './change-set';
+import type { ContactLengths } from './column-lengths';
+import { stableId } from './stable-id';
+import { fitToColumn } from './text-overflow';
 
 const TELL_IT = 'if it keeps happening, tell the IT service desk';
 
@@ -109,6 +113,39 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
   return body;
 }
 
+/** The notes that hold what did not fit in a contact's own columns; the column's text names its note. */
+export const CONTACT_CONTINUED = { phone: 'Call notes, continued', 'face-to-face': 'Visit notes, continued', outcomeSummary: 'Outcome summary, continued' } as const;
+
+/**
+ * The contact's columns fitted to the tenant's lengths, and a note (annotation) on the activity
+ * for each part that did not fit, so nothing the officer typed is refused or lost. Each note's
+ * id comes from the contact's, so every send writes the same note rather than another.
+ */
+export function fitContact(contact: ContactSubmission, columns: Record<string, unknown>, lengths: ContactLengths, n: TableNames): { columns: Record<string, unknown>; notes: ChangeSetWrite[] } {
+  const { logicalName, entitySet } = contactTable(contact.channel, n);
+  const fitted = { ...columns };
+  const notes: ChangeSetWrite[] = [];
+  const parts = [
+    ['description', lengths.notes, CONTACT_CONTINUED[contact.channel], 'notes-continued'],
+    [n.custom('outcomesummary'), lengths.outcomeSummary, CONTACT_CONTINUED.outcomeSummary, 'outcome-summary-continued'],
+  ] as const;
+  for (const [column, maxLength, subject, name] of parts) {
+    const text = fitted[column];
+    if (typeof text !== 'string') continue;
+    const { column: kept, rest } = fitToColumn(text, maxLength, subject);
+    if (rest === null) continue;
+    fitted[column] = kept;
+    notes.push({
+      path: `annotations(${stableId(`${contact.id.toLowerCase()}:${name}`)})`,
+      // An upsert (no If-Match or If-None-Match): a resend, or the wrap-up after the call's
+      // start, writes the same note again with the latest words, and never fails for finding it there.
+      headers: {},
+      body: { subject, notetext: rest, isdocument: false, [`objectid_${logicalName}@odata.bind`]: `/${entitySet}(${contact.id.toLowerCase()})` },
+    });
+  }
+  return { columns: fitted, notes };
+}
+
 /**
  * Saves contacts as Dataverse activities, exactly once each: the activity's id is the
  * contact's own. An update of the row (If-Match: *) brings it up to date; a row not there yet
@@ -123,12 +160,16 @@ export async function saveContacts(context: AdapterContext, contacts: readonly C
 async function saveOne(context: AdapterContext, contact: ContactSubmission, recordedBy: RecordedBy): Promise<ContactSaveResult> {
   const { id } = contact;
   if (!isGuid(id)) return { id, result: 'rejected', problem: 'The contact has no proper id, so it cannot be recorded.' };
-  const { entitySet } = contactTable(contact.channel, context.names);
+  const { entitySet, logicalName } = contactTable(contact.channel, context.names);
   const path = `${entitySet}(${id.toLowerCase()})`;
-  const full = contactColumns(contact, recordedBy, context.names);
-  const write = (where: string, headers: Record<string, string>, body: Record<string, unknown>) =>
-    context.client.sendOnce('PATCH', where, { headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body), timeoutMs: 30_000 });
   try {
+    // The tenant's columns may be shorter than what the form takes: the rest goes into notes.
+    const { columns: full, notes } = fitContact(contact, contactColumns(contact, recordedBy, context.names), await context.contactLengths(logicalName), context.names);
+    // With notes, the activity and its notes go in one change set: both kept, or neither.
+    const write = (where: string, headers: Record<string, string>, body: Record<string, unknown>) =>
+      notes.length > 0
+        ? sendChangeSet(context.client, [{ path: where, headers, body }, ...notes])
+        : context.client.sendOnce('PATCH', where, { headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body), timeoutMs: 30_000 });
     let answer = await write(path, { 'If-Match': '*' }, full);
     if (answer.status === 404) {
       // Not there yet: made open (an activity is made open and then completed), then brought up to date.

@@ -1,6 +1,6 @@
 import { BackOfficeError } from '../errors';
 import type { DataverseClient } from './client';
-import type { ColumnLengths } from './column-lengths';
+import type { ColumnLengths, ContactLengths } from './column-lengths';
 import type { TableNames } from './names';
 import { UnreadableRow, type Row } from './row';
 
@@ -16,6 +16,8 @@ export interface AdapterContext {
   anonymousContactId: string | null;
   /** How much the tenant's case columns hold, read once (column-lengths.ts). */
   columnLengths: () => Promise<ColumnLengths>;
+  /** How much a contact's activity table ('phonecall', 'cd_facetoface') holds of the officer's words, read once per table. */
+  contactLengths: (table: string) => Promise<ContactLengths>;
   /** Rows per page for long reads (the directory); Dataverse's own ceiling is 5,000. */
   pageSize: number;
   now: () => Date;

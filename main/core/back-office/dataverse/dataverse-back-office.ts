@@ -6,7 +6,7 @@ import { createCaseSender } from './case-submission';
 import { updateCase } from './case-update';
 import { checkReachability } from './reachability';
 import { createDataverseClient, type DataverseClientOptions } from './client';
-import { columnLengthsOnce } from './column-lengths';
+import { columnLengthsOnce, contactLengthsOnce } from './column-lengths';
 import { readCaseHistory } from './case-history';
 import { readCollectionDay } from './collection-day';
 import { readContactHistory } from './contact-history';
@@ -33,11 +33,13 @@ export interface DataverseBackOfficeOptions extends DataverseClientOptions {
 export function createDataverseBackOffice(options: DataverseBackOfficeOptions): CouncilBackOffice {
   const client = createDataverseClient(options);
   const log = options.log ?? { warn: () => undefined };
+  const names = tableNames(options.publisherPrefix);
   const context: AdapterContext = {
     client,
-    names: tableNames(options.publisherPrefix),
+    names,
     anonymousContactId: options.anonymousContactId?.toLowerCase() ?? null,
     columnLengths: columnLengthsOnce({ client, log }),
+    contactLengths: contactLengthsOnce({ client, log }, names.custom('outcomesummary')),
     pageSize: Math.min(5000, Math.max(1, Math.floor(options.pageSize ?? 5000))),
     now: options.now ?? (() => new Date()),
     log,
