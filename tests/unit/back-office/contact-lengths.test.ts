@@ -95,6 +95,17 @@ describe('a contact whose notes are longer than the tenant’s columns', () => {
     expect(reads).toHaveLength(2);
   });
 
+  it('falls back to Dataverse’s 2,000, and says so in the log, when the tenant’s definitions cannot be read', async () => {
+    const { standIn, backOffice, warnings, notesOn, activity } = await tenant();
+    // The first two requests are the table definition's two reads; a refusal is not asked again.
+    standIn.faults.failNext(2, { status: 403 });
+    const call = contactFor({ notes: words(2600) });
+    expect(await backOffice.saveContacts([call], officer)).toEqual([{ id: call.id, result: 'saved' }]);
+    expect(warnings).toContain('phonecall column lengths could not be read from the tenant; using Dataverse defaults');
+    expect(String(activity('phonecalls', call.id)[0]?.description)).toHaveLength(2000);
+    expect(joined(activity('phonecalls', call.id)[0]?.description, notesOn(call.id)[0])).toBe(call.notes);
+  });
+
   it('is recorded exactly once, with one note, when the answer to the first send is lost after it was applied', async () => {
     const { standIn, backOffice, notesOn, activity } = await tenant(shorterContactColumns(500, 300));
     // The lengths are read first, so the fault falls on the contact's own write.
