@@ -55,6 +55,9 @@ export async function startTrainingTenant(options: TrainingTenantOptions = {}): 
   const started: { close(): Promise<void> | void }[] = [];
   const closeAll = async () => {
     for (const each of started.reverse()) await Promise.resolve(each.close()).catch(() => undefined);
+    // A server's close callback comes before libuv lets its port go, in the loop's close phase;
+    // two turns of the loop carry past it, so once close() resolves nothing is left listening.
+    for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
   };
   try {
     const identityOptions: IdentityStandInOptions = {

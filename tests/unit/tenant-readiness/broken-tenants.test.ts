@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { GRAPH_SCOPES } from '../../../main/core/smart-working';
 import { CHANNEL_READ_SCOPE } from '../../../main/core/tenant-readiness/teams-checks';
 import { allPassed, type ReadinessCheck } from '../../../main/core/tenant-readiness/check';
@@ -62,9 +62,9 @@ describe('the readiness check against the training tenant', () => {
 
   test('a start that fails part-way closes what it had started', async () => {
     const listening = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
-    // The tests before this one let their servers go a moment after closing them: start from none.
-    await vi.waitFor(() => expect(listening()).toBe(0));
+    // The tests before this one closed their tenants: close() resolves only once the ports are let go.
     const before = listening();
+    expect(before).toBe(0);
     await expect(
       startTrainingTenant({
         // After the Dataverse stand-in has started.
@@ -73,8 +73,7 @@ describe('the readiness check against the training tenant', () => {
         },
       }),
     ).rejects.toThrow('the sign-in stand-in would not start');
-    // Node lets a closed server's handle go a moment after its close callback.
-    await vi.waitFor(() => expect(listening()).toBe(before));
+    expect(listening()).toBe(before);
   });
 
   /** Everything the app registration asks for, consented, except the scopes named. */
