@@ -1,4 +1,5 @@
 import { tableNames, type TableNames } from '../back-office/dataverse/names';
+import { ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, anonymousContactCheck } from './anonymous-contact-check';
 import { failed, notChecked, passed, type ReadinessCheck } from './check';
 import { DATAVERSE_REQUIREMENTS, underPrefix } from './dataverse-requirements';
 import { ACTIVITY_TABLES, ROLE_PRIVILEGES, type TablePrivilege } from './privilege-requirements';
@@ -82,7 +83,7 @@ async function privilegeCheck(get: Get, names: TableNames, officer: SignedInOffi
   );
 }
 
-/** Every Dataverse check: the tables and their columns, then the officer's privileges. */
+/** Every Dataverse check: the tables and their columns, the officer's privileges, then the anonymous contact. */
 export async function dataverseChecks(connection: TenantConnection, token: string | null, officer: SignedInOfficer | null): Promise<ReadinessCheck[]> {
   const names = tableNames(connection.settings.publisherPrefix);
   const requirements = Object.entries(DATAVERSE_REQUIREMENTS);
@@ -91,12 +92,14 @@ export async function dataverseChecks(connection: TenantConnection, token: strin
     return [
       ...requirements.map(([table]) => notChecked(`dataverse-table:${underPrefix(table, names)}`, `Dataverse table ${underPrefix(table, names)}`, why, 'Fix signing in and Dataverse consent first.')),
       notChecked('dataverse-privileges', 'The signed-in officer’s Dataverse security role', why, 'Fix signing in and Dataverse consent first.'),
+      notChecked(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, why, 'Fix signing in and Dataverse consent first.'),
     ];
   }
   const get: Get = (path) => connection.dataverse(path, token);
   const checks: ReadinessCheck[] = [];
   for (const [table, columns] of requirements) checks.push(await orFailed(`dataverse-table:${underPrefix(table, names)}`, `Dataverse table ${underPrefix(table, names)}`, () => tableCheck(get, names, table, columns)));
   checks.push(await orFailed('dataverse-privileges', 'The signed-in officer’s Dataverse security role', () => privilegeCheck(get, names, officer)));
+  checks.push(await orFailed(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, () => anonymousContactCheck(get, names, connection.settings.anonymousContactId)));
   return checks;
 }
 

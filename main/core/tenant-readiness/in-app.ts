@@ -39,7 +39,7 @@ export async function checkTenantFromApp(deps: InAppReadinessDeps): Promise<Tena
   const closers: (() => void)[] = [];
   try {
     const place = status.signedIn ? await where(deps, closers) : null;
-    const settings: TenantSettings = place?.settings ?? (config.mode === 'live' ? tenantSettings(config.config) : { tenantId: '', clientId: '', dataverseUrl: 'https://127.0.0.1', publisherPrefix: 'cd', expertTeams: {}, escalationChannels: {}, bookingsBusinessId: null });
+    const settings: TenantSettings = place?.settings ?? (config.mode === 'live' ? tenantSettings(config.config) : { tenantId: '', clientId: '', dataverseUrl: 'https://127.0.0.1', publisherPrefix: 'cd', anonymousContactId: '', expertTeams: {}, escalationChannels: {}, bookingsBusinessId: null });
     const get = async (fetch: FetchLike, url: string, token: string): Promise<ServiceAnswer> => {
       const response = await fetch(url, { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json', 'odata-maxversion': '4.0', 'odata-version': '4.0' } });
       const text = await response.text();
@@ -82,6 +82,8 @@ async function where(deps: InAppReadinessDeps, closers: (() => void)[]): Promise
   }
   const [dataverse, microsoft365] = await Promise.all([deps.trainingDataverse(), deps.trainingMicrosoft365()]);
   if (!dataverse || !microsoft365) throw new NotPossible('Training’s stand-ins are not running.');
+  // Loaded only here, as the stand-ins are: a live start never loads training's code.
+  const { TRAINING_ANONYMOUS_CONTACT_ID } = await import('../training/dataverse/rows-people');
   const dataverseFetch = httpsFetch(dataverse.ca);
   const graphFetch = httpsFetch(microsoft365.graph.ca);
   closers.push(() => dataverseFetch.close(), () => graphFetch.close());
@@ -91,6 +93,7 @@ async function where(deps: InAppReadinessDeps, closers: (() => void)[]): Promise
       clientId: microsoft365.clientId,
       dataverseUrl: dataverse.url,
       publisherPrefix: 'cd',
+      anonymousContactId: TRAINING_ANONYMOUS_CONTACT_ID,
       expertTeams: microsoft365.settings.expertTeams,
       escalationChannels: microsoft365.settings.escalationChannels,
       bookingsBusinessId: microsoft365.settings.bookingsBusinessId,

@@ -11,6 +11,7 @@ export function tenantSettings(config: DeploymentConfig): TenantSettings {
     clientId: config.clientId,
     dataverseUrl: config.dataverseUrl,
     publisherPrefix: config.publisherPrefix,
+    anonymousContactId: config.anonymousContactId,
     expertTeams: config.teams.expertTeams,
     escalationChannels: config.teams.escalationChannels,
     bookingsBusinessId: config.bookingsBusinessId ?? null,

@@ -6,6 +6,8 @@ export interface TenantSettings {
   clientId: string;
   dataverseUrl: string;
   publisherPrefix: string;
+  /** The contact row every anonymous case is filed under (Dataverse makes no case without a customer). */
+  anonymousContactId: string;
   expertTeams: Readonly<Record<string, string>>;
   escalationChannels: Readonly<Record<string, { teamId: string; channelId: string }>>;
   bookingsBusinessId: string | null;

@@ -2,6 +2,7 @@ import { httpsFetch } from '../back-office/https-fetch';
 import { generateTrainingData } from '../training/generator';
 import { startDataverseStandIn, type DataverseStandIn, type StandInOptions } from '../training/dataverse/stand-in';
 import { rowIdFor } from '../training/dataverse/row-ids';
+import { TRAINING_ANONYMOUS_CONTACT_ID } from '../training/dataverse/rows-people';
 import { buildGraphSeed, type GraphSeed } from '../training/graph/seed';
 import { startGraphStandIn, type GraphStandIn } from '../training/graph/graph-stand-in';
 import { startIdentityStandIn, type IdentityStandIn, type IdentityStandInOptions } from '../training/identity/identity-stand-in';
@@ -85,6 +86,7 @@ export async function startTrainingTenant(options: TrainingTenantOptions = {}): 
       clientId: TRAINING_CLIENT_ID,
       dataverseUrl: dataverse.url,
       publisherPrefix: 'cd',
+      anonymousContactId: TRAINING_ANONYMOUS_CONTACT_ID,
       expertTeams: seed.settings.expertTeams,
       escalationChannels: seed.settings.escalationChannels,
       bookingsBusinessId: seed.bookingsBusinessId,

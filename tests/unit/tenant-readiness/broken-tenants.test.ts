@@ -142,6 +142,14 @@ describe('the readiness check against the training tenant', () => {
     onlyFailing(checks, ['teams-channel:waste']);
   });
 
+  test('an anonymous contact that does not exist: the setting and the id are named, with how to make one', async () => {
+    const anonymousContactId = '0badc0de-0000-4000-8000-00000000a017';
+    const checks = await report({ settings: (settings) => ({ ...settings, anonymousContactId }) });
+    expect(byId(checks, 'dataverse-anonymous-contact')).toMatchObject({ ok: false, detail: `The contact anonymousContactId names (${anonymousContactId}) does not exist in Dataverse.`, fix: expect.stringContaining('"Anonymous reporter (council record)"') });
+    expect(byId(checks, 'dataverse-anonymous-contact').fix).toContain('anonymousContactId in civicdesk.config.json');
+    onlyFailing(checks, ['dataverse-anonymous-contact']);
+  });
+
   test('a Bookings business id that is wrong: the id is named, with where to put the right one', async () => {
     const checks = await report({ settings: (settings) => ({ ...settings, bookingsBusinessId: 'NoSuchBusiness@example.org' }) });
     expect(byId(checks, 'bookings-business')).toMatchObject({ ok: false, detail: 'There is no Bookings business NoSuchBusiness@example.org.', fix: expect.stringContaining('bookingsBusinessId') });

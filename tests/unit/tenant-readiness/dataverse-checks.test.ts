@@ -5,6 +5,7 @@ import { ROLE_PRIVILEGES } from '../../../main/core/tenant-readiness/privilege-r
 import type { ServiceAnswer, TenantConnection } from '../../../main/core/tenant-readiness/tenant';
 
 const USER = '0000000a-0000-4000-8000-0000000000aa';
+const ANONYMOUS = '6b1e2f0a-5c3d-4e8f-9a1b-2c3d4e5f6a7b';
 const officer = { userId: 'entra-oid', name: 'Test Leader', role: 'team-leader' as const };
 
 /**
@@ -12,13 +13,21 @@ const officer = { userId: 'entra-oid', name: 'Test Leader', role: 'team-leader' 
  * its EntityDefinitions entry, a text column its String or Memo attribute with MaxLength, and
  * the officer's privileges RetrieveUserPrivileges' RolePrivileges.
  */
-function environment(options: { prefix?: string; tables?: Record<string, Record<string, number>>; privileges?: string[] }): TenantConnection {
+function environment(options: { prefix?: string; tables?: Record<string, Record<string, number>>; privileges?: string[]; contacts?: Record<string, Record<string, unknown>> }): TenantConnection {
   const prefix = options.prefix ?? 'cd';
   const rename = (name: string) => (name.startsWith('cd_') ? `${prefix}_${name.slice(3)}` : name);
   const tables = options.tables ?? Object.fromEntries(Object.entries(DATAVERSE_REQUIREMENTS).map(([table, columns]) => [rename(table), Object.fromEntries(Object.entries(columns).map(([column, length]) => [rename(column), length]))]));
   const privileges = options.privileges ?? Object.entries(ROLE_PRIVILEGES['team-leader']).flatMap(([table, held]) => held.map((privilege) => `prv${privilege}${rename(table)}`));
   const answer = (path: string): ServiceAnswer => {
     if (path === 'WhoAmI') return { status: 200, body: { BusinessUnitId: USER, UserId: USER, OrganizationId: USER } };
+    const contact = /^contacts\(([0-9a-f-]{36})\)\?\$select=([\w,]+)$/.exec(path);
+    if (contact) {
+      if (!privileges.includes('prvReadcontact')) return { status: 403, body: { error: { code: '0x80040220', message: `Principal user (Id=${USER}, type=8), is missing prvReadcontact privilege on entity 'contact'.` } } };
+      const row = (options.contacts ?? { [ANONYMOUS]: { fullname: 'Anonymous reporter (council record)' } })[contact[1] ?? ''];
+      if (!row) return { status: 404, body: { error: { code: '0x80040217', message: `contact With Id = ${contact[1]} Does Not Exist` } } };
+      const columns = (contact[2] ?? '').split(',');
+      return { status: 200, body: Object.fromEntries(columns.map((column) => [column, column === 'contactid' ? contact[1] : (row[column] ?? null)])) };
+    }
     if (path === `systemusers(${USER})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()`) return { status: 200, body: { RolePrivileges: privileges.map((name) => ({ Depth: 'Global', PrivilegeId: USER, BusinessUnitId: USER, PrivilegeName: name })) } };
     const match = /^EntityDefinitions\(LogicalName='([a-z_]+)'\)(?:\/Attributes\/Microsoft\.Dynamics\.CRM\.(\w+))?\?\$select=/.exec(path);
     const table = match ? tables[match[1] ?? ''] : undefined;
@@ -29,7 +38,7 @@ function environment(options: { prefix?: string; tables?: Record<string, Record<
     return { status: 200, body: { value } };
   };
   return {
-    settings: { tenantId: 't', clientId: 'c', dataverseUrl: 'https://council.crm11.dynamics.com', publisherPrefix: prefix, expertTeams: {}, escalationChannels: {}, bookingsBusinessId: null },
+    settings: { tenantId: 't', clientId: 'c', dataverseUrl: 'https://council.crm11.dynamics.com', publisherPrefix: prefix, anonymousContactId: ANONYMOUS, expertTeams: {}, escalationChannels: {}, bookingsBusinessId: null },
     signIn: () => Promise.resolve(officer),
     accessToken: () => Promise.resolve('token'),
     dataverse: (path) => Promise.resolve(answer(path)),
@@ -71,5 +80,20 @@ describe('the Dataverse checks, against metadata in Microsoft’s shapes', () =>
     expect(await failures(environment({ privileges: named }))).toEqual([]);
     const [lacking] = await failures(environment({ privileges: named.filter((name) => name !== 'prvAppendTocontact') }));
     expect(lacking).toMatchObject({ id: 'dataverse-privileges', ok: false, detail: 'The officer is missing the privilege: prvAppendTocontact.' });
+  });
+
+  it('name an anonymous contact that is not there, or that the officer may not read, with the privilege', async () => {
+    const [missing] = await failures(environment({ contacts: {} }));
+    expect(missing).toMatchObject({ id: 'dataverse-anonymous-contact', ok: false, detail: `The contact anonymousContactId names (${ANONYMOUS}) does not exist in Dataverse.`, fix: expect.stringContaining('"Anonymous reporter (council record)"') });
+    expect(missing?.fix).toContain('civicdesk.config.json');
+    const privileges = Object.entries(ROLE_PRIVILEGES['team-leader']).flatMap(([table, held]) => held.map((privilege) => `prv${privilege}${table}`));
+    const refused = (await failures(environment({ privileges: privileges.filter((name) => name !== 'prvReadcontact') }))).find((check) => check.id === 'dataverse-anonymous-contact');
+    expect(refused).toMatchObject({ ok: false, detail: expect.stringContaining('is missing prvReadcontact privilege'), fix: expect.stringContaining('prvReadcontact') });
+  });
+
+  it('refuse a resident’s own record as the anonymous contact, without putting their name in the report', async () => {
+    const [resident] = await failures(environment({ prefix: 'lbs', contacts: { [ANONYMOUS]: { fullname: 'Ada Okafor', _lbs_householdid_value: USER, lbs_counciltaxreference: 'CT1234567' } } }));
+    expect(resident).toMatchObject({ id: 'dataverse-anonymous-contact', ok: false, detail: `The contact anonymousContactId names (${ANONYMOUS}) looks like a resident's own record: it is linked to a household and has a council tax reference. Anonymous reports would be filed under this person, and resident search would no longer offer them.` });
+    expect(JSON.stringify(resident)).not.toContain('Ada Okafor');
   });
 });
