@@ -16,14 +16,15 @@ const MAKE_ONE = 'Make a contact just for anonymous reports, with no household o
  * refuses each anonymous case. It must also not be a resident's own record: anonymous reports
  * would then be filed under that person, and resident search (which leaves this contact out)
  * would stop offering them. A resident's record is told by what CivicDesk reads for residents:
- * a household, or a council tax or rent reference. Its name is shown only when it passes, so a
- * resident's name never goes into the report.
+ * a household, or a council tax or rent reference. Only those are read, never a name: if the
+ * setting named a resident by mistake, this check (which is not a resident's view, so is not
+ * audited) reads no more of them than it needs to say so.
  */
 export async function anonymousContactCheck(get: Get, names: TableNames, contactId: string): Promise<ReadinessCheck> {
   if (!GUID.test(contactId)) return failed(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, `anonymousContactId (${contactId || 'empty'}) is not a contact's id (a GUID).`, MAKE_ONE);
   const household = names.lookup('householdid');
   const references = [names.custom('counciltaxreference'), names.custom('rentreference')];
-  const answer = await get(`contacts(${contactId})?$select=contactid,fullname,${household},${references.join(',')}`);
+  const answer = await get(`contacts(${contactId})?$select=contactid,${household},${references.join(',')}`);
   if (answer.status === 404) return failed(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, `The contact anonymousContactId names (${contactId}) does not exist in Dataverse.`, MAKE_ONE);
   if (answer.status === 403) {
     return failed(
@@ -44,6 +45,5 @@ export async function anonymousContactCheck(get: Get, names: TableNames, contact
       MAKE_ONE,
     );
   }
-  const name = typeof row.fullname === 'string' && row.fullname ? `"${row.fullname}"` : 'with no name';
-  return passed(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, `The contact ${contactId} (${name}) exists, the officer can read it, and it has no household or accounts, so it is not a resident's record.`);
+  return passed(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, `The contact ${contactId} exists, the officer can read it, and it has no household or accounts, so it is not a resident's record.`);
 }
