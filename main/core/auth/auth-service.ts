@@ -231,14 +231,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         const spent = error instanceof InteractionRequiredAuthError || failure.kind === 'sign-in-again';
         if (!spent || failure.kind === 'network' || failure.kind === 'clock') throw new NotPossible(failure.message);
         // The refresh token is spent or revoked: only signing in again helps, so say so everywhere.
-        const message = SIGN_IN_AGAIN_MESSAGE;
         log.warn('Microsoft 365 sign-in needs renewing', { reason: failure.kind });
         if (account === current) {
           await forget().catch(() => undefined);
-          problem = message;
+          problem = SIGN_IN_AGAIN_MESSAGE;
           notify();
         }
-        throw new NotPossible(message);
+        throw new NotPossible(SIGN_IN_AGAIN_MESSAGE);
       }
     },
     onChange(listener) {

@@ -1,42 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseSubmission } from '../../../shared/contract/cases';
-import { createDataverseBackOffice } from '../../../main/core/back-office/dataverse/dataverse-back-office';
-import { httpsFetch } from '../../../main/core/back-office/https-fetch';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
-import { TRAINING_ANONYMOUS_CONTACT_ID } from '../../../main/core/training/dataverse/rows-people';
 import type { TableDefinition } from '../../../main/core/training/dataverse/schema';
-import { startDataverseStandIn } from '../../../main/core/training/dataverse/stand-in';
-import { entraTokens } from '../support/entra-tokens';
-import { asOf, dataset } from './fixture';
+import { alteredTenant } from './altered-tenant';
 
 /**
  * Text longer than the tenant's case columns: the lengths come from the tenant's own table
  * definitions, and what does not fit goes into a note in the same change set, never refused.
  */
-const tokens = entraTokens();
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
 async function tenant(tables?: (definitions: TableDefinition[]) => TableDefinition[]) {
-  const standIn = await startDataverseStandIn({ dataset, now: () => asOf, tables, verifyAccessToken: tokens.verifyAccessToken });
-  const fetch = httpsFetch(standIn.ca);
-  const warnings: string[] = [];
-  const backOffice = createDataverseBackOffice({
-    dataverseUrl: standIn.url,
-    getAccessToken: () => Promise.resolve(tokens.app(standIn.url)),
-    fetch,
-    now: () => asOf,
-    sleep: async () => undefined,
-    anonymousContactId: TRAINING_ANONYMOUS_CONTACT_ID,
-    log: { warn: (message) => warnings.push(message) },
-  });
-  closers.push(async () => {
-    fetch.close();
-    await standIn.close();
-  });
+  const { standIn, backOffice, warnings, close } = await alteredTenant(tables);
+  closers.push(close);
   const notesOf = (caseId: string) => standIn.rows('annotations').filter((row) => row._objectid_value === caseId.toLowerCase() && row.isdocument === false);
   const incident = (caseId: string) => standIn.rows('incidents').find((row) => row.incidentid === caseId.toLowerCase());
   return { standIn, backOffice, warnings, notesOf, incident };

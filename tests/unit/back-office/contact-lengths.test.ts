@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactSubmission } from '../../../shared/contract/contacts';
-import { createDataverseBackOffice } from '../../../main/core/back-office/dataverse/dataverse-back-office';
-import { httpsFetch } from '../../../main/core/back-office/https-fetch';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
-import { TRAINING_ANONYMOUS_CONTACT_ID } from '../../../main/core/training/dataverse/rows-people';
 import type { Column, TableDefinition } from '../../../main/core/training/dataverse/schema';
-import { startDataverseStandIn } from '../../../main/core/training/dataverse/stand-in';
-import { entraTokens } from '../support/entra-tokens';
-import { asOf, contactFor, dataset } from './fixture';
+import { alteredTenant } from './altered-tenant';
+import { contactFor } from './fixture';
 
 /**
  * A call's or visit's notes, and a sent case's changed description, longer than the tenant's
  * columns: the lengths come from the tenant's table definitions and what does not fit goes
  * into a note on the same record in the same change set, never refused, exactly once.
  */
-const tokens = entraTokens();
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -30,22 +25,8 @@ const shorterContactColumns = (notes: number, outcomeSummary: number) => (defini
   definitions.map((each) => (each.logicalName === 'phonecall' || each.logicalName === 'cd_facetoface' ? { ...each, columns: { ...each.columns, description: memo(notes), cd_outcomesummary: memo(outcomeSummary) } } : each));
 
 async function tenant(tables?: (definitions: TableDefinition[]) => TableDefinition[]) {
-  const standIn = await startDataverseStandIn({ dataset, now: () => asOf, tables, verifyAccessToken: tokens.verifyAccessToken });
-  const fetch = httpsFetch(standIn.ca);
-  const warnings: string[] = [];
-  const backOffice = createDataverseBackOffice({
-    dataverseUrl: standIn.url,
-    getAccessToken: () => Promise.resolve(tokens.app(standIn.url)),
-    fetch,
-    now: () => asOf,
-    sleep: async () => undefined,
-    anonymousContactId: TRAINING_ANONYMOUS_CONTACT_ID,
-    log: { warn: (message) => warnings.push(message) },
-  });
-  closers.push(async () => {
-    fetch.close();
-    await standIn.close();
-  });
+  const { standIn, backOffice, warnings, close } = await alteredTenant(tables);
+  closers.push(close);
   const notesOn = (id: string) => standIn.rows('annotations').filter((row) => row._objectid_value === id.toLowerCase());
   const activity = (entitySet: string, id: string) => standIn.rows(entitySet).filter((row) => String(row.activityid) === id.toLowerCase());
   return { standIn, backOffice, warnings, notesOn, activity };
@@ -135,15 +116,19 @@ describe('a contact whose notes are longer than the tenant’s columns', () => {
 });
 
 describe('a sent case whose description is changed to more than the tenant’s column holds', () => {
-  it('is changed whole: the column to its length and the rest in the case’s note, one note however often it is changed', async () => {
-    const { standIn, backOffice, notesOn } = await tenant((definitions) =>
-      definitions.map((each) => (each.logicalName === 'incident' ? { ...each, columns: { ...each.columns, description: memo(500) } } : each)),
-    );
+  /** A tenant whose case description holds 500 characters, and a case already sent to it. */
+  const sentCaseWithShortDescription = async () => {
+    const made = await tenant((definitions) => definitions.map((each) => (each.logicalName === 'incident' ? { ...each, columns: { ...each.columns, description: memo(500) } } : each)));
     const id = randomUUID();
-    const sent = await backOffice.submitCases(
+    const sent = await made.backOffice.submitCases(
       [{ id, residentId: rowIdFor('res-000001'), anonymous: false, service: 'waste', category: 'missed-bin', priority: 'routine', serviceStandard: 'missed-bin-2wd', summary: 'Bin not collected', description: 'Grey bin missed.', location: '12 Peckham Road', postcode: 'SE5 8UH', contactPreference: 'phone', receivedOn: '2024-02-01', dueOn: '2024-02-05', capturedAt: '2024-02-01T10:15:30.000Z', fields: [], attachments: [] }],
       { staffId: 'stf-001' },
     );
+    return { ...made, id, sent };
+  };
+
+  it('is changed whole: the column to its length and the rest in the case’s note, one note however often it is changed', async () => {
+    const { standIn, backOffice, notesOn, id, sent } = await sentCaseWithShortDescription();
     expect(sent[0]?.result).toBe('created');
     const incident = () => standIn.rows('incidents').find((row) => row.incidentid === id);
     const longer = words(1200);
@@ -159,14 +144,7 @@ describe('a sent case whose description is changed to more than the tenant’s c
   });
 
   it('still meets a colleague’s change: the stale version is refused with the case as it is now, and no note is written', async () => {
-    const { standIn, backOffice, notesOn } = await tenant((definitions) =>
-      definitions.map((each) => (each.logicalName === 'incident' ? { ...each, columns: { ...each.columns, description: memo(500) } } : each)),
-    );
-    const id = randomUUID();
-    const sent = await backOffice.submitCases(
-      [{ id, residentId: rowIdFor('res-000001'), anonymous: false, service: 'waste', category: 'missed-bin', priority: 'routine', serviceStandard: 'missed-bin-2wd', summary: 'Bin not collected', description: 'Grey bin missed.', location: '12 Peckham Road', postcode: 'SE5 8UH', contactPreference: 'phone', receivedOn: '2024-02-01', dueOn: '2024-02-05', capturedAt: '2024-02-01T10:15:30.000Z', fields: [], attachments: [] }],
-      { staffId: 'stf-001' },
-    );
+    const { standIn, backOffice, notesOn, id, sent } = await sentCaseWithShortDescription();
     const etag = sent[0]?.result === 'created' ? sent[0].etag : null;
     expect(etag).not.toBeNull();
     expect((await backOffice.updateCase({ id, etag: null, changes: { location: '14 Peckham Road' } })).result).toBe('updated');
