@@ -27,6 +27,19 @@ export function AccountStatusItem() {
     signingOut.current = false;
     requestAnimationFrame(() => document.getElementById(SIGN_IN_ID)?.focus());
   }, [status]);
+  // After Sign in (here or in a place), the focus goes to my presence once it is rendered: an effect
+  // runs after the commit, so the button is there (a frame timer after the answer could run before
+  // React had drawn it, and the focus fell to the page).
+  const signingIn = useRef(false);
+  useEffect(() => {
+    if (account.signingIn) {
+      signingIn.current = true;
+      return;
+    }
+    if (!signingIn.current) return;
+    signingIn.current = false;
+    if (status?.signedIn) document.getElementById(MY_PRESENCE_ID)?.focus();
+  }, [account.signingIn, status]);
   if (!status) return null;
   if (!status.signedIn) return <SignInButton compact />;
   const presence = me?.presence ?? null;

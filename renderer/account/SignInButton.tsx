@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { MY_PRESENCE_ID, SIGN_IN_ID, useAccount } from './account-context';
+import { SIGN_IN_ID, useAccount } from './account-context';
 
 /** "Sign in to Microsoft 365": the same button in the status bar and in the places that need it. */
 export function SignInButton({ compact = false }: { compact?: boolean }) {
@@ -20,8 +20,8 @@ export function SignInButton({ compact = false }: { compact?: boolean }) {
         aria-disabled={account.signingIn}
         onClick={() => {
           if (account.signingIn) return;
-          // Signed in, this button goes: the focus moves to the officer's presence in the status bar.
-          void account.signIn().then(() => requestAnimationFrame(() => document.getElementById(MY_PRESENCE_ID)?.focus()));
+          // Signed in, this button goes: the status bar moves the focus to the officer's presence.
+          void account.signIn();
         }}
         sx={compact ? { py: 0 } : undefined}
       >

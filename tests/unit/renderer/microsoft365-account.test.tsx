@@ -35,6 +35,23 @@ describe('the Microsoft 365 sign-in in the status bar', () => {
     const presence = await within(status).findByRole('button', { name: 'Your presence: Available. Change it' });
     expect(presence.textContent).toBe('Available');
     expect(within(status).getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    // Sign in has gone from the screen: the focus is on my presence, not on the page.
+    await waitFor(() => expect(document.activeElement).toBe(presence));
+  });
+
+  it('puts the focus on my presence even when the news of the sign-in arrives before its answer', async () => {
+    let account: AccountStatus = signedOut;
+    let answer: (status: AccountStatus) => void = () => undefined;
+    const { user, status, emit } = await renderApp({
+      'account.status': () => account,
+      'account.signIn': () => new Promise<AccountStatus>((resolve) => (answer = resolve)),
+      'teams.me': () => me(),
+    });
+    await user.click(await within(status).findByRole('button', { name: 'Sign in to Microsoft 365' }));
+    act(() => emit('account.changed', (account = signedIn)));
+    const presence = await within(status).findByRole('button', { name: 'Your presence: Available. Change it' });
+    await act(async () => answer(signedIn));
+    await waitFor(() => expect(document.activeElement).toBe(presence));
   });
 
   it('shows why sign-in failed and keeps the button', async () => {

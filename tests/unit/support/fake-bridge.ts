@@ -94,7 +94,8 @@ export const interpreterLines: InterpreterLine[] = [
 ];
 
 /** Answers a test gives for particular calls, taking precedence over the fake's own; one that throws is a refusal. */
-export type FakeAnswers = { [N in CallName]?: (input: unknown) => CallResult<N> };
+/** A test's answer to a call; a promise lets a test hold the answer back (as a slow main would). */
+export type FakeAnswers = { [N in CallName]?: (input: unknown) => CallResult<N> | Promise<CallResult<N>> };
 
 /** The same resident before the identity check: the name and flags only. */
 export const maskedResidentView: ResidentView = { ...residentView, identity: { ...residentView.identity, status: 'not-done' }, record: null };
@@ -134,7 +135,7 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
       if (answer) {
         // A test's answer that throws is a refusal, as main's NotPossible would be.
         try {
-          return { ok: true, value: answer(input) };
+          return { ok: true, value: await answer(input) };
         } catch (error) {
           return { ok: false, error: { code: 'not-possible', message: error instanceof Error ? error.message : String(error) } };
         }
