@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { finishLoad, startLoad } from './load';
 
 /**
  * Starts the browser host (the real main/core in training mode) and Debian's Chromium on the
@@ -8,6 +9,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
  */
 export async function startWorkstation(options: { residents?: number; port: number }): Promise<{ page: Page; browser: Browser; host: ChildProcess; secret: string; close(): Promise<void> }> {
   const secret = randomBytes(18).toString('base64url');
+  startLoad();
   // A borough-scale training set (the generated data and the Dataverse stand-in's rows) needs
   // more than Node's default heap; these machines have 24 GiB.
   const args = ['--max-old-space-size=12288', '--import', 'tsx', 'main/loopback/start.ts', '--port', String(options.port), ...(options.residents ? ['--residents', String(options.residents)] : [])];
@@ -33,6 +35,7 @@ export async function startWorkstation(options: { residents?: number; port: numb
       host,
       secret,
       async close() {
+        finishLoad();
         await started.close();
         host.kill('SIGTERM');
       },
@@ -40,6 +43,7 @@ export async function startWorkstation(options: { residents?: number; port: numb
   } catch (error) {
     await browser?.close();
     host.kill('SIGTERM');
+    finishLoad();
     throw error;
   }
 }
@@ -68,4 +72,4 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
-export const report = (metric: string, value: number) => console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100 }));
+export { report } from './load';

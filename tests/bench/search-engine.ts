@@ -12,14 +12,16 @@ import MiniSearch from 'minisearch';
 import { streamTrainingData } from '../../main/core/training/generator';
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import { analyseQuery, buildSearchIndex, compactPostcode, phoneDigits } from '../../shared/search';
+import { finishLoad, report as printMetric, startLoad } from './load';
 
+startLoad();
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 320_000);
 const BASELINES = process.env.BENCH_BASELINES !== '0';
 const LIMIT = 20;
 const WARM_UP = 40;
 
 const metric = (name: string, value: number): void => {
-  console.log(JSON.stringify({ metric: name, value: Math.round(value * 1000) / 1000 }));
+  printMetric(name, value, 3);
 };
 const note = (text: string): boolean => process.stderr.write(`${text}\n`);
 
@@ -247,3 +249,4 @@ if (BASELINES) {
     }),
   );
 }
+finishLoad();
