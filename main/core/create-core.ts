@@ -27,6 +27,7 @@ import { isoDateInLondon } from '../../shared/service-standards/iso-date';
 import { createAuditTrail } from './residents/audit-trail';
 import { createAuditQueueFile } from './residents/audit-queue-file';
 import { createResidentService } from './residents/resident-service';
+import { createOnlineSearch } from './residents/online-search';
 import type { DataverseStandIn } from './training/dataverse/stand-in';
 import { loadPhraseLibrary, phraseBook, type PhraseLibrary } from './languages/phrase-library';
 import { generateTrainingData, summariseTrainingData } from './training/generator';
@@ -154,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
   // desktop app); the browser host passes neither, so there it waits in memory for this run.
   const audit = createAuditTrail({ backOffice, log, now, keep: options.dataDir && options.secrets ? createAuditQueueFile({ dir: options.dataDir, secrets: options.secrets, log }) : null });
   const residents = createResidentService({ backOffice, user: () => session.current().user, audit, now, identityPolicy: identityPolicy(config), log });
+  const onlineSearch = createOnlineSearch({ backOffice, user: () => session.current().user });
   // A record opened by one officer is never readable by the next one at the same computer.
   session.onUserChanged(() => residents.closeAll());
   const lookups = createScriptLookups({ backOffice, revealedRecord: (accessId) => residents.revealedRecord(accessId) });
@@ -227,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
         return { standards: standards.all(), holidays: [...current.holidays].sort(), holidaySource: current.source };
       },
       'directory.changes': ({ deltaToken, offset }) => plainly(() => residents.directorySlice(deltaToken, offset)),
+      'directory.searchOnline': ({ text, top }) => plainly(() => onlineSearch.search(text, top)),
       'residents.open': ({ residentId, reason }) => plainly(() => residents.open(residentId, reason)),
       'residents.checkIdentity': ({ accessId, answers }) => residents.checkIdentity(accessId, answers),
       'residents.overrideIdentity': ({ accessId, reason }) => residents.overrideIdentity(accessId, reason),

@@ -7,6 +7,7 @@ import type { ServiceStandard } from '../service-standards/standards';
 import type { CaseHistory } from '../domain/case-history';
 import { contactSubmission, MOST_CONTACTS_PER_SAVE, type ContactSaveResult } from './contacts';
 import type { ResidentAccess } from '../domain/resident-360';
+import type { SearchHit } from '../domain/directory';
 import type { OfficerNow, TeamContact, TeamView } from '../domain/team-measures';
 import { teamContactsInput, teamViewInput, type TeamChoices } from './team';
 import { isoMonth, qualityReviewInput, type QualityReview } from './quality';
@@ -84,6 +85,11 @@ export const calls = {
   'directory.changes': call<DirectorySlice>()(
     z.strictObject({ deltaToken: z.string().max(4096).nullable(), offset: z.number().int().min(0) }),
   ),
+  /**
+   * Residents found by name in the council's system (Dataverse search), for while this
+   * computer's copy of the directory is incomplete; at most `top`, best first.
+   */
+  'directory.searchOnline': call<{ hits: SearchHit[] }>()(z.strictObject({ text: z.string().min(1).max(200), top: z.number().int().min(1).max(50) })),
   'residents.open': call<ResidentView>()(
     z.strictObject({ residentId: z.string().min(1).max(64), reason: z.enum(['call', 'appointment', 'case-work']) }),
   ),

@@ -1,6 +1,6 @@
 import type { CaseHistory } from '../../../shared/domain/case-history';
 import type { ContactChannel, ContactRecord } from '../../../shared/domain/contact';
-import type { DirectoryEntry } from '../../../shared/domain/directory';
+import type { DirectoryEntry, SearchHit } from '../../../shared/domain/directory';
 import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { CaseSendResult, CaseSubmission, CaseTextLengths, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
@@ -49,6 +49,11 @@ export interface ContactHistoryPage {
  */
 export interface BackOffice {
   directory(deltaToken: string | null): Promise<DirectoryChanges>;
+  /**
+   * Residents found by name with the back office's own search (Dataverse search), best first,
+   * for while this computer's copy of the directory is incomplete. Absent where a back office has none.
+   */
+  searchResidents?(text: string, top: number): Promise<SearchHit[]>;
   /** Null when the back office has no such resident. */
   resident360(residentId: string): Promise<Resident360 | null>;
   contactHistory(residentId: string, options: ContactHistoryOptions): Promise<ContactHistoryPage>;

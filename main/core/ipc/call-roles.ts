@@ -35,6 +35,7 @@ export const CALL_ROLES: Record<CallName, CallRule> = {
   'training.summary': anyone('Training mode only: the size of the synthetic borough.'),
   'standards.get': anyone('The council’s published service standards and bank holidays.'),
   'directory.changes': officer('The resident directory, for search on this computer.'),
+  'directory.searchOnline': officer('Residents found by name in the council’s system while this computer’s copy of the directory is incomplete.'),
   'residents.open': officer(RESIDENT),
   'residents.checkIdentity': officer(RESIDENT),
   'residents.overrideIdentity': officer(RESIDENT),

@@ -44,6 +44,8 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'scripts.lookup': () => ({ available: false }),
     'standards.get': () => ({ standards: [], holidays: [], holidaySource: 'shipped' }),
     'directory.changes': () => ({ entries: [], removed: [], deltaToken: 't0', replacesAll: true, nextOffset: null, total: 0 }),
+    // Nothing found in the council's system unless a test says otherwise.
+    'directory.searchOnline': () => ({ hits: [] }),
     'residents.open': () => {
       throw new Error('not in this fake');
     },

@@ -46,6 +46,11 @@ export interface DataverseClient {
    * a BackOfficeError only when no answer came (network, certificate, timeout).
    */
   sendOnce(method: 'GET' | 'POST' | 'PATCH', path: string, request?: SendOnceOptions): Promise<HttpResponse>;
+  /**
+   * Dataverse search's query operation (POST /api/search/v2.0/query, beside the Web API rather
+   * than under it), with the same headers, retries and failures as a read; the parsed body.
+   */
+  searchQuery(body: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 export interface SendOnceOptions {
@@ -189,6 +194,11 @@ export function createDataverseClient(options: DataverseClientOptions): Datavers
       } finally {
         clearTimeout(timer);
       }
+    },
+    async searchQuery(body) {
+      // The search endpoint is the environment's own, at a fixed path: nothing the caller gives can move it elsewhere.
+      const url = new URL('/api/search/v2.0/query', baseUrl).href;
+      return readJson(await send('POST', url, { body: JSON.stringify(body) }));
     },
     async create(entitySet, body) {
       const response = await send('POST', resolve(entitySet), { body: JSON.stringify(body) });

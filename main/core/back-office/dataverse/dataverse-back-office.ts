@@ -16,6 +16,7 @@ import { tableNames } from './names';
 import { listResidentAccesses, recordResidentAccess } from './resident-access';
 import { setResidentLanguage } from './resident-language';
 import { readResident360 } from './resident-360';
+import { searchResidents } from './resident-search';
 
 export interface DataverseBackOfficeOptions extends DataverseClientOptions {
   /** The publisher prefix the council's tables were made under; 'cd' unless configured. */
@@ -48,6 +49,7 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
   const submitCases = createCaseSender(context);
   return {
     directory: (deltaToken) => readDirectory(context, deltaToken),
+    searchResidents: (text, top) => searchResidents(context, text, top),
     resident360: (residentId) => readResident360(context, residentId),
     contactHistory: (residentId, historyOptions) => readContactHistory(context, residentId, historyOptions),
     collectionDay: (postcode) => readCollectionDay(context, postcode),

@@ -9,6 +9,7 @@ import { demand, type Caller } from './security-roles';
 import { retrieveUserPrivileges } from './functions';
 import { entityDefinitions } from './metadata';
 import { validateWrite } from './validate';
+import { relevanceSearch, SEARCH_QUERY_PATH, type SearchableTable } from './relevance-search';
 
 export interface StandInRequest {
   method: string;
@@ -56,6 +57,8 @@ export function createRequestHandler(deps: {
   served?: (entitySet: string, rows: number) => void;
   /** Whose token it is and what their security roles allow; null (or absent) is the integration user, who may do anything. */
   caller?: (authorization: string | undefined) => Caller | null;
+  /** The tables Dataverse search is enabled for (relevance-search.ts); null or absent: search is off for the environment. */
+  searchable?: () => ReadonlyMap<string, SearchableTable> | null;
 }): (request: StandInRequest) => StandInResponse {
   const { store } = deps;
   const aggregateLimit = deps.aggregateLimit ?? AGGREGATE_LIMIT;
@@ -230,6 +233,15 @@ export function createRequestHandler(deps: {
       return { status: 401, headers: { 'WWW-Authenticate': `Bearer authorization_uri=${deps.origin()}/, resource_id=${deps.origin()}/` }, body: '' };
     }
     const path = new URL(request.target, deps.origin()).pathname;
+    if (path === SEARCH_QUERY_PATH) {
+      try {
+        const answer = relevanceSearch({ store, searchable: deps.searchable ?? (() => null), origin: deps.origin }, request.method, request.body, deps.caller?.(request.headers.authorization) ?? null);
+        return json(answer.status, answer.body);
+      } catch (error) {
+        if (error instanceof ODataError) return json(error.status, { error: { code: error.code, message: error.message } });
+        throw error;
+      }
+    }
     if (path === `${API_PATH}$batch`) {
       if (request.method !== 'POST') return json(405, { error: { code: '0x80060888', message: 'A $batch request must be a POST.' } });
       return handleBatch(request, { operation, atomically: store.atomically, origin: deps.origin() });

@@ -18,6 +18,7 @@ import { createStore } from './store';
 import { alteredSchema, tableDefinitions, type AlterTables } from './tables';
 import { readBody } from '../request-body';
 import { teamHistoryRows, type TeamHistoryOptions } from '../team-history';
+import type { SearchableTable } from './relevance-search';
 
 export interface StandInOptions {
   dataset: TrainingDataset;
@@ -54,7 +55,24 @@ export interface StandInOptions {
   verifyAccessToken?: (token: string) => AccessTokenClaims | null;
   /** Alters the security roles (take a privilege away) before any request is answered. */
   roles?: (roles: Readonly<Record<StaffRole, RolePrivileges>>) => Readonly<Record<StaffRole, RolePrivileges>>;
+  /**
+   * Dataverse search (POST /api/search/v2.0/query, relevance-search.ts): on unless false, for
+   * the contact table over its Quick Find view's find columns. false is an environment where
+   * an administrator has not switched it on.
+   */
+  relevanceSearch?: boolean;
 }
+
+/** A directory read made slow on purpose, so a test can search while the local copy is still arriving. */
+export interface SlowDirectory {
+  /** Added before each page of the change-tracked contact read (the directory) is answered. */
+  delayMs: number;
+  /** Only this officer's reads (a training staff id); every caller's when absent. */
+  staffId?: string;
+}
+
+/** The contact table's Quick Find find columns, as a council's administrator would set them for CivicDesk. */
+export const CONTACT_FIND_COLUMNS = ['fullname', 'firstname', 'lastname', 'emailaddress1', 'telephone1', 'mobilephone', 'address1_postalcode'] as const;
 
 export interface StandInCounters extends ServiceProtectionCounters {
   /** Every request that reached the stand-in. */
@@ -88,6 +106,8 @@ export interface DataverseStandIn {
   /** The rows a table holds now, as stored (every column), for tests to count. */
   rows(entitySet: string): StandInRow[];
   counters(): StandInCounters;
+  /** Slows the directory's pages (null: back to normal). From inside the process only, like the faults. */
+  slowDirectory(setting: SlowDirectory | null): void;
 }
 
 /**
@@ -148,9 +168,23 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     served: (entitySet, rows) => {
       rowsServed[entitySet] = (rowsServed[entitySet] ?? 0) + rows;
     },
+    searchable: () => (options.relevanceSearch === false ? null : searchable),
   });
   const protection = options.limits ? createServiceProtection({ ...DATAVERSE_LIMITS, ...(options.limits === true ? {} : options.limits) }) : null;
   const tally = { received: 0, faulted: 0 };
+  const searchable = new Map<string, SearchableTable>([['contact', { entitySet: 'contacts', objectTypeCode: 2, findColumns: CONTACT_FIND_COLUMNS }]]);
+  let slow: SlowDirectory | null = null;
+  /** A page of the directory: the contact table read whole with change tracking, or a next or delta link of that read. */
+  const isDirectoryPage = (target: string, prefer: string | undefined) => {
+    const url = new URL(target, 'https://stand-in.invalid');
+    if (url.pathname !== '/api/data/v9.2/contacts') return false;
+    return /odata\.track-changes/.test(prefer ?? '') || url.searchParams.has('$skiptoken') || url.searchParams.has('$deltatoken');
+  };
+  const directoryDelayFor = (target: string, prefer: string | undefined, caller: { userId: string }) => {
+    if (!slow || !isDirectoryPage(target, prefer)) return 0;
+    if (slow.staffId !== undefined && caller.userId !== rowIdFor(slow.staffId)) return 0;
+    return slow.delayMs;
+  };
 
   const server = https.createServer({ key: certificate.key, cert: certificate.cert }, (request, response) => {
     const header = (name: string) => {
@@ -201,7 +235,9 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
       };
       const fault = faults.next();
       if (fault) tally.faulted += 1;
-      if (!fault) answer(run());
+      const directoryDelay = directoryDelayFor(standInRequest.target, standInRequest.headers.prefer, checked.caller);
+      if (!fault && directoryDelay > 0) setTimeout(() => answer(run()), directoryDelay);
+      else if (!fault) answer(run());
       else if ('status' in fault) answer(faultResponse(fault));
       else if ('delayMs' in fault) setTimeout(() => answer(run()), fault.delayMs);
       else if ('duplicate' in fault) {
@@ -231,6 +267,9 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     mutate: { update: store.update, remove: store.remove },
     requests: () => [...recorded],
     rows: (entitySet) => [...(store.table(entitySet)?.rows.values() ?? [])].map((row) => ({ ...row.values })),
+    slowDirectory: (setting) => {
+      slow = setting;
+    },
     counters: () => ({ ...tally, rowsServed: { ...rowsServed }, ...(protection?.counters() ?? { accepted: tally.received, throttled: 0, executionMs: 0 }) }),
   };
 }
