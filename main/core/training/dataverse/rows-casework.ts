@@ -4,6 +4,7 @@ import type { ContactChannel } from '../../../../shared/domain/contact';
 import type { TrainingDataset } from '../generator';
 import { rowIdFor } from './row-ids';
 import { dataverseDateTime, type StandInRow } from './rows-people';
+import type { SeedRows } from './store';
 
 export function incidentRows(dataset: TrainingDataset, n: TableNames): StandInRow[] {
   const c = n.custom;
@@ -46,19 +47,20 @@ function activityFor(channel: ContactChannel, n: TableNames): { typeCode: string
 
 /**
  * Contacts as activities: each is a row in its own type's table and, as in Dataverse, also
- * appears in activitypointers with the columns all activities share.
+ * appears in activitypointers with the columns all activities share. Over a million rows at
+ * borough scale, so each table's rows are made when the store first needs them (SeedRows),
+ * counted now without being made.
  */
-export function activityRows(dataset: TrainingDataset, n: TableNames): Map<string, StandInRow[]> {
-  const tables = new Map<string, StandInRow[]>([['activitypointers', []]]);
-  const add = (entitySet: string, row: StandInRow) => {
-    const rows = tables.get(entitySet) ?? [];
-    rows.push(row);
-    tables.set(entitySet, rows);
+export function activityRows(dataset: TrainingDataset, n: TableNames): Map<string, SeedRows> {
+  const kinds = new Map<ContactChannel, ReturnType<typeof activityFor>>();
+  const kindOf = (channel: ContactChannel) => {
+    let kind = kinds.get(channel);
+    if (!kind) kinds.set(channel, (kind = activityFor(channel, n)));
+    return kind;
   };
-  for (const contact of dataset.contacts) {
-    const kind = activityFor(contact.channel, n);
+  const shared = (contact: TrainingDataset['contacts'][number]) => {
     const at = dataverseDateTime(contact.occurredAt);
-    const shared = {
+    return {
       activityid: rowIdFor(contact.id),
       subject: contact.summary.slice(0, 200),
       description: contact.summary,
@@ -68,16 +70,57 @@ export function activityRows(dataset: TrainingDataset, n: TableNames): Map<strin
       _regardingobjectid_value: rowIdFor(contact.residentId),
       _ownerid_value: rowIdFor(contact.staffId),
     };
-    add('activitypointers', { ...shared, activitytypecode: kind.typeCode });
-    const own: StandInRow = {
-      ...shared,
-      [n.custom('outcome')]: CONTACT_OUTCOME.value(contact.outcome),
-      [n.lookup('caseid')]: contact.caseId ? rowIdFor(contact.caseId) : null,
-    };
-    if (kind.directed) own.directioncode = contact.direction === 'outbound';
-    add(kind.entitySet, own);
+  };
+  const counts = new Map<string, number>();
+  for (const contact of dataset.contacts) {
+    const { entitySet } = kindOf(contact.channel);
+    counts.set(entitySet, (counts.get(entitySet) ?? 0) + 1);
   }
+  const tables = new Map<string, SeedRows>([
+    [
+      'activitypointers',
+      {
+        count: dataset.contacts.length,
+        *rows() {
+          for (const contact of dataset.contacts) yield { ...shared(contact), activitytypecode: kindOf(contact.channel).typeCode };
+        },
+      },
+    ],
+  ]);
+  for (const [entitySet, count] of counts)
+    tables.set(entitySet, {
+      count,
+      *rows() {
+        for (const contact of dataset.contacts) {
+          const kind = kindOf(contact.channel);
+          if (kind.entitySet !== entitySet) continue;
+          const own: StandInRow = {
+            ...shared(contact),
+            [n.custom('outcome')]: CONTACT_OUTCOME.value(contact.outcome),
+            [n.lookup('caseid')]: contact.caseId ? rowIdFor(contact.caseId) : null,
+          };
+          if (kind.directed) own.directioncode = contact.direction === 'outbound';
+          yield own;
+        }
+      },
+    });
   return tables;
+}
+
+/** A table's seed rows made when first needed (cases: a third of a million at borough scale). */
+export const later = (count: number, rows: () => Iterable<StandInRow>): SeedRows => ({ count, rows });
+
+/** A lazy table's seed rows with more after them (the Team place's history after the residents' own). */
+export function followedBy(first: SeedRows | readonly StandInRow[] | undefined, more: readonly StandInRow[]): SeedRows | StandInRow[] {
+  if (!first) return [...more];
+  if (!('count' in first)) return [...first, ...more];
+  return {
+    count: first.count + more.length,
+    *rows() {
+      yield* first.rows();
+      yield* more;
+    },
+  };
 }
 
 /** Vulnerability flags, which every officer reads; staff-safety markers are in staffSafetyMarkerRows. */

@@ -9,12 +9,12 @@ import { createServiceProtection, DATAVERSE_LIMITS, type Admission, type Service
 import type { StandInRow } from './rows-people';
 import { contactRows, householdRows, staffObjectId, systemUserRows, TRAINING_SERVICE_ACCOUNT } from './rows-people';
 import { councilTaxAccountRows, parkingPermitRows, rentAccountRows } from './rows-accounts';
-import { activityRows, incidentRows, residentFlagRows, staffSafetyMarkerRows } from './rows-casework';
+import { activityRows, followedBy, incidentRows, later, residentFlagRows, staffSafetyMarkerRows } from './rows-casework';
 import { callerForToken, INTEGRATION_APP_ID, securityRoles, type KnownUser, type RolePrivileges, type TokenRules } from './security-roles';
 import type { AccessTokenClaims } from '../identity/access-token';
 import type { StaffRole } from '../../../../shared/domain/staff';
 import { rowIdFor } from './row-ids';
-import { createStore } from './store';
+import { createStore, type SeedRows } from './store';
 import { alteredSchema, tableDefinitions, type AlterTables } from './tables';
 import { readBody } from '../request-body';
 import { teamHistoryRows, type TeamHistoryOptions } from '../team-history';
@@ -126,14 +126,16 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   const certificate = await makeLoopbackCertificate();
   const { dataset } = options;
   const names = tableNames(options.publisherPrefix);
-  const rows = new Map<string, StandInRow[]>([
+  // Cases and the contact history (most of a borough's rows) are made when first needed or
+  // while the stand-in is idle (fillWhileIdle below); what the directory reads is made now.
+  const rows = new Map<string, StandInRow[] | SeedRows>([
     ['contacts', contactRows(dataset, names)],
     [names.custom('households'), householdRows(dataset, names)],
     ['systemusers', systemUserRows(dataset)],
     [names.custom('counciltaxaccounts'), councilTaxAccountRows(dataset, names)],
     [names.custom('rentaccounts'), rentAccountRows(dataset, names)],
     [names.custom('parkingpermits'), parkingPermitRows(dataset, names)],
-    ['incidents', incidentRows(dataset, names)],
+    ['incidents', later(dataset.cases.length, () => incidentRows(dataset, names))],
     [names.custom('residentflags'), residentFlagRows(dataset, names)],
     [names.custom('staffsafetymarkers'), staffSafetyMarkerRows(dataset, names)],
     ...activityRows(dataset, names),
@@ -141,9 +143,12 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   if (options.teamHistory) {
     // The residents' own activities are in these tables already: the history goes after them.
     const history = teamHistoryRows(dataset, names, options.teamHistory === true ? {} : options.teamHistory);
-    for (const [entitySet, more] of history) rows.set(entitySet, [...(rows.get(entitySet) ?? []), ...more]);
+    for (const [entitySet, more] of history) rows.set(entitySet, followedBy(rows.get(entitySet), more));
   }
-  const schema = alteredSchema(tableDefinitions(names), rows, options.tables);
+  // Altered tables (tests, broken tenants; small) are cut to fit from rows made at once.
+  const schema = options.tables
+    ? alteredSchema(tableDefinitions(names), new Map([...rows].map(([entitySet, seed]) => [entitySet, 'count' in seed ? [...seed.rows()] : seed])), options.tables)
+    : { definitions: tableDefinitions(names), rows };
   const store = createStore(schema.definitions, schema.rows);
   const faults = createFaults();
   const recorded: RecordedRequest[] = [];
@@ -254,12 +259,25 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     server.listen(0, '127.0.0.1', () => resolve());
   });
   origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The seed rows still waiting are made a slice at a time while no request has come for half
+  // a second, so a new PC's directory download is not slowed by them; a request that needs a
+  // table before then makes it whole there and then.
+  let seen = -1;
+  let filling: NodeJS.Timeout | undefined;
+  const fillWhileIdle = () => {
+    const busy = tally.received !== seen;
+    seen = tally.received;
+    if (busy) filling = setTimeout(fillWhileIdle, 500).unref();
+    else if (store.fillSome(5_000)) filling = setTimeout(fillWhileIdle, 0).unref();
+  };
+  filling = setTimeout(fillWhileIdle, 500).unref();
 
   return {
     url: origin,
     ca: certificate.cert,
     close: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(filling);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -9,6 +9,17 @@ export interface StoredRow {
   version: number;
 }
 
+/**
+ * Rows a table starts with, made only when first needed (or a slice at a time while the
+ * stand-in is idle): a borough's contact history is over two million rows, which no page of
+ * the directory needs. `count` is known up front so each row keeps the version it would have
+ * had made at once.
+ */
+export interface SeedRows {
+  count: number;
+  rows(): Iterable<StandInRow>;
+}
+
 export interface StoredTable {
   readonly definition: TableDefinition;
   readonly rows: ReadonlyMap<string, StoredRow>;
@@ -36,40 +47,96 @@ export interface TrainingStore {
    * it created or changed is put back as it was, and the error goes on.
    */
   atomically<T>(work: () => T): T;
+  /** Makes up to `rows` more of the seed rows still waiting; true while some still wait. */
+  fillSome(rows: number): boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
+interface Waiting {
+  rows: Iterator<StandInRow>;
+  version: number;
+  left: number;
+  make(values: StandInRow, version: number): [string, StoredRow];
+}
+
 class Table implements StoredTable {
-  readonly rows = new Map<string, StoredRow>();
-  readonly removed: { id: string; version: number }[] = [];
+  private readonly stored = new Map<string, StoredRow>();
+  private readonly gone: { id: string; version: number }[] = [];
   // Sorting a borough's contacts for every page would be slow; the order only changes when a row comes or goes.
   private ordered: [string, StoredRow][] | null = null;
+  private waiting: Waiting | null = null;
 
   constructor(readonly definition: TableDefinition) {}
+
+  get rows(): Map<string, StoredRow> {
+    this.whole();
+    return this.stored;
+  }
+
+  get removed() {
+    this.whole();
+    return this.gone;
+  }
+
+  /** Seed rows to make later, numbered from `version` + 1 as they would have been now. */
+  later(source: SeedRows, version: number, make: Waiting['make']) {
+    this.waiting = { rows: source.rows()[Symbol.iterator](), version, left: source.count, make };
+  }
+
+  /** Makes up to `limit` waiting seed rows; true while some still wait. */
+  fill(limit: number): boolean {
+    const waiting = this.waiting;
+    if (!waiting) return false;
+    for (let made = 0; made < limit; made += 1) {
+      const next = waiting.rows.next();
+      if (next.done) break;
+      waiting.left -= 1;
+      const [id, row] = waiting.make(next.value, (waiting.version += 1));
+      this.stored.set(id, row);
+      for (const [column, index] of this.lookups) this.index(index, row.values[column], id, true);
+    }
+    this.ordered = null;
+    if (waiting.left > 0 && limit !== Infinity) return true;
+    this.waiting = null;
+    // The versions after this table's were given out when the store was made: a count that does not match would reuse them.
+    if (waiting.left !== 0 || !waiting.rows.next().done) throw new Error(`The seed rows of ${this.definition.entitySet} are not as many as promised.`);
+    return false;
+  }
+
+  waits(): boolean {
+    return this.waiting !== null;
+  }
+
+  private whole() {
+    if (this.waiting) this.fill(Infinity);
+  }
 
   // A resident's contacts out of 60,000 are found by their lookup, not by reading every row:
   // each lookup column asked about gets an index, built on first use and kept up to date.
   private readonly lookups = new Map<string, Map<string, Set<string>>>();
 
   inKeyOrder() {
-    return (this.ordered ??= [...this.rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+    this.whole();
+    return (this.ordered ??= [...this.stored.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   withLookup(column: string, id: string): ReadonlySet<string> {
+    this.whole();
     let index = this.lookups.get(column);
     if (!index) {
       this.lookups.set(column, (index = new Map()));
-      for (const [key, row] of this.rows) this.index(index, row.values[column], key, true);
+      for (const [key, row] of this.stored) this.index(index, row.values[column], key, true);
     }
     return index.get(id.toLowerCase()) ?? NONE;
   }
 
   put(id: string, row: StoredRow) {
-    const before = this.rows.get(id);
+    this.whole();
+    const before = this.stored.get(id);
     if (!before) this.ordered = null;
     this.reindex(id, before?.values ?? null, row.values);
-    this.rows.set(id, row);
+    this.stored.set(id, row);
   }
 
   /** A row's values are changing from `before` to `after`: its lookups move with them. */
@@ -83,20 +150,22 @@ class Table implements StoredTable {
 
   /** Takes back a row made inside a failed transaction: it never existed, so change tracking does not hear of it. */
   forget(id: string) {
+    this.whole();
     this.unindex(id);
-    if (this.rows.delete(id)) this.ordered = null;
+    if (this.stored.delete(id)) this.ordered = null;
   }
 
   delete(id: string, version: number) {
+    this.whole();
     this.unindex(id);
-    if (!this.rows.delete(id)) return false;
-    this.removed.push({ id, version });
+    if (!this.stored.delete(id)) return false;
+    this.gone.push({ id, version });
     this.ordered = null;
     return true;
   }
 
   private unindex(id: string) {
-    const row = this.rows.get(id);
+    const row = this.stored.get(id);
     if (row) for (const [column, index] of this.lookups) this.index(index, row.values[column], id, false);
   }
 
@@ -115,7 +184,7 @@ class Table implements StoredTable {
  * The stand-in's tables in memory. Every row is checked against its table's columns as it
  * goes in, so the rows made from the training data cannot drift from the documented tables.
  */
-export function createStore(definitions: readonly TableDefinition[], rows: ReadonlyMap<string, readonly StandInRow[]>): TrainingStore {
+export function createStore(definitions: readonly TableDefinition[], rows: ReadonlyMap<string, readonly StandInRow[] | SeedRows>): TrainingStore {
   let version = 0;
   // Undo steps for the transaction in progress, newest last; null outside one.
   let journal: (() => void)[] | null = null;
@@ -141,12 +210,14 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
     return row;
   };
 
+  const make = (definition: TableDefinition) => (values: StandInRow, rowVersion: number): [string, StoredRow] => [String(values[definition.key]).toLowerCase(), { values: complete(definition, checked(definition, values)), version: rowVersion }];
   for (const definition of definitions) {
     const table = new Table(definition);
-    for (const values of rows.get(definition.entitySet) ?? []) {
-      const id = String(values[definition.key]).toLowerCase();
-      table.put(id, { values: complete(definition, checked(definition, values)), version: (version += 1) });
-    }
+    const seed = rows.get(definition.entitySet) ?? [];
+    if ('count' in seed) {
+      table.later(seed, version, make(definition));
+      version += seed.count;
+    } else for (const values of seed) table.put(...make(definition)(values, (version += 1)));
     tables.set(definition.entitySet, table);
   }
   for (const entitySet of rows.keys()) if (!tables.has(entitySet)) throw new Error(`No table is defined for the rows of ${entitySet}.`);
@@ -205,6 +276,11 @@ export function createStore(definitions: readonly TableDefinition[], rows: Reado
       const table = tables.get(entitySet);
       const name = table?.rows.get(id.toLowerCase())?.values[table.definition.primaryName];
       return typeof name === 'string' ? name : undefined;
+    },
+    fillSome(limit) {
+      const next = [...tables.values()].find((table) => table.waits());
+      if (next) next.fill(limit);
+      return [...tables.values()].some((table) => table.waits());
     },
     atomically(work) {
       if (journal) return work();
