@@ -38,7 +38,23 @@ const secret = process.env.CIVICDESK_LOOPBACK_SECRET || randomBytes(24).toString
 const { log, close: closeLog } = createAppLog({ folder: values.logs ? path.resolve(values.logs) : null });
 const config = await readDeploymentConfig(configFileCandidates(process.platform, process.env).filter((file) => process.env.CIVICDESK_CONFIG || existsSync(file)));
 const appVersion = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const core = createCore({ config, appVersion, log, resourcesDir: path.join(projectRoot, 'resources'), training: residents === undefined ? {} : { residents } });
+// Progress goes to stdout from the first second, a line at most every second (and the last
+// one), so a borough-scale start is seen to move; "is ready" stays the last line, which the
+// e2e web server and the benchmarks wait for.
+const started = performance.now();
+const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const count = (n: number) => n.toLocaleString('en-GB');
+let lastSaid = -Infinity;
+const onProgress = (done: number, total: number) => {
+  if (done < total && performance.now() - lastSaid < 1000) return;
+  lastSaid = performance.now();
+  console.log(`Building the training borough: ${count(done)} of ${count(total)} residents (${seconds()})`);
+};
+if (config.mode === 'training') console.log(`Starting CivicDesk in training mode${residents === undefined ? '' : ` with ${count(residents)} residents`}…`);
+// Passed as a variable: createCore hands its training options on to the generator whole, and
+// onProgress is one of the generator's own options (training/options.ts).
+const training = residents === undefined ? { onProgress } : { residents, onProgress };
+const core = createCore({ config, appVersion, log, resourcesDir: path.join(projectRoot, 'resources'), training });
 
 let devMiddleware: Parameters<typeof startLoopbackHost>[0]['devMiddleware'];
 let attachDevServer: ((server: Server) => Promise<void>) | undefined;
@@ -56,10 +72,11 @@ if (values.dev) {
   process.exit(1);
 }
 
-// Training's Dataverse stand-in (loaded only in training) builds its rows before the host says
-// it is ready: at borough scale that takes most of a minute, and a page asked for meanwhile
-// would wait on it with nothing said.
+// Training's Dataverse stand-in (loaded only in training) builds its tables before the host
+// says it is ready, so a page asked for meanwhile never waits on it with nothing said.
+if (config.mode === 'training') console.log(`Starting the training back office (the Dataverse stand-in) (${seconds()})`);
 await core.trainingStandIn();
+if (config.mode === 'training') console.log(`The training back office is up (${seconds()})`);
 const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
 await attachDevServer?.(host.server);
 // End-to-end tests look inside training mode's Dataverse stand-in, over https like any client,
@@ -74,7 +91,7 @@ if (standInFile && standIn) {
   const token = microsoft365?.identity.mintAppTokenForTests({ appId: INTEGRATION_APP_ID, objectId: INTEGRATION_APP_OBJECT_ID, resource: standIn.url }) ?? null;
   writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca, token, microsoft365: m365 }));
 }
-console.log(`CivicDesk (${config.mode} mode) is ready: ${host.origin}/#secret=${secret}`);
+console.log(`CivicDesk (${config.mode} mode) is ready after ${seconds()}: ${host.origin}/#secret=${secret}`);
 
 const stop = () => void Promise.all([host.close(), core.close()]).then(closeLog).then(() => process.exit(0));
 process.on('SIGINT', stop);

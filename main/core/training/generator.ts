@@ -80,10 +80,18 @@ export function* streamTrainingData(options?: TrainingOptions): Generator<Reside
   const ctx = createRunContext(resolved);
   const sizes = createRandom(deriveSeed(resolved.seed, 'household-sizes'));
   let remaining = resolved.residents;
+  const { onProgress } = options ?? {};
+  const step = Math.max(1, Math.ceil(resolved.residents / 100));
+  let nextReport = step;
   for (let householdIndex = 0; remaining > 0; householdIndex += 1) {
     const size = Math.min(remaining, pickWeighted(sizes, HOUSEHOLD_SIZES));
     remaining -= size;
     yield* buildHousehold(ctx, householdIndex, size);
+    const done = resolved.residents - remaining;
+    if (onProgress && (done >= nextReport || remaining === 0)) {
+      onProgress(done, resolved.residents);
+      nextReport = done + step;
+    }
   }
 }
 

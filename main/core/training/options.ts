@@ -15,6 +15,12 @@ export interface TrainingOptions {
    * due dates and review dates look current.
    */
   asOf?: string;
+  /**
+   * Told how many residents are made so far, of how many, about every 1% and at the end: a
+   * borough-scale run takes a while, and whoever waits deserves to see it move. It does not
+   * change the data.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ResolvedTrainingOptions {
