@@ -14,6 +14,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Where the host writes its Dataverse stand-in's address and certificate, for tests that check
 // what reached the back office (tests/e2e/support/back-office.ts).
 process.env.CIVICDESK_STAND_IN_FILE ||= path.join(os.tmpdir(), `civicdesk-e2e-stand-in-${port}-${process.pid}.json`);
+// One training officer whose directory arrives slowly, for the first-start test (first-start.spec.ts).
+process.env.CIVICDESK_TRAINING_SLOW_DIRECTORY ||= '20000:stf-032';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -38,6 +40,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
-    env: { CIVICDESK_LOOPBACK_SECRET: process.env.CIVICDESK_LOOPBACK_SECRET, CIVICDESK_CONFIG: '', CIVICDESK_STAND_IN_FILE: process.env.CIVICDESK_STAND_IN_FILE },
+    env: { CIVICDESK_LOOPBACK_SECRET: process.env.CIVICDESK_LOOPBACK_SECRET, CIVICDESK_CONFIG: '', CIVICDESK_STAND_IN_FILE: process.env.CIVICDESK_STAND_IN_FILE, CIVICDESK_TRAINING_SLOW_DIRECTORY: process.env.CIVICDESK_TRAINING_SLOW_DIRECTORY },
   },
 });

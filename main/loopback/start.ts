@@ -84,6 +84,10 @@ await attachDevServer?.(host.server);
 const standInFile = process.env.CIVICDESK_STAND_IN_FILE;
 const standIn = standInFile ? await core.trainingStandIn() : null;
 const microsoft365 = standInFile ? await core.trainingMicrosoft365() : null;
+// The first-start e2e searches while the directory is still arriving: one training officer's
+// directory pages come slowly ('20000:stf-032'), nobody else's (tests/e2e/first-start.spec.ts).
+const slowDirectory = /^(\d+):(stf-\d{3})$/.exec(process.env.CIVICDESK_TRAINING_SLOW_DIRECTORY ?? '');
+if (standIn && slowDirectory) standIn.slowDirectory({ delayMs: Number(slowDirectory[1]), staffId: slowDirectory[2] });
 if (standInFile && standIn) {
   const m365 = microsoft365 && { authority: microsoft365.identity.authority, identityCa: microsoft365.identity.ca, graphUrl: microsoft365.graph.url, graphCa: microsoft365.graph.ca, clientId: microsoft365.clientId, escalationChannels: microsoft365.settings.escalationChannels };
   // The tests read Dataverse as the council's integration application would: with an app-only

@@ -12,6 +12,7 @@ import { useContact } from '../contact/contact-context';
 import { useNavigation } from '../navigation/navigation-context';
 import { useSession } from '../session/session-context';
 import { ResultList } from './ResultList';
+import { useOnlineHits } from './use-online-search';
 import { useResidentSearch, type DirectoryStatus } from './use-resident-search';
 
 function DirectoryLine({ status }: { status: DirectoryStatus }) {
@@ -48,6 +49,9 @@ export function SearchPlace() {
   const { screenPop, current: call, screenPopUsed } = contact;
   const popNumber = screenPop?.autoOpen ? screenPop.callerNumber : null;
   const [query, setQuery] = useState(() => contact.searchText() || (popNumber ?? ''));
+  // H3: while this computer's copy of the directory is incomplete, the council's system is asked
+  // too, and the residents it finds that the copy lacks are shown after the local ones, marked.
+  const shown = useOnlineHits(results, query, directory.state !== 'ready' && directory.state !== 'unavailable');
   // A call that arrives while this place is open fills the box with its number.
   const [seenPop, setSeenPop] = useState(popNumber);
   if (popNumber !== seenPop) {
@@ -120,7 +124,7 @@ export function SearchPlace() {
           search(event.target.value);
         }}
         onKeyDown={(event) => {
-          const first = results.hits[0];
+          const first = shown[0];
           if (event.key === 'Enter' && first) void openResident(first.entry.residentId);
         }}
         fullWidth
@@ -133,9 +137,9 @@ export function SearchPlace() {
       {results.problem && <Typography role="status">{results.problem}</Typography>}
       {contact.error && <Alert severity="error">{contact.error.message}</Alert>}
       <Typography role="status" variant="body2" sx={{ position: 'absolute', left: '-10000px' }}>
-        {query.trim() ? (results.matching > results.hits.length ? t(results.atLeast ? 'search.shownOfMore' : 'search.shownOf', { count: results.hits.length, total: results.matching.toLocaleString('en-GB') }) : t('search.found', { count: results.hits.length })) : ''}
+        {query.trim() ? (results.matching > results.hits.length ? t(results.atLeast ? 'search.shownOfMore' : 'search.shownOf', { count: results.hits.length, total: results.matching.toLocaleString('en-GB') }) : t('search.found', { count: shown.length })) : ''}
       </Typography>
-      <ResultList hits={results.hits} query={results.query} today={today} label={t('search.resultsLabel')} shows={session.identityPolicy.results} onOpen={openResultById} />
+      <ResultList hits={shown} query={results.query} today={today} label={t('search.resultsLabel')} shows={session.identityPolicy.results} onOpen={openResultById} />
       {session.mode === 'training' && (
         <Box sx={{ mt: 3 }}>
           <Typography sx={{ mb: 1 }}>{t('search.simulateHelp')}</Typography>

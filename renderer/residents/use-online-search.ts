@@ -1,0 +1,37 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SearchHit } from '../../shared/domain/directory';
+import { useBridge } from '../bridge/bridge-context';
+import { mergeOnlineHits, type ShownHit } from './merge-online-hits';
+
+/** Long enough that a name typed at speed is asked once, short enough to arrive while the officer reads the local results. */
+export const ONLINE_SEARCH_PAUSE_MS = 200;
+/** As many as the list shows from the council's system beside the local results. */
+const ONLINE_RESULTS = 10;
+
+/**
+ * While this computer's copy of the directory is incomplete, what is typed is also searched in
+ * the council's system (Dataverse search, through main), a moment after typing pauses; an answer
+ * for older text never replaces a newer one. Offline or refused, the local results stand alone:
+ * a failed online search says nothing, as the local search is still there and says its own.
+ * Returns the local results with what the council's system adds, marked.
+ */
+export function useOnlineHits(local: { hits: SearchHit[]; query: string }, text: string, active: boolean): ShownHit[] {
+  const bridge = useBridge();
+  const [online, setOnline] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
+  const latest = useRef(0);
+  const asked = active && /\p{L}{2}/u.test(text) && text.length <= 200;
+
+  useEffect(() => {
+    latest.current += 1;
+    const mine = latest.current;
+    if (!asked) return;
+    const timer = setTimeout(() => {
+      void bridge.directory.searchOnline({ text, top: ONLINE_RESULTS }).then((outcome) => {
+        if (mine === latest.current && outcome.ok) setOnline({ query: text, hits: outcome.value.hits });
+      });
+    }, ONLINE_SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [bridge, text, asked]);
+
+  return useMemo(() => mergeOnlineHits(local.hits, asked && online.query === local.query ? online.hits : []), [local.hits, local.query, online, asked]);
+}
