@@ -8,6 +8,15 @@ export const ONLINE_SEARCH_PAUSE_MS = 200;
 /** As many as the list shows from the council's system beside the local results. */
 const ONLINE_RESULTS = 10;
 
+/** A word of two letters or more and nothing else: main asks the council's system by names only (resident-search.ts). */
+function hasNameWord(text: string): boolean {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((word) => /^\p{L}{2,}$/u.test(word));
+}
+
 /**
  * While this computer's copy of the directory is incomplete, what is typed is also searched in
  * the council's system (Dataverse search, through main), a moment after typing pauses; an answer
@@ -19,7 +28,7 @@ export function useOnlineHits(local: { hits: SearchHit[]; query: string }, text:
   const bridge = useBridge();
   const [online, setOnline] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const latest = useRef(0);
-  const asked = active && /\p{L}{2}/u.test(text) && text.length <= 200;
+  const asked = active && hasNameWord(text) && text.length <= 200;
 
   useEffect(() => {
     latest.current += 1;

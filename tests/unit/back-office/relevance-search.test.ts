@@ -290,3 +290,31 @@ describe('residents from Dataverse search through the live adapter', () => {
     }
   });
 });
+
+describe('the stand-in’s slow directory, for tests that search while the copy is still arriving', () => {
+  it('holds back only the named officer’s directory pages, by the time asked, and nothing else of theirs', async () => {
+    const agents = dataset.staff.filter((member) => member.role === 'agent');
+    const [slowed, other] = agents;
+    if (!slowed || !other) throw new Error('The test borough has fewer than two agents.');
+    const timed = async (staffId: string, path: string, prefer?: string) => {
+      const started = performance.now();
+      const headers: Record<string, string> = { Authorization: `Bearer ${harness.officerToken(staffId)}`, Accept: 'application/json', 'OData-Version': '4.0' };
+      if (prefer) headers.Prefer = prefer;
+      const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/${path}`, { headers });
+      await response.text();
+      return { status: response.status, ms: performance.now() - started };
+    };
+    harness.standIn.slowDirectory({ delayMs: 1000, staffId: slowed.id });
+    try {
+      const directoryPage = await timed(slowed.id, 'contacts?$select=contactid', 'odata.track-changes,odata.maxpagesize=50');
+      expect(directoryPage.status).toBe(200);
+      expect(directoryPage.ms).toBeGreaterThanOrEqual(990);
+      expect((await timed(other.id, 'contacts?$select=contactid', 'odata.track-changes,odata.maxpagesize=50')).ms).toBeLessThan(900);
+      // A resident's own record, or a filtered read, is no directory page.
+      expect((await timed(slowed.id, `contacts?$select=contactid&$filter=lastname eq '${surname}'`)).ms).toBeLessThan(900);
+    } finally {
+      harness.standIn.slowDirectory(null);
+    }
+    expect((await timed(slowed.id, 'contacts?$select=contactid', 'odata.track-changes,odata.maxpagesize=50')).ms).toBeLessThan(900);
+  });
+});

@@ -242,7 +242,7 @@ export function relevanceSearch(deps: RelevanceSearchDeps, method: string, body:
   if (method !== 'POST') throw new ODataError(405, '0x80060888', 'The search query must be a POST.');
   const enabled = deps.searchable();
   // Microsoft documents no code for this; the words say what an administrator must do.
-  if (!enabled) throw new ODataError(400, '0x80048d0b', 'Dataverse search is not enabled for this environment. An administrator turns it on in the Power Platform admin center (Settings, Features, Dataverse search).');
+  if (!enabled) throw new ODataError(400, '0x80048d0b', 'Dataverse search is not enabled for this environment. An administrator turns it on in the Power Platform admin center (Settings, Product, Features, Dataverse search).');
   let request: unknown;
   try {
     request = JSON.parse(body);
