@@ -1,5 +1,6 @@
 import { tableNames, type TableNames } from '../back-office/dataverse/names';
 import { ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, anonymousContactCheck } from './anonymous-contact-check';
+import { SEARCH_CHECK, SEARCH_TITLE, searchCheck } from './search-check';
 import { failed, notChecked, passed, type ReadinessCheck } from './check';
 import { DATAVERSE_REQUIREMENTS, underPrefix } from './dataverse-requirements';
 import { ACTIVITY_TABLES, ROLE_PRIVILEGES, type TablePrivilege } from './privilege-requirements';
@@ -93,6 +94,7 @@ export async function dataverseChecks(connection: TenantConnection, token: strin
       ...requirements.map(([table]) => notChecked(`dataverse-table:${underPrefix(table, names)}`, `Dataverse table ${underPrefix(table, names)}`, why, 'Fix signing in and Dataverse consent first.')),
       notChecked('dataverse-privileges', 'The signed-in officer’s Dataverse security role', why, 'Fix signing in and Dataverse consent first.'),
       notChecked(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, why, 'Fix signing in and Dataverse consent first.'),
+      notChecked(SEARCH_CHECK, SEARCH_TITLE, why, 'Fix signing in and Dataverse consent first.'),
     ];
   }
   const get: Get = (path) => connection.dataverse(path, token);
@@ -100,6 +102,7 @@ export async function dataverseChecks(connection: TenantConnection, token: strin
   for (const [table, columns] of requirements) checks.push(await orFailed(`dataverse-table:${underPrefix(table, names)}`, `Dataverse table ${underPrefix(table, names)}`, () => tableCheck(get, names, table, columns)));
   checks.push(await orFailed('dataverse-privileges', 'The signed-in officer’s Dataverse security role', () => privilegeCheck(get, names, officer)));
   checks.push(await orFailed(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, () => anonymousContactCheck(get, names, connection.settings.anonymousContactId)));
+  checks.push(await orFailed(SEARCH_CHECK, SEARCH_TITLE, () => searchCheck(get)));
   return checks;
 }
 

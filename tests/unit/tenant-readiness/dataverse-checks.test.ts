@@ -20,6 +20,8 @@ function environment(options: { prefix?: string; tables?: Record<string, Record<
   const privileges = options.privileges ?? Object.entries(ROLE_PRIVILEGES['team-leader']).flatMap(([table, held]) => held.map((privilege) => `prv${privilege}${rename(table)}`));
   const answer = (path: string): ServiceAnswer => {
     if (path === 'WhoAmI') return { status: 200, body: { BusinessUnitId: USER, UserId: USER, OrganizationId: USER } };
+    // Dataverse search on, indexing contacts' names (tests/unit/tenant-readiness/search-check.test.ts tries it off).
+    if (path === 'searchstatus') return { status: 200, body: { response: JSON.stringify({ value: { status: 'provisioned', entitystatusresults: [{ entitylogicalname: 'contact', searchableindexedfieldinfomap: { firstname: { indexfieldname: 'a_1' }, lastname: { indexfieldname: 'a_2' } } }] } }) } };
     const contact = /^contacts\(([0-9a-f-]{36})\)\?\$select=([\w,]+)$/.exec(path);
     if (contact) {
       if (!privileges.includes('prvReadcontact')) return { status: 403, body: { error: { code: '0x80040220', message: `Principal user (Id=${USER}, type=8), is missing prvReadcontact privilege on entity 'contact'.` } } };

@@ -9,7 +9,7 @@ import { demand, type Caller } from './security-roles';
 import { retrieveUserPrivileges } from './functions';
 import { entityDefinitions } from './metadata';
 import { validateWrite } from './validate';
-import { relevanceSearch, SEARCH_QUERY_PATH, type SearchableTable } from './relevance-search';
+import { relevanceSearch, SEARCH_QUERY_PATH, searchStatus, type SearchableTable } from './relevance-search';
 
 export interface StandInRequest {
   method: string;
@@ -202,6 +202,8 @@ export function createRequestHandler(deps: {
       if (!url.pathname.startsWith(API_PATH)) throw new ODataError(404, '0x80060888', `No Web API at ${url.pathname}.`);
       const path = decodeURIComponent(url.pathname.slice(API_PATH.length));
       if (path === 'WhoAmI' && request.method === 'GET') return json(200, { '@odata.context': `${baseUrl}$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, ...WHO_AM_I });
+      // Dataverse search's status: any signed-in user may ask whether search is on and what it indexes.
+      if (path === 'searchstatus' && request.method === 'GET') return json(200, searchStatus(deps.searchable?.() ?? null, store, deps.origin()));
       const privileges = retrieveUserPrivileges(path, request.method, deps.caller?.(request.headers.authorization) ?? null, WHO_AM_I.UserId, baseUrl);
       if (privileges) return json(200, privileges);
       // Table definitions: any signed-in user may read them, whatever their security roles.

@@ -315,3 +315,34 @@ export function relevanceSearch(deps: RelevanceSearchDeps, method: string, body:
   const response = { Error: null, Value: value, Facets: {}, QueryContext: null, Count: parameters.count === true ? found.length : -1 };
   return { status: 200, body: { '@odata.context': `${deps.origin()}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.searchqueryResponse`, response: JSON.stringify(response) } };
 }
+
+/**
+ * Dataverse search's status (GET /api/data/v9.2/searchstatus), as "Dataverse Search statistics
+ * and status" documents it: `response` is a JSON string whose `value` has the environment's
+ * `status` (notprovisioned, provisioninginprogress, provisioned) and, once provisioned, each
+ * table in the index with its indexed columns (`searchableindexedfieldinfomap`). The index
+ * field names are the stand-in's own; Dataverse makes up short ones ('a_0', 'd_0').
+ */
+export function searchStatus(searchable: ReadonlyMap<string, SearchableTable> | null, store: TrainingStore, origin: string): Record<string, unknown> {
+  const entitystatusresults = [...(searchable ?? new Map<string, SearchableTable>()).entries()].flatMap(([logicalName, table]) => {
+    const stored = store.table(table.entitySet);
+    if (!stored) return [];
+    const { definition } = stored;
+    const indexed = [definition.key, ...table.findColumns, 'statecode', 'createdon', 'modifiedon'].filter((column, index, all) => column in definition.columns && all.indexOf(column) === index);
+    return [
+      {
+        entitylogicalname: logicalName,
+        objecttypecode: String(table.objectTypeCode),
+        primarynamefield: definition.primaryName,
+        lastdatasynctimestamp: `${store.currentVersion()}!${new Date().toISOString().slice(0, 19).replace('T', ' ')}`,
+        lastprincipalobjectaccesssynctimestamp: '0!',
+        entitystatus: 'EntitySyncComplete',
+        searchableindexedfieldinfomap: Object.fromEntries(indexed.map((column, index) => [column, { indexfieldname: `f_${index}` }])),
+      },
+    ];
+  });
+  const value = searchable
+    ? { status: 'provisioned', lockboxstatus: 'Disabled', cmkstatus: 'Disabled', entitystatusresults, manytomanyrelationshipsyncstatus: [] }
+    : { status: 'notprovisioned', lockboxstatus: 'Unknown', cmkstatus: 'Unknown', entitystatusresults: [], manytomanyrelationshipsyncstatus: [] };
+  return { '@odata.context': `${origin}/api/data/v9.2/$metadata#Microsoft.Dynamics.CRM.searchstatusResponse`, response: JSON.stringify({ value }) };
+}
