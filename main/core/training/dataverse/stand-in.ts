@@ -126,18 +126,20 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   const certificate = await makeLoopbackCertificate();
   const { dataset } = options;
   const names = tableNames(options.publisherPrefix);
-  // Cases and the contact history (most of a borough's rows) are made when first needed or
-  // while the stand-in is idle (fillWhileIdle below); what the directory reads is made now.
+  // Every table but the contacts (the directory) and the staff is made when first needed or
+  // while the stand-in is idle (fillWhileIdle below): the contact history alone is over two
+  // million rows at borough scale. The counts are known now, so versions stay as they were.
+  const vulnerabilities = dataset.flags.filter((flag) => flag.kind === 'vulnerability').length;
   const rows = new Map<string, StandInRow[] | SeedRows>([
     ['contacts', contactRows(dataset, names)],
-    [names.custom('households'), householdRows(dataset, names)],
+    [names.custom('households'), later(dataset.households.length, () => householdRows(dataset, names))],
     ['systemusers', systemUserRows(dataset)],
-    [names.custom('counciltaxaccounts'), councilTaxAccountRows(dataset, names)],
-    [names.custom('rentaccounts'), rentAccountRows(dataset, names)],
-    [names.custom('parkingpermits'), parkingPermitRows(dataset, names)],
+    [names.custom('counciltaxaccounts'), later(dataset.councilTaxAccounts.length, () => councilTaxAccountRows(dataset, names))],
+    [names.custom('rentaccounts'), later(dataset.rentAccounts.length, () => rentAccountRows(dataset, names))],
+    [names.custom('parkingpermits'), later(dataset.parkingPermits.length, () => parkingPermitRows(dataset, names))],
     ['incidents', later(dataset.cases.length, () => incidentRows(dataset, names))],
-    [names.custom('residentflags'), residentFlagRows(dataset, names)],
-    [names.custom('staffsafetymarkers'), staffSafetyMarkerRows(dataset, names)],
+    [names.custom('residentflags'), later(vulnerabilities, () => residentFlagRows(dataset, names))],
+    [names.custom('staffsafetymarkers'), later(dataset.flags.length - vulnerabilities, () => staffSafetyMarkerRows(dataset, names))],
     ...activityRows(dataset, names),
   ]);
   if (options.teamHistory) {
