@@ -55,6 +55,8 @@ if (config.mode === 'training') console.log(`Starting CivicDesk in training mode
 // onProgress is one of the generator's own options (training/options.ts).
 const training = residents === undefined ? { onProgress } : { residents, onProgress };
 const core = createCore({ config, appVersion, log, resourcesDir: path.join(projectRoot, 'resources'), training });
+// createCore has set training's back office going (its identity, certificate and tables).
+if (config.mode === 'training') console.log(`Starting the training back office (the Dataverse stand-in) (${seconds()})`);
 
 let devMiddleware: Parameters<typeof startLoopbackHost>[0]['devMiddleware'];
 let attachDevServer: ((server: Server) => Promise<void>) | undefined;
@@ -74,7 +76,6 @@ if (values.dev) {
 
 // Training's Dataverse stand-in (loaded only in training) builds its tables before the host
 // says it is ready, so a page asked for meanwhile never waits on it with nothing said.
-if (config.mode === 'training') console.log(`Starting the training back office (the Dataverse stand-in) (${seconds()})`);
 await core.trainingStandIn();
 if (config.mode === 'training') console.log(`The training back office is up (${seconds()})`);
 const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
