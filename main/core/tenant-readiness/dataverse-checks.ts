@@ -102,7 +102,7 @@ export async function dataverseChecks(connection: TenantConnection, token: strin
   for (const [table, columns] of requirements) checks.push(await orFailed(`dataverse-table:${underPrefix(table, names)}`, `Dataverse table ${underPrefix(table, names)}`, () => tableCheck(get, names, table, columns)));
   checks.push(await orFailed('dataverse-privileges', 'The signed-in officer’s Dataverse security role', () => privilegeCheck(get, names, officer)));
   checks.push(await orFailed(ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, () => anonymousContactCheck(get, names, connection.settings.anonymousContactId)));
-  checks.push(await orFailed(SEARCH_CHECK, SEARCH_TITLE, () => searchCheck(get)));
+  checks.push(await orFailed(SEARCH_CHECK, SEARCH_TITLE, () => searchCheck(get, names)));
   return checks;
 }
 

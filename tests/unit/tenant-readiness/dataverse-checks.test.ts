@@ -21,7 +21,7 @@ function environment(options: { prefix?: string; tables?: Record<string, Record<
   const answer = (path: string): ServiceAnswer => {
     if (path === 'WhoAmI') return { status: 200, body: { BusinessUnitId: USER, UserId: USER, OrganizationId: USER } };
     // Dataverse search on, indexing contacts' names (tests/unit/tenant-readiness/search-check.test.ts tries it off).
-    if (path === 'searchstatus') return { status: 200, body: { response: JSON.stringify({ value: { status: 'provisioned', entitystatusresults: [{ entitylogicalname: 'contact', searchableindexedfieldinfomap: { firstname: { indexfieldname: 'a_1' }, lastname: { indexfieldname: 'a_2' } } }] } }) } };
+    if (path === 'searchstatus') return { status: 200, body: { response: JSON.stringify({ value: { status: 'provisioned', entitystatusresults: [{ entitylogicalname: 'contact', searchableindexedfieldinfomap: Object.fromEntries(['firstname', 'lastname', 'birthdate', 'address1_line1', 'address1_postalcode', 'mobilephone', 'telephone1', 'emailaddress1', rename('cd_counciltaxreference'), rename('cd_rentreference'), rename('cd_hasvulnerabilityflag')].map((column) => [column, {}])) }] } }) } };
     const contact = /^contacts\(([0-9a-f-]{36})\)\?\$select=([\w,]+)$/.exec(path);
     if (contact) {
       if (!privileges.includes('prvReadcontact')) return { status: 403, body: { error: { code: '0x80040220', message: `Principal user (Id=${USER}, type=8), is missing prvReadcontact privilege on entity 'contact'.` } } };

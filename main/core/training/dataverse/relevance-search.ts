@@ -36,6 +36,8 @@ export interface SearchableTable {
   objectTypeCode: number;
   /** The Quick Find view's find columns: only these can be searched. */
   findColumns: readonly string[];
+  /** The Quick Find view's view columns: indexed too, so search can return them. */
+  viewColumns?: readonly string[];
 }
 
 export interface RelevanceSearchDeps {
@@ -377,7 +379,7 @@ export function searchStatus(searchable: ReadonlyMap<string, SearchableTable> | 
     const stored = store.table(table.entitySet);
     if (!stored) return [];
     const { definition } = stored;
-    const indexed = [definition.key, ...table.findColumns, 'statecode', 'createdon', 'modifiedon'].filter((column, index, all) => column in definition.columns && all.indexOf(column) === index);
+    const indexed = [definition.key, ...table.findColumns, ...(table.viewColumns ?? []), 'statecode', 'createdon', 'modifiedon'].filter((column, index, all) => column in definition.columns && all.indexOf(column) === index);
     return [
       {
         entitylogicalname: logicalName,

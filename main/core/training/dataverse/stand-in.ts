@@ -73,6 +73,8 @@ export interface SlowDirectory {
 
 /** The contact table's Quick Find find columns, as a council's administrator would set them for CivicDesk. */
 export const CONTACT_FIND_COLUMNS = ['fullname', 'firstname', 'lastname', 'emailaddress1', 'telephone1', 'mobilephone', 'address1_postalcode'] as const;
+/** Its view columns: what else the index holds for search to return (the directory's columns). */
+const contactViewColumns = (names: ReturnType<typeof tableNames>) => ['birthdate', 'address1_line1', names.custom('counciltaxreference'), names.custom('rentreference'), names.custom('hasvulnerabilityflag')];
 
 export interface StandInCounters extends ServiceProtectionCounters {
   /** Every request that reached the stand-in. */
@@ -179,7 +181,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   });
   const protection = options.limits ? createServiceProtection({ ...DATAVERSE_LIMITS, ...(options.limits === true ? {} : options.limits) }) : null;
   const tally = { received: 0, faulted: 0 };
-  const searchable = new Map<string, SearchableTable>([['contact', { entitySet: 'contacts', objectTypeCode: 2, findColumns: CONTACT_FIND_COLUMNS }]]);
+  const searchable = new Map<string, SearchableTable>([['contact', { entitySet: 'contacts', objectTypeCode: 2, findColumns: CONTACT_FIND_COLUMNS, viewColumns: contactViewColumns(names) }]]);
   let slow: SlowDirectory | null = null;
   /** A page of the directory: the contact table read whole with change tracking, or a next or delta link of that read. */
   const isDirectoryPage = (target: string, prefer: string | undefined) => {
