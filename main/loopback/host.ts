@@ -77,7 +77,11 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, r
   if (!file) return notFound(response);
   try {
     const body = await readFile(file);
-    response.writeHead(200, { 'Content-Type': mimeTypeFor(file), 'Cache-Control': 'no-store' });
+    // The built code and fonts under /assets/ are named by their content, so the browser may keep
+    // them (and its compiled code) from one start to the next, as the desktop app reads them from
+    // its own disk; index.html, which names them, is always asked for afresh.
+    const immutable = pathname.startsWith('/assets/') && /-[\w-]{8}\.\w+$/.test(pathname);
+    response.writeHead(200, { 'Content-Type': mimeTypeFor(file), 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : body);
   } catch {
     notFound(response);
