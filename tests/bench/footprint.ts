@@ -4,8 +4,8 @@
  * BENCH_RESIDENTS says otherwise), once the directory is on this computer and indexed.
  *
  * - renderer.cold_load_ms: a reload with the directory already stored (a warm profile), from
- *   the navigation until a key typed into the search box lands in it (the first screen, then
- *   Alt+2 to Search, then the key, as an agent would).
+ *   the navigation until a key typed into the search box stays in it (the first screen, then
+ *   Alt+2 to Search, then the key, as an agent would, each the moment it can be done).
  * - renderer.memory_mb: the page's and the search worker's JS heaps (live objects, after a
  *   garbage collection) plus their array buffers' memory (where the built index lives).
  * - renderer.rss_growth_mb: the renderer processes' resident memory after five more reloads,
@@ -113,22 +113,37 @@ try {
 
   // Reload after reload, as an agent's day of sign-ins and refreshes: the first load's resident
   // memory against the fifth reload's, each measured with search ready again.
+  // In the page itself, so the figure has none of the test driver's round trips in it: Alt+2
+  // as soon as the first screen answers it, then a key into the search box the moment it is
+  // there, counted when the box still holds it a frame later (performance.now() in the
+  // reloaded document counts from its navigation's start).
   await page.addInitScript({
-    content: `document.addEventListener('input', (event) => {
-      if (event.target instanceof HTMLInputElement && event.target.getAttribute('aria-controls') === 'resident-results') window.__typedAt ??= performance.now();
-    }, true);`,
+    content: `window.__typedAt = new Promise((resolve) => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      // Looked for every few milliseconds: the shortcut is listened for only once the first
+      // screen's effects have run, a little after its heading is drawn, so it is pressed until Search opens.
+      const check = () => {
+        const box = document.querySelector('input[aria-controls="resident-results"]');
+        if (!box || box.disabled) {
+          const heading = document.querySelector('h1');
+          if (heading && heading.textContent === 'Dashboard') (document.activeElement || document.body).dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', altKey: true, bubbles: true, cancelable: true }));
+          return void setTimeout(check, 4);
+        }
+        const at = performance.now();
+        box.focus();
+        setValue.call(box, 's');
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        requestAnimationFrame(() => (box.isConnected && box.value === 's' ? resolve(at) : check()));
+      };
+      check();
+    });`,
   });
   const rss = [await rendererRss(browserSession)];
   const coldLoads: number[] = [];
   for (let reload = 1; reload <= RELOADS; reload += 1) {
     await page.reload({ waitUntil: 'commit' });
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
-    await page.keyboard.press('Alt+2');
-    const box = page.locator('input[aria-controls="resident-results"]');
-    await box.press('s', { timeout: 60_000 });
-    // performance.now() in the reloaded document counts from its navigation's start.
-    coldLoads.push(await page.evaluate(() => (window as unknown as { __typedAt: number }).__typedAt));
-    await box.fill('');
+    coldLoads.push(await page.evaluate(() => (window as unknown as { __typedAt: Promise<number> }).__typedAt));
+    await page.locator('input[aria-controls="resident-results"]').fill('');
     await searchReady(page);
     rss.push(await rendererRss(browserSession));
   }
