@@ -24,6 +24,17 @@ function DirectoryLine({ status }: { status: DirectoryStatus }) {
     ) : (
       <Typography variant="body2">{t('search.ready', { count: status.size, formatted: status.size.toLocaleString('en-GB') })}</Typography>
     );
+  // Part of the directory is searchable already: say how much, and how long the rest will be.
+  if (status.state === 'partial') {
+    const percent = status.total > 0 ? Math.min(100, Math.round((100 * status.searchable) / status.total)) : 0;
+    const counts = { searchable: status.searchable.toLocaleString('en-GB'), total: status.total.toLocaleString('en-GB'), seconds: status.secondsLeft ?? 0 };
+    return (
+      <Box>
+        <Typography variant="body2">{t(status.secondsLeft === null ? 'search.partialFinishing' : 'search.partial', counts)}</Typography>
+        <LinearProgress variant="determinate" value={percent} aria-label={t('search.partialLabel')} />
+      </Box>
+    );
+  }
   const percent = status.total > 0 ? Math.round((100 * status.done) / status.total) : 0;
   return (
     <Box>
@@ -44,7 +55,7 @@ export function SearchPlace() {
   const bridge = useBridge();
   const session = useSession();
   const navigation = useNavigation();
-  const { directory, results, search } = useResidentSearch();
+  const { directory, version, results, search } = useResidentSearch();
   const contact = useContact();
   const { screenPop, current: call, screenPopUsed } = contact;
   const popNumber = screenPop?.autoOpen ? screenPop.callerNumber : null;
@@ -73,11 +84,11 @@ export function SearchPlace() {
     if (here.current) navigation?.goTo('resident');
   }, [navigation]);
 
-  // Run the box's query whenever the index becomes ready, and when a screen-pop fills it.
+  // Run the box's query again whenever more becomes searchable, and when a screen-pop fills it.
   useEffect(() => {
-    if (directory.state === 'ready') search(query);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the index changes state or a call fills the box
-  }, [directory.state, search, seenPop]);
+    if (version > 0) search(query);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the index changes or a call fills the box
+  }, [version, search, seenPop]);
 
   // A screen-pop whose number belongs to exactly one resident opens them straight away,
   // once: coming back to Search later must not open them again.

@@ -1,30 +1,95 @@
-import { analyseQuery, buildSearchIndex, type SearchIndex } from '../../shared/search';
+import type { DirectoryEntry } from '../../shared/domain/directory';
+import { buildIndexData } from '../../shared/search/build';
+import { packIndexData, PACKED_FORMAT, type PackedIndex } from '../../shared/search/packed';
 import { DirectoryDatabase, readDirectory } from '../storage/directory-database';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 
+/** A segment is built from what has arrived at most this often, so typing meanwhile stays light. */
+const SEGMENT_EVERY_MS = 1_000;
+
 /**
- * What the search worker does with each message: build the index from the officer's sealed
- * directory in IndexedDB, then answer queries from memory. Kept apart from the worker file so it can also
- * run on the page where no Worker exists (component tests in jsdom).
+ * What the search worker does: builds indexes and hands them to the page, which searches
+ * them itself. At start it opens the index saved after the last sync (no rebuild); slices
+ * arriving from the back office become small segments, searchable at once; when the sync has
+ * changed the directory, the whole index is rebuilt once and saved for the next start. Kept
+ * apart from the worker file so it can also run on the page where no Worker exists
+ * (component tests in jsdom).
  */
-export function createSearchHandler(post: (message: FromSearchWorker) => void): (message: ToSearchWorker) => Promise<void> {
-  let index: SearchIndex | null = null;
+export function createSearchHandler(post: (message: FromSearchWorker, transfer: Transferable[]) => void): (message: ToSearchWorker) => Promise<void> {
+  let db: DirectoryDatabase | null = null;
+  let opened = false;
+  /** Residents arrived since the last index handed over, and residents removed. */
+  let arrived = new Map<string, DirectoryEntry>();
+  let removed = new Set<string>();
+  let fresh = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastSegment = 0;
+
+  const handOver = (packed: PackedIndex, whole: boolean, supersedes: string[], started: number, saved: boolean) =>
+    post({ type: 'index', packed, whole, supersedes, buildMs: Math.round(performance.now() - started), saved }, [packed.buffer]);
+
+  const buildSegment = () => {
+    timer = null;
+    if (arrived.size === 0 && removed.size === 0) return;
+    const started = performance.now();
+    const entries = [...arrived.values()];
+    // On a first start every resident is new, so nothing older needs hiding (and naming 320,000 ids would cost the page).
+    const supersedes = fresh ? [...removed] : [...arrived.keys(), ...removed];
+    arrived = new Map();
+    removed = new Set();
+    lastSegment = performance.now();
+    handOver(packIndexData(buildIndexData(entries)), false, supersedes, started, false);
+  };
+
+  /** Builds the whole index from the local copy, hands it over, and saves it for the next start. */
+  const rebuild = async (database: DirectoryDatabase) => {
+    const started = performance.now();
+    const entries = await readDirectory(database);
+    const meta = await database.meta.get('sync');
+    const packed = packIndexData(buildIndexData(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }, []) }));
+    // The bytes are copied for saving before the buffer goes to the page.
+    const bytes = new Blob([packed.buffer]);
+    const layout = packed.layout;
+    handOver(packed, true, [], started, false);
+    if (meta) await database.index.put({ key: 'index', deltaToken: meta.deltaToken, layout, bytes });
+  };
+
   return async (message) => {
-    if (message.type === 'load') {
+    if (message.type === 'open') {
+      db = new DirectoryDatabase(message.database, message.key);
       const started = performance.now();
-      const db = new DirectoryDatabase(message.database, message.key);
-      const entries = await readDirectory(db);
-      db.close();
-      index = buildSearchIndex(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
-      post({ type: 'ready', size: entries.length, buildMs: Math.round(performance.now() - started) });
+      const [meta, saved] = await Promise.all([db.meta.get('sync'), db.index.get('index').catch(() => undefined)]);
+      if (saved && meta && saved.deltaToken === meta.deltaToken && saved.layout.format === PACKED_FORMAT) {
+        opened = true;
+        return handOver({ layout: saved.layout, buffer: await saved.bytes.arrayBuffer() }, true, [], started, true);
+      }
+      if (!meta) return post({ type: 'empty' }, []);
+      opened = true;
+      return rebuild(db);
+    }
+    if (message.type === 'slice') {
+      if (message.replacesAll) {
+        fresh = true;
+        arrived = new Map();
+        removed = new Set();
+      }
+      for (const id of message.removed) {
+        arrived.delete(id);
+        removed.add(id);
+      }
+      for (const entry of message.entries) arrived.set(entry.residentId, entry);
+      timer ??= setTimeout(buildSegment, Math.max(0, lastSegment + SEGMENT_EVERY_MS - performance.now()));
       return;
     }
-    const analysed = analyseQuery(message.query);
-    if ('tooShort' in analysed || 'onlyPunctuation' in analysed) {
-      post({ type: 'results', id: message.id, hits: [], matching: 0, atLeast: false, problem: analysed.message });
-      return;
+    // Synced: what arrived is in the local copy now; one whole index replaces the segments.
+    if (timer) clearTimeout(timer);
+    timer = null;
+    arrived = new Map();
+    removed = new Set();
+    fresh = false;
+    if (db && (message.changed || !opened)) {
+      opened = true;
+      await rebuild(db);
     }
-    const found = index ? index.searchCounted(message.query, 20) : { hits: [], matching: 0, atLeast: false };
-    post({ type: 'results', id: message.id, hits: found.hits, matching: found.matching, atLeast: found.atLeast, problem: null });
   };
 }

@@ -1,11 +1,26 @@
-import type { SearchHit } from '../../shared/domain/directory';
+import type { DirectoryEntry } from '../../shared/domain/directory';
+import type { PackedIndex } from '../../shared/search/packed';
 
-/** Messages between the search worker and the page. */
-/** `load` names the officer's directory and hands over their key (a CryptoKey crosses to a worker unreadable, as it is). */
-export type ToSearchWorker = { type: 'load'; database: string; key: CryptoKey } | { type: 'search'; id: number; query: string };
+/**
+ * Messages between the search worker and the page. The worker builds indexes and hands each
+ * over as one transferred buffer; the page answers every keystroke itself, from memory, in
+ * the same task as the keystroke (a round trip to the worker cost a second frame).
+ */
+export type ToSearchWorker =
+  /** At start: the officer's directory and their key (a CryptoKey crosses to a worker unreadable, as it is). */
+  | { type: 'open'; database: string; key: CryptoKey }
+  /** A slice of the directory as it arrives from the back office, so it is searchable at once. */
+  | { type: 'slice'; entries: DirectoryEntry[]; removed: string[]; replacesAll: boolean }
+  /** The sync has finished: rebuild from the whole local copy if it changed (or no index is open yet). */
+  | { type: 'synced'; changed: boolean };
 
 export type FromSearchWorker =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'ready'; size: number; buildMs: number }
-  /** `matching`: residents who match everything typed (counted up to a cap: `atLeast`). */
-  | { type: 'results'; id: number; hits: SearchHit[]; matching: number; atLeast: boolean; problem: string | null };
+  /**
+   * An index to search. `whole`: it is the whole local copy, and replaces every index before
+   * it. Otherwise it is a segment of what has arrived since, searched beside the others, and
+   * `supersedes` names residents it changed or removed, whose older entries no longer count.
+   */
+  | { type: 'index'; packed: PackedIndex; whole: boolean; supersedes: string[]; buildMs: number; saved: boolean }
+  /** Nothing on this computer yet to open (a first start): search waits for the slices. */
+  | { type: 'empty' };

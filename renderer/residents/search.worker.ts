@@ -2,7 +2,7 @@
 import { createSearchHandler } from './search-handler';
 import type { ToSearchWorker } from './search-messages';
 
-/** Search off the page's thread, so typing never waits on it. */
+/** Builds the search index off the page's thread; the page searches what it hands over. */
 declare const self: DedicatedWorkerGlobalScope;
-const handle = createSearchHandler((message) => self.postMessage(message));
+const handle = createSearchHandler((message, transfer) => self.postMessage(message, transfer));
 self.onmessage = (event: MessageEvent<ToSearchWorker>) => void handle(event.data);

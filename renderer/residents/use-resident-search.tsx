@@ -1,31 +1,53 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { SearchHit } from '../../shared/domain/directory';
+import type { DirectoryEntry, SearchHit } from '../../shared/domain/directory';
+import { analyseQuery } from '../../shared/search';
+import { searchIndexData } from '../../shared/search/engine';
+import { unpackIndexData } from '../../shared/search/packed';
 import { useBridge } from '../bridge/bridge-context';
 import { databaseName, officerStorage, onStorageChange } from '../storage/officer-storage';
 import { syncDirectory } from './directory-sync';
 import { createSearchHandler } from './search-handler';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
+import { Segments } from './search-segments';
 
 export type DirectoryStatus =
   | { state: 'syncing'; done: number; total: number }
+  /** Part of the directory is searchable while the rest arrives (a first start). */
+  | { state: 'partial'; searchable: number; total: number; secondsLeft: number | null }
   | { state: 'indexing'; done: number; total: number }
   | { state: 'ready'; size: number; offlineSince: string | null }
   | { state: 'unavailable'; message: string };
 
-type Results = Extract<FromSearchWorker, { type: 'results' }>;
+export interface Results {
+  hits: SearchHit[];
+  matching: number;
+  atLeast: boolean;
+  problem: string | null;
+  /** The text these results are for, exactly as typed. */
+  query: string;
+}
 
 interface SearchService {
   directory: DirectoryStatus;
-  send(message: ToSearchWorker): void;
-  onResults(listener: (message: Results) => void): () => void;
+  /** Goes up each time a new index becomes searchable, so the box's query runs again. */
+  version: number;
+  find(query: string, limit: number): { hits: SearchHit[]; matching: number; atLeast: boolean };
 }
+
+/** A slice as directory-sync hands it over while it arrives (H2's `onSlice`). */
+interface ArrivedSlice {
+  entries: DirectoryEntry[];
+  removed: string[];
+  replacesAll: boolean;
+}
+type SyncWithSlices = (bridge: Parameters<typeof syncDirectory>[0], onProgress: (done: number, total: number) => void, onSlice?: (slice: ArrivedSlice) => void) => ReturnType<typeof syncDirectory>;
 
 const SearchContext = createContext<SearchService | null>(null);
 
 function startSearchWorker(receive: (message: FromSearchWorker) => void): { postMessage(message: ToSearchWorker): void; terminate(): void } {
   if (typeof Worker === 'undefined') {
     // No workers (jsdom in component tests): the same handler, on the page.
-    const handle = createSearchHandler(receive);
+    const handle = createSearchHandler((message) => receive(message));
     return { postMessage: (message) => void handle(message), terminate: () => undefined };
   }
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
@@ -33,37 +55,72 @@ function startSearchWorker(receive: (message: FromSearchWorker) => void): { post
   return worker;
 }
 
+/** Seconds left at the pace so far, rounded to 5 s so the line does not flicker. */
+function secondsLeft(done: number, total: number, startedAt: number): number | null {
+  const elapsed = (performance.now() - startedAt) / 1000;
+  if (done <= 0 || done >= total || elapsed < 1) return null;
+  return Math.max(5, Math.ceil(((total - done) * elapsed) / done / 5) * 5);
+}
+
 /**
- * One search worker for the workstation. At start the directory syncs from the back office
- * (only changes after the first time), then the worker indexes it; if the back office cannot
- * be reached, search carries on from the copy on this computer and says how old it is.
+ * Search for the workstation. The worker builds indexes (opening the one saved at the last
+ * sync, or building from what arrives) and hands each over as one transferred buffer; the page
+ * searches them itself, synchronously, so a keystroke's results are drawn in the same frame.
+ * At start the directory syncs from the back office (only changes after the first time); if it
+ * cannot be reached, search carries on from the copy on this computer and says how old it is.
  */
 export function ResidentSearchProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
   const [directory, setDirectory] = useState<DirectoryStatus>({ state: 'syncing', done: 0, total: 0 });
-  const listeners = useRef(new Set<(message: Results) => void>());
-  const worker = useRef<ReturnType<typeof startSearchWorker> | null>(null);
+  const [version, setVersion] = useState(0);
+  const segments = useRef(new Segments());
   // Storage let go (a sign-out deletes the directory): the index in memory goes too, and search starts again from what is kept.
   const [generation, setGeneration] = useState(0);
   useEffect(() => onStorageChange(() => setGeneration((each) => each + 1)), []);
 
   useEffect(() => {
-    let offlineSince: string | null = null;
-    const searchWorker = startSearchWorker((message) => {
-      if (message.type === 'progress') setDirectory({ state: 'indexing', done: message.done, total: message.total });
-      else if (message.type === 'ready') setDirectory({ state: 'ready', size: message.size, offlineSince });
-      else for (const listener of listeners.current) listener(message);
-    });
-    worker.current = searchWorker;
     let live = true;
-    void syncDirectory(bridge, (done, total) => live && setDirectory({ state: 'syncing', done, total })).then((sync) => {
+    let offlineSince: string | null = null;
+    let synced = false;
+    let arrived = { done: 0, total: 0, startedAt: 0 };
+    const held = new Segments();
+    segments.current = held;
+    const show = () => {
       if (!live) return;
-      offlineSince = sync.ok ? null : sync.updatedAt;
-      if (!sync.ok && sync.updatedAt === null) setDirectory({ state: 'unavailable', message: sync.error.message });
-      else {
-        const { staffId, key } = officerStorage();
-        searchWorker.postMessage({ type: 'load', database: databaseName('directory', staffId), key });
+      if (held.whole) setDirectory({ state: 'ready', size: held.size, offlineSince });
+      else if (held.count > 0) setDirectory({ state: 'partial', searchable: held.size, total: Math.max(arrived.total, held.size), secondsLeft: synced ? null : secondsLeft(arrived.done, arrived.total, arrived.startedAt) });
+      else setDirectory({ state: 'syncing', done: arrived.done, total: arrived.total });
+    };
+    const searchWorker = startSearchWorker((message) => {
+      if (!live) return;
+      if (message.type === 'progress') {
+        if (held.count === 0) setDirectory({ state: 'indexing', done: message.done, total: message.total });
+      } else if (message.type === 'index') {
+        const index = searchIndexData(unpackIndexData(message.packed));
+        if (message.whole) held.replaceAll(index);
+        else held.add(index, message.supersedes);
+        setVersion((each) => each + 1);
+        show();
       }
+    });
+    const { staffId, key } = officerStorage();
+    searchWorker.postMessage({ type: 'open', database: databaseName('directory', staffId), key });
+    // directory-sync hands each slice over as it arrives (before it is written), once it offers that.
+    void (syncDirectory as SyncWithSlices)(
+      bridge,
+      (done, total) => {
+        if (arrived.startedAt === 0) arrived.startedAt = performance.now();
+        arrived = { ...arrived, done, total };
+        show();
+      },
+      (slice) => live && searchWorker.postMessage({ type: 'slice', entries: slice.entries, removed: slice.removed, replacesAll: slice.replacesAll }),
+    ).then((sync) => {
+      if (!live) return;
+      synced = true;
+      offlineSince = sync.ok ? null : sync.updatedAt;
+      if (!sync.ok && sync.updatedAt === null) return setDirectory({ state: 'unavailable', message: sync.error.message });
+      searchWorker.postMessage({ type: 'synced', changed: sync.ok && sync.changed });
+      show();
     });
     return () => {
       live = false;
@@ -71,47 +128,31 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
     };
   }, [bridge, generation]);
 
-  const service = useMemo<SearchService>(
-    () => ({
-      directory,
-      send: (message) => worker.current?.postMessage(message),
-      onResults(listener) {
-        listeners.current.add(listener);
-        return () => void listeners.current.delete(listener);
-      },
-    }),
-    [directory],
-  );
+  const find = useCallback((query: string, limit: number) => segments.current.find(query, limit), []);
+  const service = useMemo<SearchService>(() => ({ directory, version, find }), [directory, version, find]);
   return <SearchContext.Provider value={service}>{children}</SearchContext.Provider>;
 }
 
-/** Search as the agent types: an answer to an older query never replaces a newer one. */
+const nothing: Results = { hits: [], matching: 0, atLeast: false, problem: null, query: '' };
+
+/**
+ * Search as the agent types. The answer is worked out in the keystroke's own event, so the
+ * results drawn are always for exactly the text in the box, in the same frame.
+ */
 export function useResidentSearch() {
   const service = useContext(SearchContext);
   if (!service) throw new Error('useResidentSearch must be used inside <ResidentSearchProvider>');
-  const latest = useRef(0);
-  const queries = useRef(new Map<number, string>());
-  const [results, setResults] = useState<{ hits: SearchHit[]; matching: number; atLeast: boolean; problem: string | null; query: string }>({ hits: [], matching: 0, atLeast: false, problem: null, query: '' });
-  const { onResults, send } = service;
-
-  useEffect(
-    () =>
-      onResults((message) => {
-        const query = queries.current.get(message.id);
-        queries.current.delete(message.id);
-        if (message.id === latest.current) setResults({ hits: message.hits, matching: message.matching, atLeast: message.atLeast, problem: message.problem, query: query ?? '' });
-      }),
-    [onResults],
-  );
+  const [results, setResults] = useState<Results>(nothing);
+  const { find } = service;
 
   const search = useCallback(
     (query: string) => {
-      latest.current += 1;
-      if (query.trim() === '') return setResults({ hits: [], matching: 0, atLeast: false, problem: null, query });
-      queries.current.set(latest.current, query);
-      send({ type: 'search', id: latest.current, query });
+      if (query.trim() === '') return setResults({ ...nothing, query });
+      const analysed = analyseQuery(query);
+      if ('tooShort' in analysed || 'onlyPunctuation' in analysed) return setResults({ ...nothing, problem: analysed.message, query });
+      setResults({ ...find(query, 20), problem: null, query });
     },
-    [send],
+    [find],
   );
-  return { directory: service.directory, results, search };
+  return { directory: service.directory, version: service.version, results, search };
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectoryEntry } from '../../shared/domain/directory';
+import type { PackedLayout } from '../../shared/search/packed';
 import { officerDatabase } from './officer-storage';
 import type { DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
@@ -23,17 +24,32 @@ export interface DirectoryBlock {
 }
 
 /**
+ * The search index built from the directory, saved so that a later start opens it in a moment
+ * instead of rebuilding (seconds at borough scale). Its arrays are one buffer, sealed whole as
+ * a Blob (sealing.ts appends a row's Blobs as bytes under the same seal). `deltaToken` is the
+ * sync it was built after: a directory synced since, or another format, means it is rebuilt.
+ */
+export interface SavedIndex {
+  key: 'index';
+  deltaToken: string;
+  layout: PackedLayout;
+  bytes: Blob;
+}
+
+/**
  * The resident directory, cached for offline search, sealed under the officer's key. A
  * separate database from the case drafts, so writing it never holds up saving a case.
  */
 export class DirectoryDatabase extends Dexie {
   blocks!: EntityTable<DirectoryBlock, 'seq'>;
   meta!: EntityTable<DirectoryMeta, 'key'>;
+  index!: EntityTable<SavedIndex, 'key'>;
 
   constructor(name: string, key: DataKey) {
     super(name);
     this.version(1).stores({ blocks: '++seq', meta: 'key' });
-    sealTables(this, key, { blocks: ['seq'], meta: ['key'] });
+    this.version(2).stores({ blocks: '++seq', meta: 'key', index: 'key' });
+    sealTables(this, key, { blocks: ['seq'], meta: ['key'], index: ['key'] });
   }
 }
 

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { generateTrainingData } from '../../../main/core/training/generator';
+import type { DirectoryEntry } from '../../../shared/domain/directory';
+import { buildIndexData } from '../../../shared/search/build';
+import { searchIndexData } from '../../../shared/search/engine';
+import { packIndexData, PACKED_FORMAT, unpackIndexData } from '../../../shared/search/packed';
+
+/** A generated borough's directory, as the back office sends it (synthetic residents only). */
+function directory(): DirectoryEntry[] {
+  const dataset = generateTrainingData({ residents: 3_000 });
+  const households = new Map(dataset.households.map((household) => [household.id, household]));
+  const councilTax = new Map(dataset.councilTaxAccounts.map((account) => [account.liableResidentId, account.reference]));
+  const rent = new Map(dataset.rentAccounts.map((account) => [account.tenantResidentId, account.reference]));
+  return dataset.residents.map((resident) => ({
+    residentId: resident.id,
+    householdId: resident.householdId,
+    givenName: resident.givenName,
+    familyName: resident.familyName,
+    dateOfBirth: resident.dateOfBirth,
+    addressLine: households.get(resident.householdId)?.address.line1 ?? '',
+    postcode: households.get(resident.householdId)?.address.postcode ?? '',
+    phones: resident.contact.phones.map((phone) => phone.number),
+    email: resident.contact.email ?? null,
+    councilTaxReference: councilTax.get(resident.id) ?? null,
+    rentReference: rent.get(resident.id) ?? null,
+    vulnerable: resident.id.endsWith('7'),
+  }));
+}
+
+describe('a packed index (built in the worker, searched on the page, saved for the next start)', () => {
+  const entries = directory();
+  const built = buildIndexData(entries);
+  const packed = packIndexData(built);
+  // Through structured cloning, as a transfer to the page or a read from IndexedDB gives it back.
+  const unpacked = unpackIndexData(structuredClone(packed));
+
+  it('answers every kind of query exactly as the index it was packed from', () => {
+    const original = searchIndexData(built);
+    const again = searchIndexData(unpacked);
+    const sample = entries.filter((_, i) => i % 150 === 0);
+    const queries = sample.flatMap((entry) => [
+      `${entry.givenName} ${entry.familyName}`,
+      entry.familyName.slice(0, 3),
+      `${entry.familyName.slice(0, 2)}${entry.familyName[3] ?? ''}${entry.familyName[2] ?? ''}${entry.familyName.slice(4)} ${entry.postcode}`,
+      entry.dateOfBirth.split('-').reverse().join('/'),
+      entry.phones[0] ?? entry.postcode,
+      entry.email ?? entry.addressLine,
+      entry.councilTaxReference ?? entry.addressLine.split(' ').slice(1).join(' '),
+      entry.rentReference ?? entry.postcode.split(' ')[0]!,
+    ]);
+    expect(queries.length).toBeGreaterThan(100);
+    let found = 0;
+    for (const query of queries) {
+      const expected = original.searchCounted(query, 20);
+      expect(again.searchCounted(query, 20), query).toEqual(expected);
+      found += expected.hits.length;
+    }
+    expect(found).toBeGreaterThan(queries.length);
+  });
+
+  it('gives back each resident whole, with their missing fields still missing', () => {
+    expect(unpacked.entries.length).toBe(entries.length);
+    for (let e = 0; e < entries.length; e += 97) expect(unpacked.entries[e]).toEqual(built.entries[e]);
+    const sparse = { ...entries[0]!, phones: [], email: null, councilTaxReference: null, rentReference: null, vulnerable: true, givenName: 'Zoë' };
+    const one = unpackIndexData(packIndexData(buildIndexData([sparse])));
+    expect(one.entries[0]).toEqual(sparse);
+    expect(one.entries[1]).toBeUndefined();
+  });
+
+  it('keeps the arrays as views of the one buffer, not copies', () => {
+    expect(unpacked.records.values.buffer).toBe(unpacked.names.dictionary.postings.buffer);
+    expect(unpacked.records.values).toEqual(built.records.values);
+  });
+
+  it('packs every part of the index, so a part added later cannot be silently left out', () => {
+    expect(Object.keys(unpacked).sort()).toEqual(Object.keys(built).sort());
+    expect(() => packIndexData({ ...built, somethingNew: { a: 1 } } as never)).toThrow(/somethingNew/);
+  });
+
+  it('refuses a saved index of another format', () => {
+    expect(() => unpackIndexData({ ...packed, layout: { ...packed.layout, format: PACKED_FORMAT + 1 } })).toThrow(/format/);
+  });
+});
