@@ -228,7 +228,7 @@ export function createCore(options: CoreOptions): Core {
         const current = await holidays;
         return { standards: standards.all(), holidays: [...current.holidays].sort(), holidaySource: current.source };
       },
-      'directory.changes': ({ deltaToken, offset }) => plainly(() => residents.directorySlice(deltaToken, offset)),
+      'directory.changes': ({ deltaToken, offset, read }) => plainly(() => residents.directorySlice(deltaToken, offset, read)),
       'directory.searchOnline': ({ text, top }) => plainly(() => onlineSearch.search(text, top)),
       'residents.open': ({ residentId, reason }) => plainly(() => residents.open(residentId, reason)),
       'residents.checkIdentity': ({ accessId, answers }) => residents.checkIdentity(accessId, answers),

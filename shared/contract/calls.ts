@@ -83,7 +83,7 @@ export const calls = {
   'training.summary': call<TrainingSummary>()(noInput),
   'standards.get': call<{ standards: ServiceStandard[]; holidays: string[]; holidaySource: 'feed' | 'cache' | 'shipped' }>()(noInput),
   'directory.changes': call<DirectorySlice>()(
-    z.strictObject({ deltaToken: z.string().max(4096).nullable(), offset: z.number().int().min(0) }),
+    z.strictObject({ deltaToken: z.string().max(4096).nullable(), offset: z.number().int().min(0), read: z.uuid().optional() }),
   ),
   /**
    * Residents found by name in the council's system (Dataverse search), for while this

@@ -7,12 +7,17 @@ import type { IdentityCheckResult, Resident360 } from '../domain/resident-360';
 
 /** A slice of the directory for the renderer's offline search index. */
 export interface DirectorySlice {
+  /** The read this slice is part of: ask for the next slice with it, even after a reload. */
+  read: string;
+  /** Where this slice starts in the read: 0 when main started the read again. */
+  offset: number;
   entries: DirectoryEntry[];
   removed: string[];
   deltaToken: string;
   replacesAll: boolean;
   /** Ask again from here for the rest of this batch; null when it is all sent. */
   nextOffset: number | null;
+  /** How many in all: the back office's own count (an estimate) until the last slice, which is exact. */
   total: number;
 }
 

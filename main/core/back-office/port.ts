@@ -1,6 +1,6 @@
 import type { CaseHistory } from '../../../shared/domain/case-history';
 import type { ContactChannel, ContactRecord } from '../../../shared/domain/contact';
-import type { DirectoryEntry, SearchHit } from '../../../shared/domain/directory';
+import type { SearchHit } from '../../../shared/domain/directory';
 import type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { CaseSendResult, CaseSubmission, CaseTextLengths, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
@@ -12,19 +12,8 @@ import type { ChannelShift, DayRange, DrillDown, TeamContact, TeamFigures, TeamS
 
 export type { Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 
-/** One batch of the resident directory: everything, or what changed since the last token. */
-export interface DirectoryChanges {
-  entries: DirectoryEntry[];
-  /** Residents to drop from the local directory (deleted or merged in the back office). */
-  removed: string[];
-  /** Pass back next time to get only what changed since this batch. */
-  deltaToken: string;
-  /**
-   * True when this batch is the whole directory: the caller replaces what it holds. That
-   * happens on a first load and when the back office no longer accepts an old token.
-   */
-  replacesAll: boolean;
-}
+export type { DirectoryChanges, DirectoryPage, DirectoryReadOptions } from './directory-changes';
+import type { DirectoryChanges, DirectoryReadOptions } from './directory-changes';
 
 export interface ContactHistoryOptions {
   pageSize: number;
@@ -48,7 +37,7 @@ export interface ContactHistoryPage {
  * failure is a BackOfficeError with words a member of staff can act on.
  */
 export interface BackOffice {
-  directory(deltaToken: string | null): Promise<DirectoryChanges>;
+  directory(deltaToken: string | null, options?: DirectoryReadOptions): Promise<DirectoryChanges>;
   /**
    * Residents found by name with the back office's own search (Dataverse search), best first,
    * for while this computer's copy of the directory is incomplete. Absent where a back office has none.

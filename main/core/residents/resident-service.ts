@@ -8,13 +8,11 @@ import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visib
 import { checkIdentity, DEFAULT_IDENTITY_POLICY, policyMet, questionsOf, type IdentityAnswers, type IdentityPolicy } from '../../../shared/domain/identity-check';
 import type { AccessReason, IdentityCheckResult, Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { StaffUser } from '../../../shared/domain/staff';
-import type { BackOffice, DirectoryChanges, LanguageConsent } from '../back-office/port';
+import type { BackOffice, LanguageConsent } from '../back-office/port';
 import { NotPossible } from '../ipc/router';
 import type { AuditTrail } from './audit-trail';
+import { createDirectoryReads } from './directory-reads';
 import { repeatContact } from './repeat-contact';
-
-/** Directory batches go to the renderer in slices this size, so no message is huge. */
-const SLICE = 5_000;
 
 interface OpenRecord {
   residentId: string;
@@ -68,7 +66,6 @@ function copyReadTime(read: SnapshotRead, told: Date): string | null {
  * the identity check, contact history, and the audit of every open.
  */
 export function createResidentService(deps: ResidentServiceDeps) {
-  const batches = new Map<string, DirectoryChanges>();
   const policy = deps.identityPolicy ?? DEFAULT_IDENTITY_POLICY;
   const questions = questionsOf(policy);
   const open = new Map<string, OpenRecord>();
@@ -83,6 +80,7 @@ export function createResidentService(deps: ResidentServiceDeps) {
     if (!staff) throw new NotPossible('Sign in to see residents.');
     return staff;
   };
+  const directory = createDirectoryReads({ backOffice });
   const opened = (accessId: string) => {
     const entry = open.get(accessId);
     if (!entry || entry.staff.id !== deps.user()?.id) throw new NotPossible('That record is no longer open. Open the resident again from Search.');
@@ -122,20 +120,9 @@ export function createResidentService(deps: ResidentServiceDeps) {
   };
 
   return {
-    async directorySlice(deltaToken: string | null, offset: number): Promise<DirectorySlice> {
-      const key = deltaToken ?? '';
-      if (offset === 0 || !batches.has(key)) batches.set(key, await (await backOffice()).directory(deltaToken));
-      const batch = batches.get(key) as DirectoryChanges;
-      const end = Math.min(offset + SLICE, batch.entries.length);
-      if (end >= batch.entries.length) batches.delete(key);
-      return {
-        entries: batch.entries.slice(offset, end),
-        removed: offset === 0 ? batch.removed : [],
-        deltaToken: batch.deltaToken,
-        replacesAll: batch.replacesAll,
-        nextOffset: end < batch.entries.length ? end : null,
-        total: batch.entries.length,
-      };
+    /** A slice of the directory for the page's search; see directory-reads.ts. */
+    directorySlice(deltaToken: string | null, offset: number, read?: string): Promise<DirectorySlice> {
+      return directory.slice(deltaToken, offset, read);
     },
 
     /** Every open is audited, even one that stops at the identity check. */
@@ -171,6 +158,7 @@ export function createResidentService(deps: ResidentServiceDeps) {
     /** Another officer at the computer, or nobody: every open record is forgotten. */
     closeAll(): void {
       open.clear();
+      directory.clear();
     },
 
     checkIdentity(accessId: string, answers: IdentityAnswers) {

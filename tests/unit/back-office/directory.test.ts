@@ -95,6 +95,55 @@ describe('the resident directory through Dataverse change tracking', () => {
     expect(delta.entries.every((entry) => entry.email === 'moved@example.org')).toBe(true);
   });
 
+  it('hands each page on as it arrives, before the next is read, with Dataverse’s own count first', async () => {
+    const before = harness.standIn.requests().length;
+    const contactsBefore = requestsTo(harness.standIn, 'contacts').length;
+    const seen: { entries: number; requestsSoFar: number }[] = [];
+    let expected: number | null = null;
+    const batch = await backOffice.directory(null, {
+      onExpected: (count) => (expected = count),
+      onPage: (page) => seen.push({ entries: page.entries.length, requestsSoFar: requestsTo(harness.standIn, 'contacts').length - contactsBefore }),
+    });
+    const requests = harness.standIn.requests().slice(before);
+    const pages = requests.filter((each) => each.target.startsWith('/api/data/v9.2/contacts'));
+
+    // The count is Dataverse's RetrieveTotalRecordCount, which includes the anonymous contact.
+    expect(requests.some((each) => each.target.startsWith('/api/data/v9.2/RetrieveTotalRecordCount(EntityNames=@p1)?@p1='))).toBe(true);
+    expect(expected).toBe(harness.standIn.rows('contacts').length);
+    expect(seen).toHaveLength(pages.length);
+    expect(seen.reduce((sum, page) => sum + page.entries, 0)).toBe(batch.entries.length);
+    // The first page is handed on while most pages are still to be read (at most the next one is asked for).
+    expect(pages.length).toBeGreaterThan(3);
+    expect(seen[0]?.requestsSoFar).toBeLessThanOrEqual(2);
+    // Never more than one page ahead: Dataverse's next link is the page before's paging cookie.
+    seen.forEach((page, index) => expect(page.requestsSoFar).toBeLessThanOrEqual(index + 2));
+    expect(batch.entries.some((entry) => entry.residentId === TRAINING_ANONYMOUS_CONTACT_ID)).toBe(false);
+  });
+
+  it('stops asking for pages once nobody wants the rest', async () => {
+    const stop = new AbortController();
+    const before = requestsTo(harness.standIn, 'contacts').length;
+    const read = backOffice.directory(null, { signal: stop.signal, onPage: () => stop.abort() });
+    await expect(read).rejects.toThrow();
+    // The page handed on, and at most the one already asked for beside it.
+    expect(requestsTo(harness.standIn, 'contacts').length - before).toBeLessThanOrEqual(2);
+  });
+
+  it('goes on without a total when the count cannot be had', async () => {
+    const refusing = harness.backOffice({
+      pageSize: 50,
+      fetch: (url, init) =>
+        url.includes('RetrieveTotalRecordCount')
+          ? Promise.resolve({ status: 403, headers: { get: () => null }, text: () => Promise.resolve('{"error":{"code":"0x80040220","message":"Principal user is missing prvReadcontact privilege."}}') })
+          : harness.fetch(url, init),
+    });
+    let expected: number | null = null;
+    const batch = await refusing.directory(null, { onExpected: (count) => (expected = count) });
+    expect(expected).toBeNull();
+    expect(batch.entries).toHaveLength(dataset.residents.length - 1);
+    expect(harness.warnings.some((warning) => warning.includes('contact count could not be read'))).toBe(true);
+  });
+
   it('starts again from the whole directory when the back office refuses an old token', async () => {
     const unknown = await backOffice.directory('contacts-directory-v1:not-a-token');
     expect(unknown.replacesAll).toBe(true);

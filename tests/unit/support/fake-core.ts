@@ -43,7 +43,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'scripts.list': () => ({ scripts: [], problems: [] }),
     'scripts.lookup': () => ({ available: false }),
     'standards.get': () => ({ standards: [], holidays: [], holidaySource: 'shipped' }),
-    'directory.changes': () => ({ entries: [], removed: [], deltaToken: 't0', replacesAll: true, nextOffset: null, total: 0 }),
+    'directory.changes': () => ({ read: '00000000-0000-4000-8000-000000000000', offset: 0, entries: [], removed: [], deltaToken: 't0', replacesAll: true, nextOffset: null, total: 0 }),
     // Nothing found in the council's system unless a test says otherwise.
     'directory.searchOnline': () => ({ hits: [] }),
     'residents.open': () => {

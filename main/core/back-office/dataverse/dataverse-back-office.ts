@@ -48,7 +48,7 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
   };
   const submitCases = createCaseSender(context);
   return {
-    directory: (deltaToken) => readDirectory(context, deltaToken),
+    directory: (deltaToken, options) => readDirectory(context, deltaToken, options),
     searchResidents: (text, top) => searchResidents(context, text, top),
     resident360: (residentId) => readResident360(context, residentId),
     contactHistory: (residentId, historyOptions) => readContactHistory(context, residentId, historyOptions),

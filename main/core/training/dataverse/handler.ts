@@ -7,6 +7,7 @@ import { AGGREGATE_LIMIT } from './apply';
 import type { StoredTable, TrainingStore } from './store';
 import { demand, type Caller } from './security-roles';
 import { retrieveUserPrivileges } from './functions';
+import { retrieveTotalRecordCount } from './record-count';
 import { entityDefinitions } from './metadata';
 import { validateWrite } from './validate';
 import { relevanceSearch, SEARCH_QUERY_PATH, searchStatus, type SearchableTable } from './relevance-search';
@@ -206,6 +207,8 @@ export function createRequestHandler(deps: {
       if (path === 'searchstatus' && request.method === 'GET') return json(200, searchStatus(deps.searchable?.() ?? null, store, deps.origin()));
       const privileges = retrieveUserPrivileges(path, request.method, deps.caller?.(request.headers.authorization) ?? null, WHO_AM_I.UserId, baseUrl);
       if (privileges) return json(200, privileges);
+      const counted = retrieveTotalRecordCount(path, request.method, url.searchParams, store, deps.caller?.(request.headers.authorization) ?? null, baseUrl);
+      if (counted) return json(200, counted);
       // Table definitions: any signed-in user may read them, whatever their security roles.
       const metadata = request.method === 'GET' ? entityDefinitions(path, url.searchParams, store, baseUrl) : null;
       if (metadata) return json(200, metadata);
