@@ -15,7 +15,7 @@ const SEGMENT_EVERY_MS = 1_000;
  * apart from the worker file so it can also run on the page where no Worker exists
  * (component tests in jsdom).
  */
-export function createSearchHandler(post: (message: FromSearchWorker, transfer: Transferable[]) => void): (message: ToSearchWorker) => Promise<void> {
+export function createSearchHandler(post: (message: FromSearchWorker, transfer: ArrayBuffer[]) => void): (message: ToSearchWorker) => Promise<void> {
   let db: DirectoryDatabase | null = null;
   let opened = false;
   /** Residents arrived since the last index handed over, and residents removed. */

@@ -1,5 +1,6 @@
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import type { PackedIndex } from '../../shared/search/packed';
+import type { DataKey } from '../storage/sealing';
 
 /**
  * Messages between the search worker and the page. The worker builds indexes and hands each
@@ -8,7 +9,7 @@ import type { PackedIndex } from '../../shared/search/packed';
  */
 export type ToSearchWorker =
   /** At start: the officer's directory and their key (a CryptoKey crosses to a worker unreadable, as it is). */
-  | { type: 'open'; database: string; key: CryptoKey }
+  | { type: 'open'; database: string; key: DataKey }
   /** A slice of the directory as it arrives from the back office, so it is searchable at once. */
   | { type: 'slice'; entries: DirectoryEntry[]; removed: string[]; replacesAll: boolean }
   /** The sync has finished: rebuild from the whole local copy if it changed (or no index is open yet). */

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DirectoryEntry, SearchHit } from '../../shared/domain/directory';
+import type { SearchHit } from '../../shared/domain/directory';
 import { analyseQuery } from '../../shared/search';
 import { searchIndexData } from '../../shared/search/engine';
 import { unpackIndexData } from '../../shared/search/packed';
@@ -33,14 +33,6 @@ interface SearchService {
   version: number;
   find(query: string, limit: number): { hits: SearchHit[]; matching: number; atLeast: boolean };
 }
-
-/** A slice as directory-sync hands it over while it arrives (H2's `onSlice`). */
-interface ArrivedSlice {
-  entries: DirectoryEntry[];
-  removed: string[];
-  replacesAll: boolean;
-}
-type SyncWithSlices = (bridge: Parameters<typeof syncDirectory>[0], onProgress: (done: number, total: number) => void, onSlice?: (slice: ArrivedSlice) => void) => ReturnType<typeof syncDirectory>;
 
 const SearchContext = createContext<SearchService | null>(null);
 
@@ -105,8 +97,8 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
     });
     const { staffId, key } = officerStorage();
     searchWorker.postMessage({ type: 'open', database: databaseName('directory', staffId), key });
-    // directory-sync hands each slice over as it arrives (before it is written), once it offers that.
-    void (syncDirectory as SyncWithSlices)(
+    // directory-sync hands each slice over as it arrives, so it is searchable before it is all written.
+    void syncDirectory(
       bridge,
       (done, total) => {
         if (arrived.startedAt === 0) arrived.startedAt = performance.now();

@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { DirectoryEntry } from '../../../shared/domain/directory';
+import { searchIndexData } from '../../../shared/search/engine';
+import { unpackIndexData } from '../../../shared/search/packed';
+import { createSearchHandler } from '../../../renderer/residents/search-handler';
+import type { FromSearchWorker } from '../../../renderer/residents/search-messages';
+import { Segments } from '../../../renderer/residents/search-segments';
+import { DirectoryDatabase } from '../../../renderer/storage/directory-database';
+import { importDataKey } from '../../../renderer/storage/sealing';
+
+/** Synthetic residents only. */
+const resident = (n: number, more: Partial<DirectoryEntry> = {}): DirectoryEntry => ({
+  residentId: `res-${String(n).padStart(5, '0')}`,
+  householdId: `hh-${n}`,
+  givenName: ['Maria', 'Tunde', 'Siobhan', 'Wei'][n % 4]!,
+  familyName: ['Garcia', 'Okafor', 'Murphy', 'Chen', 'Nowak'][n % 5]!,
+  dateOfBirth: `19${50 + (n % 50)}-0${1 + (n % 9)}-1${n % 10}`,
+  addressLine: `${n} Sample Street`,
+  postcode: `SE${1 + (n % 20)} ${n % 10}AA`,
+  phones: [`07700 9${String(n).padStart(5, '0')}`],
+  email: null,
+  councilTaxReference: null,
+  rentReference: null,
+  vulnerable: false,
+  ...more,
+});
+
+const key = await importDataKey(new Uint8Array(32).fill(7));
+let databases = 0;
+
+async function directoryWith(entries: DirectoryEntry[], deltaToken = 'token-1'): Promise<string> {
+  const name = `search-handler-test-${(databases += 1)}`;
+  const db = new DirectoryDatabase(name, key);
+  await db.blocks.add({ entries, removed: [] });
+  await db.meta.put({ key: 'sync', deltaToken, updatedAt: '2026-12-04T09:00:00.000Z' });
+  db.close();
+  return name;
+}
+
+/** A handler as the worker runs it, and the page's side: what it was handed, searchable. */
+function worker() {
+  const messages: FromSearchWorker[] = [];
+  const handle = createSearchHandler((message) => messages.push(message));
+  const segments = new Segments();
+  const take = () => {
+    for (const message of messages.splice(0)) {
+      if (message.type !== 'index') continue;
+      const index = searchIndexData(unpackIndexData(message.packed));
+      if (message.whole) segments.replaceAll(index);
+      else segments.add(index, message.supersedes);
+    }
+  };
+  return { handle, messages, segments, take };
+}
+
+const names = (found: { hits: { entry: DirectoryEntry }[] }) => found.hits.map((hit) => `${hit.entry.givenName} ${hit.entry.familyName}, ${hit.entry.addressLine}`);
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+describe('the search worker: built once, saved, opened on later starts', () => {
+  const entries = Array.from({ length: 400 }, (_, n) => resident(n));
+
+  it('builds the index the first time, and a later start opens the saved one with the same answers', async () => {
+    const database = await directoryWith(entries);
+    const first = worker();
+    await first.handle({ type: 'open', database, key });
+    const built = first.messages.find((message) => message.type === 'index');
+    expect(built).toMatchObject({ whole: true, saved: false });
+    expect(first.messages.some((message) => message.type === 'progress')).toBe(true);
+    first.take();
+    const before = first.segments.find('tunde okafor', 20);
+    expect(before.hits.length).toBeGreaterThan(0);
+
+    const later = worker();
+    await later.handle({ type: 'open', database, key });
+    expect(later.messages.map((message) => message.type)).toEqual(['index']);
+    expect(later.messages[0]).toMatchObject({ whole: true, saved: true });
+    later.take();
+    expect(later.segments.find('tunde okafor', 20)).toEqual(before);
+    expect(later.segments.size).toBe(400);
+  });
+
+  it('rebuilds when the directory has synced since the index was saved', async () => {
+    const database = await directoryWith(entries);
+    await worker().handle({ type: 'open', database, key });
+    const db = new DirectoryDatabase(database, key);
+    await db.meta.put({ key: 'sync', deltaToken: 'token-2', updatedAt: '2026-12-04T10:00:00.000Z' });
+    db.close();
+    const later = worker();
+    await later.handle({ type: 'open', database, key });
+    expect(later.messages.find((message) => message.type === 'index')).toMatchObject({ whole: true, saved: false });
+  });
+
+  it('makes changes searchable as they arrive, hiding what they replace', async () => {
+    const database = await directoryWith(entries);
+    const page = worker();
+    await page.handle({ type: 'open', database, key });
+    page.take();
+    const moved = { ...entries[1]!, addressLine: '9 Newplace Road' };
+    await page.handle({ type: 'slice', entries: [moved], removed: [entries[2]!.residentId], replacesAll: false });
+    await waitFor(() => page.messages.length > 0);
+    page.take();
+    expect(names(page.segments.find(`${moved.givenName} ${moved.familyName} ${moved.postcode}`, 20))).toContain(`${moved.givenName} ${moved.familyName}, 9 Newplace Road`);
+    expect(names(page.segments.find('sample street', 400))).not.toContain(`${moved.givenName} ${moved.familyName}, 1 Sample Street`);
+    expect(page.segments.find('2 sample street', 400).hits.map((hit) => hit.entry.residentId)).not.toContain(entries[2]!.residentId);
+  });
+
+  it('on a first start, searches the slices that have arrived before the sync ends', async () => {
+    const database = `search-handler-test-empty-${(databases += 1)}`;
+    const page = worker();
+    await page.handle({ type: 'open', database, key });
+    expect(page.messages).toEqual([{ type: 'empty' }]);
+    page.messages.length = 0;
+    await page.handle({ type: 'slice', entries: entries.slice(0, 100), removed: [], replacesAll: true });
+    await waitFor(() => page.messages.length > 0);
+    page.take();
+    expect(page.segments.size).toBe(100);
+    expect(page.segments.whole).toBe(false);
+    expect(page.segments.find(entries[5]!.phones[0]!, 20).hits[0]?.entry.residentId).toBe(entries[5]!.residentId);
+    // Not yet arrived: not found.
+    expect(page.segments.find(entries[300]!.phones[0]!, 20).hits).toEqual([]);
+  });
+});
