@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
 import { createCore } from '../core/create-core';
 import { createAppLog } from '../core/log';
@@ -57,6 +58,10 @@ const training = residents === undefined ? { onProgress } : { residents, onProgr
 const core = createCore({ config, appVersion, log, resourcesDir: path.join(projectRoot, 'resources'), training });
 // createCore has set training's back office going (its identity, certificate and tables).
 if (config.mode === 'training') console.log(`Starting the training back office (the Dataverse stand-in) (${seconds()})`);
+// The back office makes its tables in long synchronous stretches on this thread, when nothing
+// here can print; a small thread of its own says every second that it is still at it, straight
+// to stdout, until the back office is up.
+const stillStarting = config.mode === 'training' ? sayStillStarting(started) : null;
 
 let devMiddleware: Parameters<typeof startLoopbackHost>[0]['devMiddleware'];
 let attachDevServer: ((server: Server) => Promise<void>) | undefined;
@@ -77,6 +82,7 @@ if (values.dev) {
 // Training's Dataverse stand-in (loaded only in training) builds its tables before the host
 // says it is ready, so a page asked for meanwhile never waits on it with nothing said.
 await core.trainingStandIn();
+await stillStarting?.stop();
 if (config.mode === 'training') console.log(`The training back office is up (${seconds()})`);
 const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
 await attachDevServer?.(host.server);
@@ -101,3 +107,25 @@ console.log(`CivicDesk (${config.mode} mode) is ready after ${seconds()}: ${host
 const stop = () => void Promise.all([host.close(), core.close()]).then(closeLog).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+function sayStillStarting(since: number): { stop(): Promise<void> } {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const thread = new Worker(
+    `const { writeSync } = require('node:fs');
+    const { workerData } = require('node:worker_threads');
+    const tick = () => {
+      if (Atomics.load(workerData.done, 0) === 1) return;
+      writeSync(1, 'Still starting the training back office (' + ((performance.timeOrigin + performance.now() - workerData.since) / 1000).toFixed(1) + ' s)\\n');
+      setTimeout(tick, 1000);
+    };
+    setTimeout(tick, 1000);`,
+    { eval: true, workerData: { done, since: performance.timeOrigin + since } },
+  );
+  thread.unref();
+  return {
+    async stop() {
+      Atomics.store(done, 0, 1);
+      await thread.terminate();
+    },
+  };
+}
