@@ -1,0 +1,65 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
+import { ResultList } from '../../../renderer/residents/ResultList';
+import { createI18n } from '../../../renderer/i18n/i18n';
+import type { DirectoryEntry, SearchHit } from '../../../shared/domain/directory';
+
+/** Synthetic residents only. */
+const entry = (residentId: string, givenName: string, familyName: string, more: Partial<DirectoryEntry> = {}): DirectoryEntry => ({
+  residentId,
+  householdId: `hh-${residentId}`,
+  givenName,
+  familyName,
+  dateOfBirth: '1985-03-12',
+  addressLine: 'Flat 3, Lyndhurst Court',
+  postcode: 'SE15 4QF',
+  phones: [],
+  email: null,
+  councilTaxReference: null,
+  rentReference: null,
+  vulnerable: false,
+  ...more,
+});
+const hit = (resident: DirectoryEntry, matched: SearchHit['matched'] = ['name']): SearchHit => ({ entry: resident, score: 1, matched });
+
+const maria = entry('res-1', 'Maria', 'Garcia');
+const ana = entry('res-2', 'Ana', 'Garcia López', { vulnerable: true });
+const shows = { dateOfBirth: 'year', address: 'district' } as const;
+
+describe('the list of residents found', () => {
+  it('shows the results for exactly the text typed, each with only what the policy allows before the check', async () => {
+    const i18n = await createI18n('en-GB');
+    const onOpen = vi.fn();
+    const list = (hits: SearchHit[], query: string) => (
+      <I18nextProvider i18n={i18n}>
+        <ResultList hits={hits} query={query} today="2026-12-04" label="Residents found" shows={shows} onOpen={onOpen} />
+      </I18nextProvider>
+    );
+    const { rerender } = render(list([hit(maria), hit(ana)], 'garc'));
+    const results = screen.getByRole('list', { name: 'Residents found' });
+    expect(results.id).toBe('resident-results');
+    expect(results.dataset.forQuery).toBe('garc');
+    const rows = within(results).getAllByRole('button');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'Maria GarciaBorn 1985 (age 41) · lives in SE15Matched on name',
+      'Ana Garcia LópezBorn 1985 (age 41) · lives in SE15Matched on name · Has a vulnerability flag',
+    ]);
+
+    // The next keystroke: one resident stays (the same button, not drawn anew), one goes.
+    const mariaButton = rows[0];
+    rerender(list([hit(maria, ['name', 'postcode'])], 'garcia se15'));
+    expect(results.dataset.forQuery).toBe('garcia se15');
+    const now = within(results).getAllByRole('button');
+    expect(now).toHaveLength(1);
+    expect(now[0]).toBe(mariaButton);
+    expect(now[0]?.textContent).toContain('Matched on name, postcode');
+
+    // By keyboard: Tab to the resident, Enter opens them.
+    await userEvent.tab();
+    expect(document.activeElement).toBe(now[0]);
+    await userEvent.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith('res-1');
+  });
+});
