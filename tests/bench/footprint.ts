@@ -9,7 +9,8 @@
  * - renderer.memory_mb: the page's and the search worker's JS heaps (live objects, after a
  *   garbage collection) plus their array buffers' memory (where the built index lives).
  * - renderer.rss_growth_mb: the renderer processes' resident memory after five more reloads,
- *   each waited until search is ready again, minus after the first load.
+ *   each waited until search is ready again, minus after the first load (each read after the
+ *   page and the worker have collected their garbage and a second has passed).
  * The breakdown goes to stderr. Exits non-zero (having stopped the host and the browser) if the
  * workstation does not start.
  */
@@ -35,11 +36,11 @@ interface HeapUsage {
  * target and speaks to it through Target.sendMessageToTarget.
  */
 type Send = (method: string, params?: object) => Promise<unknown>;
+let nextId = 1;
 
 async function workerSessions(browserSession: CDPSession): Promise<Send[]> {
   const { targetInfos } = await browserSession.send('Target.getTargets');
   const workers = targetInfos.filter((target) => target.type === 'worker');
-  let nextId = 1;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   browserSession.on('Target.receivedMessageFromTarget', (event) => {
     const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
@@ -138,14 +139,23 @@ try {
       check();
     });`,
   });
-  const rss = [await rendererRss(browserSession)];
+  // Resident memory is read once the page and the worker have collected their garbage and
+  // settled for a second: a reload's transient garbage is not memory kept from load to load.
+  const settledRss = async () => {
+    await pageSession.send('HeapProfiler.enable');
+    await pageSession.send('HeapProfiler.collectGarbage');
+    for (const worker of await workerSessions(browserSession)) await worker('HeapProfiler.collectGarbage');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return rendererRss(browserSession);
+  };
+  const rss = [await settledRss()];
   const coldLoads: number[] = [];
   for (let reload = 1; reload <= RELOADS; reload += 1) {
     await page.reload({ waitUntil: 'commit' });
     coldLoads.push(await page.evaluate(() => (window as unknown as { __typedAt: Promise<number> }).__typedAt));
     await page.locator('input[aria-controls="resident-results"]').fill('');
     await searchReady(page);
-    rss.push(await rendererRss(browserSession));
+    rss.push(await settledRss());
   }
   // The first reload loads the code and fonts from the server; the later ones are what an agent's
   // every start is: the median of the five is the figure.
