@@ -143,7 +143,9 @@ export function createDirectoryReads(deps: { backOffice: () => Promise<Directory
       if (read && (read.askedWith !== deltaToken || (read.finished && offset > read.entries.length))) read = undefined;
       if (!read || offset === 0) {
         read = await start(deltaToken);
-        offset = 0;
+        // A read asked for by its id that main no longer has starts again at 0, and says so;
+        // a caller that names no read (a test, a benchmark) gets the offset it asked for.
+        if (readId) offset = 0;
       }
       read.askedAt = now();
       // A read of changes has no entries until it is whole, so its removals come with its first slice.

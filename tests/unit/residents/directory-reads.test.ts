@@ -112,6 +112,16 @@ describe('the directory streamed to the page as Dataverse pages arrive', () => {
     expect(slice.entries[0]?.residentId).toBe(back.all[0]?.residentId);
   });
 
+  it('gives a caller that names no read the offset it asked for', async () => {
+    const back = pagedBackOffice({ residents: 12_000, pageSize: 5_000 });
+    const reads = createDirectoryReads({ backOffice: () => Promise.resolve(back.office) });
+    back.release(3);
+    const slice = await reads.slice(null, 10_000);
+    expect(slice.offset).toBe(10_000);
+    expect(slice.entries[0]?.residentId).toBe(back.all[10_000]?.residentId);
+    expect(slice.nextOffset).toBeNull();
+  });
+
   it('stops a read nobody is following when a newer one starts, and keeps no more than two', async () => {
     const back = pagedBackOffice({ residents: 50_000, pageSize: 5_000 });
     const reads = createDirectoryReads({ backOffice: () => Promise.resolve(back.office) });

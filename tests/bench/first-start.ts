@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:firststart`: a new PC's first start, in the real renderer in Chromium, with
+ * the browser host already up over the training borough (320,000 residents by default;
+ * BENCH_RESIDENTS for fewer). The page is a fresh profile (Chromium's new context), so its
+ * directory comes whole from main, as a new PC's does. Times run from the page's own
+ * navigation start (performance.now() in the page), so the host's start-up is not in them:
+ *  - search.first_answer_ms: a surname the borough has, typed into Search (Alt+2), to the
+ *    first result on screen for it;
+ *  - search.first_start_ready_ms: to "Searching 320,000 residents." (the whole copy searchable);
+ *  - search.warm_start_ready_ms: the page reloaded, to the same words again.
+ */
+import type { Page } from '@playwright/test';
+import { report, startWorkstation } from './browser-host';
+
+const residents = Number(process.env.BENCH_RESIDENTS ?? 320_000);
+// The commonest surname in the training borough's names (resources/training/names.json):
+// its residents are in Dataverse's first page whatever order the pages come in.
+const surname = process.env.BENCH_SURNAME ?? 'Smith';
+const whole = `Searching ${residents.toLocaleString('en-GB')} residents.`;
+
+/**
+ * The page's clock (ms since its navigation) when `ready` first holds, checked every frame.
+ * Each check is a function Playwright runs in the page, returning the page's time or false.
+ */
+async function pageTimeWhen(page: Page, ready: (value: string) => number | false, value: string, timeout: number): Promise<number> {
+  const handle = await page.waitForFunction(ready, value, { timeout, polling: 'raf' });
+  return (await handle.jsonValue()) as number;
+}
+
+/** Results on screen for exactly this text. */
+const resultsFor = (value: string): number | false => {
+  const list = document.querySelector<HTMLElement>('#resident-results');
+  return !!list && list.dataset.forQuery === value && list.querySelector('li') !== null ? performance.now() : false;
+};
+/** The search place's status says exactly this. */
+const statusSays = (value: string): number | false => ([...document.querySelectorAll('p, [role="status"]')].some((each) => each.textContent?.trim() === value) ? performance.now() : false);
+
+const station = await startWorkstation({ residents, port: Number(process.env.BENCH_PORT ?? 5302) }).catch((error: unknown) => {
+  console.error(`bench:firststart could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+const { page } = station;
+try {
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
+  await page.keyboard.press('Alt+2');
+  const box = page.locator('input[aria-controls="resident-results"]');
+  // Filled as soon as the box takes text: before that, there is nothing to answer with.
+  await box.fill(surname, { timeout: 300_000 });
+  const firstAnswer = await pageTimeWhen(page, resultsFor, surname, 300_000);
+  report('search.first_answer_ms', firstAnswer, 0);
+
+  const ready = await pageTimeWhen(page, statusSays, whole, 900_000);
+  report('search.first_start_ready_ms', ready, 0);
+
+  // Reopening: the same profile, its copy and index on this computer, only changes since.
+  await page.reload();
+  // The workstation opens on the Dashboard again; Search is one key away, as before.
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
+  await page.keyboard.press('Alt+2');
+  const warm = await pageTimeWhen(page, statusSays, whole, 300_000);
+  report('search.warm_start_ready_ms', warm, 0);
+} catch (error) {
+  console.error(`bench:firststart failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await station.close();
+}
