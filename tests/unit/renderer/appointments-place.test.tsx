@@ -6,6 +6,7 @@ import { App } from '../../../renderer/app/App';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { fakeBridge, maskedResidentView, residentView, session, type FakeAnswers } from '../support/fake-bridge';
 import { me, signedIn, signedOut } from './microsoft365-fixtures';
+import { placeOpened } from '../support/place-opened';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -20,7 +21,7 @@ async function showAppointments(answers: FakeAnswers) {
   await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
   const user = userEvent.setup();
   await user.keyboard('{Alt>}8{/Alt}');
-  await screen.findByRole('heading', { level: 1, name: 'Appointments' });
+  await placeOpened('Appointments');
   return { ...fake, user };
 }
 

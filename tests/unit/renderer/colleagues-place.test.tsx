@@ -7,6 +7,7 @@ import { TEAM_PRESENCE_INTERVAL_MS } from '../../../renderer/colleagues/Colleagu
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { fakeBridge, session, type FakeAnswers } from '../support/fake-bridge';
 import { me, parkingTeam, sam, signedIn, signedOut, wasteTeam } from './microsoft365-fixtures';
+import { placeOpened } from '../support/place-opened';
 
 async function showColleagues(answers: FakeAnswers) {
   const fake = fakeBridge(session, answers);
@@ -14,7 +15,7 @@ async function showColleagues(answers: FakeAnswers) {
   await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
   const user = userEvent.setup();
   await user.keyboard('{Alt>}6{/Alt}');
-  await screen.findByRole('heading', { level: 1, name: 'Colleagues' });
+  await placeOpened('Colleagues');
   return { ...fake, user };
 }
 

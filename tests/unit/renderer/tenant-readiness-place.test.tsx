@@ -6,6 +6,7 @@ import type { TenantReadiness } from '../../../shared/contract/tenant-readiness'
 import { App } from '../../../renderer/app/App';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { fakeBridge, session, trainingStaff, type FakeAnswers } from '../support/fake-bridge';
+import { placeOpened } from '../support/place-opened';
 
 const notReady: TenantReadiness = {
   tenant: 'training',
@@ -35,7 +36,7 @@ describe('the Tenant readiness place', () => {
     const nav = screen.getByRole('navigation', { name: 'Places' });
     within(nav).getByRole('button', { name: /Tenant readiness/ }).focus();
     await user.keyboard('{Enter}');
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Tenant readiness' });
+    const heading = await placeOpened('Tenant readiness');
     expect(document.activeElement).toBe(heading);
     expect(calls).not.toContain('tenant.readiness');
 
