@@ -30,9 +30,13 @@ test('a team leader checks the training tenant from the app, by keyboard: every 
   await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Tenant readiness' }).click();
   const heading = page.getByRole('heading', { level: 1, name: 'Tenant readiness' });
   await expect(heading).toBeFocused();
+  // The place loads when first visited: the heading has the focus at once, and the officer
+  // waits for the place under it (its "Opening Tenant readiness…" goes) before going on.
+  const run = page.getByRole('button', { name: 'Run the check' });
+  await expect(run).toBeVisible();
+  await expect(heading).toBeFocused();
   // Keyboard only from here: Tab reaches the button, Enter runs the check.
   await page.keyboard.press('Tab');
-  const run = page.getByRole('button', { name: 'Run the check' });
   await expect(run).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /checks passed/ })).toHaveText(/^All \d+ checks passed: this tenant is ready for CivicDesk\. This is the training tenant\.$/, { timeout: 60_000 });
