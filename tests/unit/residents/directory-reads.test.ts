@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BackOffice, DirectoryChanges, DirectoryReadOptions } from '../../../main/core/back-office/port';
 import { createDirectoryReads, SLICE } from '../../../main/core/residents/directory-reads';
-import type { DirectoryEntry } from '../../../shared/domain/directory';
+import { numberedEntry } from '../support/directory-entries';
 
-const entry = (n: number): DirectoryEntry => ({
-  residentId: `r-${String(n).padStart(6, '0')}`,
-  householdId: `h-${n}`,
-  givenName: 'Test',
-  familyName: `Resident${n}`,
-  dateOfBirth: '1980-01-01',
-  addressLine: `${n} Test Street`,
-  postcode: 'SE1 1AA',
-  phones: [],
-  email: null,
-  councilTaxReference: null,
-  rentReference: null,
-  vulnerable: false,
-});
+const entry = (n: number) => numberedEntry(n);
 
 /**
  * A back office whose whole read hands on pages only when the test lets it, as a slow

@@ -6,21 +6,9 @@ import type { ApiBridge } from '../../../shared/contract/api-bridge';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { remainingSeconds, syncDirectory, type ArrivedSlice } from '../../../renderer/residents/directory-sync';
 import { directoryDatabase, readDirectory } from '../../../renderer/storage/directory-database';
+import { numberedEntry } from '../support/directory-entries';
 
-const entry = (n: number, familyName = `Resident${n}`): DirectoryEntry => ({
-  residentId: `r-${String(n).padStart(6, '0')}`,
-  householdId: `h-${n}`,
-  givenName: 'Test',
-  familyName,
-  dateOfBirth: '1980-01-01',
-  addressLine: `${n} Test Street`,
-  postcode: 'SE1 1AA',
-  phones: [],
-  email: null,
-  councilTaxReference: null,
-  rentReference: null,
-  vulnerable: false,
-});
+const entry = numberedEntry;
 
 /** A whole read in Dataverse-sized pages, all at once, then changes since its token. */
 function backOffice(residents: number, changes: DirectoryChanges | null = null): DirectorySource {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryEntry, SearchHit } from '../../../shared/domain/directory';
+import type { SearchHit } from '../../../shared/domain/directory';
 import { mergeOnlineHits } from '../../../renderer/residents/merge-online-hits';
+import { testEntry } from '../support/directory-entries';
 
-const entry = (residentId: string, familyName: string): DirectoryEntry => ({
-  residentId,
-  householdId: '',
-  givenName: 'Test',
-  familyName,
-  dateOfBirth: '1980-01-01',
-  addressLine: '1 Test Road',
-  postcode: 'SE1 1AA',
-  phones: [],
-  email: null,
-  councilTaxReference: null,
-  rentReference: null,
-  vulnerable: false,
-});
+const entry = (residentId: string, familyName: string) => testEntry({ residentId, familyName });
 const hit = (residentId: string, familyName: string, score: number): SearchHit => ({ entry: entry(residentId, familyName), score, matched: ['name'] });
 
 describe('merging what the council’s system found into the local results', () => {

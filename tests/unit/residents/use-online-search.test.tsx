@@ -2,24 +2,12 @@ import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiBridge } from '../../../shared/contract/api-bridge';
-import type { DirectoryEntry, SearchHit } from '../../../shared/domain/directory';
+import type { SearchHit } from '../../../shared/domain/directory';
 import { BridgeProvider } from '../../../renderer/bridge/bridge-context';
 import { ONLINE_SEARCH_PAUSE_MS, useOnlineHits } from '../../../renderer/residents/use-online-search';
+import { testEntry } from '../support/directory-entries';
 
-const entry = (residentId: string, familyName: string): DirectoryEntry => ({
-  residentId,
-  householdId: '',
-  givenName: 'Test',
-  familyName,
-  dateOfBirth: '1980-01-01',
-  addressLine: '1 Test Road',
-  postcode: 'SE1 1AA',
-  phones: [],
-  email: null,
-  councilTaxReference: null,
-  rentReference: null,
-  vulnerable: false,
-});
+const entry = (residentId: string, familyName: string) => testEntry({ residentId, familyName });
 const hit = (residentId: string, familyName: string): SearchHit => ({ entry: entry(residentId, familyName), score: 1, matched: ['name'] });
 
 /** A bridge whose searchOnline answers when the test says, so answers can come back out of order. */
