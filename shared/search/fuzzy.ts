@@ -50,9 +50,10 @@ export class FuzzyMatcher {
   match(query: string, maxDistance: number, prefix: boolean, found: (termId: number, distance: number) => void): void {
     if (maxDistance <= 0) return;
     const grams = trigramsOf(prefix ? `${PAD}${query}` : `${PAD}${query}${PAD}`, new Set());
-    // One edit destroys up to 4 trigrams (a transposition); two are allowed 6 between them,
-    // which misses only two transpositions in one long word and keeps the filter selective.
-    const needed = Math.max(1, grams.size - (maxDistance === 1 ? 4 : 6));
+    // One edit destroys up to 4 trigrams (a transposition), two up to 8 (a slip and a swap,
+    // 'sinclair' -> 'sinvlari', is 7). The edit distance below decides; this only has to keep
+    // every term that could be close enough.
+    const needed = Math.max(1, grams.size - 4 * maxDistance);
     let touchedCount = 0;
     for (const gram of grams) {
       const list = this.grams.get(gram);

@@ -65,6 +65,9 @@ export function nameTerms(name: string): string[] {
     }
   }
   if (joinedWords.length > 1) terms.add(joinedWords.join(''));
+  // 'Lloyd-Webster-Kidane': each neighbouring pair too, so a query's run-together pair
+  // ('lloyd webster') counts for her as it does for an Olivia Lloyd-Webster.
+  for (let i = 0; joinedWords.length > 2 && i + 1 < joinedWords.length; i += 1) terms.add(joinedWords[i]! + joinedWords[i + 1]!);
   return [...terms];
 }
 
@@ -103,7 +106,8 @@ export function displayPostcode(compact: string): string {
 
 /** '+44 (0)20 7946 0123', '0044 20 7946 0123' -> '020 7946 0123': UK numbers written the national way. */
 export function nationalPhoneForm(text: string): string {
-  return text.replace(/(?:\+|\b00)\s*44\s*(?:\(\s*0\s*\)\s*)?/g, '0');
+  // '+44 07700 900123': the 0 kept after the country code is dropped too (no UK number has two).
+  return text.replace(/(?:\+|\b00)\s*44\s*(?:\(\s*0\s*\)\s*|0(?=\s*[1-9]))?/g, '0');
 }
 
 /** Just the digits of a phone number in national form: '07700 900123' -> '07700900123'. */

@@ -1,6 +1,7 @@
 import type { MatchReason } from '../domain/directory';
 import type { IndexData } from './build';
 import { allowedDistance, type FuzzyMatcher } from './fuzzy';
+import { nameVariants } from './name-variants';
 import type { QueryPart } from './query';
 import type { Field } from './score';
 
@@ -37,18 +38,23 @@ export interface CompiledPart {
   volume: number;
 }
 
-/** exact > prefix > one typo > two typos; names above addresses at each step. */
+/**
+ * exact > prefix > another spelling of the name ('steven' for Stephen) > one typo > two typos;
+ * names above addresses at each step. Addresses have no other spellings: their slot is unused.
+ */
 const WORD_GRADES: readonly Grade[] = [
   { quality: 30, name: true, reason: 'name' },
   { quality: 20, name: true, reason: 'name' },
+  { quality: 14, name: true, reason: 'name' },
   { quality: 10, name: true, reason: 'name' },
   { quality: 6, name: true, reason: 'name' },
   { quality: 15, name: false, reason: 'address' },
   { quality: 10, name: false, reason: 'address' },
+  { quality: 7, name: false, reason: 'address' },
   { quality: 5, name: false, reason: 'address' },
   { quality: 3, name: false, reason: 'address' },
 ];
-const ADDRESS_GRADE = 4;
+const ADDRESS_GRADE = 5;
 const JOINED_GRADES: readonly Grade[] = [
   { quality: 60, name: true, reason: 'name' },
   { quality: 40, name: true, reason: 'name' },
@@ -61,25 +67,34 @@ function exactAndPrefix(reason: MatchReason, exact: number, prefix: number): rea
   ];
 }
 
+/** Names this long are allowed two slips (see fuzzy.ts allowedDistance). */
+const LONG_NAME = 8;
 /** No part of a query should fan out into more typo variants than this. */
 const MAX_TYPO_TERMS = 48;
 
-function addTypos(matcher: FuzzyMatcher, text: string, prefix: boolean, found: Map<number, number>): void {
+function addTypos(matcher: FuzzyMatcher, terms: readonly string[], text: string, prefix: boolean, found: Map<number, number>): void {
   const distance = allowedDistance(text.length);
   const keep = (id: number, d: number): void => {
     if (d < (found.get(id) ?? Infinity)) found.set(id, d);
   };
-  matcher.match(text, distance, false, keep);
+  // Two slips in an eight-letter name often leave seven ('kavanagh' -> 'kavnaah'): the name's
+  // length allows two edits even when the query's does not.
+  if (text.length === LONG_NAME - 1) {
+    matcher.match(text, 2, false, (id, d) => {
+      if (d === 1 || terms[id]!.length >= LONG_NAME) keep(id, d);
+    });
+  } else matcher.match(text, distance, false, keep);
   // While a word is being typed its typo may be in the part already typed: 'garsi' -> 'garcia'.
   // One typo only: a two-typo match on a beginning is too loose to be worth its cost.
   if (prefix && text.length >= 5) matcher.match(text, 1, true, keep);
 }
 
 /**
- * Exact, prefix (when being typed) and typo terms of one dictionary, as sources at grades
- * base, base+1 (prefix) and base+2 / base+3 (one / two typos), with the term -> grade table.
+ * Exact, prefix (when being typed), other spellings (`variants`) and typo terms of one
+ * dictionary, as sources at grades base, base+1 (prefix), base+2 (another spelling) and
+ * base+3 / base+4 (one / two typos), with the term -> grade table.
  */
-function termSources(field: Field, matcher: FuzzyMatcher | null, text: string, prefix: boolean, base: number, sources: Source[]): Uint8Array | null {
+function termSources(field: Field, matcher: FuzzyMatcher | null, text: string, prefix: boolean, base: number, sources: Source[], variants: readonly string[] = []): Uint8Array | null {
   const dictionary = field.dictionary;
   const table = new Uint8Array(dictionary.size);
   const exact = dictionary.find(text);
@@ -94,13 +109,20 @@ function termSources(field: Field, matcher: FuzzyMatcher | null, text: string, p
     sources.push({ field, lo, hi, grade: base + 1 });
     table.fill(base + 2, lo, hi);
   }
+  for (const variant of variants) {
+    const id = dictionary.find(variant);
+    if (id >= 0 && table[id] === 0) {
+      sources.push({ field, lo: id, hi: id + 1, grade: base + 2 });
+      table[id] = base + 3;
+    }
+  }
   if (matcher) {
     const typos = new Map<number, number>();
-    addTypos(matcher, text, prefix, typos);
-    const kept = [...typos].filter(([id]) => id !== exact && (id < lo || id >= hi)).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    addTypos(matcher, dictionary.terms, text, prefix, typos);
+    const kept = [...typos].filter(([id]) => table[id] === 0).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
     for (const [id, d] of kept.slice(0, MAX_TYPO_TERMS)) {
-      sources.push({ field, lo: id, hi: id + 1, grade: base + 1 + d });
-      table[id] = base + 2 + d;
+      sources.push({ field, lo: id, hi: id + 1, grade: base + 2 + d });
+      table[id] = base + 3 + d;
     }
   }
   return sources.length > 0 ? table : null;
@@ -129,7 +151,7 @@ export function compilePart(data: IndexData, part: QueryPart): CompiledPart {
     case 'word': {
       const nameSources: Source[] = [];
       const addressSources: Source[] = [];
-      const nameGrades = termSources(data.names, data.nameTypos, part.text, part.prefix, 0, nameSources);
+      const nameGrades = termSources(data.names, data.nameTypos, part.text, part.prefix, 0, nameSources, nameVariants(part.text));
       // One letter is an initial, not an address: 'maria g' wants Maria G., not every Grove.
       const addressGrades = part.text.length > 1 ? termSources(data.addresses, data.addressTypos, part.text, part.prefix, ADDRESS_GRADE, addressSources) : null;
       return compiled(1, WORD_GRADES, [...nameSources, ...addressSources], nameGrades, addressGrades);

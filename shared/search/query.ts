@@ -153,6 +153,7 @@ function isTyped(token: Token): boolean {
 /** Second pass over the remaining words: spaced dates, phone numbers in groups, numbers, names. */
 function wordLevelParts(tokens: Token[], parts: QueryPart[], reference: (letters: string, digits: string, prefix: boolean) => void): void {
   const at = (i: number): Token => tokens[i] ?? { kind: 'break' };
+  let end = 0;
   for (let i = 0; i < tokens.length; ) {
     const token = at(i);
     if (token.kind === 'break') {
@@ -175,6 +176,12 @@ function wordLevelParts(tokens: Token[], parts: QueryPart[], reference: (letters
       }
       reference(token.text, digits, isTyped(at(j - 1)));
       i = j;
+    } else if (token.kind === 'number' && token.text.startsWith('44') && (end = internationalPhone(tokens, i, parts)) > 0) {
+      // '447700 900123', '44 20 7946 0123': the country code without its plus.
+      i = end;
+    } else if (token.kind === 'number' && token.text.length >= 3 && !token.text.startsWith('0') && (end = bareReference(tokens, i, reference)) > 0) {
+      // '12345678', '1234 5678': a council tax (8 digits) or rent (7 digits) reference read without its letters.
+      i = end;
     } else if (token.kind === 'number' && token.text.startsWith('0')) {
       // '020 7946 0123', '07700 900123': groups of digits that start with 0 are one phone number.
       let digits = '';
@@ -198,6 +205,45 @@ function wordLevelParts(tokens: Token[], parts: QueryPart[], reference: (letters
       i += 1;
     }
   }
+}
+
+/** The digits of the run of number tokens from `i`, taken while fewer than `max`; and where the run ends. */
+function digitRun(tokens: readonly Token[], i: number, max: number): { digits: string; end: number; prefix: boolean } {
+  let digits = '';
+  let end = i;
+  let prefix = false;
+  for (let t = tokens[end]; t && t.kind === 'number' && digits.length < max; t = tokens[end]) {
+    digits += t.text;
+    prefix = t.prefix;
+    end += 1;
+  }
+  return { digits, end, prefix };
+}
+
+/**
+ * 44 and ten more digits, not starting 0, as a phone number in national form. Returns where
+ * the number ends (0 when it is not one: '44' alone is a house number).
+ */
+function internationalPhone(tokens: readonly Token[], i: number, parts: QueryPart[]): number {
+  const { digits, end, prefix } = digitRun(tokens, i, 12);
+  if (digits[2] === '0') return 0;
+  if (digits.length === 12) parts.push({ kind: 'phone', digits: `0${digits.slice(2)}`, prefix: false });
+  else if (prefix && digits.length >= MIN_PHONE_PREFIX_DIGITS + 1 && digits.length < 12) parts.push({ kind: 'phone', digits: `0${digits.slice(2)}`, prefix: true });
+  else return 0;
+  return end;
+}
+
+/**
+ * Exactly eight digits (in one or more groups) as a council tax reference, exactly seven as a
+ * rent reference: the form of each (CT or RN then 8 or 7 digits, never starting 0). Returns
+ * where the reference ends, or 0.
+ */
+function bareReference(tokens: readonly Token[], i: number, reference: (letters: string, digits: string, prefix: boolean) => void): number {
+  const { digits, end } = digitRun(tokens, i, 8);
+  if (digits.length === 8) reference('ct', digits, false);
+  else if (digits.length === 7 && tokens[end]?.kind !== 'number') reference('rn', digits, false);
+  else return 0;
+  return end;
 }
 
 function summarise(parts: QueryPart[]): QueryParts {
