@@ -3,13 +3,14 @@ import { CacheProvider } from '@emotion/react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { i18n } from 'i18next';
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import stylisRtl from 'stylis-plugin-rtl';
 import type { ApiBridge } from '../../shared/contract/api-bridge';
 import { BridgeProvider } from '../bridge/bridge-context';
 import { staffDirection } from '../i18n/i18n';
 import { createCivicTheme } from '../theme/theme';
+import { installFocusClearOfBars } from './focus-clear-of-bars';
 import { SessionGate } from './SessionGate';
 
 const CONTRAST_KEY = 'civicdesk.highContrast';
@@ -51,6 +52,7 @@ function useDocumentLanguage(i18n: i18n): 'ltr' | 'rtl' {
 export function App({ bridge, i18n }: { bridge: ApiBridge; i18n: i18n }) {
   const [highContrast, setHighContrast] = useState(initialContrast);
   const direction = useDocumentLanguage(i18n);
+  useEffect(() => installFocusClearOfBars(), []);
   const theme = useMemo(() => createCivicTheme({ highContrast, direction }), [highContrast, direction]);
   const toggleContrast = () =>
     setHighContrast((current) => {
