@@ -217,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
         if (!simulateCall) throw new NotPossible('Simulated calls are only available in training mode.');
         const call = simulateCall();
         waitingLinks.add(call.link);
+        if (call.link.kind === 'call') residents.ring(call.link.callerNumber);
         return call;
       },
       'scripts.list': async () => {
@@ -231,6 +232,7 @@ export function createCore(options: CoreOptions): Core {
       'directory.changes': ({ deltaToken, offset, read }) => plainly(() => residents.directorySlice(deltaToken, offset, read)),
       'directory.searchOnline': ({ text, top }) => plainly(() => onlineSearch.search(text, top)),
       'residents.open': ({ residentId, reason }) => plainly(() => residents.open(residentId, reason)),
+      'residents.openCaller': ({ callerNumber }) => plainly(async () => ({ view: await residents.openCaller(callerNumber) })),
       'residents.checkIdentity': ({ accessId, answers }) => residents.checkIdentity(accessId, answers),
       'residents.overrideIdentity': ({ accessId, reason }) => residents.overrideIdentity(accessId, reason),
       'residents.close': ({ accessIds }) => residents.close(accessIds),
@@ -320,6 +322,8 @@ export function createCore(options: CoreOptions): Core {
         return false;
       }
       waitingLinks.add(parsed.link);
+      // The caller's record starts being read now, while the workstation takes the link.
+      if (parsed.link.kind === 'call' && !session.isLocked()) residents.ring(parsed.link.callerNumber);
       return true;
     },
     trainingStandIn: async () => (trainingOffice ? (await trainingOffice).standIn : null),

@@ -163,17 +163,66 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     clear();
   }, [staffId, clear]);
 
+  // The screen-pop in hand: until main answers, the Search place does not open the caller itself.
+  const [popping, setPopping] = useState(false);
+  const placeNow = useRef(navigation?.place);
+  useEffect(() => {
+    placeNow.current = navigation?.place;
+  });
+  /**
+   * The screen-pop: main has been reading the caller's record since the call arrived, so it is
+   * asked for at once, beside the call being written down, not after it. True when the caller
+   * is on screen; false when the page's own search must find them (no single resident has the
+   * number, or main could not say), which the Search place then does.
+   */
+  const popCaller = useCallback(
+    async (callerNumber: string, startedIn: number, written: Promise<string>): Promise<boolean> => {
+      const place = placeNow.current;
+      const outcome = await bridge.residents.openCaller({ callerNumber });
+      const view = outcome.ok ? outcome.value.view : null;
+      if (!view) return false;
+      // The contact ended while the record was coming: it belongs to no one on screen now.
+      if (contactNumber.current !== startedIn) {
+        void bridge.residents.close({ accessIds: [view.accessId] });
+        return true;
+      }
+      keepCopy(latest.current.staffId, view);
+      setMemory((now) => ({ ...now, error: null, residents: [...now.residents, { view, fromSnapshot: null }], shownId: view.residentId, aboutId: now.aboutId ?? view.residentId, askAbout: null }));
+      // A screen-pop does not pull an officer back from somewhere they went meanwhile.
+      if (placeNow.current === place) navigation?.goTo('resident');
+      // Who the call is about goes on its record once that is written.
+      void written.then((callId) => record.recordResident(db, callId, view.residentId, true));
+      return true;
+    },
+    [bridge, db, navigation],
+  );
+
   const startCall = useCallback(
     async (link: Extract<DeepLink, { kind: 'call' }>) => {
       // Whatever was on screen without a call gives way to the call; a call in hand goes to wrap-up first.
-      if (!latest.current.current) clear();
+      const fresh = !latest.current.current;
+      if (fresh) clear();
       // The outbox waits until the caller's record is on screen (two seconds at most).
       popHold.current?.();
-      popHold.current = holdSends();
-      await record.startCall(db, latest.current.staffId, link);
-      navigation?.goTo('search');
+      const hold = (popHold.current = holdSends());
+      const startedIn = contactNumber.current;
+      // Written to IndexedDB as the call arrives, as before (a reload or a crash keeps it), but
+      // beside the screen-pop rather than in front of it.
+      const written = record.startCall(db, latest.current.staffId, link);
+      written.catch(() => undefined);
+      let popped = false;
+      if (fresh && link.callerNumber) {
+        setPopping(true);
+        popped = await popCaller(link.callerNumber, startedIn, written).finally(() => setPopping(false));
+      }
+      if (popped && popHold.current === hold) {
+        popHold.current = null;
+        setTimeout(hold, 0);
+      }
+      await written;
+      if (!popped) navigation?.goTo('search');
     },
-    [clear, db, navigation],
+    [clear, db, navigation, popCaller],
   );
   useDeepLinks(useCallback((link) => void (link.kind === 'call' && startCall(link)), [startCall]));
 
@@ -260,7 +309,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       askingAbout: byId(memory.askAbout),
       error: memory.error,
       callerCard: current?.callerNumber ? (cards[current.callerNumber] ?? null) : null,
-      screenPop: caller ? { callerNumber: caller, autoOpen: !popped } : null,
+      screenPop: caller ? { callerNumber: caller, autoOpen: !popped && !popping } : null,
       openResident: open,
       answerAbout,
       showResident: (residentId) => setMemory((now) => ({ ...now, shownId: residentId })),
@@ -303,7 +352,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       },
       clear,
     };
-  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, refreshFromBackOffice, staffId, startCall, updateResident]);
+  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, popping, refreshFromBackOffice, staffId, startCall, updateResident]);
   return <ContactContext.Provider value={api}>{children}</ContactContext.Provider>;
 }
 

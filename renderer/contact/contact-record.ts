@@ -30,8 +30,9 @@ export async function contactInHand(db: CaseDatabase, staffId: string | null): P
   return open[0] ?? null;
 }
 
-export async function startCall(db: CaseDatabase, staffId: string | null, link: Extract<DeepLink, { kind: 'call' }>): Promise<void> {
-  await db.transaction('rw', db.interactions, db.outbox, async () => {
+/** Resolves to the new call's id once it is in IndexedDB. */
+export async function startCall(db: CaseDatabase, staffId: string | null, link: Extract<DeepLink, { kind: 'call' }>): Promise<string> {
+  return db.transaction('rw', db.interactions, db.outbox, async () => {
     // A new call while one is open: the open one goes to wrap-up, never lost.
     const open = await db.interactions.where('status').equals('in-progress').filter((each) => each.staffId === staffId).toArray();
     for (const each of open) {
@@ -41,6 +42,7 @@ export async function startCall(db: CaseDatabase, staffId: string | null, link: 
     const call = newContact(staffId, { channel: 'phone', callerNumber: link.callerNumber, queue: link.queue, waitedSeconds: link.waitedSeconds, residentId: null });
     await db.interactions.add(call);
     await queueContact(db, call.id);
+    return call.id;
   });
 }
 

@@ -93,6 +93,8 @@ export const calls = {
   'residents.open': call<ResidentView>()(
     z.strictObject({ residentId: z.string().min(1).max(64), reason: z.enum(['call', 'appointment', 'case-work']) }),
   ),
+  /** The screen-pop: the one resident with the caller's number, opened for the call (read since it rang); null when none or several have it. */
+  'residents.openCaller': call<{ view: ResidentView | null }>()(z.strictObject({ callerNumber: z.string().regex(/^\+?[0-9 ()-]{3,24}$/) })),
   'residents.checkIdentity': call<{ results: { question: string; matched: boolean }[]; view: ResidentView }>()(
     z.strictObject({
       accessId: z.string().min(1).max(64),

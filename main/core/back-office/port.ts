@@ -45,6 +45,8 @@ export interface BackOffice {
   searchResidents?(text: string, top: number): Promise<SearchHit[]>;
   /** Null when the back office has no such resident. */
   resident360(residentId: string): Promise<Resident360 | null>;
+  /** The ids of the active residents with this phone number, at most two (a screen-pop's caller). */
+  residentsWithPhone?(phone: string): Promise<string[]>;
   contactHistory(residentId: string, options: ContactHistoryOptions): Promise<ContactHistoryPage>;
   /** One of the resident's cases in full, with every contact and note about it; null if it is not theirs. */
   caseHistory(residentId: string, caseId: string): Promise<CaseHistory | null>;

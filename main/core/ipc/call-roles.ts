@@ -37,6 +37,7 @@ export const CALL_ROLES: Record<CallName, CallRule> = {
   'directory.changes': officer('The resident directory, for search on this computer.'),
   'directory.searchOnline': officer('Residents found by name in the council’s system while this computer’s copy of the directory is incomplete.'),
   'residents.open': officer(RESIDENT),
+  'residents.openCaller': officer(RESIDENT),
   'residents.checkIdentity': officer(RESIDENT),
   'residents.overrideIdentity': officer(RESIDENT),
   'residents.close': officer('Forgets the officer’s own opens.'),

@@ -8,11 +8,18 @@ import { canListAccesses, flagsForRole } from '../../../shared/domain/flag-visib
 import { checkIdentity, DEFAULT_IDENTITY_POLICY, policyMet, questionsOf, type IdentityAnswers, type IdentityPolicy } from '../../../shared/domain/identity-check';
 import type { AccessReason, IdentityCheckResult, Resident360, ResidentAccess } from '../../../shared/domain/resident-360';
 import type { StaffUser } from '../../../shared/domain/staff';
-import type { BackOffice, LanguageConsent } from '../back-office/port';
+import type { BackOffice, ContactHistoryPage, LanguageConsent } from '../back-office/port';
 import { NotPossible } from '../ipc/router';
 import type { AuditTrail } from './audit-trail';
 import { createDirectoryReads } from './directory-reads';
 import { repeatContact } from './repeat-contact';
+import { createScreenPops } from './screen-pop';
+
+/** What an open reads from the back office, before anyone sees it. */
+interface OpenRead {
+  record: Resident360 | null;
+  recent: ContactHistoryPage['contacts'];
+}
 
 interface OpenRecord {
   residentId: string;
@@ -81,6 +88,30 @@ export function createResidentService(deps: ResidentServiceDeps) {
     return staff;
   };
   const directory = createDirectoryReads({ backOffice });
+  // What opening a resident reads: both at once, so a screen-pop waits on the slower, not their sum.
+  const readForOpen = async (residentId: string): Promise<OpenRead> => {
+    const office = await backOffice();
+    const [record, recent] = await Promise.all([office.resident360(residentId), office.contactHistory(residentId, { pageSize: 50, cursor: null })]);
+    return { record, recent: recent.contacts };
+  };
+  const openFrom = (staff: StaffUser, residentId: string, reason: AccessReason, { record, recent }: OpenRead): ResidentView => {
+    if (!record) throw new NotPossible('That resident is not in the council’s records any more. Search again.');
+    const entry: OpenRecord = { residentId, reason, record, identity: 'not-done', staff, repeat: repeatContact(recent, record.cases, deps.now()) };
+    const accessId = randomUUID();
+    open.set(accessId, entry);
+    audit(accessId, entry);
+    return view(accessId, entry);
+  };
+  const pops = createScreenPops<OpenRead>({
+    staffId: () => deps.user()?.id ?? null,
+    residentsWithPhone: async (number) => {
+      const office = await backOffice();
+      return office.residentsWithPhone ? office.residentsWithPhone(number) : [];
+    },
+    read: readForOpen,
+    now: () => deps.now().getTime(),
+    log: deps.log,
+  });
   const opened = (accessId: string) => {
     const entry = open.get(accessId);
     if (!entry || entry.staff.id !== deps.user()?.id) throw new NotPossible('That record is no longer open. Open the resident again from Search.');
@@ -128,15 +159,22 @@ export function createResidentService(deps: ResidentServiceDeps) {
     /** Every open is audited, even one that stops at the identity check. */
     async open(residentId: string, reason: AccessReason): Promise<ResidentView> {
       const staff = user();
-      const office = await backOffice();
-      // Both at once: the screen-pop waits on the slower of the two, not their sum.
-      const [record, recent] = await Promise.all([office.resident360(residentId), office.contactHistory(residentId, { pageSize: 50, cursor: null })]);
-      if (!record) throw new NotPossible('That resident is not in the council’s records any more. Search again.');
-      const entry: OpenRecord = { residentId, reason, record, identity: 'not-done', staff, repeat: repeatContact(recent.contacts, record.cases, deps.now()) };
-      const accessId = randomUUID();
-      open.set(accessId, entry);
-      audit(accessId, entry);
-      return view(accessId, entry);
+      return openFrom(staff, residentId, reason, await readForOpen(residentId));
+    },
+
+    /** A call has arrived: its caller's record starts being read now (screen-pop.ts). */
+    ring(callerNumber: string | null): void {
+      pops.ring(callerNumber);
+    },
+
+    /**
+     * The screen-pop: the one resident with the caller's number, opened for the call (and
+     * audited as any open is), or null when nobody or more than one resident has it.
+     */
+    async openCaller(callerNumber: string): Promise<ResidentView | null> {
+      const staff = user();
+      const caller = await pops.take(callerNumber, staff.id);
+      return caller ? openFrom(staff, caller.residentId, 'call', caller.read) : null;
     },
 
     /** The record behind an open, once its identity check has passed or was gone past; null before. */
@@ -158,6 +196,7 @@ export function createResidentService(deps: ResidentServiceDeps) {
     /** Another officer at the computer, or nobody: every open record is forgotten. */
     closeAll(): void {
       open.clear();
+      pops.forget();
       directory.clear();
     },
 

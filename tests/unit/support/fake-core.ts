@@ -49,6 +49,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'residents.open': () => {
       throw new Error('not in this fake');
     },
+    'residents.openCaller': () => ({ view: null }),
     'residents.checkIdentity': () => {
       throw new Error('not in this fake');
     },
