@@ -5,11 +5,18 @@
  * stand-in) on loopback. Only calls whose number belongs to one resident count: those open
  * straight into the 360 view (a shared number lists the residents who have it instead).
  * BENCH_ALL=1 prints every call's time on stderr, to see where a tail comes from.
+ *
+ * The first calls after a start are slower (about 110-230 ms against about 65): main's and
+ * the page's code is compiled on first use and the 360 view's styles are written the first
+ * time it is drawn. An agent meets that once a day, so the first BENCH_WARM_UP (3) calls are
+ * reported on their own (screenpop.first_call_ms, screenpop.warm_up_max_ms) and the p50 and
+ * p95 are of the calls after them.
  */
 import WebSocket from 'ws';
 import { percentile, report, startWorkstation } from './browser-host';
 
 const calls = Number(process.env.BENCH_CALLS ?? 40);
+const warmUp = Number(process.env.BENCH_WARM_UP ?? 3);
 const port = 5398;
 const station = await startWorkstation({ port });
 const { page } = station;
@@ -23,9 +30,10 @@ try {
   await page.keyboard.press('Alt+2');
   await page.getByText(/^Searching [\d,]+ residents\.$/).waitFor({ timeout: 120_000 });
   const timings: number[] = [];
+  const first: number[] = [];
   // Synthetic numbers come from Ofcom's small drama ranges, so many callers share one; keep
   // calling until enough single-resident numbers have been measured.
-  for (let call = 0; call < calls * 8 && timings.length < calls; call += 1) {
+  for (let call = 0; call < (calls + warmUp) * 8 && timings.length < calls; call += 1) {
     await page.evaluate(() => {
       const marks = window as unknown as { popped: Promise<number | null> };
       marks.popped = new Promise((resolve) => {
@@ -42,7 +50,7 @@ try {
     const rang = Date.now();
     ringIn();
     const shown = await page.evaluate(() => (window as unknown as { popped: Promise<number | null> }).popped);
-    if (shown !== null) timings.push(shown - rang);
+    if (shown !== null) (first.length < warmUp ? first : timings).push(shown - rang);
     // Wrap the call up so the next one starts clean, and leave the 360 view.
     await page.getByRole('button', { name: 'End call and wrap up' }).click();
     await page.getByRole('button', { name: "I can't finish this wrap-up" }).click();
@@ -58,7 +66,9 @@ try {
       throw error;
     });
   }
-  if (process.env.BENCH_ALL) console.error(JSON.stringify(timings));
+  if (process.env.BENCH_ALL) console.error(JSON.stringify({ first, timings }));
+  report('screenpop.first_call_ms', first[0] ?? 0);
+  report('screenpop.warm_up_max_ms', Math.max(0, ...first));
   report('screenpop.to_360.p50_ms', percentile(timings, 50));
   report('screenpop.to_360.p95_ms', percentile(timings, 95));
   report('screenpop.calls_measured', timings.length);
