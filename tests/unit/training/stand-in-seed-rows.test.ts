@@ -58,6 +58,26 @@ describe('seed rows made later', () => {
     expect(lazy.table('activitypointers')?.rows.get(id)?.values.activitytypecode).toBe('phonecall');
   });
 
+  it('give a lookup the name of a row after them (the Team history\'s) without being made, and the name it would have had made at once', () => {
+    let made = 0;
+    const own: SeedRows = {
+      count: 2,
+      *rows() {
+        for (const n of [1, 2]) {
+          made += 1;
+          yield { activityid: `00000000-0000-4000-8000-00000000000${n}`, subject: `A resident's own call ${n}` };
+        }
+      },
+    };
+    const history = { activityid: '00000000-0000-4000-8000-00000000F001', subject: 'A call from the Team history' };
+    const store = createStore(definitions, new Map([['phonecalls', followedBy(own, [history])]]));
+    expect(store.nameOf('phonecalls', history.activityid)).toBe('A call from the Team history');
+    expect(made).toBe(0);
+    // A residents' own call cannot be found without making the rows: they are made, and it is named.
+    expect(store.nameOf('phonecalls', '00000000-0000-4000-8000-000000000002')).toBe("A resident's own call 2");
+    expect(made).toBe(2);
+  });
+
   it('are refused when there are not as many as promised, since the versions after them are taken', () => {
     const store = createStore(definitions, new Map([['incidents', later(3, () => incidentRows(dataset, names).slice(0, 2))]]));
     expect(() => store.table('incidents')?.rows).toThrow('The seed rows of incidents are not as many as promised.');

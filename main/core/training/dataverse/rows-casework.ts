@@ -114,11 +114,17 @@ export const later = (count: number, rows: () => Iterable<StandInRow>): SeedRows
 export function followedBy(first: SeedRows | readonly StandInRow[] | undefined, more: readonly StandInRow[]): SeedRows | StandInRow[] {
   if (!first) return [...more];
   if (!('count' in first)) return [...first, ...more];
+  // The rows after the first seed's are here already: found by key without making the first's.
+  let byKey: { column: string; rows: Map<string, StandInRow> } | null = null;
   return {
     count: first.count + more.length,
     *rows() {
       yield* first.rows();
       yield* more;
+    },
+    find(column, id) {
+      if (byKey?.column !== column) byKey = { column, rows: new Map(more.map((row) => [String(row[column]).toLowerCase(), row])) };
+      return byKey.rows.get(id) ?? first.find?.(column, id);
     },
   };
 }
