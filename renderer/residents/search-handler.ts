@@ -81,12 +81,12 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
       timer ??= setTimeout(buildSegment, Math.max(0, lastSegment + SEGMENT_EVERY_MS - performance.now()));
       return;
     }
-    // Synced: what arrived is in the local copy now; one whole index replaces the segments.
+    // Synced: what arrived since the last segment becomes one now, so the segments cover the
+    // whole copy at once (the page can say so); then one whole index replaces them, and is saved.
     if (timer) clearTimeout(timer);
-    timer = null;
-    arrived = new Map();
-    removed = new Set();
+    buildSegment();
     fresh = false;
+    post({ type: 'covered' }, []);
     if (db && (message.changed || !opened)) {
       opened = true;
       await rebuild(db);

@@ -24,4 +24,6 @@ export type FromSearchWorker =
    */
   | { type: 'index'; packed: PackedIndex; whole: boolean; supersedes: string[]; buildMs: number; saved: boolean }
   /** Nothing on this computer yet to open (a first start): search waits for the slices. */
-  | { type: 'empty' };
+  | { type: 'empty' }
+  /** Every resident synced is in the indexes handed over (segments, before the whole index replaces them). */
+  | { type: 'covered' };

@@ -74,12 +74,14 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
     let live = true;
     let offlineSince: string | null = null;
     let synced = false;
+    // The segments hold every resident synced: the whole copy is searchable before its single index is rebuilt.
+    let covered = false;
     let arrived = { done: 0, total: 0, startedAt: 0 };
     const held = new Segments();
     segments.current = held;
     const show = () => {
       if (!live) return;
-      if (held.whole) setDirectory({ state: 'ready', size: held.size, offlineSince });
+      if (held.whole || (covered && held.count > 0)) setDirectory({ state: 'ready', size: held.size, offlineSince });
       else if (held.count > 0) setDirectory({ state: 'partial', searchable: held.size, total: Math.max(arrived.total, held.size), secondsLeft: synced ? null : secondsLeft(arrived.done, arrived.total, arrived.startedAt) });
       else setDirectory({ state: 'syncing', done: arrived.done, total: arrived.total });
     };
@@ -87,6 +89,9 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
       if (!live) return;
       if (message.type === 'progress') {
         if (held.count === 0) setDirectory({ state: 'indexing', done: message.done, total: message.total });
+      } else if (message.type === 'covered') {
+        covered = true;
+        show();
       } else if (message.type === 'index') {
         const index = searchIndexData(unpackIndexData(message.packed));
         if (message.whole) held.replaceAll(index);

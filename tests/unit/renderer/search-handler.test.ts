@@ -122,4 +122,29 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     // Not yet arrived: not found.
     expect(page.segments.find(entries[300]!.phones[0]!, 20).hits).toEqual([]);
   });
+
+  it('when a first start\'s sync ends, every resident is searchable in segments before the whole index is rebuilt', async () => {
+    const database = `search-handler-test-empty-${(databases += 1)}`;
+    const page = worker();
+    await page.handle({ type: 'open', database, key });
+    page.messages.length = 0;
+    // What directory-sync writes as the slices arrive.
+    const db = new DirectoryDatabase(database, key);
+    await db.blocks.add({ entries, removed: [] });
+    await db.meta.put({ key: 'sync', deltaToken: 'token-1', updatedAt: '2026-12-04T09:00:00.000Z' });
+    db.close();
+    await page.handle({ type: 'slice', entries: entries.slice(0, 250), removed: [], replacesAll: true });
+    await waitFor(() => page.messages.length > 0);
+    // The last slice has arrived and the sync ends before the next segment would be built.
+    await page.handle({ type: 'slice', entries: entries.slice(250), removed: [], replacesAll: false });
+    const ended = page.handle({ type: 'synced', changed: true });
+    const types = page.messages.map((message) => (message.type === 'index' ? (message.whole ? 'whole' : 'segment') : message.type));
+    // Said before the rebuild reads the copy back: the segments hold all 400.
+    expect(types).toEqual(['segment', 'segment', 'covered']);
+    page.take();
+    expect(page.segments.size).toBe(400);
+    expect(page.segments.find(entries[399]!.phones[0]!, 20).hits[0]?.entry.residentId).toBe(entries[399]!.residentId);
+    await ended;
+    expect(page.messages.at(-1)).toMatchObject({ type: 'index', whole: true });
+  });
 });
