@@ -44,24 +44,49 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
   /** Builds the whole index from the local copy, hands it over, and saves it for the next start. */
   const rebuild = async (database: DirectoryDatabase) => {
     const started = performance.now();
-    const entries = await readDirectory(database);
-    const meta = await database.meta.get('sync');
+    // The copy and which blocks it is, read together, so the saved index says exactly what it holds.
+    const { entries, meta, seqs } = await database.transaction('r', database.blocks, database.meta, async () => ({
+      entries: await readDirectory(database),
+      meta: await database.meta.get('sync'),
+      seqs: await database.blocks.toCollection().primaryKeys(),
+    }));
     const packed = packIndexData(buildIndexData(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }, []) }));
     // The bytes are copied for saving before the buffer goes to the page.
     const bytes = new Blob([packed.buffer]);
     const layout = packed.layout;
     handOver(packed, true, [], started, false);
-    if (meta) await database.index.put({ key: 'index', deltaToken: meta.deltaToken, layout, bytes });
+    if (meta) await database.index.put({ key: 'index', deltaToken: meta.deltaToken, layout, bytes, firstSeq: seqs[0], throughSeq: seqs.at(-1) });
+  };
+
+  /** The blocks synced after the saved index was built, as one segment (changed and removed residents hidden in it). */
+  const changesSince = async (database: DirectoryDatabase, throughSeq: number) => {
+    const started = performance.now();
+    const later = await database.blocks.where(':id').above(throughSeq).toArray();
+    const changed = new Map<string, DirectoryEntry>();
+    const gone = new Set<string>();
+    for (const block of later) {
+      for (const id of block.removed) {
+        changed.delete(id);
+        gone.add(id);
+      }
+      for (const entry of block.entries) changed.set(entry.residentId, entry);
+    }
+    if (changed.size === 0 && gone.size === 0) return;
+    handOver(packIndexData(buildIndexData([...changed.values()])), false, [...changed.keys(), ...gone], started, false);
   };
 
   return async (message) => {
     if (message.type === 'open') {
       db = new DirectoryDatabase(message.database, message.key);
       const started = performance.now();
-      const [meta, saved] = await Promise.all([db.meta.get('sync'), db.index.get('index').catch(() => undefined)]);
-      if (saved && meta && saved.deltaToken === meta.deltaToken && saved.layout.format === PACKED_FORMAT) {
+      const [meta, saved, first] = await Promise.all([db.meta.get('sync'), db.index.get('index').catch(() => undefined), db.blocks.toCollection().limit(1).primaryKeys()]);
+      // Opened when it is of the copy as it is now, or of its first blocks with changes after them.
+      const current = saved && meta && saved.layout.format === PACKED_FORMAT && (saved.deltaToken === meta.deltaToken || (saved.firstSeq !== undefined && saved.firstSeq === first[0]));
+      if (saved && current) {
         opened = true;
-        return handOver({ layout: saved.layout, buffer: await saved.bytes.arrayBuffer() }, true, [], started, true);
+        handOver({ layout: saved.layout, buffer: await saved.bytes.arrayBuffer() }, true, [], started, true);
+        if (saved.throughSeq !== undefined) await changesSince(db, saved.throughSeq);
+        return;
       }
       if (!meta) return post({ type: 'empty' }, []);
       opened = true;

@@ -27,13 +27,17 @@ export interface DirectoryBlock {
  * The search index built from the directory, saved so that a later start opens it in a moment
  * instead of rebuilding (seconds at borough scale). Its arrays are one buffer, sealed whole as
  * a Blob (sealing.ts appends a row's Blobs as bytes under the same seal). `deltaToken` is the
- * sync it was built after: a directory synced since, or another format, means it is rebuilt.
+ * sync it was built after. `firstSeq` and `throughSeq` are the first and last blocks it holds:
+ * blocks after those are changes synced since (a later start's), searched beside it; a first
+ * block that is no longer there means the copy was replaced or rewritten, and it is rebuilt.
  */
 export interface SavedIndex {
   key: 'index';
   deltaToken: string;
   layout: PackedLayout;
   bytes: Blob;
+  firstSeq?: number;
+  throughSeq?: number;
 }
 
 /**

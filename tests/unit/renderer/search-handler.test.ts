@@ -82,7 +82,7 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(later.segments.size).toBe(400);
   });
 
-  it('rebuilds when the directory has synced since the index was saved', async () => {
+  it('opens the saved index when a sync since changed nothing (a new token, no new blocks)', async () => {
     const database = await directoryWith(entries);
     await worker().handle({ type: 'open', database, key });
     const db = new DirectoryDatabase(database, key);
@@ -90,7 +90,44 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     db.close();
     const later = worker();
     await later.handle({ type: 'open', database, key });
-    expect(later.messages.find((message) => message.type === 'index')).toMatchObject({ whole: true, saved: false });
+    expect(later.messages.map((message) => message.type)).toEqual(['index']);
+    expect(later.messages[0]).toMatchObject({ whole: true, saved: true });
+  });
+
+  it('opens the saved index on a later start whose sync has moved on, with the changes since searched beside it, not rebuilt', async () => {
+    const database = await directoryWith(entries);
+    await worker().handle({ type: 'open', database, key });
+    // The next start's sync: a new token, one resident moved and one gone, in a block after the saved index's.
+    const moved = { ...entries[1]!, addressLine: '9 Newplace Road' };
+    const db = new DirectoryDatabase(database, key);
+    await db.blocks.add({ entries: [moved], removed: [entries[2]!.residentId] });
+    await db.meta.put({ key: 'sync', deltaToken: 'token-2', updatedAt: '2026-12-04T10:00:00.000Z' });
+    db.close();
+    const later = worker();
+    await later.handle({ type: 'open', database, key });
+    expect(later.messages.map((message) => (message.type === 'index' ? { whole: message.whole, saved: message.saved } : message.type))).toEqual([
+      { whole: true, saved: true },
+      { whole: false, saved: false },
+    ]);
+    later.take();
+    expect(names(later.segments.find(`${moved.givenName} ${moved.familyName} ${moved.postcode}`, 20))).toContain(`${moved.givenName} ${moved.familyName}, 9 Newplace Road`);
+    expect(names(later.segments.find('sample street', 400))).not.toContain(`${moved.givenName} ${moved.familyName}, 1 Sample Street`);
+    expect(later.segments.find('2 sample street', 400).hits.map((hit) => hit.entry.residentId)).not.toContain(entries[2]!.residentId);
+  });
+
+  it('rebuilds when the copy was replaced since the index was saved (its first block is gone)', async () => {
+    const database = await directoryWith(entries);
+    await worker().handle({ type: 'open', database, key });
+    const db = new DirectoryDatabase(database, key);
+    await db.blocks.clear();
+    await db.blocks.add({ entries: entries.slice(0, 10), removed: [] });
+    await db.meta.put({ key: 'sync', deltaToken: 'token-3', updatedAt: '2026-12-04T11:00:00.000Z' });
+    db.close();
+    const later = worker();
+    await later.handle({ type: 'open', database, key });
+    expect(later.messages.filter((message) => message.type === 'index')).toMatchObject([{ whole: true, saved: false }]);
+    later.take();
+    expect(later.segments.size).toBe(10);
   });
 
   it('makes changes searchable as they arrive, hiding what they replace', async () => {
