@@ -95,7 +95,13 @@ export async function openOfficerStorage(bridge: ApiBridge, staffId: string | nu
  */
 export async function deleteIfUnreadable(db: Dexie): Promise<boolean> {
   try {
-    for (const table of db.tables) await table.limit(1).toArray();
+    // One row opened proves the key, as every table is sealed under it; more would cost: the
+    // directory's saved search index is one row of tens of megabytes, opened here at every start.
+    for (const table of db.tables) {
+      if ((await table.count()) === 0) continue;
+      await table.limit(1).toArray();
+      return false;
+    }
     return false;
   } catch (error) {
     // WebCrypto's refusal to open a seal; anything else is a real fault and is not hidden.

@@ -81,4 +81,26 @@ describe('rows sealed under the officer’s data key', () => {
     expect(await deleteIfUnreadable(other)).toBe(true);
     expect(await Dexie.exists(name)).toBe(false);
   });
+
+  it('is judged readable from one row of the first table that has one, never opening the rest (a saved search index is tens of megabytes)', async () => {
+    class TwoTables extends Dexie {
+      notes!: EntityTable<Note, 'id'>;
+      large!: EntityTable<Note, 'id'>;
+      constructor(name: string, key: DataKey) {
+        super(name);
+        this.version(1).stores({ notes: 'id', large: 'id' });
+        sealTables(this, key, { notes: ['id'], large: ['id'] });
+      }
+    }
+    const name = fresh();
+    const key = await newKey();
+    const mine = new TwoTables(name, key);
+    await mine.notes.put(note(1));
+    // A row in the second table that this key cannot open: were it read, the database would be deleted.
+    const stranger = new TwoTables(name, await newKey());
+    await stranger.large.put(note(2));
+    stranger.close();
+    expect(await deleteIfUnreadable(mine)).toBe(false);
+    expect(await Dexie.exists(name)).toBe(true);
+  });
 });
