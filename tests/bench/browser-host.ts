@@ -73,3 +73,36 @@ export const percentile = (values: number[], p: number): number => {
 };
 
 export { report } from './load';
+
+/**
+ * The page's clock when the directory's whole index is saved in IndexedDB: the worker saves
+ * it after handing it over (renderer/residents/search-handler.ts), so from then on the page
+ * searches one whole index, not the first start's segments, and a reopen opens it. Asked from
+ * Node in a loop, each ask a quarter of a second apart.
+ */
+export async function whenIndexSaved(page: Page, timeoutMs = 300_000): Promise<number> {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+    const saved = await page.evaluate(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const name = (await indexedDB.databases()).find((each) => each.name?.startsWith('civicdesk-directory-'))?.name;
+      if (!name) return false;
+      return new Promise<number | false>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          const done = (found: boolean) => (db.close(), resolve(found ? performance.now() : false));
+          try {
+            const count = db.transaction('index').objectStore('index').count();
+            count.onsuccess = () => done(count.result > 0);
+            count.onerror = () => done(false);
+          } catch {
+            done(false);
+          }
+        };
+      });
+    });
+    if (saved !== false) return saved;
+  }
+  throw new Error(`the directory's index was not saved within ${timeoutMs / 1000} s`);
+}

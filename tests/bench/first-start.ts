@@ -11,7 +11,7 @@
  *  - search.warm_start_ready_ms: the page reloaded (once the index is saved), to the same words again.
  */
 import type { Page } from '@playwright/test';
-import { report, startWorkstation } from './browser-host';
+import { report, startWorkstation, whenIndexSaved } from './browser-host';
 
 const residents = Number(process.env.BENCH_RESIDENTS ?? 320_000);
 // The commonest surname in the training borough's names (resources/training/names.json):
@@ -36,29 +36,6 @@ const resultsFor = (value: string): number | false => {
 /** The search place's status says exactly this. */
 const statusSays = (value: string): number | false => ([...document.querySelectorAll('p, [role="status"]')].some((each) => each.textContent?.trim() === value) ? performance.now() : false);
 
-/** The directory's index saved in IndexedDB (renderer/residents/search-handler.ts); checked as a poll, not each frame. */
-const indexSaved = (): Promise<number | false> =>
-  (async () => {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const name = (await indexedDB.databases()).find((each) => each.name?.startsWith('civicdesk-directory-'))?.name;
-    if (!name) return false;
-    return new Promise<number | false>((resolve) => {
-      const open = indexedDB.open(name);
-      open.onerror = () => resolve(false);
-      open.onsuccess = () => {
-        const db = open.result;
-        const done = (found: boolean) => (db.close(), resolve(found ? performance.now() : false));
-        try {
-          const count = db.transaction('index').objectStore('index').count();
-          count.onsuccess = () => done(count.result > 0);
-          count.onerror = () => done(false);
-        } catch {
-          done(false);
-        }
-      };
-    });
-  })();
-
 const station = await startWorkstation({ residents, port: Number(process.env.BENCH_PORT ?? 5302) }).catch((error: unknown) => {
   console.error(`bench:firststart could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -78,9 +55,7 @@ try {
 
   // The first start ends when its index is saved for the next (the worker saves it after the
   // whole copy is searchable); reopening before that would rebuild, as a crash then would.
-  let saved: number | false = false;
-  for (const until = Date.now() + 300_000; saved === false && Date.now() < until; ) saved = await page.evaluate(indexSaved);
-  if (saved === false) throw new Error('the first start did not save its index within 5 minutes');
+  const saved = await whenIndexSaved(page);
   report('search.first_start_saved_ms', saved, 0);
 
   // Reopening: the same profile, its copy and index on this computer, only changes since.
