@@ -41,23 +41,35 @@ export function useDraftAutosave(db: CaseDatabase, initial: CaseDraft) {
   // Once the draft has been submitted or deleted, a late save must not bring it back.
   const retired = useRef(false);
 
+  // A write queued before the form closed still lands; only its "Saved" has nowhere to show.
+  const shown = useRef(true);
+  useEffect(() => {
+    shown.current = true;
+    return () => {
+      shown.current = false;
+    };
+  }, []);
+  const show = useCallback((next: SaveState | ((state: SaveState) => SaveState)) => {
+    if (shown.current) setSaveState(next);
+  }, []);
+
   const enqueue = useCallback(
     (task: () => Promise<void>): Promise<void> => {
       const next = queue.current.then(async () => {
         if (retired.current) return;
-        setSaveState((state) => ({ ...state, saving: true }));
+        show((state) => ({ ...state, saving: true }));
         try {
           await task();
           // Still "Saving…" if more was typed while this write ran.
-          setSaveState({ saving: timer.current !== null, savedAt: nowIso(), failed: null });
+          show({ saving: timer.current !== null, savedAt: nowIso(), failed: null });
         } catch (error) {
-          setSaveState((state) => ({ ...state, saving: false, failed: error instanceof Error ? error.message : String(error) }));
+          show((state) => ({ ...state, saving: false, failed: error instanceof Error ? error.message : String(error) }));
         }
       });
       queue.current = next;
       return next;
     },
-    [],
+    [show],
   );
 
   const writeNow = useCallback((): Promise<void> => {
