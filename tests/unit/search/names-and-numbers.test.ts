@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { analyseQuery, buildSearchIndex } from '../../../shared/search';
+import { testEntry } from '../support/directory-entries';
 
 /**
  * What callers say that the letters do not match: another spelling of a first name, two slips
@@ -9,21 +10,7 @@ import { analyseQuery, buildSearchIndex } from '../../../shared/search';
 let next = 0;
 function resident(residentId: string, given: string, family: string, more: Partial<DirectoryEntry> = {}): DirectoryEntry {
   next += 1;
-  return {
-    residentId,
-    householdId: `hh-${next}`,
-    givenName: given,
-    familyName: family,
-    dateOfBirth: '1970-01-01',
-    addressLine: `${next} Sample Street`,
-    postcode: 'SE1 1AA',
-    phones: [],
-    email: null,
-    councilTaxReference: null,
-    rentReference: null,
-    vulnerable: false,
-    ...more,
-  };
+  return testEntry({ residentId, householdId: `hh-${next}`, givenName: given, familyName: family, dateOfBirth: '1970-01-01', addressLine: `${next} Sample Street`, ...more });
 }
 
 const directory = [

@@ -1,4 +1,3 @@
-import type { TrainingDataset } from '../../../main/core/training/generator';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import type { SearchIndex } from '../../../shared/search';
 
@@ -184,29 +183,6 @@ export function typed(text: string): string {
     .replace(/['’]/g, '');
 }
 
-/** The directory as the back office would send it, from the synthetic borough. */
-export function directoryOf(dataset: TrainingDataset): DirectoryEntry[] {
-  const households = new Map(dataset.households.map((household) => [household.id, household]));
-  const councilTax = new Map(dataset.councilTaxAccounts.map((account) => [account.liableResidentId, account.reference]));
-  const rent = new Map(dataset.rentAccounts.map((account) => [account.tenantResidentId, account.reference]));
-  return dataset.residents.map((resident) => {
-    const address = households.get(resident.householdId)?.address;
-    return {
-      residentId: resident.id,
-      householdId: resident.householdId,
-      givenName: resident.givenName,
-      familyName: resident.familyName,
-      dateOfBirth: resident.dateOfBirth,
-      addressLine: address?.line1 ?? '',
-      postcode: address?.postcode ?? '',
-      phones: resident.contact.phones.map((phone) => phone.number),
-      email: resident.contact.email ?? null,
-      councilTaxReference: councilTax.get(resident.id) ?? null,
-      rentReference: rent.get(resident.id) ?? null,
-      vulnerable: false,
-    };
-  });
-}
 
 /** Keys near each other on a UK keyboard: the commonest substitution slips. */
 const NEIGHBOURS: Readonly<Record<string, string>> = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateTrainingData } from '../../../main/core/training/generator';
 import { buildSearchIndex } from '../../../shared/search';
-import { directoryOf, measureRecall, qualitySet, type QualityCategory } from './quality-set';
+import { directoryOf } from '../support/directory-entries';
+import { measureRecall, qualitySet, type QualityCategory } from './quality-set';
 
 /**
  * Found, not only fast: a labelled set of 720 queries (60 in each of 12 categories) over a

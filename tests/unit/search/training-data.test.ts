@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generateTrainingData, type TrainingDataset } from '../../../main/core/training/generator';
+import { generateTrainingData } from '../../../main/core/training/generator';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { buildSearchIndex } from '../../../shared/search';
+import { directoryOf } from '../support/directory-entries';
 
-/** The directory as the back office would send it, from the synthetic borough. */
-function directoryOf(dataset: TrainingDataset): DirectoryEntry[] {
-  const households = new Map(dataset.households.map((household) => [household.id, household]));
-  const councilTax = new Map(dataset.councilTaxAccounts.map((account) => [account.liableResidentId, account.reference]));
-  const rent = new Map(dataset.rentAccounts.map((account) => [account.tenantResidentId, account.reference]));
-  const vulnerable = new Set(dataset.flags.filter((flag) => flag.kind === 'vulnerability').map((flag) => flag.residentId));
-  return dataset.residents.map((resident) => {
-    const address = households.get(resident.householdId)?.address;
-    return {
-      residentId: resident.id,
-      householdId: resident.householdId,
-      givenName: resident.givenName,
-      familyName: resident.familyName,
-      dateOfBirth: resident.dateOfBirth,
-      addressLine: address?.line1 ?? '',
-      postcode: address?.postcode ?? '',
-      phones: resident.contact.phones.map((phone) => phone.number),
-      email: resident.contact.email ?? null,
-      councilTaxReference: councilTax.get(resident.id) ?? null,
-      rentReference: rent.get(resident.id) ?? null,
-      vulnerable: vulnerable.has(resident.id),
-    };
-  });
-}
 
 /** Deterministic picks (mulberry32), so a failure names the same residents every run. */
 function random(seed: number): () => number {
