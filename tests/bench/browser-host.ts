@@ -18,10 +18,17 @@ export async function startWorkstation(options: { residents?: number; port: numb
   // A host or browser that started is stopped again if the rest fails to start.
   try {
     await new Promise<void>((resolve, reject) => {
-      const late = setTimeout(() => reject(new Error('the browser host was not ready within 5 minutes')), 300_000);
+      const late = setTimeout(() => reject(new Error('the browser host was not ready, with all its training rows made, within 5 minutes')), 300_000);
       host.once('exit', (code) => (clearTimeout(late), reject(new Error(`the browser host stopped (${code}); run npm run build first`))));
+      // Ready, and the training stand-in done making its rows while idle (main/loopback/start.ts):
+      // that work is on the host's thread, where no council's Dataverse is, and would be in every figure.
+      let ready = false;
+      let made = false;
       host.stdout?.on('data', (chunk: Buffer) => {
-        if (!String(chunk).includes('is ready')) return;
+        const text = String(chunk);
+        ready ||= text.includes('is ready');
+        made ||= text.includes('has made all its rows');
+        if (!ready || !made) return;
         clearTimeout(late);
         resolve();
       });

@@ -110,6 +110,12 @@ export interface DataverseStandIn {
   counters(): StandInCounters;
   /** Slows the directory's pages (null: back to normal). From inside the process only, like the faults. */
   slowDirectory(setting: SlowDirectory | null): void;
+  /**
+   * Settles once every seed row is made (while idle, or when first needed). Benchmarks wait
+   * for it, so the stand-in's own work on the host's thread is not in what they measure: a
+   * council's Dataverse is not on the agent's PC.
+   */
+  allRowsMade: Promise<void>;
 }
 
 /**
@@ -268,11 +274,14 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   // table before then makes it whole there and then.
   let seen = -1;
   let filling: NodeJS.Timeout | undefined;
+  let allMade: () => void = () => undefined;
+  const allRowsMade = new Promise<void>((resolve) => (allMade = resolve));
   const fillWhileIdle = () => {
     const busy = tally.received !== seen;
     seen = tally.received;
     if (busy) filling = setTimeout(fillWhileIdle, 500).unref();
     else if (store.fillSome(5_000)) filling = setTimeout(fillWhileIdle, 0).unref();
+    else allMade();
   };
   filling = setTimeout(fillWhileIdle, 500).unref();
 
@@ -292,6 +301,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     slowDirectory: (setting) => {
       slow = setting;
     },
+    allRowsMade,
     counters: () => ({ ...tally, rowsServed: { ...rowsServed }, ...(protection?.counters() ?? { accepted: tally.received, throttled: 0, executionMs: 0 }) }),
   };
 }
