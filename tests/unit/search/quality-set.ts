@@ -1,5 +1,6 @@
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import type { SearchIndex } from '../../../shared/search';
+import { seededRandom as random } from '../support/seeded-random';
 
 /**
  * A labelled quality set: queries an agent would type for a caller, each with the one resident
@@ -160,17 +161,6 @@ export const SAID_INSTEAD: Readonly<Record<string, readonly string[]>> = {
   chukwuemeka: ['emeka'],
   chiamaka: ['amaka'],
 };
-
-/** Deterministic picks (mulberry32): a failure names the same residents every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** As an agent types a name: lower case, no accents, no apostrophes. */
 export function typed(text: string): string {

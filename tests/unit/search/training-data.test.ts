@@ -3,18 +3,7 @@ import { generateTrainingData } from '../../../main/core/training/generator';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { buildSearchIndex } from '../../../shared/search';
 import { directoryOf } from '../support/directory-entries';
-
-
-/** Deterministic picks (mulberry32), so a failure names the same residents every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom as random } from '../support/seeded-random';
 
 describe('search over the synthetic borough', () => {
   const entries = directoryOf(generateTrainingData({ residents: 6_000 }));
