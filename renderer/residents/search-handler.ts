@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import { buildIndexData } from '../../shared/search/build';
-import { packIndexData, PACKED_FORMAT, type PackedIndex } from '../../shared/search/packed';
-import { DirectoryDatabase, readDirectory } from '../storage/directory-database';
+import { packIndexData, type PackedIndex } from '../../shared/search/packed';
+import { DirectoryDatabase, indexParts, readDirectory, readSavedIndex, saveIndex } from '../storage/directory-database';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 
 /** A segment is built from what has arrived at most this often, so typing meanwhile stays light. */
@@ -24,6 +24,12 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
   let fresh = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastSegment = 0;
+  /**
+   * The start's opening of the saved index (a second or two at borough scale). Segments and the
+   * end of a sync wait for it: a segment handed over before the whole index would be replaced
+   * by it, and a sync that ends meanwhile must not rebuild what is being opened.
+   */
+  let opening: Promise<unknown> | null = null;
 
   const handOver = (packed: PackedIndex, whole: boolean, supersedes: string[], started: number, saved: boolean) =>
     post({ type: 'index', packed, whole, supersedes, buildMs: Math.round(performance.now() - started), saved }, [packed.buffer]);
@@ -52,10 +58,10 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     }));
     const packed = packIndexData(buildIndexData(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }, []) }));
     // The bytes are copied for saving before the buffer goes to the page.
-    const bytes = new Blob([packed.buffer]);
+    const parts = indexParts(packed.buffer);
     const layout = packed.layout;
     handOver(packed, true, [], started, false);
-    if (meta) await database.index.put({ key: 'index', deltaToken: meta.deltaToken, layout, bytes, firstSeq: seqs[0], throughSeq: seqs.at(-1) });
+    if (meta) await saveIndex(database, { deltaToken: meta.deltaToken, layout, firstSeq: seqs[0], throughSeq: seqs.at(-1) }, parts);
   };
 
   /** The blocks synced after the saved index was built, as one segment (changed and removed residents hidden in it). */
@@ -75,22 +81,30 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     handOver(packIndexData(buildIndexData([...changed.values()])), false, [...changed.keys(), ...gone], started, false);
   };
 
+  /** Opens the saved index, or builds one from the copy on this computer. */
+  const open = async (message: Extract<ToSearchWorker, { type: 'open' }>) => {
+    const database = (db = new DirectoryDatabase(message.database, message.key));
+    const started = performance.now();
+    // A saved index that cannot be read (sealed under another format) is rebuilt, as a missing one is.
+    const { meta, saved } = await readSavedIndex(database).catch(async () => ({ meta: await database.meta.get('sync'), saved: null }));
+    if (saved) {
+      opened = true;
+      handOver({ layout: saved.about.layout, buffer: saved.buffer }, true, [], started, true);
+      if (saved.about.throughSeq !== undefined) await changesSince(database, saved.about.throughSeq);
+      return;
+    }
+    if (!meta) return post({ type: 'empty' }, []);
+    opened = true;
+    return rebuild(database);
+  };
+
   return async (message) => {
     if (message.type === 'open') {
-      db = new DirectoryDatabase(message.database, message.key);
-      const started = performance.now();
-      const [meta, saved, first] = await Promise.all([db.meta.get('sync'), db.index.get('index').catch(() => undefined), db.blocks.toCollection().limit(1).primaryKeys()]);
-      // Opened when it is of the copy as it is now, or of its first blocks with changes after them.
-      const current = saved && meta && saved.layout.format === PACKED_FORMAT && (saved.deltaToken === meta.deltaToken || (saved.firstSeq !== undefined && saved.firstSeq === first[0]));
-      if (saved && current) {
-        opened = true;
-        handOver({ layout: saved.layout, buffer: await saved.bytes.arrayBuffer() }, true, [], started, true);
-        if (saved.throughSeq !== undefined) await changesSince(db, saved.throughSeq);
-        return;
-      }
-      if (!meta) return post({ type: 'empty' }, []);
-      opened = true;
-      return rebuild(db);
+      const work = open(message);
+      const settled = (opening = work.catch(() => undefined).finally(() => {
+        if (opening === settled) opening = null;
+      }));
+      return work;
     }
     if (message.type === 'slice') {
       if (message.replacesAll) {
@@ -103,11 +117,12 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
         removed.add(id);
       }
       for (const entry of message.entries) arrived.set(entry.residentId, entry);
-      timer ??= setTimeout(buildSegment, Math.max(0, lastSegment + SEGMENT_EVERY_MS - performance.now()));
+      timer ??= setTimeout(() => (opening ? void opening.then(buildSegment) : buildSegment()), Math.max(0, lastSegment + SEGMENT_EVERY_MS - performance.now()));
       return;
     }
     // Synced: what arrived since the last segment becomes one now, so the segments cover the
     // whole copy at once (the page can say so); then one whole index replaces them, and is saved.
+    if (opening) await opening;
     if (timer) clearTimeout(timer);
     buildSegment();
     fresh = false;

@@ -1,8 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectoryEntry } from '../../shared/domain/directory';
-import type { PackedLayout } from '../../shared/search/packed';
+import { PACKED_FORMAT, type PackedLayout } from '../../shared/search/packed';
 import { officerDatabase } from './officer-storage';
-import type { DataKey } from './sealing';
+import { open, seal, type DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
 
 interface DirectoryMeta {
@@ -25,20 +25,38 @@ export interface DirectoryBlock {
 
 /**
  * The search index built from the directory, saved so that a later start opens it in a moment
- * instead of rebuilding (seconds at borough scale). Its arrays are one buffer, sealed whole as
- * a Blob (sealing.ts appends a row's Blobs as bytes under the same seal). `deltaToken` is the
- * sync it was built after. `firstSeq` and `throughSeq` are the first and last blocks it holds:
- * blocks after those are changes synced since (a later start's), searched beside it; a first
- * block that is no longer there means the copy was replaced or rewritten, and it is rebuilt.
+ * instead of rebuilding (seconds at borough scale). Its arrays are one buffer, kept as parts
+ * (SavedIndexPart); this row says what they are. `deltaToken` is the sync it was built after.
+ * `firstSeq` and `throughSeq` are the first and last blocks it holds: blocks after those are
+ * changes synced since (a later start's), searched beside it; a first block that is no longer
+ * there means the copy was replaced or rewritten, and it is rebuilt.
  */
 export interface SavedIndex {
   key: 'index';
   deltaToken: string;
   layout: PackedLayout;
-  bytes: Blob;
+  /** How many parts, and the whole buffer's length. */
+  parts: number;
+  byteLength: number;
   firstSeq?: number;
   throughSeq?: number;
 }
+
+/**
+ * One part of the saved index's buffer, sealed here rather than by the tables' middleware, and
+ * kept as a Blob: IndexedDB keeps a Blob as a file and answers with a handle at once, so a
+ * later start reads the parts' bytes and opens them side by side, after the transaction
+ * (in Chromium, about twice as fast as reading 100 MB of row values, and no transaction held
+ * open meanwhile).
+ */
+export interface SavedIndexPart {
+  part: number;
+  sealed: Blob;
+}
+
+/** Big enough that a few dozen parts hold a borough, small enough that both cores share the opening. */
+export const PART_BYTES = 8 * 1024 * 1024;
+const PARTS_TABLE = 'indexParts';
 
 /**
  * The resident directory, cached for offline search, sealed under the officer's key. A
@@ -48,11 +66,17 @@ export class DirectoryDatabase extends Dexie {
   blocks!: EntityTable<DirectoryBlock, 'seq'>;
   meta!: EntityTable<DirectoryMeta, 'key'>;
   index!: EntityTable<SavedIndex, 'key'>;
+  indexParts!: EntityTable<SavedIndexPart, 'part'>;
+  readonly key: DataKey;
 
   constructor(name: string, key: DataKey) {
     super(name);
+    this.key = key;
     this.version(1).stores({ blocks: '++seq', meta: 'key' });
     this.version(2).stores({ blocks: '++seq', meta: 'key', index: 'key' });
+    // The saved index in parts; an index saved whole (as one Blob) by an older version is not read, and is rebuilt.
+    this.version(3).stores({ blocks: '++seq', meta: 'key', index: 'key', indexParts: 'part' });
+    // indexParts are sealed by saveIndex itself (SavedIndexPart).
     sealTables(this, key, { blocks: ['seq'], meta: ['key'], index: ['key'] });
   }
 }
@@ -65,6 +89,55 @@ export async function readDirectory(db: DirectoryDatabase): Promise<DirectoryEnt
     for (const entry of block.entries) byResident.set(entry.residentId, entry);
   }
   return [...byResident.values()];
+}
+
+/** The index's buffer copied into parts for saving (copied, so the buffer itself can be handed to the page). */
+export function indexParts(buffer: ArrayBuffer, partBytes = PART_BYTES): Uint8Array<ArrayBuffer>[] {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (let at = 0; at < buffer.byteLength; at += partBytes) parts.push(new Uint8Array(buffer.slice(at, at + partBytes)));
+  return parts;
+}
+
+/** Seals the parts of a built index and saves them with what they are in one transaction: a later start finds all of it or none of it. */
+export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, 'key' | 'parts' | 'byteLength'>, parts: Uint8Array<ArrayBuffer>[]): Promise<void> {
+  const sealed = await Promise.all(parts.map(async (bytes, part): Promise<SavedIndexPart> => ({ part, sealed: new Blob([await seal(db.key, PARTS_TABLE, { part, bytes })]) })));
+  const byteLength = parts.reduce((sum, each) => sum + each.byteLength, 0);
+  await db.transaction('rw', db.index, db.indexParts, async () => {
+    await db.indexParts.clear();
+    await db.indexParts.bulkPut(sealed);
+    await db.index.put({ key: 'index', ...about, parts: parts.length, byteLength });
+  });
+}
+
+/**
+ * The saved index, when it is of the copy as it is now, or of its first blocks with changes
+ * after them; with the sync the copy is at, read in the same transaction so they agree.
+ */
+export async function readSavedIndex(db: DirectoryDatabase): Promise<{ meta: DirectoryMeta | undefined; saved: { about: SavedIndex; buffer: ArrayBuffer } | null }> {
+  const { meta, about, parts } = await db.transaction('r', [db.meta, db.blocks, db.index, db.indexParts], async () => {
+    const [meta, about, first] = await Promise.all([db.meta.get('sync'), db.index.get('index'), db.blocks.toCollection().limit(1).primaryKeys()]);
+    const current = about && meta && about.parts !== undefined && about.layout.format === PACKED_FORMAT && (about.deltaToken === meta.deltaToken || (about.firstSeq !== undefined && about.firstSeq === first[0]));
+    if (!current) return { meta, about: null, parts: [] };
+    return { meta, about, parts: await db.indexParts.bulkGet(Array.from({ length: about.parts }, (_, part) => part)) };
+  });
+  if (!about || parts.some((part) => !part)) return { meta, saved: null };
+  // Every part read and opened at once (WebCrypto works on threads of its own), then put together.
+  const opened = await Promise.all(
+    parts.map(async (part, n) => {
+      const row = await open(db.key, PARTS_TABLE, new Uint8Array(await part!.sealed.arrayBuffer()));
+      if (row.part !== n || !(row.bytes instanceof Uint8Array)) throw new Error(`The saved index's part ${n} is not the part it should be.`);
+      return row.bytes;
+    }),
+  );
+  const buffer = new ArrayBuffer(about.byteLength);
+  const whole = new Uint8Array(buffer);
+  let at = 0;
+  for (const bytes of opened) {
+    if (at + bytes.byteLength > buffer.byteLength) return { meta, saved: null };
+    whole.set(bytes, at);
+    at += bytes.byteLength;
+  }
+  return { meta, saved: at === buffer.byteLength ? { about, buffer } : null };
 }
 
 /** Changes come as small blocks; past this many, they are folded into full ones. */

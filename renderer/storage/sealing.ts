@@ -3,8 +3,8 @@
  * only ciphertext. The key is a non-extractable WebCrypto key (renderer/storage/officer-storage.ts):
  * script on the page can use it but never read it, and it is never written to disk here.
  *
- * A row is packed as JSON with any Blobs (a case's photos and PDFs) appended as bytes, so one
- * seal covers the whole row. A fresh 96-bit IV per seal, and the table's name as additional
+ * A row is packed as JSON with any Blobs (a case's photos and PDFs) and byte arrays (a part of
+ * the saved search index) appended as bytes, so one seal covers the whole row. A fresh 96-bit IV per seal, and the table's name as additional
  * data, so a sealed row cannot be moved to another table and opened as something else.
  */
 
@@ -19,17 +19,21 @@ interface BlobPlaceholder {
   $blob: { at: number; size: number; type: string };
 }
 
-const isBlobPlaceholder = (value: unknown): value is BlobPlaceholder =>
-  typeof value === 'object' && value !== null && '$blob' in value && Object.keys(value).length === 1;
+interface BytesPlaceholder {
+  $bytes: { at: number; size: number };
+}
+
+const isPlaceholder = <Name extends string>(value: unknown, name: Name): value is Record<Name, { at: number; size: number }> =>
+  typeof value === 'object' && value !== null && name in value && Object.keys(value).length === 1;
 
 /** A new data key: AES-256-GCM, usable for sealing and opening only, never exportable. */
 export function importDataKey(raw: Uint8Array<ArrayBuffer>): Promise<DataKey> {
   return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
 }
 
-/** JSON plus the bytes of every top-level Blob, in one buffer: [json length: 4 bytes][json][blobs]. */
+/** JSON plus the bytes of every top-level Blob and Uint8Array, in one buffer: [json length: 4 bytes][json][bytes]. */
 async function pack(row: Record<string, unknown>): Promise<Uint8Array<ArrayBuffer>> {
-  const blobs: Blob[] = [];
+  const blobs: (Blob | Uint8Array)[] = [];
   let at = 0;
   const shaped: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(row)) {
@@ -37,6 +41,10 @@ async function pack(row: Record<string, unknown>): Promise<Uint8Array<ArrayBuffe
       shaped[name] = { $blob: { at, size: value.size, type: value.type } } satisfies BlobPlaceholder;
       blobs.push(value);
       at += value.size;
+    } else if (value instanceof Uint8Array) {
+      shaped[name] = { $bytes: { at, size: value.byteLength } } satisfies BytesPlaceholder;
+      blobs.push(value);
+      at += value.byteLength;
     } else shaped[name] = value;
   }
   const json = encoder.encode(JSON.stringify(shaped));
@@ -45,8 +53,9 @@ async function pack(row: Record<string, unknown>): Promise<Uint8Array<ArrayBuffe
   packed.set(json, 4);
   let offset = 4 + json.length;
   for (const blob of blobs) {
-    packed.set(new Uint8Array(await blob.arrayBuffer()), offset);
-    offset += blob.size;
+    const bytes = blob instanceof Blob ? new Uint8Array(await blob.arrayBuffer()) : blob;
+    packed.set(bytes, offset);
+    offset += bytes.byteLength;
   }
   return packed;
 }
@@ -56,9 +65,13 @@ function unpack(packed: Uint8Array<ArrayBuffer>): Record<string, unknown> {
   const row = JSON.parse(decoder.decode(packed.subarray(4, 4 + length))) as Record<string, unknown>;
   const blobsStart = 4 + length;
   for (const [name, value] of Object.entries(row)) {
-    if (isBlobPlaceholder(value)) {
-      const { at, size, type } = value.$blob;
+    if (isPlaceholder(value, '$blob')) {
+      const { at, size, type } = (value as BlobPlaceholder).$blob;
       row[name] = new Blob([packed.slice(blobsStart + at, blobsStart + at + size)], { type });
+    } else if (isPlaceholder(value, '$bytes')) {
+      // A view of the opened bytes, not a copy: a saved index's parts are megabytes each.
+      const { at, size } = value.$bytes;
+      row[name] = packed.subarray(blobsStart + at, blobsStart + at + size);
     }
   }
   return row;

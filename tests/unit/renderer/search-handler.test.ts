@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { searchIndexData } from '../../../shared/search/engine';
-import { unpackIndexData } from '../../../shared/search/packed';
+import { PACKED_FORMAT, unpackIndexData } from '../../../shared/search/packed';
 import { createSearchHandler } from '../../../renderer/residents/search-handler';
 import type { FromSearchWorker } from '../../../renderer/residents/search-messages';
 import { Segments } from '../../../renderer/residents/search-segments';
-import { DirectoryDatabase } from '../../../renderer/storage/directory-database';
+import { DirectoryDatabase, indexParts, readSavedIndex, saveIndex } from '../../../renderer/storage/directory-database';
 import { importDataKey } from '../../../renderer/storage/sealing';
 
 /** Synthetic residents only. */
@@ -115,6 +115,25 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(later.segments.find('2 sample street', 400).hits.map((hit) => hit.entry.residentId)).not.toContain(entries[2]!.residentId);
   });
 
+  it('a sync that ends while the saved index is still being opened neither rebuilds it nor has it replace what came after', async () => {
+    const database = await directoryWith(entries);
+    await worker().handle({ type: 'open', database, key });
+    const later = worker();
+    const opening = later.handle({ type: 'open', database, key });
+    // The start's sync: one resident changed, then the sync ends, all before the saved index is open.
+    const moved = { ...entries[3]!, addressLine: '4 Quiet Lane' };
+    await later.handle({ type: 'slice', entries: [moved], removed: [], replacesAll: false });
+    const ended = later.handle({ type: 'synced', changed: false });
+    await Promise.all([opening, ended]);
+    expect(later.messages.map((message) => (message.type === 'index' ? { whole: message.whole, saved: message.saved } : message.type))).toEqual([
+      { whole: true, saved: true },
+      { whole: false, saved: false },
+      'covered',
+    ]);
+    later.take();
+    expect(names(later.segments.find(`${moved.givenName} ${moved.familyName} ${moved.postcode}`, 20))).toContain(`${moved.givenName} ${moved.familyName}, 4 Quiet Lane`);
+  });
+
   it('rebuilds when the copy was replaced since the index was saved (its first block is gone)', async () => {
     const database = await directoryWith(entries);
     await worker().handle({ type: 'open', database, key });
@@ -128,6 +147,52 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(later.messages.filter((message) => message.type === 'index')).toMatchObject([{ whole: true, saved: false }]);
     later.take();
     expect(later.segments.size).toBe(10);
+  });
+
+  it('saves the index in sealed parts and reads them back byte for byte; a later save with fewer parts leaves none behind; a part missing means a rebuild', async () => {
+    const database = await directoryWith(entries);
+    const db = new DirectoryDatabase(database, key);
+    const buffer = new Uint8Array(2_500).map((_, n) => (n * 7) % 251).buffer;
+    const parts = indexParts(buffer, 1_000);
+    expect(parts.map((part) => part.byteLength)).toEqual([1_000, 1_000, 500]);
+    const about = { deltaToken: 'token-1', layout: { format: PACKED_FORMAT, size: 0, sections: {}, fields: {} }, firstSeq: 1, throughSeq: 1 };
+    await saveIndex(db, about, parts);
+    const read = await readSavedIndex(db);
+    expect(new Uint8Array(read.saved!.buffer)).toEqual(new Uint8Array(buffer));
+    expect(read.saved!.about).toMatchObject({ parts: 3, byteLength: 2_500 });
+    // Sealed: what IndexedDB holds is not the bytes.
+    const stored = new Uint8Array(await (await db.indexParts.get(0))!.sealed.arrayBuffer());
+    expect(stored.byteLength).toBeGreaterThan(1_000);
+    expect(Buffer.from(stored).includes(Buffer.from(new Uint8Array(buffer, 0, 64)))).toBe(false);
+
+    await saveIndex(db, about, indexParts(buffer.slice(0, 1_200), 1_000));
+    expect(await db.indexParts.count()).toBe(2);
+    expect((await readSavedIndex(db)).saved!.buffer.byteLength).toBe(1_200);
+
+    await db.indexParts.delete(1);
+    expect(await readSavedIndex(db)).toMatchObject({ meta: { deltaToken: 'token-1' }, saved: null });
+    // A part put in another's place is refused, never read as the index.
+    await saveIndex(db, about, parts);
+    const swapped = await db.indexParts.bulkGet([0, 1]);
+    await db.indexParts.bulkPut([{ part: 0, sealed: swapped[1]!.sealed }, { part: 1, sealed: swapped[0]!.sealed }]);
+    await expect(readSavedIndex(db)).rejects.toThrow(/part 0/);
+    db.close();
+  });
+
+  it('rebuilds, and saves in parts, when the saved index is one an older version kept whole', async () => {
+    const database = await directoryWith(entries);
+    const db = new DirectoryDatabase(database, key);
+    // As version 2 saved it: one Blob, no parts.
+    await db.index.put({ key: 'index', deltaToken: 'token-1', layout: { format: PACKED_FORMAT, size: 400, sections: {}, fields: {} }, bytes: new Blob([new Uint8Array(8)]), firstSeq: 1, throughSeq: 1 } as never);
+    db.close();
+    const later = worker();
+    await later.handle({ type: 'open', database, key });
+    expect(later.messages.filter((message) => message.type === 'index')).toMatchObject([{ whole: true, saved: false }]);
+    later.take();
+    expect(later.segments.size).toBe(400);
+    const reopened = new DirectoryDatabase(database, key);
+    expect(await reopened.index.get('index')).toMatchObject({ parts: 1 });
+    reopened.close();
   });
 
   it('makes changes searchable as they arrive, hiding what they replace', async () => {

@@ -11,6 +11,7 @@ interface Note {
   at: string;
   text: string;
   photo?: Blob;
+  bytes?: Uint8Array;
 }
 
 class Notes extends Dexie {
@@ -44,13 +45,21 @@ describe('rows sealed under the officer’s data key', () => {
     const photo = (await db.notes.get('n-5'))?.photo as Blob;
     expect([...new Uint8Array(await photo.arrayBuffer())]).toEqual([1, 2, 3]);
     expect(photo.type).toBe('image/jpeg');
+    // Bytes (a part of the saved search index) come back as bytes, sealed with the row.
+    const secretBytes = new TextEncoder().encode('Ada Lovelace, SE15 4QT');
+    await db.notes.put({ ...note(6), bytes: secretBytes });
+    const back = (await db.notes.get('n-6'))?.bytes;
+    expect(back).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(back)).toBe('Ada Lovelace, SE15 4QT');
     db.close();
 
     // The same database without the key: only what the indexes need is readable.
     const raw = new Notes(name, null);
     const stored = (await raw.notes.get('n-1')) as unknown as Record<string, unknown>;
     expect(Object.keys(stored).sort()).toEqual(['_sealed', 'at', 'id', 'staffId']);
-    expect(JSON.stringify(await raw.notes.toArray())).not.toMatch(/Lovelace|Peckham|07700/);
+    const everything = await raw.notes.toArray();
+    expect(JSON.stringify(everything)).not.toMatch(/Lovelace|Peckham|07700/);
+    expect(everything.some((row) => new TextDecoder().decode((row as unknown as Record<string, Uint8Array>)._sealed).includes('SE15 4QT'))).toBe(false);
     raw.close();
   });
 
