@@ -3,8 +3,14 @@
  * in Chromium, over the borough-scale training directory (320,000 residents by default).
  * Each query from a fixed script is typed one character at a time; a keystroke's time runs
  * from the input event to the frame after the results for exactly that text are on screen.
+ * BENCH_TRACE=file also records a Chromium trace of the typing and says, on stderr, where the
+ * keystrokes past the first frame spent their time (tests/bench/keystroke-trace.ts).
  */
+const traceFile = process.env.BENCH_TRACE;
+const FIRST_FRAME_MS = 17.5;
+import { readFile } from 'node:fs/promises';
 import { percentile, report, startWorkstation, whenIndexSaved } from './browser-host';
+import { describeKeystrokeWork, keystrokeWork, type TraceEvent } from './keystroke-trace';
 
 const residents = Number(process.env.BENCH_RESIDENTS ?? 320_000);
 const started = Date.now();
@@ -57,7 +63,11 @@ try {
     { step: Math.max(1, Math.floor(residents / 20)), secret: station.secret, total: residents },
   );
 
-  const { times: timings, phases } = await page.evaluate(async (script) => {
+  if (traceFile) {
+    const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', 'toplevel'];
+    await station.browser.startTracing(page, { path: traceFile, categories });
+  }
+  const { times: timings, phases } = await page.evaluate(async ({ script, marked }) => {
     const input = document.querySelector<HTMLInputElement>('input[aria-controls="resident-results"]');
     const list = document.querySelector<HTMLElement>('#resident-results');
     if (!input || !list) throw new Error('search box not found');
@@ -99,6 +109,7 @@ try {
         });
         await rendered(text);
         const end = performance.now();
+        if (marked) performance.measure('keystroke', { start, end });
         times.push(end - start);
         phases.handler.push(handled - start);
         phases.toDom.push(inDom - start);
@@ -106,7 +117,12 @@ try {
       }
     }
     return { times, phases };
-  }, queries);
+  }, { script: queries, marked: Boolean(traceFile) });
+  if (traceFile) {
+    await station.browser.stopTracing();
+    const { traceEvents } = JSON.parse(await readFile(traceFile, 'utf8')) as { traceEvents: TraceEvent[] };
+    console.error(`trace of the typing (${traceFile}), main-thread work per keystroke in ms:\n${describeKeystrokeWork(keystrokeWork(traceEvents), FIRST_FRAME_MS).join('\n')}`);
+  }
 
   report('search.keystroke_to_render.p50_ms', percentile(timings, 50));
   report('search.keystroke_to_render.p95_ms', percentile(timings, 95));
