@@ -219,7 +219,7 @@ function integer(raw: unknown, name: string, fallback: number): number {
   return raw;
 }
 
-/** A table's searched columns as an index would hold them: each distinct word, and the rows it is in. */
+/** A table's searchable column as an index holds it: each distinct word, and the rows it is in. */
 interface WordIndex {
   /** The table as indexed: its row count, removals and newest row version, so any change is noticed. */
   stamp: string;
@@ -234,26 +234,45 @@ function stampOf(table: StoredTable): string {
   return `${table.rows.size}:${table.removed.length}:${newest}`;
 }
 
-/** The words of these columns, built on first use and again only after the table changes (as Dataverse search's index catches up). */
-function wordIndex(table: StoredTable, columns: readonly string[]): WordIndex {
-  const key = columns.join(',');
+/** The words of one column, built when first needed and again only after the table changes (as Dataverse search's index catches up). */
+function wordIndex(table: StoredTable, column: string): WordIndex {
   const forTable = indexes.get(table) ?? new Map<string, WordIndex>();
   indexes.set(table, forTable);
   const stamp = stampOf(table);
-  const existing = forTable.get(key);
+  const existing = forTable.get(column);
   if (existing?.stamp === stamp) return existing;
   const postings = new Map<string, string[]>();
   for (const [id, stored] of table.rows) {
-    const words = new Set(columns.flatMap((column) => (typeof stored.values[column] === 'string' ? analysedWords(stored.values[column]) : [])));
-    for (const word of words) {
+    const text = stored.values[column];
+    if (typeof text !== 'string') continue;
+    for (const word of new Set(analysedWords(text))) {
       const ids = postings.get(word);
       if (ids) ids.push(id);
       else postings.set(word, [id]);
     }
   }
   const built = { stamp, postings };
-  forTable.set(key, built);
+  forTable.set(column, built);
   return built;
+}
+
+/**
+ * Builds the index of each searchable table's find columns ahead of the first query, one column
+ * per call (true while there is more): Dataverse search keeps its index as rows change, so its
+ * first query does not wait for one to be built. The stand-in calls this while idle.
+ */
+export function indexSome(store: TrainingStore, searchable: ReadonlyMap<string, SearchableTable> | null): boolean {
+  for (const table of searchable?.values() ?? []) {
+    const stored = store.table(table.entitySet);
+    if (!stored) continue;
+    const forTable = indexes.get(stored);
+    const missing = table.findColumns.find((column) => column in stored.definition.columns && forTable?.get(column)?.stamp !== stampOf(stored));
+    if (missing) {
+      wordIndex(stored, missing);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The row's value as Dataverse search returns an attribute: text, numbers and dates as they are. */
@@ -317,13 +336,15 @@ export function relevanceSearch(deps: RelevanceSearchDeps, method: string, body:
     const columns = entity.searchColumns.length > 0 ? entity.searchColumns : [definition.primaryName];
     // Each term against the index's distinct words, not every row: a borough's 320,000 contacts
     // share a few thousand names, and the stand-in answers on the training host's own thread.
-    const { postings } = wordIndex(entity.table, columns);
+    const columnIndexes = columns.map((column) => wordIndex(entity.table, column).postings);
     const bestByTerm = terms.map((term) => {
       const best = new Map<string, number>();
-      for (const [word, ids] of postings) {
-        const score = termScore(term, word);
-        if (score === 0) continue;
-        for (const id of ids) if ((best.get(id) ?? 0) < score) best.set(id, score);
+      for (const postings of columnIndexes) {
+        for (const [word, ids] of postings) {
+          const score = termScore(term, word);
+          if (score === 0) continue;
+          for (const id of ids) if ((best.get(id) ?? 0) < score) best.set(id, score);
+        }
       }
       return best;
     });

@@ -18,7 +18,7 @@ import { createStore, type SeedRows } from './store';
 import { alteredSchema, tableDefinitions, type AlterTables } from './tables';
 import { readBody } from '../request-body';
 import { teamHistoryRows, type TeamHistoryOptions } from '../team-history';
-import type { SearchableTable } from './relevance-search';
+import { indexSome, type SearchableTable } from './relevance-search';
 
 export interface StandInOptions {
   dataset: TrainingDataset;
@@ -271,7 +271,8 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The seed rows still waiting are made a slice at a time while no request has come for half
   // a second, so a new PC's directory download is not slowed by them; a request that needs a
-  // table before then makes it whole there and then.
+  // table before then makes it whole there and then. Then Dataverse search's index, a column at
+  // a time, as a real environment has it before anyone searches.
   let seen = -1;
   let filling: NodeJS.Timeout | undefined;
   let allMade: () => void = () => undefined;
@@ -280,7 +281,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     const busy = tally.received !== seen;
     seen = tally.received;
     if (busy) filling = setTimeout(fillWhileIdle, 500).unref();
-    else if (store.fillSome(5_000)) filling = setTimeout(fillWhileIdle, 0).unref();
+    else if (store.fillSome(5_000) || indexSome(store, options.relevanceSearch === false ? null : searchable)) filling = setTimeout(fillWhileIdle, 0).unref();
     else allMade();
   };
   filling = setTimeout(fillWhileIdle, 500).unref();
