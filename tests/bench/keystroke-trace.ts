@@ -126,17 +126,17 @@ const median = (values: number[]) => {
   return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)]!;
 };
 
-/** Lines for a person: keystrokes over the first frame against those within it, by kind of work (medians), then the slowest few. */
-export function describeKeystrokeWork(all: readonly KeystrokeWork[], firstFrameMs: number): string[] {
+/** Lines for a person: keystrokes over the first frame against those within it, by kind of work (medians), then the slowest few with the text they made. */
+export function describeKeystrokeWork(all: readonly KeystrokeWork[], firstFrameMs: number, texts: readonly string[] = []): string[] {
   const describe = (label: string, group: readonly KeystrokeWork[]) =>
     `${label}: ${group.length} keystrokes, median ${median(group.map((each) => each.ms)).toFixed(1)} ms = ` +
     KINDS.map((kind) => `${kind} ${median(group.map((each) => each.work[kind])).toFixed(1)}`).join(', ') +
     `, idle ${median(group.map((each) => each.idle)).toFixed(1)}; raster threads ${median(group.map((each) => each.raster)).toFixed(1)}`;
   const slow = all.filter((each) => each.ms > firstFrameMs);
-  const slowest = [...all].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const slowest = all.map((each, n) => ({ ...each, text: texts[n] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
   return [
     describe(`over ${firstFrameMs} ms`, slow),
     describe(`within ${firstFrameMs} ms`, all.filter((each) => each.ms <= firstFrameMs)),
-    ...slowest.map((each) => `  ${each.ms.toFixed(1)} ms: ` + KINDS.map((kind) => `${kind} ${each.work[kind].toFixed(1)}`).join(', ') + `, idle ${each.idle.toFixed(1)}; raster threads ${each.raster.toFixed(1)}`),
+    ...slowest.map((each) => `  ${each.ms.toFixed(1)} ms${each.text === undefined ? '' : ` (typed "${each.text}")`}: ` + KINDS.map((kind) => `${kind} ${each.work[kind].toFixed(1)}`).join(', ') + `, idle ${each.idle.toFixed(1)}; raster threads ${each.raster.toFixed(1)}`),
   ];
 }

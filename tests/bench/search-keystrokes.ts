@@ -67,7 +67,7 @@ try {
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8.execute', 'toplevel'];
     await station.browser.startTracing(page, { path: traceFile, categories });
   }
-  const { times: timings, phases } = await page.evaluate(async ({ script, marked }) => {
+  const { times: timings, phases, texts } = await page.evaluate(async ({ script, marked }) => {
     const input = document.querySelector<HTMLInputElement>('input[aria-controls="resident-results"]');
     const list = document.querySelector<HTMLElement>('#resident-results');
     if (!input || !list) throw new Error('search box not found');
@@ -85,6 +85,7 @@ try {
         check();
       });
     const times: number[] = [];
+    const texts: string[] = [];
     // Where each keystroke's time goes: the input event's own handling (React's render of
     // the box), until the results are in the DOM, and from there to the next frame.
     const phases = { handler: [] as number[], toDom: [] as number[], toFrame: [] as number[] };
@@ -111,17 +112,18 @@ try {
         const end = performance.now();
         if (marked) performance.measure('keystroke', { start, end });
         times.push(end - start);
+        texts.push(text);
         phases.handler.push(handled - start);
         phases.toDom.push(inDom - start);
         phases.toFrame.push(end - inDom);
       }
     }
-    return { times, phases };
+    return { times, phases, texts };
   }, { script: queries, marked: Boolean(traceFile) });
   if (traceFile) {
     await station.browser.stopTracing();
     const { traceEvents } = JSON.parse(await readFile(traceFile, 'utf8')) as { traceEvents: TraceEvent[] };
-    console.error(`trace of the typing (${traceFile}), main-thread work per keystroke in ms:\n${describeKeystrokeWork(keystrokeWork(traceEvents), FIRST_FRAME_MS).join('\n')}`);
+    console.error(`trace of the typing (${traceFile}), main-thread work per keystroke in ms:\n${describeKeystrokeWork(keystrokeWork(traceEvents), FIRST_FRAME_MS, texts).join('\n')}`);
   }
 
   report('search.keystroke_to_render.p50_ms', percentile(timings, 50));

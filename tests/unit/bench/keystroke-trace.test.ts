@@ -36,10 +36,10 @@ describe('where a keystroke went, from a Chromium trace', () => {
     const [fast, slow] = keystrokeWork(events);
     expect(fast).toEqual({ ms: 16, work: { script: 4, style: 0, layout: 1, paint: 1, gc: 0, other: 0.5 }, idle: 9.5, raster: 0 });
     expect(slow).toEqual({ ms: 32, work: { script: 12, style: 0, layout: 0, paint: 0, gc: 6, other: 0.5 }, idle: 13.5, raster: 10 });
-    const lines = describeKeystrokeWork([fast!, slow!], 17.5);
+    const lines = describeKeystrokeWork([fast!, slow!], 17.5, ['s', 'sm']);
     expect(lines[0]).toBe('over 17.5 ms: 1 keystrokes, median 32.0 ms = script 12.0, style 0.0, layout 0.0, paint 0.0, gc 6.0, other 0.5, idle 13.5; raster threads 10.0');
     expect(lines[1]).toMatch(/^within 17.5 ms: 1 keystrokes, median 16.0 ms = script 4.0/);
-    expect(lines[2]).toMatch(/^ {2}32.0 ms: script 12.0/);
+    expect(lines[2]).toMatch(/^ {2}32.0 ms \(typed "sm"\): script 12.0/);
   });
 
   it('says so when the trace has no main thread for the page that marked the keystrokes', () => {
