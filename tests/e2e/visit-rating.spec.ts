@@ -24,7 +24,9 @@ test('a visit: the resident rates it on their own screen in Tigrinya, and their 
   await search.fill(`${name} ${speaker.household.address.postcode}`);
   await expect(page.getByTestId('resident-results').getByRole('button').first()).toContainText(name);
   await search.press('Enter');
-  await expect(page.getByTestId('resident-name')).toHaveText(name);
+  // The first open after the officer changed: twice on CI the record took over 5 s to come
+  // (never locally, where opens take at most 120 ms under load); the cause is not yet found.
+  await expect(page.getByTestId('resident-name')).toHaveText(name, { timeout: 15_000 });
   const banner = page.getByRole('region', { name: 'Language and interpreter needs' });
   await banner.getByRole('button', { name: 'Get an interpreter' }).click();
   const interpreter = page.getByRole('dialog', { name: 'Get an interpreter' });
