@@ -40,7 +40,9 @@ function startSearchWorker(receive: (message: FromSearchWorker) => void): { post
   if (typeof Worker === 'undefined') {
     // No workers (jsdom in component tests): the same handler, on the page.
     const handle = createSearchHandler((message) => receive(message));
-    return { postMessage: (message) => void handle(message), terminate: () => undefined };
+    // As a worker's failures stay in the worker: the officer's databases are closed under a
+    // handler that is being let go (another officer at the computer), and it stops there.
+    return { postMessage: (message) => void handle(message).catch(() => undefined), terminate: () => undefined };
   }
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<FromSearchWorker>) => receive(event.data);
