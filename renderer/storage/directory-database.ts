@@ -54,7 +54,7 @@ export interface SavedIndexPart {
   sealed: Blob;
 }
 
-/** Big enough that a few dozen parts hold a borough, small enough that both cores share the opening. */
+/** Big enough that a few dozen parts hold a borough, small enough that reading one part overlaps opening the last. */
 export const PART_BYTES = 8 * 1024 * 1024;
 const PARTS_TABLE = 'indexParts';
 
