@@ -234,11 +234,14 @@ function stampOf(table: StoredTable): string {
   return `${table.rows.size}:${table.removed.length}:${newest}`;
 }
 
-/** The words of one column, built when first needed and again only after the table changes (as Dataverse search's index catches up). */
-function wordIndex(table: StoredTable, column: string): WordIndex {
+/**
+ * The words of one column, built when first needed and again only after the table changes (as
+ * Dataverse search's index catches up). `stamp` is the table's stampOf, worked out once by the
+ * caller for all the columns it asks for (it reads every row).
+ */
+function wordIndex(table: StoredTable, column: string, stamp: string): WordIndex {
   const forTable = indexes.get(table) ?? new Map<string, WordIndex>();
   indexes.set(table, forTable);
-  const stamp = stampOf(table);
   const existing = forTable.get(column);
   if (existing?.stamp === stamp) return existing;
   const postings = new Map<string, string[]>();
@@ -266,9 +269,10 @@ export function indexSome(store: TrainingStore, searchable: ReadonlyMap<string, 
     const stored = store.table(table.entitySet);
     if (!stored) continue;
     const forTable = indexes.get(stored);
-    const missing = table.findColumns.find((column) => column in stored.definition.columns && forTable?.get(column)?.stamp !== stampOf(stored));
+    const stamp = stampOf(stored);
+    const missing = table.findColumns.find((column) => column in stored.definition.columns && forTable?.get(column)?.stamp !== stamp);
     if (missing) {
-      wordIndex(stored, missing);
+      wordIndex(stored, missing, stamp);
       return true;
     }
   }
@@ -336,7 +340,8 @@ export function relevanceSearch(deps: RelevanceSearchDeps, method: string, body:
     const columns = entity.searchColumns.length > 0 ? entity.searchColumns : [definition.primaryName];
     // Each term against the index's distinct words, not every row: a borough's 320,000 contacts
     // share a few thousand names, and the stand-in answers on the training host's own thread.
-    const columnIndexes = columns.map((column) => wordIndex(entity.table, column).postings);
+    const stamp = stampOf(entity.table);
+    const columnIndexes = columns.map((column) => wordIndex(entity.table, column, stamp).postings);
     const bestByTerm = terms.map((term) => {
       const best = new Map<string, number>();
       for (const postings of columnIndexes) {
