@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import { buildIndexData } from '../../shared/search/build';
 import { packIndexData, type PackedIndex } from '../../shared/search/packed';
-import { DirectoryDatabase, indexParts, readDirectory, readSavedIndex, saveIndex } from '../storage/directory-database';
+import { DirectoryDatabase, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 
 /** A segment is built from what has arrived at most this often, so typing meanwhile stays light. */
@@ -58,7 +58,7 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     }));
     const packed = packIndexData(buildIndexData(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }, []) }));
     // The bytes are copied for saving before the buffer goes to the page.
-    const parts = indexParts(packed.buffer);
+    const parts = splitIndex(packed.buffer);
     const layout = packed.layout;
     handOver(packed, true, [], started, false);
     if (meta) await saveIndex(database, { deltaToken: meta.deltaToken, layout, firstSeq: seqs[0], throughSeq: seqs.at(-1) }, parts);

@@ -92,7 +92,7 @@ export async function readDirectory(db: DirectoryDatabase): Promise<DirectoryEnt
 }
 
 /** The index's buffer copied into parts for saving (copied, so the buffer itself can be handed to the page). */
-export function indexParts(buffer: ArrayBuffer, partBytes = PART_BYTES): Uint8Array<ArrayBuffer>[] {
+export function splitIndex(buffer: ArrayBuffer, partBytes = PART_BYTES): Uint8Array<ArrayBuffer>[] {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for (let at = 0; at < buffer.byteLength; at += partBytes) parts.push(new Uint8Array(buffer.slice(at, at + partBytes)));
   return parts;

@@ -6,7 +6,7 @@ import { PACKED_FORMAT, unpackIndexData } from '../../../shared/search/packed';
 import { createSearchHandler } from '../../../renderer/residents/search-handler';
 import type { FromSearchWorker } from '../../../renderer/residents/search-messages';
 import { Segments } from '../../../renderer/residents/search-segments';
-import { DirectoryDatabase, indexParts, readSavedIndex, saveIndex } from '../../../renderer/storage/directory-database';
+import { DirectoryDatabase, readSavedIndex, saveIndex, splitIndex } from '../../../renderer/storage/directory-database';
 import { importDataKey } from '../../../renderer/storage/sealing';
 
 /** Synthetic residents only. */
@@ -153,7 +153,7 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     const database = await directoryWith(entries);
     const db = new DirectoryDatabase(database, key);
     const buffer = new Uint8Array(2_500).map((_, n) => (n * 7) % 251).buffer;
-    const parts = indexParts(buffer, 1_000);
+    const parts = splitIndex(buffer, 1_000);
     expect(parts.map((part) => part.byteLength)).toEqual([1_000, 1_000, 500]);
     const about = { deltaToken: 'token-1', layout: { format: PACKED_FORMAT, size: 0, sections: {}, fields: {} }, firstSeq: 1, throughSeq: 1 };
     await saveIndex(db, about, parts);
@@ -165,7 +165,7 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(stored.byteLength).toBeGreaterThan(1_000);
     expect(Buffer.from(stored).includes(Buffer.from(new Uint8Array(buffer, 0, 64)))).toBe(false);
 
-    await saveIndex(db, about, indexParts(buffer.slice(0, 1_200), 1_000));
+    await saveIndex(db, about, splitIndex(buffer.slice(0, 1_200), 1_000));
     expect(await db.indexParts.count()).toBe(2);
     expect((await readSavedIndex(db)).saved!.buffer.byteLength).toBe(1_200);
 
