@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { longDate } from '../../shared/call-scripts/answers';
@@ -20,14 +21,17 @@ interface RowProps {
   today: string;
   shows: IdentityPolicy['results'];
   onOpen: (residentId: string) => void;
+  /** The list's translator: the same function until the language changes, so it leaves the row's props equal. */
+  t: TFunction;
 }
 
 /**
  * One resident found. Its props are plain values, so a row that is the same as on the last
- * keystroke (the usual case while a name is typed out) is not drawn again.
+ * keystroke (the usual case while a name is typed out) is not drawn again. It takes the list's
+ * translator rather than asking for its own: a row's own useTranslation costs a subscription
+ * to the language for every row drawn, which the trace of a keystroke showed among its costs.
  */
-const ResultRow = memo(function ResultRow({ residentId, name, dateOfBirth, addressLine, postcode, matched, vulnerable, fromCouncilSystem, today, shows, onOpen }: RowProps) {
-  const { t } = useTranslation();
+const ResultRow = memo(function ResultRow({ residentId, name, dateOfBirth, addressLine, postcode, matched, vulnerable, fromCouncilSystem, today, shows, onOpen, t }: RowProps) {
   const born = shows.dateOfBirth === 'full' ? longDate(dateOfBirth) : dateOfBirth.slice(0, 4);
   const where = shows.address === 'full' ? `${addressLine}, ${postcode}` : t('search.district', { district: postcode.split(' ')[0] });
   return (
@@ -55,6 +59,7 @@ const ResultRow = memo(function ResultRow({ residentId, name, dateOfBirth, addre
  * `data-for-query` is the text these results are for (benchmarks and tests wait on it).
  */
 export const ResultList = memo(function ResultList({ hits, query, today, label, shows, onOpen }: { hits: readonly ShownHit[]; query: string; today: string; label: string; shows: IdentityPolicy['results']; onOpen: (residentId: string) => void }) {
+  const { t } = useTranslation();
   return (
     <ul id="resident-results" className="resident-results" aria-label={label} data-testid="resident-results" data-for-query={query}>
       {hits.map(({ entry, matched, fromCouncilSystem }) => (
@@ -71,6 +76,7 @@ export const ResultList = memo(function ResultList({ hits, query, today, label, 
           today={today}
           shows={shows}
           onOpen={onOpen}
+          t={t}
         />
       ))}
     </ul>

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoDateInLondon } from '../../shared/service-standards';
 import { useBridge } from '../bridge/bridge-context';
@@ -15,7 +15,9 @@ import { ResultList } from './ResultList';
 import { useOnlineHits } from './use-online-search';
 import { useResidentSearch, type DirectoryStatus } from './use-resident-search';
 
-function DirectoryLine({ status }: { status: DirectoryStatus }) {
+// The parts of the place a keystroke does not change are memoised: each keystroke draws only
+// the box, the count and the results, so its results reach the screen in the frame it was typed in.
+const DirectoryLine = memo(function DirectoryLine({ status }: { status: DirectoryStatus }) {
   const { t } = useTranslation();
   if (status.state === 'unavailable') return <Alert severity="error">{t('search.unavailable', { message: status.message })}</Alert>;
   if (status.state === 'ready')
@@ -42,7 +44,33 @@ function DirectoryLine({ status }: { status: DirectoryStatus }) {
       <LinearProgress variant={status.total > 0 ? 'determinate' : 'indeterminate'} value={percent} aria-label={t('search.progressLabel')} />
     </Box>
   );
-}
+});
+
+/** Training only: a call from a synthetic resident, to practise a screen-pop. */
+const SimulateCall = memo(function SimulateCall() {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const { setCallerCard } = useContact();
+  const [problem, setProblem] = useState<string | null>(null);
+  const simulate = async () => {
+    const outcome = await bridge.training.simulateCall({});
+    setProblem(outcome.ok ? null : outcome.error.message);
+    if (outcome.ok) setCallerCard(outcome.value.card);
+  };
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography sx={{ mb: 1 }}>{t('search.simulateHelp')}</Typography>
+      <Button variant="outlined" onClick={() => void simulate()}>
+        {t('search.simulateCall')}
+      </Button>
+      {problem && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {problem}
+        </Alert>
+      )}
+    </Box>
+  );
+});
 
 /**
  * Find the resident as they say who they are: any mix of name, date of birth, postcode,
@@ -52,7 +80,6 @@ function DirectoryLine({ status }: { status: DirectoryStatus }) {
  */
 export function SearchPlace() {
   const { t } = useTranslation();
-  const bridge = useBridge();
   const session = useSession();
   const navigation = useNavigation();
   const { directory, version, results, search } = useResidentSearch();
@@ -69,8 +96,8 @@ export function SearchPlace() {
     setSeenPop(popNumber);
     if (popNumber) setQuery(popNumber);
   }
-  const [problem, setProblem] = useState<string | null>(null);
-  const today = isoDateInLondon(new Date());
+  // Ages are worked out against today; once per visit to the place, not on every keystroke.
+  const [today] = useState(() => isoDateInLondon(new Date()));
   // The resident's record opens in the Resident place, unless the officer has moved on
   // elsewhere while it was opening (a screen-pop must not pull them back).
   const here = useRef(false);
@@ -110,12 +137,6 @@ export function SearchPlace() {
   });
   // Stable, so the memoised result list does not redraw on every keystroke.
   const openResultById = useCallback((residentId: string) => void openLatest.current(residentId), []);
-  const simulate = async () => {
-    const outcome = await bridge.training.simulateCall({});
-    setProblem(outcome.ok ? null : outcome.error.message);
-    if (outcome.ok) contact.setCallerCard(outcome.value.card);
-  };
-
   return (
     <Box sx={{ maxWidth: '60rem' }}>
       {call?.channel === 'phone' && (
@@ -151,19 +172,7 @@ export function SearchPlace() {
         {query.trim() ? (results.matching > results.hits.length ? t(results.atLeast ? 'search.shownOfMore' : 'search.shownOf', { count: results.hits.length, total: results.matching.toLocaleString('en-GB') }) : t('search.found', { count: shown.length })) : ''}
       </Typography>
       <ResultList hits={shown} query={results.query} today={today} label={t('search.resultsLabel')} shows={session.identityPolicy.results} onOpen={openResultById} />
-      {session.mode === 'training' && (
-        <Box sx={{ mt: 3 }}>
-          <Typography sx={{ mb: 1 }}>{t('search.simulateHelp')}</Typography>
-          <Button variant="outlined" onClick={() => void simulate()}>
-            {t('search.simulateCall')}
-          </Button>
-          {problem && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {problem}
-            </Alert>
-          )}
-        </Box>
-      )}
+      {session.mode === 'training' && <SimulateCall />}
     </Box>
   );
 }
