@@ -158,6 +158,15 @@ export function createCore(options: CoreOptions): Core {
   const onlineSearch = createOnlineSearch({ backOffice, user: () => session.current().user });
   // A record opened by one officer is never readable by the next one at the same computer.
   session.onUserChanged(() => residents.closeAll());
+  // Training signs the acting officer in to the back office as soon as they are known, while the
+  // window draws, rather than in the first screen's first read: MSAL's sign-in against the
+  // training identity took that read about 600 ms. A sign-in that fails here is tried again by the read.
+  const signInToBackOffice = () => {
+    const staffId = session.current().user?.id;
+    if (trainingOffice && staffId) void trainingOffice.then((office) => office.signIn(staffId)).catch(() => undefined);
+  };
+  signInToBackOffice();
+  session.onUserChanged(signInToBackOffice);
   const lookups = createScriptLookups({ backOffice, revealedRecord: (accessId) => residents.revealedRecord(accessId) });
   const caseOffice = async (): Promise<CaseBackOffice | null> => (trainingOffice ? (await trainingOffice).backOffice : liveOffice);
   // Captured-by is whoever main's session says is signed in: the renderer cannot claim to be someone else.

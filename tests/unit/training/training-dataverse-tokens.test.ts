@@ -63,6 +63,19 @@ describe('training’s Dataverse tokens', () => {
     expect(codeGrants()).toBe(2);
   });
 
+  it('signs an officer in ahead of their first read (main does it as soon as they are known), and that read then asks for no sign-in', async () => {
+    const officer = dataset.staff.find((member) => member.role === 'agent' && member.id !== agent)?.id ?? '';
+    const before = codeGrants();
+    const readsBefore = office.standIn.requests().length;
+    await office.signIn(officer);
+    expect(codeGrants()).toBe(before + 1);
+    expect(office.standIn.requests()).toHaveLength(readsBefore);
+    acting = officer;
+    await expect(office.backOffice.resident360(residentId)).resolves.not.toBeNull();
+    expect(codeGrants()).toBe(before + 1);
+    expect(claimsOf(office.identity.issued().accessTokens.at(-1))).toMatchObject({ oid: staffObjectId(dataset, officer) });
+  });
+
   it('is the same identity training Microsoft 365 signs in to, which leaves it running when it closes', async () => {
     const m365 = await startTrainingMicrosoft365(dataset, { now: () => new Date(), identity: office.identity });
     expect(m365.identity).toBe(office.identity);
@@ -70,7 +83,7 @@ describe('training’s Dataverse tokens', () => {
     // An officer not yet signed in needs the identity's server: it is still there.
     acting = dataset.staff.find((member) => member.role === 'service-point-officer')?.id ?? null;
     await expect(office.backOffice.resident360(residentId)).resolves.not.toBeNull();
-    expect(codeGrants()).toBe(3);
+    expect(codeGrants()).toBe(4);
   });
 
   it('lets the integration app’s own token in as the application user, and refuses another resource’s token from the same identity', async () => {

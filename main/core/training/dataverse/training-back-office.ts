@@ -15,6 +15,8 @@ export interface TrainingBackOffice {
   standIn: DataverseStandIn;
   /** The run's Microsoft Entra ID: Dataverse trusts its tokens, and Microsoft 365 in training signs in to it too. */
   identity: IdentityStandIn;
+  /** Signs the officer in to the back office now (MSAL, as their first read would), so their first screen's reads do not wait for it. */
+  signIn(staffId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,9 @@ export async function createTrainingBackOffice(
     backOffice,
     standIn,
     identity,
+    async signIn(staffId) {
+      await tokens.token(staffId);
+    },
     async close() {
       await tokens.close();
       fetch.close();
