@@ -14,7 +14,7 @@ import { callerForToken, INTEGRATION_APP_ID, securityRoles, type KnownUser, type
 import type { AccessTokenClaims } from '../identity/access-token';
 import type { StaffRole } from '../../../../shared/domain/staff';
 import { rowIdFor } from './row-ids';
-import { createStore, type SeedRows } from './store';
+import { createStore, type SeedRows, type StoredTable } from './store';
 import { alteredSchema, tableDefinitions, type AlterTables } from './tables';
 import { readBody } from '../request-body';
 import { teamHistoryRows, type TeamHistoryOptions } from '../team-history';
@@ -272,7 +272,17 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
   // The seed rows still waiting are made a slice at a time while no request has come for half
   // a second, so a new PC's directory download is not slowed by them; a request that needs a
   // table before then makes it whole there and then. Then Dataverse search's index, a column at
-  // a time, as a real environment has it before anyone searches.
+  // a time, as a real environment has it before anyone searches. Then each change-tracked
+  // table's rows in key order, as Dataverse's clustered index holds them: sorting 320,000
+  // contacts took the first page of a new PC's directory read about 300 ms.
+  const sorted = new Set<StoredTable>();
+  const sortSome = (): boolean => {
+    const next = store.tables().find((table) => table.definition.tracked && !sorted.has(table));
+    if (!next) return false;
+    next.inKeyOrder();
+    sorted.add(next);
+    return true;
+  };
   let seen = -1;
   let filling: NodeJS.Timeout | undefined;
   let allMade: () => void = () => undefined;
@@ -281,7 +291,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     const busy = tally.received !== seen;
     seen = tally.received;
     if (busy) filling = setTimeout(fillWhileIdle, 500).unref();
-    else if (store.fillSome(5_000) || indexSome(store, options.relevanceSearch === false ? null : searchable)) filling = setTimeout(fillWhileIdle, 0).unref();
+    else if (store.fillSome(5_000) || indexSome(store, options.relevanceSearch === false ? null : searchable) || sortSome()) filling = setTimeout(fillWhileIdle, 0).unref();
     else allMade();
   };
   filling = setTimeout(fillWhileIdle, 500).unref();
