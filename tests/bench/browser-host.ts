@@ -7,7 +7,7 @@ import { finishLoad, startLoad } from './load';
  * Starts the browser host (the real main/core in training mode) and Debian's Chromium on the
  * real renderer, for benchmarks that measure what a person would wait for.
  */
-export async function startWorkstation(options: { residents?: number; port: number }): Promise<{ page: Page; browser: Browser; host: ChildProcess; secret: string; close(): Promise<void> }> {
+export async function startWorkstation(options: { residents?: number; port: number; /** Run in the page before its own code, from the first navigation on. */ initScript?: string }): Promise<{ page: Page; browser: Browser; host: ChildProcess; secret: string; close(): Promise<void> }> {
   const secret = randomBytes(18).toString('base64url');
   startLoad();
   // A borough-scale training set (the generated data and the Dataverse stand-in's rows) needs
@@ -34,7 +34,7 @@ export async function startWorkstation(options: { residents?: number; port: numb
       });
     });
     browser = await launchChromium();
-    const page = await openPage(browser, `http://127.0.0.1:${options.port}/#secret=${secret}`);
+    const page = await openPage(browser, `http://127.0.0.1:${options.port}/#secret=${secret}`, options.initScript);
     const started = browser;
     return {
       page,
@@ -64,11 +64,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The workstation at 1366 × 900, with page errors on stderr. */
-export async function openPage(browser: Browser, url: string): Promise<Page> {
+export async function openPage(browser: Browser, url: string, initScript?: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   // tsx names functions with a helper the page does not have; the functions given to
   // page.evaluate need it defined there.
   await page.addInitScript({ content: 'window.__name = (target) => target;' });
+  if (initScript) await page.addInitScript({ content: initScript });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
   return page;

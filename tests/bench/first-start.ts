@@ -36,17 +36,37 @@ const resultsFor = (value: string): number | false => {
 /** The search place's status says exactly this. */
 const statusSays = (value: string): number | false => ([...document.querySelectorAll('p, [role="status"]')].some((each) => each.textContent?.trim() === value) ? performance.now() : false);
 
-const station = await startWorkstation({ residents, port: Number(process.env.BENCH_PORT ?? 5302) }).catch((error: unknown) => {
+/**
+ * The officer's keys, pressed in the page the moment each can be, as the footprint benchmark
+ * does: Alt+2 as soon as the first screen answers it, then the surname the moment the search
+ * box takes text. From Node each would wait for the test driver's polling and round trips
+ * (up to half a second each), which are no part of the workstation's time. Once per tab: the
+ * warm reopen below only waits for search to be ready.
+ */
+const typeSurnameAtOnce = `(() => {
+  if (sessionStorage.getItem('bench-typed')) return;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const check = () => {
+    const box = document.querySelector('input[aria-controls="resident-results"]');
+    if (!box || box.disabled) {
+      const heading = document.querySelector('h1');
+      if (heading && heading.textContent === 'Dashboard') (document.activeElement || document.body).dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', altKey: true, bubbles: true, cancelable: true }));
+      return void setTimeout(check, 4);
+    }
+    sessionStorage.setItem('bench-typed', 'yes');
+    box.focus();
+    setValue.call(box, ${JSON.stringify(surname)});
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  check();
+})();`;
+
+const station = await startWorkstation({ residents, port: Number(process.env.BENCH_PORT ?? 5302), initScript: typeSurnameAtOnce }).catch((error: unknown) => {
   console.error(`bench:firststart could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
 const { page } = station;
 try {
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
-  await page.keyboard.press('Alt+2');
-  const box = page.locator('input[aria-controls="resident-results"]');
-  // Filled as soon as the box takes text: before that, there is nothing to answer with.
-  await box.fill(surname, { timeout: 300_000 });
   const firstAnswer = await pageTimeWhen(page, resultsFor, surname, 300_000);
   report('search.first_answer_ms', firstAnswer, 0);
 
