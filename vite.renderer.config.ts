@@ -27,5 +27,8 @@ export const rendererConfig: UserConfig = {
   build: {
     outDir: path.resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
+    // electron-vite leaves the renderer unminified; minified, the code the first screen needs is
+    // about a third of the size, and a start parses and compiles that much less.
+    minify: true,
   },
 };
