@@ -11,7 +11,7 @@
  *  - search.warm_start_ready_ms: the page reloaded (once the index is saved), to the same words again.
  */
 import type { Page } from '@playwright/test';
-import { report, startWorkstation, whenIndexSaved } from './browser-host';
+import { report, startWorkstation, typeIntoSearchAtOnce, whenIndexSaved } from './browser-host';
 
 const residents = Number(process.env.BENCH_RESIDENTS ?? 320_000);
 // The commonest surname in the training borough's names (resources/training/names.json):
@@ -36,30 +36,11 @@ const resultsFor = (value: string): number | false => {
 /** The search place's status says exactly this. */
 const statusSays = (value: string): number | false => ([...document.querySelectorAll('p, [role="status"]')].some((each) => each.textContent?.trim() === value) ? performance.now() : false);
 
-/**
- * The officer's keys, pressed in the page the moment each can be, as the footprint benchmark
- * does: Alt+2 as soon as the first screen answers it, then the surname the moment the search
- * box takes text. From Node each would wait for the test driver's polling and round trips
- * (up to half a second each), which are no part of the workstation's time. Once per tab: the
- * warm reopen below only waits for search to be ready.
- */
-const typeSurnameAtOnce = `(() => {
-  if (sessionStorage.getItem('bench-typed')) return;
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const check = () => {
-    const box = document.querySelector('input[aria-controls="resident-results"]');
-    if (!box || box.disabled) {
-      const heading = document.querySelector('h1');
-      if (heading && heading.textContent === 'Dashboard') (document.activeElement || document.body).dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', altKey: true, bubbles: true, cancelable: true }));
-      return void setTimeout(check, 4);
-    }
-    sessionStorage.setItem('bench-typed', 'yes');
-    box.focus();
-    setValue.call(box, ${JSON.stringify(surname)});
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  };
-  check();
-})();`;
+/** The surname typed the moment the search box takes it; once per tab, as the warm reopen below only waits for search to be ready. */
+const typeSurnameAtOnce = `if (!sessionStorage.getItem('bench-typed')) {
+  sessionStorage.setItem('bench-typed', 'yes');
+  void ${typeIntoSearchAtOnce(surname)};
+}`;
 
 const station = await startWorkstation({ residents, port: Number(process.env.BENCH_PORT ?? 5302), initScript: typeSurnameAtOnce }).catch((error: unknown) => {
   console.error(`bench:firststart could not start: ${error instanceof Error ? error.message : String(error)}`);

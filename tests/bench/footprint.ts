@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
-import { report, startWorkstation } from './browser-host';
+import { report, startWorkstation, typeIntoSearchAtOnce } from './browser-host';
 
 const residents = Number(process.env.BENCH_RESIDENTS ?? 320_000);
 const port = Number(process.env.BENCH_PORT ?? 5397);
@@ -118,27 +118,7 @@ try {
   // as soon as the first screen answers it, then a key into the search box the moment it is
   // there, counted when the box still holds it a frame later (performance.now() in the
   // reloaded document counts from its navigation's start).
-  await page.addInitScript({
-    content: `window.__typedAt = new Promise((resolve) => {
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-      // Looked for every few milliseconds: the shortcut is listened for only once the first
-      // screen's effects have run, a little after its heading is drawn, so it is pressed until Search opens.
-      const check = () => {
-        const box = document.querySelector('input[aria-controls="resident-results"]');
-        if (!box || box.disabled) {
-          const heading = document.querySelector('h1');
-          if (heading && heading.textContent === 'Dashboard') (document.activeElement || document.body).dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', altKey: true, bubbles: true, cancelable: true }));
-          return void setTimeout(check, 4);
-        }
-        const at = performance.now();
-        box.focus();
-        setValue.call(box, 's');
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        requestAnimationFrame(() => (box.isConnected && box.value === 's' ? resolve(at) : check()));
-      };
-      check();
-    });`,
-  });
+  await page.addInitScript({ content: `window.__typedAt = ${typeIntoSearchAtOnce('s')};` });
   // Resident memory is read once the page and the worker have collected their garbage and
   // settled for a second: a reload's transient garbage is not memory kept from load to load.
   const settledRss = async () => {
