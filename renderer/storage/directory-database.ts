@@ -122,13 +122,12 @@ export async function readSavedIndex(db: DirectoryDatabase): Promise<{ meta: Dir
   });
   if (!about || parts.some((part) => !part)) return { meta, saved: null };
   // Every part read and opened at once (WebCrypto works on threads of its own), then put together.
-  const opened = await Promise.all(
-    parts.map(async (part, n) => {
-      const row = await open(db.key, PARTS_TABLE, new Uint8Array(await part!.sealed.arrayBuffer()));
-      if (row.part !== n || !(row.bytes instanceof Uint8Array)) throw new Error(`The saved index's part ${n} is not the part it should be.`);
-      return row.bytes;
-    }),
-  );
+  const rows = await Promise.all(parts.map(async (part) => open(db.key, PARTS_TABLE, new Uint8Array(await part!.sealed.arrayBuffer()))));
+  // Checked in order once all are open, so the part named is always the first out of place.
+  const opened = rows.map((row, n) => {
+    if (row.part !== n || !(row.bytes instanceof Uint8Array)) throw new Error(`The saved index's part ${n} is not the part it should be.`);
+    return row.bytes;
+  });
   const buffer = new ArrayBuffer(about.byteLength);
   const whole = new Uint8Array(buffer);
   let at = 0;
