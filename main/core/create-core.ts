@@ -39,9 +39,13 @@ import { createDataKeys } from './secrets/data-keys';
 import { createDataverseBackOffice } from './back-office/dataverse/dataverse-back-office';
 import { createSmartWorking } from './smart-working';
 import type { TrainingMicrosoft365 } from './training/microsoft365';
+import type { NotifyStandIn } from './training/notify/stand-in';
 import { createTranslationService } from './translation/translation-service';
 import { createTranslatorConnector } from './translation/translator-connector';
+import { createNotifyConnector } from './notify/notify-connector';
+import { createMessageService } from './notify/message-service';
 import { createWaitingLinks } from './waiting-links';
+import { createAgentStateService } from './agent-state/agent-state-service';
 import { checkTenantFromApp } from './tenant-readiness/in-app';
 
 export interface CoreLog extends RouterLog {
@@ -93,6 +97,8 @@ export interface Core {
   trainingStandIn(): Promise<DataverseStandIn | null>;
   /** Training mode's identity and Graph stand-ins (null in live mode), for tests to look inside. */
   trainingMicrosoft365(): Promise<TrainingMicrosoft365 | null>;
+  /** Training's GOV.UK Notify stand-in, started on first use (null in live mode). */
+  trainingNotify(): Promise<NotifyStandIn | null>;
 }
 
 /**
@@ -187,6 +193,8 @@ export function createCore(options: CoreOptions): Core {
     trueResolutionDays: session.current().trueResolutionDays,
     presenceOf: (staffIds) => smartWorking.presenceOfStaff(staffIds),
   });
+  // The officer's state: their Teams presence (when signed in to Microsoft 365) and the team view's record of it.
+  const agentState = createAgentStateService({ backOffice, user: () => session.current().user, setAppPresence: (pair) => smartWorking.setAppPresence(pair), log });
   // Back-office failures carry words a person can act on: pass those on, not "something went wrong".
   const plainly = async <T>(work: () => Promise<T> | T): Promise<T> => {
     try {
@@ -197,6 +205,8 @@ export function createCore(options: CoreOptions): Core {
     }
   };
   const translator = createTranslatorConnector({ config, secrets: options.secrets });
+  const notify = createNotifyConnector({ config, secrets: options.secrets });
+  const messages = createMessageService({ connection: () => notify.connection(), backOffice, user: () => session.current().user, now, log });
   const translation = createTranslationService({ translator: () => translator.translator(), user: () => session.current().user, log });
 
   const router = createRouter(
@@ -283,6 +293,11 @@ export function createCore(options: CoreOptions): Core {
       },
       ...smartWorking.handlers,
       // The Tenant readiness page: the checks of `npm run tenant:check`, as the officer signed in now.
+      'messages.templates': () => messages.templates(),
+      'messages.send': (input) => messages.send(input),
+      'messages.status': ({ notificationIds }) => messages.status(notificationIds),
+      'agentState.reflect': ({ state }) => agentState.reflect(state),
+      'agentState.record': ({ changes }) => plainly(() => agentState.record(changes)),
       'tenant.readiness': (_input, context) =>
         checkTenantFromApp({
           config,
@@ -322,6 +337,7 @@ export function createCore(options: CoreOptions): Core {
       await audit.close();
       await (await trainingOffice)?.close();
       await translator.close();
+      await notify.close();
       await smartWorking.close();
     },
     openDeepLink(url) {
@@ -337,6 +353,7 @@ export function createCore(options: CoreOptions): Core {
     },
     trainingStandIn: async () => (trainingOffice ? (await trainingOffice).standIn : null),
     trainingMicrosoft365: () => smartWorking.trainingStandIns(),
+    trainingNotify: () => notify.standIn(),
   };
 }
 

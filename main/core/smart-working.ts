@@ -5,6 +5,7 @@ import type { LoadedConfig } from './config/deployment-config';
 import { createGraphClient } from './graph/graph-client';
 import { createMicrosoft365Service, type Microsoft365Service } from './graph/microsoft365-service';
 import type { EventHub } from './ipc/event-hub';
+import type { AppPresencePair } from './graph/app-presence';
 import { NotPossible, type Handlers } from './ipc/router';
 import { createMemoryOnlySecretStore, type SecretStore } from './secrets/secret-store';
 import type { SessionService } from './session/session-service';
@@ -48,6 +49,11 @@ export interface SmartWorking {
    * Microsoft 365 (nothing is started or asked for it).
    */
   presenceOfStaff(staffIds: readonly string[]): Promise<Map<string, Availability> | null>;
+  /**
+   * CivicDesk's own Teams presence session for the officer (their agent state), or null when
+   * this computer is not signed in to Microsoft 365 (nothing is started or asked for it).
+   */
+  setAppPresence(pair: AppPresencePair): Promise<'set' | null>;
   /** Signs out if a sign-in has been made; nothing to do before Microsoft 365 was first used. */
   signOutIfSignedIn(): Promise<void>;
   /** Training mode's stand-ins, for tests to look inside (null in live mode or before first use). */
@@ -104,7 +110,7 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
           log,
           now,
         });
-        return { auth, training, m365: microsoft365For(auth, training.graph.url, training.graph.ca, training.settings) };
+        return { auth, training, m365: microsoft365For(auth, training.graph.url, training.graph.ca, training.settings, training.clientId) };
       }
       if (config.mode !== 'live') throw new NotPossible('CivicDesk is not set up for Microsoft 365: fix the settings file first.');
       const live = config.config;
@@ -127,16 +133,16 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
         bookingsBusinessId: live.bookingsBusinessId ?? null,
         bookingsResidentQuestionId: live.bookingsResidentQuestionId ?? null,
       };
-      return { auth, training: null, m365: microsoft365For(auth, 'https://graph.microsoft.com/', undefined, settings) };
+      return { auth, training: null, m365: microsoft365For(auth, 'https://graph.microsoft.com/', undefined, settings, live.clientId) };
     })().catch((error: unknown) => {
       // A start that failed (a port taken, say) is tried again next time rather than remembered.
       connecting = null;
       throw error;
     }));
 
-  function microsoft365For(auth: AuthService, baseUrl: string, ca: string | undefined, settings: Parameters<typeof createMicrosoft365Service>[0]['settings']): Microsoft365Service {
+  function microsoft365For(auth: AuthService, baseUrl: string, ca: string | undefined, settings: Parameters<typeof createMicrosoft365Service>[0]['settings'], appId: string): Microsoft365Service {
     const client = createGraphClient({ baseUrl, ca, accessToken: () => auth.accessToken(GRAPH_SCOPES) });
-    return createMicrosoft365Service({ client, settings, me: () => ({ userId: signedInId(auth) }), now, log });
+    return createMicrosoft365Service({ client, settings, me: () => ({ userId: signedInId(auth) }), now, log, appId });
   }
 
   function signedInId(auth: AuthService): string {
@@ -144,6 +150,12 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
     if (!status.signedIn) throw new NotPossible('Sign in to Microsoft 365 first (the button is in the status bar).');
     return status.userId;
   }
+
+  // Signing out ends CivicDesk's presence session at once, rather than leaving the officer's last
+  // state in Teams until it expires. None set (404), or Graph not answering: sign out all the same.
+  const endAppPresence = async (ready: Connected) => {
+    if (ready.auth.status().signedIn) await ready.m365.clearAppPresence().catch(() => undefined);
+  };
 
   const watched = new WeakSet<AuthService>();
   const connected = async (): Promise<Connected> => {
@@ -196,7 +208,11 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
       // stand-ins (two https servers and a signing key) until someone signs in; nothing is kept to restore.
       'account.status': async () => (config.mode === 'config-error' || (config.mode === 'training' && !connecting) ? notSetUp : (await connected()).auth.status()),
       'account.signIn': async () => (await connected()).auth.signIn(),
-      'account.signOut': async () => (await connected()).auth.signOut(),
+      'account.signOut': async () => {
+        const ready = await connected();
+        await endAppPresence(ready);
+        return ready.auth.signOut();
+      },
       'teams.me': async () => (await signedInM365()).me(),
       'teams.setMyPresence': async (input) => (await signedInM365()).setMyPresence(input),
       'teams.searchPeople': async ({ query }) => (await signedInM365()).searchPeople(query),
@@ -223,10 +239,20 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
       const presences = await ready.m365.presenceOf(pairs.map(([, userId]) => userId));
       return new Map(pairs.map(([staffId, userId]) => [staffId, presences.get(userId)?.availability ?? 'PresenceUnknown']));
     },
+    async setAppPresence(pair) {
+      if (!connecting) return null;
+      const ready = await connecting.catch(() => null);
+      if (!ready?.auth.status().signedIn) return null;
+      await ready.m365.setAppPresence(pair);
+      return 'set';
+    },
     async signOutIfSignedIn() {
       if (!connecting) return;
       const ready = await connecting.catch(() => null);
-      if (ready?.auth.status().signedIn) await ready.auth.signOut();
+      if (ready?.auth.status().signedIn) {
+        await endAppPresence(ready);
+        await ready.auth.signOut();
+      }
     },
     accessToken: async (scopes) => (await connected()).auth.accessToken(scopes),
     trainingStandIns: async () => (config.mode === 'training' && options.training ? (await connected()).training : null),

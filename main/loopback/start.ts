@@ -91,6 +91,7 @@ await attachDevServer?.(host.server);
 const standInFile = process.env.CIVICDESK_STAND_IN_FILE;
 const standIn = standInFile ? await core.trainingStandIn() : null;
 const microsoft365 = standInFile ? await core.trainingMicrosoft365() : null;
+const notify = standInFile ? await core.trainingNotify() : null;
 // The first-start e2e searches while the directory is still arriving: one training officer's
 // directory pages come slowly ('20000:stf-032'), nobody else's (tests/e2e/first-start.spec.ts).
 const slowDirectory = /^(\d+):(stf-\d{3})$/.exec(process.env.CIVICDESK_TRAINING_SLOW_DIRECTORY ?? '');
@@ -100,7 +101,9 @@ if (standInFile && standIn) {
   // The tests read Dataverse as the council's integration application would: with an app-only
   // token the training identity signs for the stand-in (an hour: longer than the suite runs).
   const token = microsoft365?.identity.mintAppTokenForTests({ appId: INTEGRATION_APP_ID, objectId: INTEGRATION_APP_OBJECT_ID, resource: standIn.url }) ?? null;
-  writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca, token, microsoft365: m365 }));
+  // GOV.UK Notify's stand-in is read with Notify's own API and the training key, as Notify's client would.
+  const notifyKey = notify ? (await import('../core/training/notify/stand-in')).TRAINING_NOTIFY_KEY : null;
+  writeFileSync(standInFile, JSON.stringify({ url: standIn.url, ca: standIn.ca, token, microsoft365: m365, notify: notify && { url: notify.url, ca: notify.ca, key: notifyKey } }));
 }
 console.log(`CivicDesk (${config.mode} mode) is ready after ${seconds()}: ${host.origin}/#secret=${secret}`);
 // The stand-in goes on making its casework and contact history while idle; the benchmarks

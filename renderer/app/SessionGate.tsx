@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/outcome';
 import type { SessionInfo } from '../../shared/contract/session';
 import { AccountProvider } from '../account/account-context';
+import { AgentStateProvider } from '../agent-state/agent-state-context';
 import { useBridge } from '../bridge/bridge-context';
 import { ContactProvider } from '../contact/contact-context';
 import { ResidentSearchProvider } from '../residents/use-resident-search';
@@ -67,7 +68,9 @@ export function SessionGate(props: { highContrast: boolean; onToggleContrast: ()
               <ContactProvider staffId={session.user?.id ?? null}>
                 <ResidentSearchProvider>
                   <AccountProvider>
-                    <Workstation session={session} {...props} />
+                    <AgentStateProvider staffId={session.user?.id ?? null}>
+                      <Workstation session={session} {...props} />
+                    </AgentStateProvider>
                   </AccountProvider>
                 </ResidentSearchProvider>
               </ContactProvider>

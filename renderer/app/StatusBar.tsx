@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
 import { AccountStatusItem } from '../account/AccountStatusItem';
+import { AgentStateControl } from '../agent-state/AgentStateControl';
 import { useCaseNavigation } from '../cases/case-navigation';
 import { useSyncStatus } from '../sync/sync-context';
 
@@ -32,6 +33,11 @@ export function StatusBar({ session }: { session: SessionInfo }) {
         <li data-testid="status-user">
           <Typography variant="body2">{session.user ? t('status.signedInAs', { name: session.user.displayName }) : t('status.notSignedIn')}</Typography>
         </li>
+        {session.user && (
+          <li data-testid="status-agent-state">
+            <AgentStateControl />
+          </li>
+        )}
         {(session.features.teams || session.features.bookings) && (
           <li data-testid="status-account">
             <AccountStatusItem />

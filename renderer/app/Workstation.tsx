@@ -8,6 +8,7 @@ import { useNavigation } from '../navigation/navigation-context';
 import { placesFor } from '../navigation/places';
 import { PlaceView } from '../places/PlaceView';
 import { TeamsSenderProvider, useTeamsSender } from '../teams/teams-sender-context';
+import { MessageSenderProvider, useMessageSender } from '../messages/message-sender-context';
 import { GlobalShortcuts } from './GlobalShortcuts';
 import { HelpOverlay } from './HelpOverlay';
 import { PlacesNav } from './PlacesNav';
@@ -21,6 +22,8 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   const [helpOpen, setHelpOpen] = useState(false);
   // Questions to experts and escalations waiting on this computer go from here, whatever place is open.
   const teamsSender = useTeamsSender();
+  // Texts and emails to residents likewise.
+  const messageSender = useMessageSender();
   const navigation = useNavigation();
   const { generation } = useContact();
   const openHelp = useCallback(() => setHelpOpen(true), []);
@@ -28,27 +31,29 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   if (!navigation) return null;
   return (
     <TeamsSenderProvider value={teamsSender}>
-      <CaseNavigationProvider>
-        <CaseLinks />
-        <GlobalShortcuts onHelp={openHelp} onToggleContrast={onToggleContrast} />
-        <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
-          <SkipLink />
-          {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
-          <Box component="header">
-            <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={openHelp} />
-          </Box>
-          <ContactHeader />
-          <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
-            <PlacesNav places={placesFor(session.user?.role ?? null)} current={navigation.place} onChoose={navigation.goTo} />
-            <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
-              {/* Drawn afresh for each contact: nothing a place held for the last one survives. */}
-              <PlaceView key={generation} place={navigation.place} session={session} headingRef={navigation.headingRef} />
+      <MessageSenderProvider value={messageSender}>
+        <CaseNavigationProvider>
+          <CaseLinks />
+          <GlobalShortcuts onHelp={openHelp} onToggleContrast={onToggleContrast} />
+          <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
+            <SkipLink />
+            {session.mode === 'training' && <TrainingBanner highContrast={highContrast} />}
+            <Box component="header">
+              <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={openHelp} />
             </Box>
+            <ContactHeader />
+            <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
+              <PlacesNav places={placesFor(session.user?.role ?? null)} current={navigation.place} onChoose={navigation.goTo} />
+              <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
+                {/* Drawn afresh for each contact: nothing a place held for the last one survives. */}
+                <PlaceView key={generation} place={navigation.place} session={session} headingRef={navigation.headingRef} />
+              </Box>
+            </Box>
+            <StatusBar session={session} />
+            <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
           </Box>
-          <StatusBar session={session} />
-          <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
-        </Box>
-      </CaseNavigationProvider>
+        </CaseNavigationProvider>
+      </MessageSenderProvider>
     </TeamsSenderProvider>
   );
 }

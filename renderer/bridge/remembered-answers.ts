@@ -3,13 +3,13 @@ import type { CallName } from '../../shared/contract/calls';
 
 /**
  * Calls whose last good answer may stand in while the browser host's local service is out
- * of reach: who is signed in, the service standards, the call scripts, and the officer's
- * data key. None holds a resident's details. With them a tab reloaded while offline still
- * opens its sealed storage, shows its cases and due dates, and lets the officer keep
- * capturing. The key sits beside the loopback secret, which already opens main for this tab;
+ * of reach: who is signed in, the service standards, the call scripts, the officer's data
+ * key, and the council's message templates. None holds a resident's details. With them a
+ * tab reloaded while offline still opens its sealed storage, shows its cases and due dates,
+ * and lets the officer keep capturing (and write texts, which wait). The key sits beside the loopback secret, which already opens main for this tab;
  * the desktop app never remembers it (its main process always answers).
  */
-export const REMEMBERED_CALLS: readonly CallName[] = ['session.get', 'standards.get', 'scripts.list', 'storage.dataKey'];
+export const REMEMBERED_CALLS: readonly CallName[] = ['session.get', 'standards.get', 'scripts.list', 'storage.dataKey', 'messages.templates'];
 
 /** sessionStorage, or a stand-in for it in tests. */
 export interface KeptAnswers {

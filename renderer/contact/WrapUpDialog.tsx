@@ -21,6 +21,7 @@ import type { PhraseOnScreen, ToCustomer } from '../languages/customer/protocol'
 import { useCustomerLink, type CustomerLinkState } from '../languages/customer-link';
 import { useSession } from '../session/session-context';
 import { nowIso } from '../storage/ids';
+import { caseDatabase } from '../storage/case-database';
 import { useContact } from './contact-context';
 import { suggestWrapUp, type WrapUpForm, missingWrapUpAnswers } from './wrap-up-form';
 
@@ -111,6 +112,22 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
     setForm((current) => ({ ...current, [key]: value }));
     setMissing((current) => current.filter((each) => each !== key));
   }, []);
+
+  // A link texted or emailed on this contact is an online route offered: the answer starts as yes.
+  useEffect(() => {
+    let live = true;
+    void caseDatabase()
+      .messages.where('interactionId')
+      .equals(interaction.id)
+      .filter((each) => each.purpose === 'online-link' && each.state !== 'failed')
+      .count()
+      .then((links) => {
+        if (live && links > 0) setForm((current) => (current.onlineRouteOffered === null ? { ...current, onlineRouteOffered: true } : current));
+      });
+    return () => {
+      live = false;
+    };
+  }, [interaction.id]);
 
   // The resident's answer from their screen fills in the feedback, as if the officer had (and is kept as typed).
   useEffect(

@@ -12,6 +12,7 @@ import type { StandardsClock } from '../scripts/use-standards';
 import { ageOn } from './age';
 import { useContactIfAny } from '../contact/contact-context';
 import { ResidentCases } from './ResidentCases';
+import { ResidentMessages } from '../messages/ResidentMessages';
 import { Facts, Section } from './Section';
 
 
@@ -65,6 +66,7 @@ export function Resident360({ record, accessId, today, clock, repeat }: { record
           ]}
         />
       </Section>
+      <ResidentMessages residentId={resident.id} />
       <Section id="household" title={t('resident.household')}>
         {household && <Facts items={[[t('resident.address'), `${household.address.line1}${household.address.line2 ? `, ${household.address.line2}` : ''}, ${household.address.town} ${household.address.postcode}`], [t('resident.tenure'), t(`tenures.${household.tenure}`)], [t('resident.bins'), t('resident.binDay', { day: household.wasteCollection.day })]]} />}
         <ul>

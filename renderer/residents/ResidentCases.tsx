@@ -10,6 +10,8 @@ import { useRaiseCase } from '../cases/raise-case';
 import type { StandardsClock } from '../scripts/use-standards';
 import { CaseHistoryDialog } from './CaseHistoryDialog';
 import { Section } from './Section';
+import { SendMessageDialog } from '../messages/SendMessageDialog';
+import { useContactIfAny } from '../contact/contact-context';
 
 /**
  * The resident's cases: open ones first, a case just raised on this computer among them at
@@ -23,6 +25,8 @@ export function ResidentCases({ record, accessId, clock }: { record: Resident360
   const raiseCase = useRaiseCase();
   const [showClosed, setShowClosed] = useState(false);
   const [opened, setOpened] = useState<CaseInView | null>(null);
+  const [texting, setTexting] = useState<CaseInView | null>(null);
+  const contact = useContactIfAny();
   const all = casesInView(record.cases, raisedHere, residentId);
   const open = openCases(all);
   const closed = all.filter((each) => each.status === 'closed');
@@ -43,6 +47,11 @@ export function ResidentCases({ record, accessId, clock }: { record: Resident360
             : t('resident.noStandard')}
         {each.status === 'open' && each.dueOn && ` (${t('resident.due', { date: longDate(each.dueOn) })})`} · {t('resident.owner', { name: ownerName(each) })}
         {each.sending && <strong data-testid="case-sending">{` · ${t(`resident.sending.${each.sending}`)}`}</strong>}
+        {each.status === 'open' && each.dueOn && (
+          <Button size="small" sx={{ ml: 1 }} onClick={() => setTexting(each)} aria-label={t('messages.textReferenceOf', { reference: each.reference })}>
+            {t('messages.textReference')}
+          </Button>
+        )}
       </li>
     );
   };
@@ -63,6 +72,13 @@ export function ResidentCases({ record, accessId, clock }: { record: Resident360
       <Button variant="contained" sx={{ mt: 1, display: 'block' }} onClick={() => void raiseCase()}>
         {t('resident.raiseCase')}
       </Button>
+      {texting?.dueOn && (
+        <SendMessageDialog
+          record={record}
+          about={{ purpose: 'case-reference', values: { reference: texting.reference, service: t(`services.${texting.service}`), due_date: longDate(texting.dueOn) }, interactionId: contact?.current?.id ?? null, caseId: texting.id }}
+          onClose={() => setTexting(null)}
+        />
+      )}
       {opened && <CaseHistoryDialog accessId={accessId} item={opened} ownerName={ownerName(opened)} onClose={() => setOpened(null)} />}
     </Section>
   );

@@ -10,6 +10,7 @@ import { interpolate } from '../../shared/call-scripts/interpolate';
 import type { CallScript, ScriptOutcome } from '../../shared/call-scripts/schema';
 import type { CaseDraft } from '../../shared/domain/case-draft';
 import { useCaseNavigation } from '../cases/case-navigation';
+import { SendLinkButton } from '../messages/SendLinkButton';
 
 function OnlineRoute({ title, url }: { title: string; url: string }) {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ function OnlineRoute({ title, url }: { title: string; url: string }) {
       <Typography>
         {title}: <span style={{ wordBreak: 'break-all' }}>{url}</span>
       </Typography>
+      <SendLinkButton service={title} link={url} />
     </Box>
   );
 }

@@ -4,6 +4,8 @@ import type { CaseAttachment, OutboxItem, SubmittedCase, SyncLogEntry } from '..
 import type { Interaction } from '../../shared/domain/interaction';
 import type { SnapshotRead } from '../../shared/contract/calls';
 import type { TeamsOutboxItem } from '../teams/teams-outbox-item';
+import type { ResidentMessage } from '../../shared/domain/resident-message';
+import type { AgentStateChange } from '../../shared/contract/agent-state';
 import { officerDatabase } from './officer-storage';
 import type { DataKey } from './sealing';
 import { sealTables, type ClearPaths } from './sealed-tables';
@@ -43,6 +45,9 @@ export class CaseDatabase extends Dexie {
   meta!: EntityTable<SyncMeta, 'key'>;
   pendingAccesses!: EntityTable<PendingAccess, 'id'>;
   teamsOutbox!: EntityTable<TeamsOutboxItem, 'id'>;
+  messages!: EntityTable<ResidentMessage, 'id'>;
+  /** The officer's state changes, kept until the back office has them (renderer/agent-state/agent-state-outbox.ts). */
+  agentStates!: EntityTable<AgentStateChange, 'id'>;
 
   /** Without a key: only to read the unsealed database of versions before sealing (officer-storage-migration.ts). */
   constructor(name: string, key: DataKey | null) {
@@ -74,6 +79,11 @@ export class CaseDatabase extends Dexie {
     this.version(5)
       .stores({ cases: 'id, syncState, submittedAt, content.residentId', caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt, staffId', interactions: 'id, status, answeredAt, residentId, staffId' })
       .upgrade((tx) => upgradeDraftsToVersion5(tx));
+    // 6: texts and emails to residents through GOV.UK Notify, written here before they are sent
+    // (renderer/messages/message-outbox.ts) and kept with their delivery status. A new table.
+    this.version(6).stores({ messages: 'id, residentId, interactionId, state, writtenAt, staffId' });
+    // 7: the officer's state changes (available, on a call, on a break…), waiting to be recorded for the team view. A new table.
+    this.version(7).stores({ agentStates: 'id, at, staffId' });
   }
 }
 
@@ -118,6 +128,8 @@ export const CASE_CLEAR_PATHS: ClearPaths = {
   meta: ['key'],
   pendingAccesses: ['id', 'at', 'staffId'],
   teamsOutbox: ['id', 'caseId', 'state'],
+  messages: ['id', 'residentId', 'interactionId', 'state', 'writtenAt', 'staffId'],
+  agentStates: ['id', 'at', 'staffId'],
 };
 
 /** The signed-in officer's database, sealed under their key; tests make their own with a fresh name. */

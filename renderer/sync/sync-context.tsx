@@ -4,6 +4,7 @@ import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from '../storage/case-database';
 import { browserLock, inProcessLock } from './leader-lock';
 import { bridgeSnapshotReads, sendSnapshotReads } from './snapshot-reads';
+import { bridgeAgentStates, sendAgentStates } from '../agent-state/agent-state-outbox';
 import { createReachabilityMonitor, type ReachabilityMonitor, type ReachabilityState } from './reachability';
 import { bridgeFacade, createSyncLoop, type SyncLoop, type SyncLoopState } from './sync-loop';
 import { sendsAllowed } from './screen-pop-quiet';
@@ -75,9 +76,11 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
     });
     const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL_NAME);
     if (channel) channel.onmessage = () => loop.syncNow();
-    // Offline reads of resident snapshots go to the audit trail at start and whenever the back office is reachable again.
+    // Offline reads of resident snapshots go to the audit trail, and state changes to the team
+    // view, at start and whenever the back office is reachable again.
     const sendReads = () => {
       if (staffId !== null) void sendSnapshotReads(db, bridgeSnapshotReads(bridge), staffId);
+      if (staffId !== null) void sendAgentStates(db, bridgeAgentStates(bridge), staffId);
     };
     const stopWatchingMonitor = monitor.subscribe((next, previous) => {
       setReachability(next);

@@ -10,17 +10,18 @@ import type { FigureTableData } from './figure-table';
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
 /**
- * The team now: each officer's open contact (from the contacts they have in progress) and their
- * Teams presence where this computer is signed in to Microsoft 365. Refreshed with the figures.
+ * The team now: each officer's open contact (from the contacts they have in progress), the state
+ * they last recorded ("On a break since 10:42"), and their Teams presence where this computer is signed in to Microsoft 365. Refreshed with the figures.
  */
 export function OfficersNow({ team, officers, problem, me, onSample }: { team: string; officers: OfficerNow[] | null; problem: string | null; me: string | null; onSample: (officer: OfficerNow) => void }) {
   const { t } = useTranslation();
   const table: FigureTableData | null = officers && {
     title: t('team.now.title', { team }),
-    columns: [t('team.column.officer'), t('team.column.doingNow'), t('team.column.presence'), t('team.column.contactsToday')],
+    columns: [t('team.column.officer'), t('team.column.doingNow'), t('team.column.state'), t('team.column.presence'), t('team.column.contactsToday')],
     rows: officers.map((officer) => [
       officer.name,
       officer.since ? t(`team.now.${officer.activity}`, { since: clock.format(new Date(officer.since)) }) : t(`team.now.${officer.activity}`),
+      officer.recordedState ? t('team.now.stateSince', { state: t(`agentState.state.${officer.recordedState.state}`), since: clock.format(new Date(officer.recordedState.since)) }) : t('team.now.stateNotRecorded'),
       officer.presence ? t(`presence.availability.${officer.presence}`) : t('team.now.presenceNotSignedIn'),
       officer.contactsToday,
     ]),

@@ -20,6 +20,8 @@ import type { PhraseBook } from '../languages/phrases';
 import type { InterpreterLine, MachineTranslation } from '../languages/interpreting';
 import type { CallerCard, SessionInfo, TrainingSummary } from './session';
 import type { TenantReadiness } from './tenant-readiness';
+import { messageStatusInput, sendMessageInput, type MessageSendResult, type MessageStatus, type MessageTemplates } from './messages';
+import { recordAgentStatesInput, reflectAgentStateInput, type TeamsPresenceResult } from './agent-state';
 import {
   askExpertInput,
   bookFollowUpInput,
@@ -240,8 +242,18 @@ export const calls = {
   'appointments.checkIn': call<Appointment>()(z.strictObject({ appointmentId: z.string().min(1).max(200) })),
   /** Books a follow-up with the same resident; a video one gets a Teams meeting. */
   'appointments.bookFollowUp': call<Appointment>()(bookFollowUpInput),
+  /** The council's GOV.UK Notify templates for texts and emails to residents, as Notify holds them (no resident's details). */
+  'messages.templates': call<MessageTemplates>()(noInput),
+  /** A text or email from the outbox to GOV.UK Notify, recorded on the resident in the council's system; exactly once by its id. */
+  'messages.send': call<MessageSendResult>()(sendMessageInput),
+  /** Delivery status of messages sent, as Notify has it now. */
+  'messages.status': call<MessageStatus[]>()(messageStatusInput),
   /** Whether the tenant is set up for CivicDesk, check by check with the fix for each (an administrator's page). */
   'tenant.readiness': call<TenantReadiness>()(noInput),
+  /** Shows the officer's state in Teams (their presence through Graph) when this computer is signed in to Microsoft 365. */
+  'agentState.reflect': call<TeamsPresenceResult>()(reflectAgentStateInput),
+  /** The officer's own state changes, for the team view. Answers with the ids now in the back office; the rest are sent again later. */
+  'agentState.record': call<{ recorded: string[] }>()(recordAgentStatesInput),
 } as const;
 
 /** Everything the main process tells the renderer without being asked. */

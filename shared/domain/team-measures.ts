@@ -2,6 +2,7 @@ import { addCalendarDays, toDayNumber } from '../service-standards/iso-date';
 import type { IsoDate, IsoDateTime } from './dates';
 import type { Availability } from '../contract/microsoft365';
 import type { FeedbackRating } from './interaction';
+import type { AgentState } from './agent-state';
 
 /**
  * The council's contact-centre measures for a team, a queue or an officer over a period
@@ -190,6 +191,8 @@ export interface OfficerNow {
   /** Teams presence, or null when this computer is not signed in to Microsoft 365. */
   presence: Availability | null;
   contactsToday: number;
+  /** Their latest state recorded today (cd_agentstate) and when it began, or null if none is. Absent where the back office keeps none. */
+  recordedState?: { state: AgentState; since: IsoDateTime } | null;
 }
 
 /** The measures a drill-down lists the contacts behind. */

@@ -92,6 +92,17 @@ test('three calls, one wrapped up offline, reach Dataverse once each; the team l
   expect(calls.every((call) => call._regardingobjectid_value !== null && typeof call.cd_waitseconds === 'number')).toBe(true);
   const within = calls.filter((call) => call.cd_answeredwithintarget === true).length;
 
+  // The agent takes a break, from the status bar by keyboard; the focus comes back to the button.
+  const state = page.getByTestId('agent-state-button');
+  await expect(state).toHaveText(/^Available · \d\d:\d\d$/);
+  await state.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu', { name: 'Choose your state' })).toBeVisible();
+  await page.getByRole('menuitemradio', { name: 'On a break' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(state).toHaveText(/^On a break · \d\d:\d\d$/);
+  await expect(state).toBeFocused();
+
   // The team leader sits down at the same browser: none of the agent's calls in My day.
   await actAs(page, leader.id, leader.displayName);
   await place(page, 'Dashboard').click();
@@ -111,6 +122,8 @@ test('three calls, one wrapped up offline, reach Dataverse once each; the team l
   await expect(tile(page, 'onlineOffered')).toHaveText('33%');
   const now = page.getByTestId('officers-now-table');
   await expect(now.getByRole('row', { name: new RegExp(agent.displayName) })).toContainText('No contact open');
+  // The break the agent took is recorded for the team view.
+  await expect(now.getByRole('row', { name: new RegExp(agent.displayName) })).toContainText(/On a break since \d\d:\d\d/);
   await expect(now.getByRole('row', { name: new RegExp(agent.displayName) }).getByRole('button', { name: `Contacts to review for ${agent.displayName}` })).toBeVisible();
   // The leader's own row, from the training weeks, offers no review of themselves.
   await expect(now.getByRole('row', { name: new RegExp(leader.displayName) })).toHaveCount(1);

@@ -5,6 +5,9 @@ import type { Resident360, ResidentAccess } from '../../../shared/domain/residen
 import type { CaseSendResult, CaseSubmission, CaseTextLengths, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
 import type { RecordedBy } from './dataverse/contact-recording';
+import type { MessageRecord } from './dataverse/tables/resident-message';
+import type { AgentStateRecord } from './dataverse/tables/agent-state';
+import type { AgentState } from '../../../shared/domain/agent-state';
 import type { AggregateCounter } from './dataverse/team-figures';
 import type { ReviewedContact } from './dataverse/quality-reviews';
 import type { QualityReview } from '../../../shared/contract/quality';
@@ -61,6 +64,10 @@ export interface BackOffice {
    * their record saying how the resident agreed. Absent where a back office cannot write it.
    */
   setLanguage?(residentId: string, language: string, interpreterNeeded: boolean, consent: LanguageConsent): Promise<void>;
+  /** A text or email sent to a resident through GOV.UK Notify. Safe to repeat: the message's own id makes a resend a no-op. */
+  recordMessage?(message: MessageRecord): Promise<void>;
+  /** An officer's state change, for the team view (cd_agentstate). Safe to repeat: its own id makes a resend a no-op. */
+  recordAgentState?(change: AgentStateRecord): Promise<void>;
 }
 
 /** How the resident agreed to the language recorded for them, and who recorded it when. */
@@ -95,6 +102,8 @@ export interface TeamBackOffice {
   recentTeams(range: DayRange): Promise<{ officers: { staffId: string; name: string; team: string }[]; queues: string[] }>;
   contactsToday(scope: TeamScope, today: string): Promise<{ open: { staffId: string; channel: 'phone' | 'face-to-face'; state: 'in-progress' | 'wrap-up'; since: string }[]; completed: Map<string, number>; rows: number }>;
   teamContacts(scope: TeamScope, range: DayRange, drillDown: DrillDown, service: string | null, top: number): Promise<TeamContact[]>;
+  /** Each officer's latest recorded state today in a team (cd_agentstate), by staff id; absent where a back office has none. */
+  latestAgentStates?(team: string, today: string): Promise<Map<string, { state: AgentState; since: string }>>;
 }
 
 /** Quality reviews of contacts (cd_qualityreview). */

@@ -3,6 +3,7 @@ import { DEFAULT_RETENTION, type RetentionRule } from '../../../shared/domain/re
 import type { ConfigProblem, FeatureSwitches } from '../../../shared/contract/session';
 import { DEFAULT_MAX_ATTACHMENT_BYTES, LARGEST_ATTACHMENT_BYTES } from '../../../shared/contract/cases';
 import { DEFAULT_IDENTITY_POLICY, IDENTITY_QUESTIONS, type IdentityPolicy } from '../../../shared/domain/identity-check';
+import { MESSAGE_PURPOSES } from '../../../shared/domain/resident-message';
 
 const MEGABYTE = 1024 * 1024;
 const MOST_ATTACHMENT_MEGABYTES = LARGEST_ATTACHMENT_BYTES / MEGABYTE;
@@ -92,6 +93,36 @@ const machineTranslationSettings = z.strictObject({
     .refine((value) => new URL(value).pathname === '/', 'Must be the address only, with no path after it.'),
   region: z.string().regex(/^[a-z0-9]{2,40}$/, 'Must be the Azure region of the Translator resource, such as uksouth.'),
 });
+
+/**
+ * GOV.UK Notify: the council's templates for texts and emails to residents, by purpose, channel
+ * and language (English for each purpose and channel used, translations where the council has
+ * them). The API key is a secret and is never here: it lives in the operating system's keychain.
+ */
+const notifySettings = z
+  .strictObject({
+    baseUrl: z.url({ protocol: /^https$/, error: 'Must be the https address of GOV.UK Notify\'s API, such as https://api.notifications.service.gov.uk.' }).default('https://api.notifications.service.gov.uk'),
+    templates: z
+      .array(
+        z.strictObject({
+          purpose: z.enum(MESSAGE_PURPOSES),
+          channel: z.enum(['sms', 'email']),
+          language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'A language code like ‘en’, ‘es’ or ‘zh-Hant’.').default('en'),
+          templateId: z.uuid('Must be the template\'s ID from GOV.UK Notify (a UUID).'),
+        }),
+      )
+      .min(1, 'Name at least one template.')
+      .max(200),
+  })
+  .superRefine((notify, context) => {
+    for (const template of notify.templates) {
+      if (!notify.templates.some((each) => each.purpose === template.purpose && each.channel === template.channel && each.language === 'en')) {
+        context.addIssue({ code: 'custom', path: ['templates'], message: `Add the English template for ${template.purpose} (${template.channel}): it is used where there is no translation.` });
+        return;
+      }
+    }
+  });
+export type NotifySettings = z.output<typeof notifySettings>;
 
 /** Parts of a case a Teams message about it may carry; the council's policy chooses. */
 export const CASE_SUMMARY_PARTS = ['reference', 'service', 'category', 'priority', 'dueOn', 'summary', 'description', 'residentReference'] as const;
@@ -210,6 +241,8 @@ export const deploymentConfigSchema = z.strictObject({
     .default({ enabled: false }),
   /** Off unless set (and features.machineTranslation is true). */
   machineTranslation: machineTranslationSettings.optional(),
+  /** Texts and emails to residents through GOV.UK Notify; none unless set. */
+  notify: notifySettings.optional(),
 }).superRefine((config, context) => {
   if (config.features.machineTranslation && !config.machineTranslation) {
     context.addIssue({ code: 'custom', path: ['machineTranslation'], message: 'Machine translation is switched on in features: set machineTranslation.endpoint and machineTranslation.region too.' });

@@ -19,6 +19,7 @@ import { reading } from './graph-errors';
 import { loadMe } from './me';
 import { presencesOf, searchPeople, serviceTeams, teamPresence } from './people';
 import { createPresenceArea } from './presence';
+import { clearAppPresence, setAppPresence, type AppPresencePair } from './app-presence';
 import { createSendOnce } from './sending';
 import type { Microsoft365Log, Microsoft365Settings, ServiceContext } from './service-context';
 
@@ -37,11 +38,16 @@ export interface Microsoft365ServiceOptions {
   /** How to wait before sending throttled requests again; tests pass one that records and returns at once. */
   sleep?: (ms: number) => Promise<void>;
   log: Microsoft365Log;
+  /** The app registration's client id: the sessionId of CivicDesk's own presence session. */
+  appId?: string;
 }
 
 export interface Microsoft365Service {
   me(): Promise<Me>;
   setMyPresence(input: { availability: ChoosableAvailability | 'Automatic'; forMinutes: number }): Promise<MyPresence>;
+  /** CivicDesk's own presence session for the officer (the agent state), beneath any presence they chose themselves. */
+  setAppPresence(pair: AppPresencePair): Promise<void>;
+  clearAppPresence(): Promise<void>;
   searchPeople(query: string): Promise<ColleagueWithPresence[]>;
   serviceTeams(): Promise<ServiceTeam[]>;
   teamPresence(teamId: string): Promise<ColleagueWithPresence[]>;
@@ -71,6 +77,10 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
     wait: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     log: options.log,
   };
+  const appIdOf = () => {
+    if (!options.appId) throw new Error('CivicDesk’s client id is not known here, so it cannot set a presence of its own.');
+    return options.appId;
+  };
   const sendOnce = createSendOnce();
   const presence = createPresenceArea(context);
   const chats = createChatsArea(context, sendOnce);
@@ -80,6 +90,8 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
   return {
     me: () => loadMe(context, (raw) => presence.myPresence(raw)),
     setMyPresence: (input) => presence.setMyPresence(input),
+    setAppPresence: async (pair) => setAppPresence(context, appIdOf(), pair),
+    clearAppPresence: async () => clearAppPresence(context, appIdOf()),
     searchPeople: (query) => searchPeople(context, query),
     serviceTeams: () => serviceTeams(context),
     teamPresence: (teamId) => teamPresence(context, teamId),

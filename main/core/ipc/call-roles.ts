@@ -84,9 +84,14 @@ export const CALL_ROLES: Record<CallName, CallRule> = {
   'teams.askExpert': officer('A question to an expert, sent as the officer.'),
   'teams.escalate': officer('An escalation to a service’s channel, sent as the officer.'),
   'teams.replies': officer('Replies to the officer’s own questions.'),
+  'messages.templates': officer('The council’s Notify templates: no resident’s details.'),
+  'messages.send': officer('A text or email to a resident through GOV.UK Notify, recorded as the officer.'),
+  'messages.status': officer('Whether a text or email was delivered.'),
   'appointments.today': officer('The service point’s appointments.'),
   'appointments.checkIn': officer('Checking a resident in.'),
   'appointments.bookFollowUp': officer('Booking a resident’s follow-up.'),
+  'agentState.reflect': officer('The officer’s own state shown as their Teams presence, set as them.'),
+  'agentState.record': officer('The officer’s own state changes, recorded for the team view.'),
   'tenant.readiness': teamLeader('Whether the tenant is set up for CivicDesk: the app registration, permissions, tables and teams (an administrator signs in as a team leader to run it).'),
 };
 

@@ -20,7 +20,7 @@ export const LOGGABLE_KEYS: ReadonlySet<string> = new Set([
   // Which call, over which transport, and what the fault was (see describe-error.ts).
   'call', 'transport', 'error', 'status', 'code', 'failure', 'kind', 'reason', 'frames', 'cause', 'severity',
   // Ids CivicDesk makes for its own records (GUIDs), and the officer's own id.
-  'caseId', 'accessId', 'contactId', 'messageId', 'submissionId', 'appointmentId', 'staffId', 'chatId',
+  'caseId', 'accessId', 'contactId', 'messageId', 'submissionId', 'appointmentId', 'staffId', 'chatId', 'agentStateId',
   // The names of things in the product: a table, a service, a script and its step, a language, a phrase.
   'table', 'service', 'purpose', 'from', 'to', 'script', 'step', 'language', 'phraseId',
   // Free text, in our own words or a library's (MSAL's, with its personal-data logging off): redacted like the message.

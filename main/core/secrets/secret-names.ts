@@ -14,3 +14,5 @@ export const AUDIT_QUEUE_KEY_SECRET = 'civicdesk/audit-queue-key';
 
 /** Each officer's data key, which seals what the computer keeps about residents: this prefix and their id. */
 export const DATA_KEY_SECRET_PREFIX = 'civicdesk/data-key/';
+/** GOV.UK Notify's API key for texts and emails to residents (live mode): `{key name}-{service id}-{secret}`. */
+export const NOTIFY_KEY_SECRET = 'civicdesk/govuk-notify-key';

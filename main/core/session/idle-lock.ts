@@ -48,6 +48,8 @@ const ALLOWED_WHILE_LOCKED: ReadonlySet<CallName> = new Set<CallName>([
   'teams.askExpert',
   'teams.escalate',
   'audit.recordSnapshotReads',
+  // State changes already made (the officer's break, the call before the lock) still go to the team view.
+  'agentState.record',
   'backOffice.reachability',
   'standards.get',
 ]);

@@ -82,19 +82,24 @@ export function createTeamService(deps: TeamServiceDeps) {
       };
     },
 
-    /** A team's officers now: on a call, with a visitor, wrapping up, or with no contact open; and their Teams presence. */
+    /** A team's officers now: on a call, with a visitor, wrapping up, or with no contact open; their latest recorded state; and their Teams presence. */
     async officersNow(team: string): Promise<OfficerNow[]> {
       teamLeader();
       const back = await office();
       const today = deps.today();
-      const [known, todays] = await Promise.all([recent(), back.contactsToday({ kind: 'team', team }, today)]);
+      const [known, todays, states] = await Promise.all([
+        recent(),
+        back.contactsToday({ kind: 'team', team }, today),
+        // The state each officer last recorded; the figures still show without it.
+        back.latestAgentStates ? back.latestAgentStates(team, today).catch(() => null) : Promise.resolve(null),
+      ]);
       const members = known.officers.filter((officer) => officer.team === team);
       const presence = await deps.presenceOf(members.map((member) => member.staffId)).catch(() => null);
       return members.map((member): OfficerNow => {
         // The most recent open contact says what they are doing; an older one left open is a call not wrapped up.
         const open = todays.open.filter((each) => each.staffId === member.staffId).sort((a, b) => b.since.localeCompare(a.since))[0];
         const activity = !open ? 'no-open-contact' : open.state === 'wrap-up' ? 'wrapping-up' : open.channel === 'phone' ? 'on-a-call' : 'with-a-visitor';
-        return { staffId: member.staffId, name: member.name, activity, since: open?.since ?? null, presence: presence?.get(member.staffId) ?? null, contactsToday: todays.completed.get(member.staffId) ?? 0 };
+        return { staffId: member.staffId, name: member.name, activity, since: open?.since ?? null, presence: presence?.get(member.staffId) ?? null, contactsToday: todays.completed.get(member.staffId) ?? 0, ...(states ? { recordedState: states.get(member.staffId) ?? null } : {}) };
       });
     },
 

@@ -29,6 +29,8 @@ export const DATAVERSE_REQUIREMENTS: Readonly<Record<string, Readonly<Record<str
   cd_residentflag: {},
   cd_staffsafetymarker: {},
   cd_residentaccess: { cd_name: 100, cd_overridereason: 500 },
+  cd_residentmessage: { subject: 200, description: 2000, cd_channel: 5, cd_purpose: 40, cd_templateid: 36, cd_notificationid: 36, cd_sentto: 320, cd_recipientsource: 6, cd_capturedby: 64, cd_interactionid: 36 },
+  cd_agentstate: { cd_name: 100, cd_staffid: 64, cd_team: 64 },
   systemuser: {},
 };
 

@@ -12,9 +12,11 @@ const EVERY_OFFICER: RolePrivileges = {
   incident: ['Create', 'Read', 'Write', 'Append', 'AppendTo'],
   annotation: ['Create', 'Read', 'Append'],
   cd_residentaccess: ['Create', 'Append'],
+  cd_residentmessage: ['Create', 'Append'],
   phonecall: ['Create', 'Read', 'Write', 'Append'],
   cd_facetoface: ['Create', 'Read', 'Write', 'Append'],
   cd_repeatcontact: ['Create', 'Read'],
+  cd_agentstate: ['Create'],
   cd_qualityreview: ['Read', 'Write'],
   ...Object.fromEntries(
     ['cd_household', 'cd_counciltaxaccount', 'cd_rentaccount', 'cd_parkingpermit', 'cd_residentflag', 'activitypointer', 'email', 'letter', 'appointment', 'cd_webform', 'cd_webchat', 'systemuser'].map((table) => [table, READ_ONLY]),
@@ -37,6 +39,7 @@ export const ROLE_PRIVILEGES: Readonly<Record<StaffRole, RolePrivileges>> = {
     phonecall: ['Create', 'Read', 'Write', 'Append', 'AppendTo'],
     cd_facetoface: ['Create', 'Read', 'Write', 'Append', 'AppendTo'],
     cd_qualityreview: ['Create', 'Read', 'Write', 'Append'],
+    cd_agentstate: ['Create', 'Read'],
   },
 };
 
@@ -45,4 +48,4 @@ export const ROLE_PRIVILEGES: Readonly<Record<StaffRole, RolePrivileges>> = {
  * security role shows one Activity row for all of them. A privilege named for the table
  * itself counts too (the training stand-in names each table).
  */
-export const ACTIVITY_TABLES: ReadonlySet<string> = new Set(['activitypointer', 'phonecall', 'email', 'letter', 'appointment', 'cd_facetoface', 'cd_webform', 'cd_webchat']);
+export const ACTIVITY_TABLES: ReadonlySet<string> = new Set(['activitypointer', 'phonecall', 'email', 'letter', 'appointment', 'cd_facetoface', 'cd_webform', 'cd_webchat', 'cd_residentmessage']);

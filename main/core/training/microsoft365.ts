@@ -53,7 +53,16 @@ export async function startTrainingMicrosoft365(training: TrainingDataset, optio
     clientIds: [TRAINING_CLIENT_ID],
     now: options.now,
   });
-  const graph = await startGraphStandIn({ seed, verifyAccessToken: (token) => identity.verifyAccessToken(token), now: options.now });
+  // The client id the token was issued to (azp) goes with it: Graph names an app's presence session after it.
+  const graph = await startGraphStandIn({
+    seed,
+    verifyAccessToken: (token) => {
+      const claims = identity.verifyAccessToken(token);
+      const appId = claims ? identity.verifyToken(token)?.azp : undefined;
+      return claims && { ...claims, ...(appId ? { appId } : {}) };
+    },
+    now: options.now,
+  });
   const byStaff = new Map(seed.users.flatMap((user) => (user.staffId ? [[user.staffId, user.userPrincipalName] as const] : [])));
   return {
     identity,

@@ -57,6 +57,18 @@ describe('the deployment file', () => {
     expect(loaded.mode === 'live' && loaded.config.anonymousContactId).toBe(valid.anonymousContactId);
   });
 
+  it('names GOV.UK Notify templates by purpose, channel and language, with English for each, and no key', () => {
+    const template = (purpose: string, channel: string, language?: string) => ({ purpose, channel, ...(language ? { language } : {}), templateId: crypto.randomUUID() });
+    const loaded = loadDeploymentConfig(JSON.stringify({ ...valid, notify: { templates: [template('online-link', 'sms'), template('online-link', 'sms', 'es')] } }), 'c.json');
+    expect(loaded.mode === 'live' && loaded.config.notify).toMatchObject({ baseUrl: 'https://api.notifications.service.gov.uk', templates: [{ language: 'en' }, { language: 'es' }] });
+    const noEnglish = loadDeploymentConfig(JSON.stringify({ ...valid, notify: { templates: [template('online-link', 'email', 'es')] } }), 'c.json');
+    expect(noEnglish).toMatchObject({ mode: 'config-error', problems: [{ field: 'notify.templates', message: expect.stringContaining('English template for online-link (email)') }] });
+    const withKey = loadDeploymentConfig(JSON.stringify({ ...valid, notify: { apiKey: 'x', templates: [template('online-link', 'sms')] } }), 'c.json');
+    expect(withKey).toMatchObject({ mode: 'config-error', problems: [{ field: 'notify', message: expect.stringContaining('apiKey') }] });
+    const badId = loadDeploymentConfig(JSON.stringify({ ...valid, notify: { templates: [{ purpose: 'online-link', channel: 'sms', templateId: 'missed-bin' }] } }), 'c.json');
+    expect(badId).toMatchObject({ mode: 'config-error', problems: [{ field: 'notify.templates.0.templateId', message: expect.stringContaining('GOV.UK Notify') }] });
+  });
+
   it('points out misspelt settings and broken JSON', () => {
     const misspelt = loadDeploymentConfig(JSON.stringify({ ...valid, tennantId: 'x' }), 'c.json');
     expect(misspelt).toMatchObject({ mode: 'config-error', problems: [{ message: expect.stringContaining('tennantId') }] });

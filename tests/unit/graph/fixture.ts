@@ -10,6 +10,8 @@ export const TEST_TOKEN = 'test-token';
 /** Microsoft Graph's application id: the audience Entra puts in a token for Graph. */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const TODAY = '2026-11-27';
+/** CivicDesk's app registration: the client id its tokens are issued to (azp). */
+export const TEST_APP_ID = '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f';
 
 export const residents = Array.from({ length: 30 }, (_, i) => ({
   id: `res-${String(i + 1).padStart(4, '0')}`,
@@ -27,7 +29,7 @@ export interface Harness {
   graph: GraphClient;
   /** Every wait the client asked for, in milliseconds; nothing really waits. */
   sleeps: number[];
-  service(overrides?: { settings?: Partial<Microsoft365Settings>; now?: () => Date }): Microsoft365Service;
+  service(overrides?: { settings?: Partial<Microsoft365Settings>; now?: () => Date; appId?: string }): Microsoft365Service;
   /** For sending a $batch directly: the client, the recorded waits, the test's clock. */
   batchSender: BatchSender;
   clock: { at: Date };
@@ -35,14 +37,14 @@ export interface Harness {
 }
 
 /** The stand-in over real https, and the real Graph client trusting only its certificate. */
-export async function startHarness(options: { token?: string | null; scp?: string; aud?: string; seed?: GraphSeed } = {}): Promise<Harness> {
+export async function startHarness(options: { token?: string | null; scp?: string; aud?: string; seed?: GraphSeed; appId?: string } = {}): Promise<Harness> {
   // 10:15 on the seed's day, London time (GMT in November).
   const clock = { at: new Date(`${TODAY}T10:15:00Z`) };
   // The token carries the scopes CivicDesk asks for, as Entra would issue them once consented.
   const scp = options.scp ?? GRAPH_SCOPES.join(' ');
   const standIn = await startGraphStandIn({
     seed: options.seed ?? seed,
-    verifyAccessToken: (token) => (token === TEST_TOKEN ? { oid: officer.id, scp, aud: options.aud ?? GRAPH_APP_ID } : null),
+    verifyAccessToken: (token) => (token === TEST_TOKEN ? { oid: officer.id, scp, aud: options.aud ?? GRAPH_APP_ID, appId: TEST_APP_ID } : null),
     now: () => clock.at,
   });
   const sleeps: number[] = [];
@@ -72,6 +74,7 @@ export async function startHarness(options: { token?: string | null; scp?: strin
         now: overrides.now ?? (() => clock.at),
         sleep: record,
         log: { info: () => undefined, warn: () => undefined },
+        appId: overrides.appId ?? options.appId ?? TEST_APP_ID,
       }),
     close: async () => {
       graph.close();

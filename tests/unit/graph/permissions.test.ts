@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_SCOPES } from '../../../main/core/smart-working';
 import { ROUTE_PERMISSIONS, scopesFor } from '../../../main/core/training/graph/permissions';
-import { officer, seed, startHarness, type Harness } from './fixture';
+import { officer, seed, startHarness, TEST_APP_ID, type Harness } from './fixture';
 
 const channel = seed.settings.escalationChannels['housing-repairs']!;
 const team = `/teams/${channel.teamId}`;
@@ -16,6 +16,7 @@ const CALLS: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; l
   { method: 'GET', path: `/users/${officer.id}`, least: 'User.ReadBasic.All', code: 'Authorization_RequestDenied' },
   { method: 'GET', path: '/me/presence', least: 'Presence.Read', code: 'Forbidden' },
   { method: 'POST', path: '/me/presence/setUserPreferredPresence', body: { availability: 'Busy', activity: 'Busy', expirationDuration: 'PT1H' }, least: 'Presence.ReadWrite', code: 'Forbidden' },
+  { method: 'POST', path: '/me/presence/setPresence', body: { sessionId: TEST_APP_ID, availability: 'Busy', activity: 'InACall', expirationDuration: 'PT15M' }, least: 'Presence.ReadWrite', code: 'Forbidden' },
   { method: 'POST', path: '/communications/getPresencesByUserId', body: { ids: [officer.id] }, least: 'Presence.Read.All', code: 'Forbidden' },
   { method: 'GET', path: team, least: 'Team.ReadBasic.All', code: 'Forbidden' },
   { method: 'GET', path: `${team}/members`, least: 'TeamMember.Read.All', code: 'Forbidden' },

@@ -107,7 +107,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(7);
     expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
       ...versionOneDraft,
       // Version 5: the draft is its contact's officer's.
@@ -148,7 +148,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(7);
     expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
     expect(await db.interactions.toArray()).toEqual([versionOneInteraction]);
     expect(await db.outbox.toArray()).toEqual([versionTwoRows.outbox]);
@@ -184,7 +184,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(7);
     // No contact to say whose it was: the draft stays everyone's.
     expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: null }]);
     expect(await db.cases.toArray()).toEqual([versionTwoRows.cases]);
@@ -238,10 +238,32 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(7);
     expect(await db.cases.where('content.residentId').equals(versionOneDraft.residentId).toArray()).toEqual([aboutAda]);
     expect(await db.interactions.where('staffId').equals('staff-1').count()).toBe(1);
     expect(await db.caseDrafts.where('staffId').equals('staff-1').toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
+    db.close();
+  });
+  it('carries a version 6 database into version 7 untouched, and adds the officer’s state changes waiting to be recorded', async () => {
+    const name = `migration-v6-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt', interactions: 'id, status, answeredAt, residentId' });
+    old.version(2).stores({ outbox: 'id, queuedAt', cases: 'id, syncState, submittedAt', attachments: 'id, caseId', syncLog: '++seq, at, caseId', meta: 'key' });
+    old.version(3).stores({ pendingAccesses: 'id, at, staffId' });
+    old.version(4).stores({ teamsOutbox: 'id, caseId, state' });
+    old.version(5).stores({ cases: 'id, syncState, submittedAt, content.residentId', caseDrafts: 'id, interactionId, residentId, status, dueOn, updatedAt, staffId', interactions: 'id, status, answeredAt, residentId, staffId' });
+    old.version(6).stores({ messages: 'id, residentId, interactionId, state, writtenAt, staffId' });
+    await old.open();
+    await old.table('interactions').put({ ...versionOneInteraction, staffId: 'staff-1' });
+    old.close();
+
+    const db = new CaseDatabase(name, null);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.interactions.where('staffId').equals('staff-1').count()).toBe(1);
+    const change = { id: '0b9d2a3c-4e5f-4a6b-8c7d-9e0f1a2b3c4d', staffId: 'staff-1', state: 'on-a-break' as const, previous: 'available' as const, at: '2025-03-03T10:42:00.000Z', cause: 'chosen' as const };
+    await db.agentStates.add(change);
+    expect(await db.agentStates.where('staffId').equals('staff-1').sortBy('at')).toEqual([change]);
     db.close();
   });
 });

@@ -34,6 +34,10 @@ describe('the council’s retention rule', () => {
       { at: daysAgo(91), caseId: oldSent, event: 'sent', detail: null },
       { at: daysAgo(89), caseId: oldSent, event: 'sent', detail: null },
     ] as never[]);
+    // Texts and emails: one sent and recorded long ago goes; one not yet recorded, or recent, stays.
+    const message = (id: string, writtenAt: string, state: 'sent' | 'waiting', recorded: boolean) =>
+      ({ id, staffId: 'staff-1', residentId: 'r-1', interactionId: null, caseId: null, purpose: 'online-link', channel: 'sms', templateId: 't', language: 'en', recipient: { source: 'record', to: '07700 900123' }, personalisation: {}, subject: null, body: 'x', writtenAt, state, notificationId: null, sentAt: null, delivery: null, recorded, failure: null, attempts: 0 }) as const;
+    await cases.messages.bulkPut([message('m-old', daysAgo(31), 'sent', true), message('m-unrecorded', daysAgo(31), 'sent', false), message('m-waiting', daysAgo(60), 'waiting', false), message('m-recent', daysAgo(2), 'sent', true)]);
     await snapshots.residentSnapshots.bulkPut([
       { residentId: 'r-1', staffId: 'staff-1', view: residentView, savedAt: daysAgo(8) },
       { residentId: 'r-2', staffId: 'staff-1', view: residentView, savedAt: daysAgo(6) },
@@ -41,7 +45,8 @@ describe('the council’s retention rule', () => {
 
     const result = await applyRetention(cases, snapshots, { snapshotDays: 7, sentDays: 30, syncLogDays: 90 }, now);
 
-    expect(result).toEqual({ snapshots: 1, cases: 1, contacts: 1, syncLog: 1 });
+    expect(result).toEqual({ snapshots: 1, cases: 1, contacts: 1, messages: 1, syncLog: 1 });
+    expect((await cases.messages.toArray()).map((each) => each.id).sort()).toEqual(['m-recent', 'm-unrecorded', 'm-waiting']);
     expect((await cases.cases.toArray()).map((each) => each.id).sort()).toEqual([recentSent, oldWaiting].sort());
     expect(await cases.attachments.count()).toBe(0);
     expect((await cases.interactions.toArray()).map((each) => each.id).sort()).toEqual(['c-recent', 'c-unrecorded']);

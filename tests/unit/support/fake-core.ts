@@ -125,6 +125,11 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'appointments.bookFollowUp': () => {
       throw new Error('not in this fake');
     },
+    'messages.templates': () => ({ templates: [], problem: null }),
+    'messages.send': () => ({ status: 'failed', reason: 'not in the fake core' }),
+    'messages.status': () => [],
+    'agentState.reflect': () => ({ teams: 'not-signed-in' }),
+    'agentState.record': ({ changes }) => ({ recorded: changes.map((change) => change.id) }),
     'tenant.readiness': () => ({ tenant: 'training', checks: [], ready: false }),
     ...overrides,
   };

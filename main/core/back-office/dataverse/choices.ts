@@ -5,6 +5,7 @@ import type { ContactOutcome } from '../../../../shared/domain/contact';
 import type { StaffSafetyMarker, VulnerabilityType } from '../../../../shared/domain/flag';
 import type { AccessibilityNeed, MySouthwarkStatus, PreferredChannel, Tenure } from '../../../../shared/domain/resident';
 import type { AccessReason, IdentityCheckResult } from '../../../../shared/domain/resident-360';
+import type { AgentState } from '../../../../shared/domain/agent-state';
 
 /**
  * The numbers Dataverse stores for each choice (option set). Custom choices use the
@@ -155,3 +156,17 @@ export const FEEDBACK_RATING = choice<'good' | 'average' | 'poor'>({ good: 10000
 
 /** cd_outcomes (multi-select): what each script run on the contact came to. */
 export const CONTACT_OUTCOME_KIND = choice<'resolved' | 'create-case' | 'signpost' | 'transfer' | 'emergency'>({ resolved: 100000000, 'create-case': 100000001, signpost: 100000002, transfer: 100000003, emergency: 100000004 });
+
+/** cd_state and cd_previousstate on cd_agentstate: what an officer is doing (shared/domain/agent-state.ts). */
+export const AGENT_STATE = choice<AgentState>({
+  available: 100000000,
+  'on-a-call': 100000001,
+  'with-a-visitor': 100000002,
+  'wrap-up': 100000003,
+  'handling-an-email': 100000004,
+  'on-a-break': 100000005,
+  'in-training': 100000006,
+});
+
+/** cd_cause on cd_agentstate: the work in hand changed the state, or the officer chose it. */
+export const AGENT_STATE_CAUSE = choice<'work' | 'chosen'>({ work: 100000000, chosen: 100000001 });

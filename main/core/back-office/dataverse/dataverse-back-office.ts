@@ -14,6 +14,8 @@ import type { AdapterContext, BackOfficeLog } from './context';
 import { readDirectory } from './directory';
 import { tableNames } from './names';
 import { listResidentAccesses, recordResidentAccess } from './resident-access';
+import { recordResidentMessage } from './resident-message';
+import { latestAgentStates, recordAgentState } from './agent-state';
 import { setResidentLanguage } from './resident-language';
 import { readResident360 } from './resident-360';
 import { searchResidents } from './resident-search';
@@ -58,6 +60,9 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     caseHistory: (residentId, caseId) => readCaseHistory(context, residentId, caseId),
     recordAccess: (access) => recordResidentAccess(context, access),
     listAccesses: (residentId) => listResidentAccesses(context, residentId),
+    recordMessage: (message) => recordResidentMessage(context, message),
+    recordAgentState: (change) => recordAgentState(context, change),
+    latestAgentStates: (team, today) => latestAgentStates(context, team, today),
     setLanguage: (residentId, language, interpreterNeeded, consent) => setResidentLanguage(context, residentId, language, interpreterNeeded, consent),
     submitCases,
     updateCase: (update) => updateCase(context, update),

@@ -26,9 +26,13 @@ export function securityRoles(n: TableNames): Readonly<Record<StaffRole, RolePri
     annotation: ['create', 'read', 'append'],
     // Every open is recorded by the officer who made it; only team leaders read them back.
     [c('residentaccess')]: ['create', 'append'],
+    // Texts and emails to residents, recorded by the officer who sent them; read back by nobody yet.
+    [c('residentmessage')]: ['create', 'append'],
     phonecall: ['create', 'read', 'write', 'append'],
     [c('facetoface')]: ['create', 'read', 'write', 'append'],
     [c('repeatcontact')]: ['create', 'read'],
+    // Each officer records their own state changes; only team leaders read them (the team view).
+    [c('agentstate')]: ['create'],
     [c('qualityreview')]: ['read', 'write'],
     ...Object.fromEntries(
       [c('household'), c('counciltaxaccount'), c('rentaccount'), c('parkingpermit'), c('residentflag'), 'activitypointer', 'email', 'letter', 'appointment', c('webform'), c('webchat'), 'systemuser'].map((table) => [table, readOnly]),
@@ -45,6 +49,7 @@ export function securityRoles(n: TableNames): Readonly<Record<StaffRole, RolePri
       phonecall: ['create', 'read', 'write', 'append', 'appendto'],
       [c('facetoface')]: ['create', 'read', 'write', 'append', 'appendto'],
       [c('qualityreview')]: ['create', 'read', 'write', 'append'],
+      [c('agentstate')]: ['create', 'read'],
     },
   };
 }

@@ -20,6 +20,8 @@ export interface GraphTokenClaims {
   scp: string;
   /** Left out by a verifier that does not say; when given it must be Graph's. */
   aud?: string;
+  /** The application the token was issued to (azp): a presence session must be named after it. */
+  appId?: string;
 }
 
 export interface GraphStandInOptions {
@@ -140,7 +142,7 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
         }
         const headers: Record<string, string | undefined> = {};
         for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-        const routeRequest: RouteRequest = { method, path: target.pathname.slice('/v1.0'.length), query: target.searchParams, headers, body, me: claims.oid, scp: claims.scp };
+        const routeRequest: RouteRequest = { method, path: target.pathname.slice('/v1.0'.length), query: target.searchParams, headers, body, me: claims.oid, scp: claims.scp, ...(claims.appId ? { appId: claims.appId } : {}) };
         if (seen.path === '/$batch') {
           const inner = (body as { requests?: { method?: string; url?: string }[] } | null)?.requests ?? [];
           seen.batched = inner.map((item) => `${String(item.method ?? 'GET')} ${String(item.url ?? '')}`);

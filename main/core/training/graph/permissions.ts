@@ -25,6 +25,8 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   { method: 'GET', pattern: /^\/me\/photo\/\$value$/, scopes: ['ProfilePhoto.Read.All', 'User.Read', 'User.ReadWrite', ...USER_OTHERS], refusal: 'directory', doc: 'profilephoto-get.md' },
   { method: 'GET', pattern: /^\/me\/presence$/, scopes: ['Presence.Read', 'Presence.Read.All', 'Presence.ReadWrite'], refusal: 'forbidden', doc: 'presence-get.md' },
   { method: 'POST', pattern: /^\/me\/presence\/(setUserPreferredPresence|clearUserPreferredPresence)$/, scopes: ['Presence.ReadWrite'], refusal: 'forbidden', doc: 'presence-setuserpreferredpresence.md, presence-clearuserpreferredpresence.md' },
+  // Delegated Presence.ReadWrite since setPresence and clearPresence took delegated tokens (their v1.0 pages' Permissions tables).
+  { method: 'POST', pattern: /^\/(me|users\/[^/]+)\/presence\/(setPresence|clearPresence)$/, scopes: ['Presence.ReadWrite'], refusal: 'forbidden', doc: 'presence-setpresence.md, presence-clearpresence.md' },
   { method: 'POST', pattern: /^\/communications\/getPresencesByUserId$/, scopes: ['Presence.Read.All', 'Presence.ReadWrite.All'], refusal: 'forbidden', doc: 'cloudcommunications-getpresencesbyuserid.md' },
   { method: 'GET', pattern: /^\/users$/, scopes: USER_OTHERS, refusal: 'directory', doc: 'user-list.md' },
   // Graph lists User.Read for GET /users/{id}, but User.Read reaches only the signed-in user:

@@ -1,6 +1,6 @@
-import { badRequest, graphError, notFound } from './graph-errors';
+import { badRequest, graphError, notFound, type GraphReply } from './graph-errors';
 import { pageOf } from './paging';
-import { context, presenceOf, userById, type GraphWorld, type Route, type RouteRequest } from './world';
+import { context, presenceOf, userById, type GraphWorld, type PreferredPresence, type Route, type RouteRequest } from './world';
 import type { SeedUser } from './seed';
 
 const MEMBERS_PAGE = 10;
@@ -58,6 +58,57 @@ function durationMs(iso: string): number | null {
   return (Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0)) * 60_000;
 }
 
+/**
+ * presence: setPresence's supported pairs (v1.0 reference, "Supported combinations of
+ * availability and activity"): fewer than a preferred presence takes.
+ */
+const SESSION_PAIRS: readonly (readonly [string, string])[] = [
+  ['Available', 'Available'],
+  ['Busy', 'InACall'],
+  ['Busy', 'InAConferenceCall'],
+  ['Away', 'Away'],
+  ['DoNotDisturb', 'Presenting'],
+];
+const SESSION_MINUTES = { least: 5, most: 240, default: 5 };
+
+/**
+ * The checks before a presence session is touched. A delegated token reaches only its own
+ * user's presence. The reference says to "provide the ID of the application as sessionId";
+ * another id is refused as a bad request, so a client that names its session anything else
+ * fails here as it would against a tenant.
+ */
+function sessionRefusal(world: GraphWorld, request: RouteRequest, userId: string): GraphReply | null {
+  if (userId !== request.me) return graphError(403, 'Forbidden', 'A delegated token can set the presence of the signed-in user only.', world.now());
+  const sessionId = (request.body as { sessionId?: unknown } | null)?.sessionId;
+  if (typeof sessionId !== 'string' || sessionId === '') return badRequest(world.now(), 'sessionId is required: the ID of the application.');
+  if (request.appId !== undefined && sessionId.toLowerCase() !== request.appId.toLowerCase()) return badRequest(world.now(), 'sessionId must be the ID of the application that calls.');
+  return null;
+}
+
+function setPresence(world: GraphWorld, request: RouteRequest, userId: string): GraphReply {
+  const refused = sessionRefusal(world, request, userId);
+  if (refused) return refused;
+  const body = request.body as { sessionId: string; availability?: unknown; activity?: unknown; expirationDuration?: unknown };
+  if (!SESSION_PAIRS.some(([availability, activity]) => availability === body.availability && activity === body.activity)) {
+    return badRequest(world.now(), `The availability and activity '${String(body.availability)}/${String(body.activity)}' are not a supported combination for setPresence.`);
+  }
+  const minutes = body.expirationDuration === undefined ? SESSION_MINUTES.default : typeof body.expirationDuration === 'string' ? (durationMs(body.expirationDuration) ?? -1) / 60_000 : -1;
+  if (minutes < SESSION_MINUTES.least || minutes > SESSION_MINUTES.most) return badRequest(world.now(), 'expirationDuration must be from PT5M to PT4H.');
+  const sessions = world.sessions.get(userId) ?? new Map<string, PreferredPresence>();
+  sessions.set(body.sessionId.toLowerCase(), { availability: String(body.availability), activity: String(body.activity), until: new Date(world.now().getTime() + minutes * 60_000) });
+  world.sessions.set(userId, sessions);
+  return { status: 200 };
+}
+
+function clearPresence(world: GraphWorld, request: RouteRequest, userId: string): GraphReply {
+  const refused = sessionRefusal(world, request, userId);
+  if (refused) return refused;
+  const sessionId = String((request.body as { sessionId: string }).sessionId).toLowerCase();
+  // "If the presence session doesn't exist, this method returns a 404 NotFound response."
+  if (!world.sessions.get(userId)?.delete(sessionId)) return notFound(world.now(), 'The presence session');
+  return { status: 200 };
+}
+
 export function peopleRoutes(world: GraphWorld): Route[] {
   const now = () => world.now();
   return [
@@ -90,6 +141,10 @@ export function peopleRoutes(world: GraphWorld): Route[] {
         return { status: 200 };
       },
     ],
+    ['POST', /^\/me\/presence\/setPresence$/, (request) => setPresence(world, request, request.me)],
+    ['POST', /^\/users\/([^/]+)\/presence\/setPresence$/, (request, id) => setPresence(world, request, id)],
+    ['POST', /^\/me\/presence\/clearPresence$/, (request) => clearPresence(world, request, request.me)],
+    ['POST', /^\/users\/([^/]+)\/presence\/clearPresence$/, (request, id) => clearPresence(world, request, id)],
     [
       'POST',
       /^\/me\/presence\/clearUserPreferredPresence$/,

@@ -14,6 +14,8 @@ export interface RouteRequest {
   me: string;
   /** The token's delegated scopes, space-separated: each request is checked against them. */
   scp: string;
+  /** The client id the token was issued to, where the verifier says. */
+  appId?: string;
 }
 
 export type Route = readonly [method: string, pattern: RegExp, handle: (request: RouteRequest, ...parts: string[]) => GraphReply];
@@ -54,6 +56,8 @@ export interface GraphWorld {
   messages: StoredMessage[];
   appointments: GraphBookingAppointment[];
   preferred: Map<string, PreferredPresence>;
+  /** Applications' presence sessions (setPresence), by user id then the app's session id. */
+  sessions: Map<string, Map<string, PreferredPresence>>;
   nextSequence: () => number;
 }
 
@@ -67,6 +71,7 @@ export function createWorld(seed: GraphSeed, origin: () => string, now: () => Da
     messages: [],
     appointments: seed.appointments.map((appointment) => structuredClone(appointment)),
     preferred: new Map(),
+    sessions: new Map(),
     nextSequence: () => (sequence += 1),
   };
 }
@@ -95,10 +100,25 @@ export function presenceOf(world: GraphWorld, userId: string): { id: string; ava
   const now = world.now();
   if (preferred && preferred.until > now) return { id: userId, availability: preferred.availability, activity: preferred.activity };
   if (preferred) world.preferred.delete(userId);
+  const session = appSessionOf(world, userId, now);
+  if (session) return { id: userId, ...session };
   if (!world.seed.users.some((user) => user.id === userId)) return { id: userId, availability: 'PresenceUnknown', activity: 'PresenceUnknown' };
   const step = Math.floor(now.getTime() / STEP_MS) + hashString(userId);
   const [availability, activity] = ROUND[step % ROUND.length] ?? ['Available', 'Available'];
   return { id: userId, availability, activity };
+}
+
+/**
+ * The presence an application's sessions give a user, aggregated as Graph documents it for
+ * session states (DoNotDisturb > Busy > Available > Away); a preferred presence is above them.
+ */
+const SESSION_ORDER = ['DoNotDisturb', 'Busy', 'Available', 'Away'];
+function appSessionOf(world: GraphWorld, userId: string, now: Date): { availability: string; activity: string } | null {
+  const sessions = world.sessions.get(userId);
+  if (!sessions) return null;
+  for (const [id, session] of sessions) if (session.until <= now) sessions.delete(id);
+  const live = [...sessions.values()].sort((a, b) => SESSION_ORDER.indexOf(a.availability) - SESSION_ORDER.indexOf(b.availability))[0];
+  return live ? { availability: live.availability, activity: live.activity } : null;
 }
 
 export function userById(world: GraphWorld, id: string) {

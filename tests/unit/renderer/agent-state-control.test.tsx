@@ -1,0 +1,108 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AgentStateChange, TeamsPresenceResult } from '../../../shared/contract/agent-state';
+import { App } from '../../../renderer/app/App';
+import { createI18n } from '../../../renderer/i18n/i18n';
+import { caseDatabase } from '../../../renderer/storage/case-database';
+import { fakeBridge, session, type FakeAnswers } from '../support/fake-bridge';
+
+async function renderApp(answers: FakeAnswers = {}) {
+  const reflected: string[] = [];
+  const recorded: AgentStateChange[] = [];
+  const fake = fakeBridge(session, {
+    'agentState.reflect': (input) => {
+      reflected.push((input as { state: string }).state);
+      return { teams: 'not-signed-in' } satisfies TeamsPresenceResult;
+    },
+    'agentState.record': (input) => {
+      const { changes } = input as { changes: AgentStateChange[] };
+      recorded.push(...changes);
+      return { recorded: changes.map((change) => change.id) };
+    },
+    ...answers,
+  });
+  render(<App bridge={fake.bridge} i18n={await createI18n('en-GB')} />);
+  await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+  const status = screen.getByRole('contentinfo', { name: 'Status' });
+  return { ...fake, reflected, recorded, user: userEvent.setup(), status };
+}
+
+describe('the officer’s state in the status bar', () => {
+  it('starts available, is recorded, and says honestly that Teams is not told without a Microsoft 365 sign-in', async () => {
+    const { status, recorded, reflected } = await renderApp();
+    const button = await within(status).findByRole('button', { name: /^Your state: Available since \d\d:\d\d\. Change it$/ });
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    expect(await within(status).findByText('Not shown in Teams: you are not signed in to Microsoft 365')).toBeTruthy();
+    await waitFor(() => expect(recorded.map((each) => [each.state, each.previous, each.cause, each.staffId])).toEqual([['available', null, 'work', session.user?.id]]));
+    expect(reflected).toContain('available');
+    // Sent and recorded: nothing left waiting on this computer.
+    await waitFor(async () => expect(await caseDatabase().agentStates.count()).toBe(0));
+  });
+
+  it('is chosen by keyboard alone, and the focus comes back to the button', async () => {
+    const { status, user, recorded, reflected } = await renderApp();
+    const button = await within(status).findByRole('button', { name: /^Your state: Available/ });
+    button.focus();
+    await user.keyboard('{Enter}');
+    const menu = await screen.findByRole('menu', { name: 'Choose your state' });
+    const items = within(menu).getAllByRole('menuitemradio');
+    expect(items.map((item) => [item.textContent, item.getAttribute('aria-checked')])).toEqual([
+      ['Available', 'true'],
+      ['On a break', 'false'],
+      ['In training', 'false'],
+    ]);
+    await waitFor(() => expect(document.activeElement).toBe(items[0]));
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    const changed = await within(status).findByRole('button', { name: /^Your state: On a break since \d\d:\d\d\. Change it$/ });
+    await waitFor(() => expect(document.activeElement).toBe(changed));
+    await waitFor(() => expect(recorded.map((each) => [each.state, each.previous, each.cause])).toEqual([
+      ['available', null, 'work'],
+      ['on-a-break', 'available', 'chosen'],
+    ]));
+    expect(reflected.at(-1)).toBe('on-a-break');
+
+    // Escape closes the menu without a change, and the focus comes back too.
+    await user.keyboard('{Enter}');
+    await screen.findByRole('menu');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(changed));
+    expect(recorded).toHaveLength(2);
+  });
+
+  it('shows that Teams was updated when it was', async () => {
+    const { status } = await renderApp({ 'agentState.reflect': () => ({ teams: 'updated', availability: 'Available', activity: 'Available' }) satisfies TeamsPresenceResult });
+    expect(await within(status).findByText('Shown in Teams')).toBeTruthy();
+  });
+
+  it('a change that cannot be recorded now waits on this computer for the next send', async () => {
+    const { status, user } = await renderApp({
+      'agentState.record': () => {
+        throw new Error('CivicDesk cannot reach the council’s system.');
+      },
+    });
+    await user.click(await within(status).findByRole('button', { name: /^Your state: Available/ }));
+    await user.click(await screen.findByRole('menuitemradio', { name: 'In training' }));
+    await waitFor(async () => expect((await caseDatabase().agentStates.toArray()).map((each) => each.state).sort()).toEqual(['available', 'in-training']));
+  });
+
+  it('follows a call, and cannot be set to available over it', async () => {
+    const { status, user, recorded } = await renderApp();
+    await within(status).findByRole('button', { name: /^Your state: Available/ });
+    await user.keyboard('{Alt>}2{/Alt}');
+    await user.click(screen.getByRole('button', { name: 'Simulate an incoming call' }));
+    await screen.findByText('On a call with 020 7946 0999');
+    const button = await within(status).findByRole('button', { name: /^Your state: On a call since/ });
+    await user.click(button);
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByText('The call or visit in hand sets your state until its wrap-up is saved.')).toBeTruthy();
+    for (const item of within(menu).getAllByRole('menuitemradio')) expect(item.getAttribute('aria-disabled')).toBe('true');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(recorded.map((each) => [each.state, each.cause])).toEqual([
+      ['available', 'work'],
+      ['on-a-call', 'work'],
+    ]));
+  });
+});
