@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { rowIdFor } from '../../main/core/training/dataverse/row-ids';
 import { TRAINING_NOTIFY_TEMPLATES } from '../../main/core/training/notify/templates';
 import { readRows } from './support/back-office';
 import { callerBundle, endCallAndWrapUp, expectNoAxeViolations, openWorkstation, passIdentityCheck, saveWrapUp, takeSimulatedCall } from './support/contact';
@@ -104,7 +105,7 @@ test('from a call: the missed-bin link texted once to a resident who agreed, rec
     // And the council's system has it on the resident, once.
     const recorded = await readRows(`cd_residentmessages?$select=activityid,cd_notificationid,cd_channel,cd_purpose,_regardingobjectid_value&$filter=cd_notificationid eq '${first?.id}'`);
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ cd_channel: 'sms', cd_purpose: 'online-link', _regardingobjectid_value: resident.id, activityid: first?.reference });
+    expect(recorded[0]).toMatchObject({ cd_channel: 'sms', cd_purpose: 'online-link', _regardingobjectid_value: rowIdFor(resident.id), activityid: first?.reference });
 
     // Offline: a second text waits on this computer, then goes once when the network is back.
     await page.keyboard.press('Alt+4');
