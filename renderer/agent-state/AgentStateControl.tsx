@@ -31,8 +31,10 @@ export function AgentStateControl() {
   const since = clockTime(now.since);
   const locked = workInHand(now.state);
   const close = () => setAnchor(null);
-  const teamsWords =
-    teams === null ? null : teams.teams === 'not-updated' ? t('agentState.teams.not-updated', { reason: teams.reason }) : t(`agentState.teams.${teams.teams}`);
+  // Whether Teams shows it is in the button's name; only a failure takes room on the bar, which
+  // must stay one line at 1366 pixels (signed out, the bar's own sign-in button already says why).
+  const teamsWords = teams === null ? null : teams.teams === 'not-updated' ? t('agentState.teams.not-updated', { reason: teams.reason }) : t(`agentState.teams.${teams.teams}`);
+  const problem = teams?.teams === 'not-updated' ? teamsWords : null;
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
       <Button
@@ -42,16 +44,17 @@ export function AgentStateControl() {
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : 'false'}
         aria-controls={anchor ? menuId : undefined}
-        aria-label={t('agentState.button', { state: stateWords, since })}
+        aria-label={teamsWords ? t('agentState.buttonWithTeams', { state: stateWords, since, teams: teamsWords }) : t('agentState.button', { state: stateWords, since })}
         onClick={(event) => setAnchor(event.currentTarget)}
         sx={{ py: 0, textTransform: 'none', '&.Mui-focusVisible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: 2 } }}
         data-testid="agent-state-button"
       >
-        {stateWords} · {since}
+        {/* The time is in the button's name and the menu: the bar must stay one line at 1366 pixels. */}
+        {stateWords}
       </Button>
-      {teamsWords && (
+      {problem && (
         <Typography variant="body2" data-testid="agent-state-teams">
-          {teamsWords}
+          {problem}
         </Typography>
       )}
       {agent.notSaved && (
@@ -60,6 +63,9 @@ export function AgentStateControl() {
         </Typography>
       )}
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={close} slotProps={{ list: { 'aria-label': t('agentState.menuLabel') } }}>
+        <MenuItem disabled divider>
+          <ListItemText primary={t('team.now.stateSince', { state: stateWords, since })} />
+        </MenuItem>
         {locked && (
           <MenuItem disabled divider>
             <ListItemText primary={t('agentState.workInHand')} slotProps={{ primary: { sx: { whiteSpace: 'normal', maxWidth: '24rem' } } }} />

@@ -31,9 +31,10 @@ async function renderApp(answers: FakeAnswers = {}) {
 describe('the officer’s state in the status bar', () => {
   it('starts available, is recorded, and says honestly that Teams is not told without a Microsoft 365 sign-in', async () => {
     const { status, recorded, reflected } = await renderApp();
-    const button = await within(status).findByRole('button', { name: /^Your state: Available since \d\d:\d\d\. Change it$/ });
+    // In the button's name only: signed out, the bar's own sign-in button already says so, and the bar stays one line.
+    const button = await within(status).findByRole('button', { name: /^Your state: Available since \d\d:\d\d \(Not shown in Teams: you are not signed in to Microsoft 365\)\. Change it$/ });
     expect(button.getAttribute('aria-haspopup')).toBe('menu');
-    expect(await within(status).findByText('Not shown in Teams: you are not signed in to Microsoft 365')).toBeTruthy();
+    expect(within(status).queryByTestId('agent-state-teams')).toBeNull();
     await waitFor(() => expect(recorded.map((each) => [each.state, each.previous, each.cause, each.staffId])).toEqual([['available', null, 'work', session.user?.id]]));
     expect(reflected).toContain('available');
     // Sent and recorded: nothing left waiting on this computer.
@@ -55,7 +56,7 @@ describe('the officer’s state in the status bar', () => {
     await waitFor(() => expect(document.activeElement).toBe(items[0]));
     await user.keyboard('{ArrowDown}{Enter}');
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
-    const changed = await within(status).findByRole('button', { name: /^Your state: On a break since \d\d:\d\d\. Change it$/ });
+    const changed = await within(status).findByRole('button', { name: /^Your state: On a break since \d\d:\d\d[ .]/ });
     await waitFor(() => expect(document.activeElement).toBe(changed));
     await waitFor(() => expect(recorded.map((each) => [each.state, each.previous, each.cause])).toEqual([
       ['available', null, 'work'],
@@ -74,7 +75,13 @@ describe('the officer’s state in the status bar', () => {
 
   it('shows that Teams was updated when it was', async () => {
     const { status } = await renderApp({ 'agentState.reflect': () => ({ teams: 'updated', availability: 'Available', activity: 'Available' }) satisfies TeamsPresenceResult });
-    expect(await within(status).findByText('Shown in Teams')).toBeTruthy();
+    expect(await within(status).findByRole('button', { name: /^Your state: Available since \d\d:\d\d \(Shown in Teams\)\. Change it$/ })).toBeTruthy();
+    expect(within(status).queryByTestId('agent-state-teams')).toBeNull();
+  });
+
+  it('says on the bar when Teams could not be told, and why', async () => {
+    const { status } = await renderApp({ 'agentState.reflect': () => ({ teams: 'not-updated', reason: 'Microsoft 365 is busy just now.' }) satisfies TeamsPresenceResult });
+    expect((await within(status).findByTestId('agent-state-teams')).textContent).toBe('Not shown in Teams: Microsoft 365 is busy just now.');
   });
 
   it('a change that cannot be recorded now waits on this computer for the next send', async () => {
