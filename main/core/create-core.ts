@@ -206,7 +206,7 @@ export function createCore(options: CoreOptions): Core {
   };
   const translator = createTranslatorConnector({ config, secrets: options.secrets });
   const notify = createNotifyConnector({ config, secrets: options.secrets });
-  const messages = createMessageService({ connection: () => notify.connection(), backOffice, user: () => session.current().user, now, log });
+  const messages = createMessageService({ connection: () => notify.connection(), revealedResidentId: (accessId) => residents.revealedRecord(accessId)?.resident.id ?? null, backOffice, user: () => session.current().user, now, log });
   const translation = createTranslationService({ translator: () => translator.translator(), user: () => session.current().user, log });
 
   const router = createRouter(
@@ -296,6 +296,7 @@ export function createCore(options: CoreOptions): Core {
       'messages.templates': () => messages.templates(),
       'messages.send': (input) => messages.send(input),
       'messages.status': ({ notificationIds }) => messages.status(notificationIds),
+      'messages.forResident': ({ accessId }) => plainly(() => messages.forResident(accessId)),
       'agentState.reflect': ({ state }) => agentState.reflect(state),
       'agentState.record': ({ changes }) => plainly(() => agentState.record(changes)),
       'tenant.readiness': (_input, context) =>

@@ -66,7 +66,7 @@ export function Resident360({ record, accessId, today, clock, repeat }: { record
           ]}
         />
       </Section>
-      <ResidentMessages residentId={resident.id} />
+      <ResidentMessages residentId={resident.id} accessId={accessId} />
       <Section id="household" title={t('resident.household')}>
         {household && <Facts items={[[t('resident.address'), `${household.address.line1}${household.address.line2 ? `, ${household.address.line2}` : ''}, ${household.address.town} ${household.address.postcode}`], [t('resident.tenure'), t(`tenures.${household.tenure}`)], [t('resident.bins'), t('resident.binDay', { day: household.wasteCollection.day })]]} />}
         <ul>

@@ -20,7 +20,7 @@ import type { PhraseBook } from '../languages/phrases';
 import type { InterpreterLine, MachineTranslation } from '../languages/interpreting';
 import type { CallerCard, SessionInfo, TrainingSummary } from './session';
 import type { TenantReadiness } from './tenant-readiness';
-import { messageStatusInput, sendMessageInput, type MessageSendResult, type MessageStatus, type MessageTemplates } from './messages';
+import { messageStatusInput, residentMessagesInput, sendMessageInput, type MessageSendResult, type MessageStatus, type MessageTemplates, type ResidentMessageRecord } from './messages';
 import { recordAgentStatesInput, reflectAgentStateInput, type TeamsPresenceResult } from './agent-state';
 import {
   askExpertInput,
@@ -248,6 +248,8 @@ export const calls = {
   'messages.send': call<MessageSendResult>()(sendMessageInput),
   /** Delivery status of messages sent, as Notify has it now. */
   'messages.status': call<MessageStatus[]>()(messageStatusInput),
+  /** The texts and emails recorded on the open resident, from any computer, after the identity check. */
+  'messages.forResident': call<ResidentMessageRecord[]>()(residentMessagesInput),
   /** Whether the tenant is set up for CivicDesk, check by check with the fix for each (an administrator's page). */
   'tenant.readiness': call<TenantReadiness>()(noInput),
   /** Shows the officer's state in Teams (their presence through Graph) when this computer is signed in to Microsoft 365. */

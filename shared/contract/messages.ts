@@ -41,3 +41,17 @@ export const messageStatusInput = z.strictObject({ notificationIds: z.array(z.uu
 export type MessageStatus = { notificationId: string; delivery: DeliveryStatus };
 
 export type MessageTemplates = { templates: MessageTemplate[]; problem: string | null };
+
+/** A text or email the council's system has recorded on the resident, from any computer, with its delivery while Notify keeps it. */
+export interface ResidentMessageRecord {
+  id: string;
+  channel: 'sms' | 'email';
+  purpose: string;
+  to: string;
+  sentAt: string;
+  staffName: string | null;
+  /** Null once Notify no longer keeps it (after 7 days), or when Notify could not be asked. */
+  delivery: DeliveryStatus | null;
+}
+
+export const residentMessagesInput = z.strictObject({ accessId: z.string().min(1).max(64) });

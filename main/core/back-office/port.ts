@@ -5,7 +5,7 @@ import type { Resident360, ResidentAccess } from '../../../shared/domain/residen
 import type { CaseSendResult, CaseSubmission, CaseTextLengths, CaseUpdate, CaseUpdateResult, Reachability } from '../../../shared/contract/cases';
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
 import type { RecordedBy } from './dataverse/contact-recording';
-import type { MessageRecord } from './dataverse/tables/resident-message';
+import type { MessageRecord, RecordedMessage } from './dataverse/tables/resident-message';
 import type { AgentStateRecord } from './dataverse/tables/agent-state';
 import type { AgentState } from '../../../shared/domain/agent-state';
 import type { AggregateCounter } from './dataverse/team-figures';
@@ -66,6 +66,8 @@ export interface BackOffice {
   setLanguage?(residentId: string, language: string, interpreterNeeded: boolean, consent: LanguageConsent): Promise<void>;
   /** A text or email sent to a resident through GOV.UK Notify. Safe to repeat: the message's own id makes a resend a no-op. */
   recordMessage?(message: MessageRecord): Promise<void>;
+  /** The texts and emails recorded on a resident, newest first, from any computer. */
+  residentMessages?(residentId: string): Promise<RecordedMessage[]>;
   /** An officer's state change, for the team view (cd_agentstate). Safe to repeat: its own id makes a resend a no-op. */
   recordAgentState?(change: AgentStateRecord): Promise<void>;
 }

@@ -87,6 +87,7 @@ export const CALL_ROLES: Record<CallName, CallRule> = {
   'messages.templates': officer('The council’s Notify templates: no resident’s details.'),
   'messages.send': officer('A text or email to a resident through GOV.UK Notify, recorded as the officer.'),
   'messages.status': officer('Whether a text or email was delivered.'),
+  'messages.forResident': officer('The texts and emails recorded on a resident opened for the contact, after the identity check.'),
   'appointments.today': officer('The service point’s appointments.'),
   'appointments.checkIn': officer('Checking a resident in.'),
   'appointments.bookFollowUp': officer('Booking a resident’s follow-up.'),

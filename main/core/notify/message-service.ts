@@ -1,4 +1,4 @@
-import type { MessageSendResult, MessageStatus, MessageTemplates, SendMessageInput } from '../../../shared/contract/messages';
+import type { MessageSendResult, MessageStatus, MessageTemplates, ResidentMessageRecord, SendMessageInput } from '../../../shared/contract/messages';
 import { emailAddress, ukMobile, type MessageTemplate } from '../../../shared/domain/resident-message';
 import type { StaffUser } from '../../../shared/domain/staff';
 import type { BackOffice } from '../back-office/port';
@@ -13,11 +13,16 @@ interface Log {
 
 export interface MessageServiceDeps {
   connection(): Promise<NotifyConnection | null>;
+  /** The resident behind an open whose identity check passed (or was gone past); null before it. */
+  revealedResidentId(accessId: string): string | null;
   backOffice(): Promise<BackOffice | null>;
   user(): StaffUser | null;
   now(): Date;
   log: Log;
 }
+
+/** GOV.UK Notify keeps a message (and its delivery) for 7 days, then answers "no result found". */
+const NOTIFY_KEEPS_MS = 7 * 24 * 60 * 60 * 1000;
 
 const NOT_SET_UP = 'This computer is not set up to send texts or emails to residents (GOV.UK Notify). Ask your team leader.';
 const KEY_REFUSED = 'GOV.UK Notify did not accept the council’s key, so nothing can be sent just now. Tell the IT service desk; your message waits here.';
@@ -131,6 +136,27 @@ export function createMessageService(deps: MessageServiceDeps) {
         deps.log.warn('message sent but not yet recorded', { messageId: input.messageId, failure: error.failure, status: error.status });
       }
       return { status: 'sent', notificationId: notification.id, sentAt, delivery: 'created', recorded };
+    },
+
+    /**
+     * The texts and emails recorded on an open resident, from any computer: the identity check
+     * first, as for their contact history. Delivery is asked of Notify for the last 7 days only,
+     * which is as long as Notify keeps a message.
+     */
+    async forResident(accessId: string): Promise<ResidentMessageRecord[]> {
+      const residentId = deps.revealedResidentId(accessId);
+      if (residentId === null) throw new NotPossible('Complete the identity check first.');
+      const office = await deps.backOffice();
+      if (!office?.residentMessages) return [];
+      const recorded = await office.residentMessages(residentId);
+      const notify = await connection().catch(() => null);
+      const since = deps.now().getTime() - NOTIFY_KEEPS_MS;
+      return Promise.all(
+        recorded.map(async (message): Promise<ResidentMessageRecord> => {
+          const delivery = notify && Date.parse(message.sentAt) >= since ? await notify.api.status(message.notificationId).catch(() => null) : null;
+          return { id: message.id, channel: message.channel, purpose: message.purpose, to: message.to, sentAt: message.sentAt, staffName: message.staffName, delivery };
+        }),
+      );
     },
 
     /** Each message's delivery as Notify has it now; one Notify cannot answer for is left out. */

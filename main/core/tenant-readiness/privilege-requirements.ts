@@ -12,7 +12,7 @@ const EVERY_OFFICER: RolePrivileges = {
   incident: ['Create', 'Read', 'Write', 'Append', 'AppendTo'],
   annotation: ['Create', 'Read', 'Append'],
   cd_residentaccess: ['Create', 'Append'],
-  cd_residentmessage: ['Create', 'Append'],
+  cd_residentmessage: ['Create', 'Read', 'Append'],
   phonecall: ['Create', 'Read', 'Write', 'Append'],
   cd_facetoface: ['Create', 'Read', 'Write', 'Append'],
   cd_repeatcontact: ['Create', 'Read'],

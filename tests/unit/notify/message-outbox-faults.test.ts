@@ -42,7 +42,8 @@ beforeAll(async () => {
   // One try per request: the outbox, not the adapter, is what tries again here.
   const office = createDataverseBackOffice({ dataverseUrl: dataverse.url, getAccessToken: () => Promise.resolve(tokens.app(dataverse.url)), fetch, retry: { maxAttempts: 1 } });
   const api = createNotifyApi({ baseUrl: notify.url, apiKey: TRAINING_NOTIFY_KEY, ca: notify.ca, timeoutMs: 5_000 });
-  service = createMessageService({ connection: () => Promise.resolve({ api, templates: trainingTemplateChoices() }), backOffice: () => Promise.resolve(office), user: () => staff, now: () => new Date(), log: { warn: () => undefined } });
+  // One open whose identity check passed; any other is refused, as the resident service does.
+  service = createMessageService({ connection: () => Promise.resolve({ api, templates: trainingTemplateChoices() }), revealedResidentId: (accessId) => (accessId === 'open-1' ? residentId : null), backOffice: () => Promise.resolve(office), user: () => staff, now: () => new Date(), log: { warn: () => undefined } });
 });
 
 let service: ReturnType<typeof createMessageService>;
@@ -178,6 +179,14 @@ describe('a text to a resident goes to Notify, and into the council’s system, 
     expect(atNotify(refused.id)).toHaveLength(0);
     expect(atNotify(notAMobile.id)).toHaveLength(0);
     expect(atNotify(fine.id)).toHaveLength(1);
+  });
+
+  it('the 360 view reads what the council’s system recorded, from any computer, after the identity check', async () => {
+    const message = await written(db);
+    await senderFor(db).sendWaiting();
+    const listed = await service.forResident('open-1');
+    expect(listed.find((each) => each.id === message.id)).toMatchObject({ channel: 'sms', purpose: 'online-link', to: '07700900123', delivery: expect.stringMatching(/^(sending|delivered)$/) });
+    await expect(service.forResident('open-2')).rejects.toThrow('Complete the identity check first.');
   });
 
   it('delivery is asked of Notify and kept', async () => {

@@ -128,6 +128,7 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'messages.templates': () => ({ templates: [], problem: null }),
     'messages.send': () => ({ status: 'failed', reason: 'not in the fake core' }),
     'messages.status': () => [],
+    'messages.forResident': () => [],
     'agentState.reflect': () => ({ teams: 'not-signed-in' }),
     'agentState.record': ({ changes }) => ({ recorded: changes.map((change) => change.id) }),
     'tenant.readiness': () => ({ tenant: 'training', checks: [], ready: false }),

@@ -14,7 +14,7 @@ import type { AdapterContext, BackOfficeLog } from './context';
 import { readDirectory } from './directory';
 import { tableNames } from './names';
 import { listResidentAccesses, recordResidentAccess } from './resident-access';
-import { recordResidentMessage } from './resident-message';
+import { readResidentMessages, recordResidentMessage } from './resident-message';
 import { latestAgentStates, recordAgentState } from './agent-state';
 import { setResidentLanguage } from './resident-language';
 import { readResident360 } from './resident-360';
@@ -61,6 +61,7 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     recordAccess: (access) => recordResidentAccess(context, access),
     listAccesses: (residentId) => listResidentAccesses(context, residentId),
     recordMessage: (message) => recordResidentMessage(context, message),
+    residentMessages: (residentId) => readResidentMessages(context, residentId),
     recordAgentState: (change) => recordAgentState(context, change),
     latestAgentStates: (team, today) => latestAgentStates(context, team, today),
     setLanguage: (residentId, language, interpreterNeeded, consent) => setResidentLanguage(context, residentId, language, interpreterNeeded, consent),

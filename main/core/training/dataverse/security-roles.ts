@@ -26,8 +26,8 @@ export function securityRoles(n: TableNames): Readonly<Record<StaffRole, RolePri
     annotation: ['create', 'read', 'append'],
     // Every open is recorded by the officer who made it; only team leaders read them back.
     [c('residentaccess')]: ['create', 'append'],
-    // Texts and emails to residents, recorded by the officer who sent them; read back by nobody yet.
-    [c('residentmessage')]: ['create', 'append'],
+    // Texts and emails to residents, recorded by the officer who sent them, read on the 360 view.
+    [c('residentmessage')]: ['create', 'read', 'append'],
     phonecall: ['create', 'read', 'write', 'append'],
     [c('facetoface')]: ['create', 'read', 'write', 'append'],
     [c('repeatcontact')]: ['create', 'read'],

@@ -1,4 +1,5 @@
 import type { TableNames } from '../names';
+import { dateTime, formatted, lookup, requiredLookup, requiredText, text, UnreadableRow, type Row } from '../row';
 
 /** A text or email to a resident, as the council's system records it (docs/dataverse-tables.md, `cd_residentmessage`). */
 export interface MessageRecord {
@@ -49,4 +50,40 @@ export function residentMessageBody(message: MessageRecord, n: TableNames): Reco
   if (message.interactionId) body[n.custom('interactionid')] = message.interactionId.toLowerCase();
   if (message.caseId) body[n.bind('CaseId')] = `/incidents(${message.caseId.toLowerCase()})`;
   return body;
+}
+
+/** A message as the council's system has it, for the 360 view: who sent what, to where, when. */
+export interface RecordedMessage {
+  id: string;
+  channel: 'sms' | 'email';
+  purpose: string;
+  to: string;
+  notificationId: string;
+  sentAt: string;
+  caseId: string | null;
+  staffId: string;
+  /** The sender's name as Dataverse spells it (the owner's formatted value), when it says. */
+  staffName: string | null;
+}
+
+export function residentMessageColumns(n: TableNames): string[] {
+  return ['activityid', 'actualstart', '_ownerid_value', n.custom('channel'), n.custom('purpose'), n.custom('sentto'), n.custom('notificationid'), n.lookup('caseid')];
+}
+
+export function toRecordedMessage(row: Row, n: TableNames): RecordedMessage {
+  const channel = text(row, n.custom('channel'));
+  if (channel !== 'sms' && channel !== 'email') throw new UnreadableRow('cd_channel is neither sms nor email');
+  const sentAt = dateTime(row, 'actualstart');
+  if (sentAt === null) throw new UnreadableRow('actualstart is empty');
+  return {
+    id: requiredText(row, 'activityid').toLowerCase(),
+    channel,
+    purpose: requiredText(row, n.custom('purpose')),
+    to: requiredText(row, n.custom('sentto')),
+    notificationId: requiredText(row, n.custom('notificationid')).toLowerCase(),
+    sentAt,
+    caseId: lookup(row, n.lookup('caseid')),
+    staffId: requiredLookup(row, '_ownerid_value'),
+    staffName: formatted(row, '_ownerid_value'),
+  };
 }
