@@ -19,9 +19,12 @@ export function SendLinkButton({ service, link }: { service: string; link: strin
   const interactionId = contact?.current?.id ?? null;
   const [open, setOpen] = useState(false);
   const db = caseDatabase();
-  // What this contact sent of this link: shown here at once, and on the 360 view.
+  // What this contact sent of this link, oldest first: shown here at once, and on the 360 view.
   const sent = useLiveQuery(
-    async () => (interactionId === null ? [] : (await db.messages.where('interactionId').equals(interactionId).toArray()).filter((each) => each.purpose === 'online-link' && each.personalisation.link === link)),
+    async () =>
+      interactionId === null
+        ? []
+        : (await db.messages.where('interactionId').equals(interactionId).toArray()).filter((each) => each.purpose === 'online-link' && each.personalisation.link === link).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt)),
     [db, interactionId, link],
   );
   if (!resident?.record) {

@@ -45,7 +45,7 @@ async function textTheLink(page: Page, route: ReturnType<Page['getByTestId']>) {
 test('from a call: the missed-bin link texted once to a resident who agreed, recorded and delivered; refused without consent; offline it waits and goes once', async ({ page, context }) => {
   test.setTimeout(300_000);
   await openWorkstation(page);
-  const template = TRAINING_NOTIFY_TEMPLATES['online-link'].sms.en;
+  const templates: Partial<Record<string, { id: string }>> = TRAINING_NOTIFY_TEMPLATES['online-link'].sms;
   let texted = false;
   let refused = false;
   for (let call = 0; call < 12 && !(texted && refused); call += 1) {
@@ -100,6 +100,8 @@ test('from a call: the missed-bin link texted once to a resident who agreed, rec
     const sent = (await notificationsSent('sms')).filter((each) => each.phone_number === number);
     expect(sent).toHaveLength(before + 1);
     const [first] = sent;
+    // In the resident's language where the council has the template, else English.
+    const template = templates[resident.language.preferred.split('-')[0] ?? 'en'] ?? TRAINING_NOTIFY_TEMPLATES['online-link'].sms.en;
     expect(first).toMatchObject({ template: { id: template.id }, status: 'delivered' });
     expect(first?.body).toContain(LINK);
     // And the council's system has it on the resident, once.

@@ -103,6 +103,10 @@ test('three calls, one wrapped up offline, reach Dataverse once each; the team l
   await expect(state).toHaveText('On a break');
   await expect(state).toHaveAccessibleName(/^Your state: On a break since \d\d:\d\d/);
   await expect(state).toBeFocused();
+  // Recorded in the council's system (cd_state 100000005, on a break) before the computer changes hands.
+  await expect
+    .poll(async () => (await readRows(`cd_agentstates?$select=cd_agentstateid&$filter=${encodeURIComponent(`cd_staffid eq '${agent.id}' and cd_state eq 100000005`)}`)).length, { timeout: 20_000 })
+    .toBeGreaterThan(0);
 
   // The team leader sits down at the same browser: none of the agent's calls in My day.
   await actAs(page, leader.id, leader.displayName);
