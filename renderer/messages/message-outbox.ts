@@ -3,6 +3,7 @@ import type { MessageSendResult } from '../../shared/contract/messages';
 import type { Outcome } from '../../shared/contract/outcome';
 import { FINAL_STATUSES, type ResidentMessage } from '../../shared/domain/resident-message';
 import type { CaseDatabase } from '../storage/case-database';
+import { oneAtATime } from '../sync/one-at-a-time';
 
 /** How often messages still waiting (to go, or to be recorded) are tried again. */
 export const MESSAGE_RETRY_INTERVAL_MS = 30_000;
@@ -79,37 +80,18 @@ export interface MessageSender {
 }
 
 export function createMessageSender(db: CaseDatabase, bridge: ApiBridge, staffId: () => string | null, now: () => number = Date.now): MessageSender {
-  let busy: Promise<void> | null = null;
-  let again = false;
-
   const mine = async () => {
     const staff = staffId();
     return staff === null ? [] : db.messages.where('staffId').equals(staff).toArray();
   };
 
-  const run = async () => {
-    const waiting = (await mine()).filter(needsSending).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
-    for (const message of waiting) {
-      if ((await sendOne(db, bridge, message)) === 'stop') return;
-    }
-  };
-
   return {
-    sendWaiting() {
-      if (busy) {
-        again = true;
-        return busy;
+    sendWaiting: oneAtATime(async () => {
+      const waiting = (await mine()).filter(needsSending).sort((a, b) => a.writtenAt.localeCompare(b.writtenAt));
+      for (const message of waiting) {
+        if ((await sendOne(db, bridge, message)) === 'stop') return;
       }
-      busy = (async () => {
-        do {
-          again = false;
-          await run();
-        } while (again);
-      })().finally(() => {
-        busy = null;
-      });
-      return busy;
-    },
+    }),
     async checkDelivery() {
       const since = new Date(now() - DELIVERY_CHECKED_FOR_MS).toISOString();
       const onTheirWay = (await mine()).filter((each) => each.state === 'sent' && each.notificationId !== null && each.writtenAt >= since && (each.delivery === null || !FINAL_STATUSES.includes(each.delivery)));

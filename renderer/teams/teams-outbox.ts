@@ -2,6 +2,7 @@ import type { ApiBridge } from '../../shared/contract/api-bridge';
 import type { TeamsSendResult } from '../../shared/contract/microsoft365';
 import type { Outcome } from '../../shared/contract/outcome';
 import type { CaseDatabase } from '../storage/case-database';
+import { oneAtATime } from '../sync/one-at-a-time';
 import type { AskExpertInput, EscalateInput, TeamsOutboxItem } from './teams-outbox-item';
 
 /** How often waiting messages are tried again while any wait. */
@@ -62,32 +63,13 @@ export interface TeamsSender {
 }
 
 export function createTeamsSender(db: CaseDatabase, bridge: ApiBridge): TeamsSender {
-  let busy: Promise<void> | null = null;
-  let again = false;
-
-  const run = async () => {
-    const waiting = await db.teamsOutbox.where('state').equals('waiting').toArray();
-    waiting.sort((a, b) => a.input.writtenAt.localeCompare(b.input.writtenAt));
-    for (const item of waiting) {
-      if ((await sendOne(db, bridge, item)) === 'stop') return;
-    }
-  };
-
   return {
-    sendWaiting() {
-      if (busy) {
-        again = true;
-        return busy;
+    sendWaiting: oneAtATime(async () => {
+      const waiting = await db.teamsOutbox.where('state').equals('waiting').toArray();
+      waiting.sort((a, b) => a.input.writtenAt.localeCompare(b.input.writtenAt));
+      for (const item of waiting) {
+        if ((await sendOne(db, bridge, item)) === 'stop') return;
       }
-      busy = (async () => {
-        do {
-          again = false;
-          await run();
-        } while (again);
-      })().finally(() => {
-        busy = null;
-      });
-      return busy;
-    },
+    }),
   };
 }

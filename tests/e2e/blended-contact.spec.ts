@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { rowIdFor } from '../../main/core/training/dataverse/row-ids';
 import { TRAINING_NOTIFY_TEMPLATES } from '../../main/core/training/notify/templates';
 import { readRows } from './support/back-office';
-import { callerBundle, endCallAndWrapUp, expectNoAxeViolations, openWorkstation, passIdentityCheck, saveWrapUp, takeSimulatedCall } from './support/contact';
+import { answerMissedBin, callerBundle, endCallAndWrapUp, expectNoAxeViolations, openWorkstation, passIdentityCheck, saveWrapUp, takeSimulatedCall } from './support/contact';
 import { notificationsSent } from './support/notify';
 import { trainingBorough } from './support/training-borough';
 
@@ -18,18 +18,7 @@ async function runMissedBin(page: Page, address: { line1: string; postcode: stri
   const search = page.getByLabel('Search call scripts');
   await search.fill('missed bin');
   await search.press('Enter');
-  await page.getByLabel('First line of the address').fill(address.line1);
-  await page.getByLabel('Postcode').fill(address.postcode);
-  await page.keyboard.press('Enter');
-  await expect(page.getByText('Which bin was not emptied?')).toBeVisible();
-  await page.keyboard.press('2');
-  await page.keyboard.press('Enter');
-  const date = page.getByLabel('Date (day first, as the caller says it)');
-  await date.fill('today');
-  await date.press('Enter');
-  await expect(page.getByText('Was the bin out by 6am on the collection day, at the usual place?')).toBeVisible();
-  await page.keyboard.press('1');
-  await page.keyboard.press('Enter');
+  await answerMissedBin(page, address);
   const route = page.getByTestId('outcome-case').getByTestId('online-route');
   await expect(route).toContainText(LINK);
   return route;

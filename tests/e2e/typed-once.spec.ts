@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { howToHearBack } from '../../shared/domain/case-draft';
 import { readRows } from './support/back-office';
-import { callerBundle, expectNoAxeViolations, openWorkstation, passIdentityCheck, takeSimulatedCall } from './support/contact';
+import { answerMissedBin, callerBundle, expectNoAxeViolations, openWorkstation, passIdentityCheck, takeSimulatedCall } from './support/contact';
 import { trainingBorough } from './support/training-borough';
 
 const { bundles } = trainingBorough();
@@ -32,20 +32,7 @@ test('a missed bin run to a case: the form arrives filled, is sent, and the 360 
   await expect(page.getByTestId('runner-progress')).toHaveText(/^Step 1 of about [4-9]$/);
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('First line of the address').fill(address.line1);
-  await page.getByLabel('Postcode').fill(address.postcode);
-  await page.keyboard.press('Enter');
-  await expect(page.getByText('Which bin was not emptied?')).toBeVisible();
-  await page.keyboard.press('2');
-  await page.keyboard.press('Enter');
-  const date = page.getByLabel('Date (day first, as the caller says it)');
-  await date.fill('today');
-  await expect(page.getByText(/^Read as \w+day \d+ \w+ \d{4}$/)).toBeVisible();
-  await date.press('Enter');
-  await expect(page.getByText('Was the bin out by 6am on the collection day, at the usual place?')).toBeVisible();
-  await page.keyboard.press('1');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('outcome-case')).toContainText('Case drafted');
+  await answerMissedBin(page, address);
   await page.getByRole('button', { name: 'Review and send the case' }).click();
 
   // Typed once: the resident, how they want to hear back, where, and what the script took down.

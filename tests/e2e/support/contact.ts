@@ -131,3 +131,24 @@ export async function saveWrapUp(page: Page) {
   await wrapUp.getByRole('button', { name: 'Save wrap-up' }).click();
   await expect(wrapUp).toBeHidden();
 }
+
+/**
+ * The missed-bin script's questions, answered by keyboard as the caller says them (a blue bin,
+ * missed today, out in time), to its "Case drafted" outcome.
+ */
+export async function answerMissedBin(page: Page, address: { line1: string; postcode: string }) {
+  await page.getByLabel('First line of the address').fill(address.line1);
+  await page.getByLabel('Postcode').fill(address.postcode);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Which bin was not emptied?')).toBeVisible();
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  const date = page.getByLabel('Date (day first, as the caller says it)');
+  await date.fill('today');
+  await expect(page.getByText(/^Read as \w+day \d+ \w+ \d{4}$/)).toBeVisible();
+  await date.press('Enter');
+  await expect(page.getByText('Was the bin out by 6am on the collection day, at the usual place?')).toBeVisible();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('outcome-case')).toContainText('Case drafted');
+}

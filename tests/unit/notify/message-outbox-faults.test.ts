@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiBridge } from '../../../shared/contract/api-bridge';
-import { callNames } from '../../../shared/contract/calls';
 import type { Outcome } from '../../../shared/contract/outcome';
 import type { ResidentMessage } from '../../../shared/domain/resident-message';
 import type { StaffUser } from '../../../shared/domain/staff';
 import { createDataverseBackOffice } from '../../../main/core/back-office/dataverse/dataverse-back-office';
 import { httpsFetch } from '../../../main/core/back-office/https-fetch';
-import { createRouter, NotPossible, type Handlers } from '../../../main/core/ipc/router';
+import { createRouter } from '../../../main/core/ipc/router';
 import { createMessageService } from '../../../main/core/notify/message-service';
 import { createNotifyApi } from '../../../main/core/notify/notify-api';
 import { startDataverseStandIn, type DataverseStandIn } from '../../../main/core/training/dataverse/stand-in';
@@ -17,6 +16,7 @@ import { trainingTemplateChoices } from '../../../main/core/training/notify/temp
 import { CaseDatabase } from '../../../renderer/storage/case-database';
 import { createMessageSender, writeMessage, type MessageSender } from '../../../renderer/messages/message-outbox';
 import { entraTokens } from '../support/entra-tokens';
+import { everyOtherCallRefused } from '../sync/core-harness';
 
 const staff: StaffUser = { id: 'stf-001', displayName: 'Sam Notify', email: 'sam.notify@example.org', role: 'agent', team: 'Contact centre' };
 const testKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -53,15 +53,7 @@ afterAll(async () => {
 });
 
 function senderFor(db: CaseDatabase): MessageSender {
-  const others = Object.fromEntries(
-    callNames.map((name) => [
-      name,
-      () => {
-        throw new NotPossible(`${name} is not part of this harness.`);
-      },
-    ]),
-  ) as unknown as Handlers;
-  const router = createRouter({ ...others, 'messages.send': (input) => service.send(input), 'messages.status': ({ notificationIds }) => service.status(notificationIds) }, { error: () => undefined });
+  const router = createRouter({ ...everyOtherCallRefused(), 'messages.send': (input) => service.send(input), 'messages.status': ({ notificationIds }) => service.status(notificationIds) }, { error: () => undefined });
   const bridge = createApiBridge({
     invoke(name, input) {
       if (transport.state === 'down') return Promise.resolve<Outcome<unknown>>({ ok: false, error: { code: 'not-connected', message: 'CivicDesk has lost its connection.' } });

@@ -43,17 +43,8 @@ export async function startCore(options: { residents?: number; limits?: StandInO
   const office = createDataverseBackOffice({ dataverseUrl: standIn.url, getAccessToken: () => Promise.resolve(tokens.app(standIn.url)), fetch, anonymousContactId: TRAINING_ANONYMOUS_CONTACT_ID });
   const cases = createCaseService({ caseOffice: () => Promise.resolve(office), user: () => staff, maxAttachmentBytes: 10 * 1024 * 1024 });
   const contacts = createContactService({ contactOffice: () => Promise.resolve(office), user: () => staff, queueServices: { Waste: ['waste'] }, trueResolutionDays: 7 });
-  // Every other call refuses: the loop must never need them.
-  const others = Object.fromEntries(
-    callNames.map((name) => [
-      name,
-      () => {
-        throw new NotPossible(`${name} is not part of this harness.`);
-      },
-    ]),
-  ) as unknown as Handlers;
   const router = createRouter(
-    { ...others, 'cases.submit': ({ cases: submissions }) => cases.submit(submissions), 'cases.update': (update) => cases.update(update),
+    { ...everyOtherCallRefused(), 'cases.submit': ({ cases: submissions }) => cases.submit(submissions), 'cases.update': (update) => cases.update(update),
       'contacts.save': ({ contacts: submissions }) => contacts.save(submissions), 'backOffice.reachability': () => cases.reachability() },
     { error: (message, details) => console.error(message, details) },
   );
@@ -91,4 +82,16 @@ export function incidentCounts(standIn: DataverseStandIn, ids: readonly string[]
     if (wanted.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
+}
+
+/** Handlers for every call that refuse it: a harness adds the few its loop needs, which must never need the rest. */
+export function everyOtherCallRefused(): Handlers {
+  return Object.fromEntries(
+    callNames.map((name) => [
+      name,
+      () => {
+        throw new NotPossible(`${name} is not part of this harness.`);
+      },
+    ]),
+  ) as unknown as Handlers;
 }
