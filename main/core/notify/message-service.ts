@@ -25,6 +25,7 @@ export interface MessageServiceDeps {
 const NOTIFY_KEEPS_MS = 7 * 24 * 60 * 60 * 1000;
 
 const NOT_SET_UP = 'This computer is not set up to send texts or emails to residents (GOV.UK Notify). Ask your team leader.';
+const KEY_MISSING = 'The council’s GOV.UK Notify key is not on this computer yet, so nothing can be sent. Tell the IT service desk; your message waits here.';
 const KEY_REFUSED = 'GOV.UK Notify did not accept the council’s key, so nothing can be sent just now. Tell the IT service desk; your message waits here.';
 
 /** Plain words for the officer about a Notify failure, and whether the message should wait and go again. */
@@ -33,7 +34,7 @@ function told(error: NotifyError): MessageSendResult {
     case 'refused':
       return { status: 'failed', reason: `GOV.UK Notify turned this message down: ${error.notifyMessage || 'no reason given'}. Check the number or address, then send it again.` };
     case 'key':
-      return { status: 'retry', reason: KEY_REFUSED };
+      return { status: 'retry', reason: error.status === null ? KEY_MISSING : KEY_REFUSED };
     case 'busy':
       return { status: 'retry', reason: 'GOV.UK Notify is busy or the council has reached today’s limit. Your message waits here and goes when Notify takes it.' };
     default:
@@ -91,7 +92,14 @@ export function createMessageService(deps: MessageServiceDeps) {
     async send(input: SendMessageInput): Promise<MessageSendResult> {
       const staff = deps.user();
       if (!staff) throw new NotPossible('Sign in to send messages.');
-      const notify = await connection();
+      let notify: NotifyConnection | null;
+      try {
+        notify = await deps.connection();
+      } catch (error) {
+        // No key in the keychain yet: the message waits for IT, it is not wrong.
+        if (error instanceof NotifyError) return told(error);
+        throw error;
+      }
       if (!notify) return { status: 'failed', reason: NOT_SET_UP };
       if (!notify.templates.some((each) => each.templateId === input.templateId && each.channel === input.channel && each.purpose === input.purpose)) {
         return { status: 'failed', reason: 'That message template is not one the council has set up for this. Write the message again.' };
