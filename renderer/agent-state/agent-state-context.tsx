@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TeamsPresenceResult } from '../../shared/contract/agent-state';
-import { nextAgentState, startingState, stateForContact, type AgentState, type AgentStateEvent, type AgentStateNow, type ChoosableState } from '../../shared/domain/agent-state';
+import { AGENT_STATES, isChoosable, nextAgentState, startingState, stateForContact, type AgentState, type AgentStateEvent, type AgentStateNow, type ChoosableState } from '../../shared/domain/agent-state';
 import { useBridge } from '../bridge/bridge-context';
 import { useContactIfAny } from '../contact/contact-context';
 import { useAccount } from '../account/account-context';
@@ -27,6 +27,29 @@ export interface AgentStateApi {
 
 const AgentStateContext = createContext<AgentStateApi | null>(null);
 
+/** Where this computer keeps each officer's state now (a state and a time: nothing about a resident). */
+const KEPT_PREFIX = 'civicdesk.agentState.';
+const londonDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+
+/** The officer's state as this computer last had it, if it is from today. */
+function keptState(staffId: string): AgentStateNow | null {
+  try {
+    const kept = JSON.parse(window.localStorage.getItem(`${KEPT_PREFIX}${staffId}`) ?? 'null') as AgentStateNow | null;
+    if (!kept || !(AGENT_STATES as readonly string[]).includes(kept.state) || !isChoosable(kept.chosen) || typeof kept.since !== 'string') return null;
+    return londonDay(new Date(kept.since)) === londonDay(new Date()) ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepState(staffId: string, state: AgentStateNow): void {
+  try {
+    window.localStorage.setItem(`${KEPT_PREFIX}${staffId}`, JSON.stringify(state));
+  } catch {
+    // Storage full or off: the state still holds for this page.
+  }
+}
+
 /**
  * The officer's state (shared/domain/agent-state.ts), kept here for the status bar. The
  * contact in hand moves it on (a call or visit starting, wrap-up opening, wrap-up saved); the
@@ -44,6 +67,8 @@ export function AgentStateProvider({ staffId, children }: { staffId: string | nu
   const [teams, setTeams] = useState<TeamsPresenceResult | null>(null);
   const [notSaved, setNotSaved] = useState(false);
   const current = useRef(now);
+  /** A call or wrap-up this computer had in hand before a reload, waiting for its contact. */
+  const resumeWork = useRef<AgentStateNow | null>(null);
 
   const reflect = useCallback(
     (state: AgentState) => {
@@ -78,6 +103,7 @@ export function AgentStateProvider({ staffId, children }: { staffId: string | nu
       if (!step.ok) return false;
       current.current = step.now;
       setNow(step.now);
+      if (staffId !== null) keepState(staffId, step.now);
       if (step.changed) {
         setTeams(null);
         reflect(step.now.state);
@@ -85,15 +111,33 @@ export function AgentStateProvider({ staffId, children }: { staffId: string | nu
       }
       return true;
     },
-    [keep, reflect],
+    [keep, reflect, staffId],
   );
 
-  // The session's first state is recorded too, so the team view knows when the officer began.
+  // The officer's state today carries on over a reload or the frame being drawn afresh (a break
+  // stays a break); a new day, or an officer new to this computer, starts available, and that
+  // first state is recorded too, so the team view knows when the officer began.
   useEffect(() => {
     if (staffId === null) return;
-    const first = startingState(new Date().toISOString(), current.current.chosen);
+    const kept = keptState(staffId);
+    if (kept && kept.state === kept.chosen) {
+      current.current = kept;
+      setNow(current.current);
+      reflect(kept.state);
+      return;
+    }
+    if (kept) {
+      // A call or wrap-up carries on only if its contact comes back from IndexedDB (below);
+      // until then the officer is shown in what they chose, and nothing is recorded.
+      resumeWork.current = kept;
+      current.current = startingState(kept.since, kept.chosen);
+      setNow(current.current);
+      return;
+    }
+    const first = startingState(new Date().toISOString(), 'available');
     current.current = first;
-    setNow(first);
+    setNow(current.current);
+    keepState(staffId, first);
     reflect(first.state);
     void keep(first.state, null, first.since, 'work');
   }, [staffId, keep, reflect]);
@@ -106,10 +150,20 @@ export function AgentStateProvider({ staffId, children }: { staffId: string | nu
     const before = lastWork.current;
     lastWork.current = work;
     if (work === before) return;
+    const resumed = resumeWork.current;
+    resumeWork.current = null;
+    if (resumed && resumed.state === work) {
+      // The same call or wrap-up as before the reload: its state and its time carry on.
+      current.current = resumed;
+      setNow(resumed);
+      if (staffId !== null) keepState(staffId, resumed);
+      reflect(resumed.state);
+      return;
+    }
     if (work === null) apply({ kind: 'wrap-up-saved' });
     else if (work === 'wrap-up') apply({ kind: 'wrap-up-opened' });
     else apply({ kind: 'contact-started', channel });
-  }, [work, channel, apply]);
+  }, [work, channel, apply, reflect, staffId]);
 
   // Teams forgets an application's presence unless told again; and a sign-in made later is told at once.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AgentStateChange, TeamsPresenceResult } from '../../../shared/contract/agent-state';
@@ -111,5 +111,21 @@ describe('the officer’s state in the status bar', () => {
       ['available', 'work'],
       ['on-a-call', 'work'],
     ]));
+  });
+
+  it('a break stays a break over a reload, and is not recorded again', async () => {
+    const first = await renderApp();
+    await first.user.click(await within(first.status).findByRole('button', { name: /^Your state: Available/ }));
+    await first.user.click(await screen.findByRole('menuitemradio', { name: 'On a break' }));
+    const since = (await within(first.status).findByRole('button', { name: /^Your state: On a break since/ })).getAttribute('aria-label');
+    await waitFor(() => expect(first.recorded.map((each) => each.state)).toEqual(['available', 'on-a-break']));
+    cleanup();
+
+    // The page drawn afresh (a reload, or the computer changing hands and back).
+    const again = await renderApp();
+    const button = await within(again.status).findByRole('button', { name: /^Your state: On a break since/ });
+    expect(button.getAttribute('aria-label')?.slice(0, 40)).toBe(since?.slice(0, 40));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(again.recorded).toEqual([]);
   });
 });
