@@ -3,7 +3,7 @@ import { NotPossible } from '../ipc/router';
 import type { Appointment, bookFollowUpInput, CalendarEvent, ServicePointDay } from '../../../shared/contract/microsoft365';
 import { sendBatch } from './batch';
 import { batchBody, reading } from './graph-errors';
-import { londonDay } from './london-time';
+import { londonDay } from '../../../shared/london-time';
 import type { Page } from './paging';
 import type { ServiceContext } from './service-context';
 

@@ -1,6 +1,6 @@
 import type { CaseSummaryPart } from '../config/deployment-config';
 import type { CaseForColleagues } from '../../../shared/contract/microsoft365';
-import { londonClock } from './london-time';
+import { londonClock } from '../../../shared/london-time';
 
 /** How long a message may wait in the outbox before it is marked as sent late. */
 export const LATE_AFTER_MS = 2 * 60_000;

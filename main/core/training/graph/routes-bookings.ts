@@ -1,5 +1,5 @@
 import type { GraphBookingAppointment } from '../../graph/bookings';
-import { londonWallTime } from '../../graph/london-time';
+import { londonWallTime } from '../../../../shared/london-time';
 import { badRequest, notFound } from './graph-errors';
 import { pageOf } from './paging';
 import { seededGuid } from './seed';

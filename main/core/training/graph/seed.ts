@@ -2,7 +2,7 @@ import type { StaffUser } from '../../../../shared/domain/staff';
 import { DEFAULT_CASE_SUMMARY_PARTS } from '../../config/deployment-config';
 import type { GraphBookingAppointment } from '../../graph/bookings';
 import type { Microsoft365Settings } from '../../graph/service-context';
-import { londonWallTime } from '../../graph/london-time';
+import { londonWallTime } from '../../../../shared/london-time';
 import { familySurname, givenName, mailboxPart, surnameFor } from '../names';
 import { createRandom, deriveSeed, pickWeighted, type Random } from '../random';
 import { ENGLISH_SPEAKER_ORIGINS } from '../word-lists';
