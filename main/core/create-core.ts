@@ -44,6 +44,7 @@ import { createTranslationService } from './translation/translation-service';
 import { createTranslatorConnector } from './translation/translator-connector';
 import { createNotifyConnector } from './notify/notify-connector';
 import { createMessageService } from './notify/message-service';
+import { createCallbackService } from './callbacks/callback-service';
 import { createWaitingLinks } from './waiting-links';
 import { createAgentStateService } from './agent-state/agent-state-service';
 import { checkTenantFromApp } from './tenant-readiness/in-app';
@@ -207,6 +208,7 @@ export function createCore(options: CoreOptions): Core {
   const translator = createTranslatorConnector({ config, secrets: options.secrets });
   const notify = createNotifyConnector({ config, secrets: options.secrets });
   const messages = createMessageService({ connection: () => notify.connection(), revealedResidentId: (accessId) => residents.revealedRecord(accessId)?.resident.id ?? null, backOffice, user: () => session.current().user, now, log });
+  const callbacks = createCallbackService({ backOffice, user: () => session.current().user, now, log });
   const translation = createTranslationService({ translator: () => translator.translator(), user: () => session.current().user, log });
 
   const router = createRouter(
@@ -297,6 +299,9 @@ export function createCore(options: CoreOptions): Core {
       'messages.send': (input) => messages.send(input),
       'messages.status': ({ notificationIds }) => messages.status(notificationIds),
       'messages.forResident': ({ accessId }) => plainly(() => messages.forResident(accessId)),
+      'callbacks.promise': (input) => callbacks.promise(input),
+      'callbacks.list': () => plainly(() => callbacks.list()),
+      'callbacks.attempted': (input) => plainly(() => callbacks.attempted(input)),
       'agentState.reflect': ({ state }) => agentState.reflect(state),
       'agentState.record': ({ changes }) => plainly(() => agentState.record(changes)),
       'tenant.readiness': (_input, context) =>

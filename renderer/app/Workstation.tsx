@@ -9,6 +9,8 @@ import { placesFor } from '../navigation/places';
 import { PlaceView } from '../places/PlaceView';
 import { TeamsSenderProvider, useTeamsSender } from '../teams/teams-sender-context';
 import { MessageSenderProvider, useMessageSender } from '../messages/message-sender-context';
+import { CallbacksProvider } from '../callbacks/callbacks-context';
+import { CallbackReminder } from '../callbacks/CallbackReminder';
 import { GlobalShortcuts } from './GlobalShortcuts';
 import { HelpOverlay } from './HelpOverlay';
 import { PlacesNav } from './PlacesNav';
@@ -32,6 +34,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   return (
     <TeamsSenderProvider value={teamsSender}>
       <MessageSenderProvider value={messageSender}>
+        <CallbacksProvider staffId={session.user?.id ?? null}>
         <CaseNavigationProvider>
           <CaseLinks />
           <GlobalShortcuts onHelp={openHelp} onToggleContrast={onToggleContrast} />
@@ -42,6 +45,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
               <TopBar session={session} highContrast={highContrast} onToggleContrast={onToggleContrast} onOpenHelp={openHelp} />
             </Box>
             <ContactHeader />
+            <CallbackReminder />
             <Box sx={{ display: 'flex', flex: 1, flexDirection: { xs: 'column', md: 'row' } }}>
               <PlacesNav places={placesFor(session.user?.role ?? null)} current={navigation.place} onChoose={navigation.goTo} />
               <Box component="main" id="main" tabIndex={-1} sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 }, outline: 'none' }}>
@@ -53,6 +57,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
             <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
           </Box>
         </CaseNavigationProvider>
+        </CallbacksProvider>
       </MessageSenderProvider>
     </TeamsSenderProvider>
   );

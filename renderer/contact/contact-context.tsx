@@ -80,6 +80,8 @@ export interface ContactApi {
   rememberScript(run: ScriptInProgress | null): void;
 
   startCall(link: Extract<DeepLink, { kind: 'call' }>): Promise<void>;
+  /** Calls a resident back: an outgoing call in hand, with their 360 view opened for it. */
+  startCallback(callback: { id: string; number: string; residentId: string }): Promise<void>;
   endCall(): Promise<void>;
   recordOutcome(outcome: ScriptOutcomeRecord): Promise<void>;
   clearOutcome(runId: string): Promise<void>;
@@ -226,6 +228,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
   );
   useDeepLinks(useCallback((link) => void (link.kind === 'call' && startCall(link)), [startCall]));
 
+
   const recordOnContact = useCallback(
     async (residentId: string, about: boolean) => {
       const inHand = latest.current.current;
@@ -270,6 +273,16 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       return true;
     },
     [bridge, recordOnContact],
+  );
+
+  const startCallback = useCallback(
+    async (callback: { id: string; number: string; residentId: string }) => {
+      // As a call arriving, except that CivicDesk knows whom it is for: their record opens at once.
+      if (!latest.current.current) clear();
+      await record.startCallback(db, latest.current.staffId, callback);
+      if (await open(callback.residentId, 'call')) navigation?.goTo('resident');
+    },
+    [clear, db, navigation, open],
   );
 
   const answerAbout = useCallback(
@@ -326,6 +339,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
         script.current = run;
       },
       startCall,
+      startCallback,
       async endCall() {
         if (current) await record.endCall(db, current);
       },
@@ -352,7 +366,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       },
       clear,
     };
-  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, popping, refreshFromBackOffice, staffId, startCall, updateResident]);
+  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, popping, refreshFromBackOffice, staffId, startCall, startCallback, updateResident]);
   return <ContactContext.Provider value={api}>{children}</ContactContext.Provider>;
 }
 

@@ -46,6 +46,25 @@ export async function startCall(db: CaseDatabase, staffId: string | null, link: 
   });
 }
 
+/**
+ * Starts a call back: an outgoing call to a resident, as a call in hand (a call open before it
+ * goes to wrap-up first, as when a call arrives).
+ */
+export async function startCallback(db: CaseDatabase, staffId: string | null, callback: { id: string; number: string; residentId: string }): Promise<string> {
+  return db.transaction('rw', db.interactions, db.outbox, async () => {
+    const open = await db.interactions.where('status').equals('in-progress').filter((each) => each.staffId === staffId).toArray();
+    for (const each of open) {
+      await db.interactions.update(each.id, { status: 'wrap-up', endedAt: nowIso() });
+      await queueContact(db, each.id);
+    }
+    // Whom it is for is known from the start: the call back was promised to them.
+    const call = { ...newContact(staffId, { channel: 'phone', callerNumber: callback.number, queue: null, waitedSeconds: null, residentId: callback.residentId }), callbackId: callback.id };
+    await db.interactions.add(call);
+    await queueContact(db, call.id);
+    return call.id;
+  });
+}
+
 /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
 export function startVisit(db: CaseDatabase, staffId: string | null, residentId: string | null): Promise<Interaction> {
   return db.transaction('rw', db.interactions, db.outbox, async () => {

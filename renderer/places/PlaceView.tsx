@@ -18,6 +18,7 @@ const CasesPlace = named(() => import('../cases/CasesPlace'), 'CasesPlace');
 const ColleaguesPlace = named(() => import('../colleagues/ColleaguesPlace'), 'ColleaguesPlace');
 const AppointmentsPlace = named(() => import('../appointments/AppointmentsPlace'), 'AppointmentsPlace');
 const TeamPlace = named(() => import('../team/TeamPlace'), 'TeamPlace');
+const CallbacksPlace = named(() => import('../callbacks/CallbacksPlace'), 'CallbacksPlace');
 const TenantReadinessPlace = named(() => import('../readiness/TenantReadinessPlace'), 'TenantReadinessPlace');
 // It brings the fonts for residents' scripts with it.
 const LanguagesPlace = named(() => import('../languages/LanguagesPlace'), 'LanguagesPlace');
@@ -43,6 +44,7 @@ export function PlaceView({ place: chosen, session, headingRef }: { place: Place
         {place === 'appointments' && <AppointmentsPlace />}
         {place === 'team' && <TeamPlace />}
         {place === 'readiness' && <TenantReadinessPlace />}
+        {place === 'callbacks' && <CallbacksPlace />}
         {place === 'languages' && <LanguagesPlace session={session} />}
       </Suspense>
     </section>

@@ -13,6 +13,7 @@ import { ageOn } from './age';
 import { useContactIfAny } from '../contact/contact-context';
 import { ResidentCases } from './ResidentCases';
 import { ResidentMessages } from '../messages/ResidentMessages';
+import { PromiseCallbackButton } from '../callbacks/PromiseCallbackButton';
 import { Facts, Section } from './Section';
 
 
@@ -67,6 +68,9 @@ export function Resident360({ record, accessId, today, clock, repeat }: { record
         />
       </Section>
       <ResidentMessages residentId={resident.id} accessId={accessId} />
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <PromiseCallbackButton record={record} />
+      </Box>
       <Section id="household" title={t('resident.household')}>
         {household && <Facts items={[[t('resident.address'), `${household.address.line1}${household.address.line2 ? `, ${household.address.line2}` : ''}, ${household.address.town} ${household.address.postcode}`], [t('resident.tenure'), t(`tenures.${household.tenure}`)], [t('resident.bins'), t('resident.binDay', { day: household.wasteCollection.day })]]} />}
         <ul>

@@ -6,6 +6,7 @@ import type { SnapshotRead } from '../../shared/contract/calls';
 import type { TeamsOutboxItem } from '../teams/teams-outbox-item';
 import type { ResidentMessage } from '../../shared/domain/resident-message';
 import type { AgentStateChange } from '../../shared/contract/agent-state';
+import type { PromisedCallback } from '../callbacks/callback-outbox';
 import { officerDatabase } from './officer-storage';
 import type { DataKey } from './sealing';
 import { sealTables, type ClearPaths } from './sealed-tables';
@@ -48,6 +49,8 @@ export class CaseDatabase extends Dexie {
   messages!: EntityTable<ResidentMessage, 'id'>;
   /** The officer's state changes, kept until the back office has them (renderer/agent-state/agent-state-outbox.ts). */
   agentStates!: EntityTable<AgentStateChange, 'id'>;
+  /** Call backs promised here, kept until the back office has them (renderer/callbacks/callback-outbox.ts). */
+  callbacks!: EntityTable<PromisedCallback, 'id'>;
 
   /** Without a key: only to read the unsealed database of versions before sealing (officer-storage-migration.ts). */
   constructor(name: string, key: DataKey | null) {
@@ -84,6 +87,8 @@ export class CaseDatabase extends Dexie {
     this.version(6).stores({ messages: 'id, residentId, interactionId, state, writtenAt, staffId' });
     // 7: the officer's state changes (available, on a call, on a break…), waiting to be recorded for the team view. A new table.
     this.version(7).stores({ agentStates: 'id, at, staffId' });
+    // 8: call backs promised to residents, waiting to reach the back office. A new table.
+    this.version(8).stores({ callbacks: 'id, staffId, state, writtenAt' });
   }
 }
 
@@ -130,6 +135,7 @@ export const CASE_CLEAR_PATHS: ClearPaths = {
   teamsOutbox: ['id', 'caseId', 'state'],
   messages: ['id', 'residentId', 'interactionId', 'state', 'writtenAt', 'staffId'],
   agentStates: ['id', 'at', 'staffId'],
+  callbacks: ['id', 'staffId', 'state', 'writtenAt'],
 };
 
 /** The signed-in officer's database, sealed under their key; tests make their own with a fresh name. */

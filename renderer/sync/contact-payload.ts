@@ -45,6 +45,7 @@ export async function prepareContact(db: CaseDatabase, id: string, staffId: stri
     staffId: interaction.staffId,
     queue: interaction.queue,
     callerNumber: interaction.callerNumber,
+    callbackId: interaction.callbackId ?? null,
     residentId: interaction.residentId,
     service: interaction.outcomes.find((outcome) => outcome.service)?.service ?? null,
     offeredAt: interaction.waitedSeconds === null ? null : new Date(Date.parse(interaction.answeredAt) - interaction.waitedSeconds * 1000).toISOString(),

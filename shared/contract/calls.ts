@@ -21,6 +21,7 @@ import type { InterpreterLine, MachineTranslation } from '../languages/interpret
 import type { CallerCard, SessionInfo, TrainingSummary } from './session';
 import type { TenantReadiness } from './tenant-readiness';
 import { messageStatusInput, residentMessagesInput, sendMessageInput, type MessageSendResult, type MessageStatus, type MessageTemplates, type ResidentMessageRecord } from './messages';
+import { callbackAttemptedInput, promiseCallbackInput, type CallbackAnswer, type CallbackList, type CallbackPromiseResult } from './callbacks';
 import { recordAgentStatesInput, reflectAgentStateInput, type TeamsPresenceResult } from './agent-state';
 import {
   askExpertInput,
@@ -250,6 +251,12 @@ export const calls = {
   'messages.status': call<MessageStatus[]>()(messageStatusInput),
   /** The texts and emails recorded on the open resident, from any computer, after the identity check. */
   'messages.forResident': call<ResidentMessageRecord[]>()(residentMessagesInput),
+  /** A call back promised to a resident, from the outbox to the council's system as a scheduled outgoing phone call; exactly once by its id. */
+  'callbacks.promise': call<CallbackPromiseResult>()(promiseCallbackInput),
+  /** The officer's own call backs and the queue's, open or done in the last day, earliest first. */
+  'callbacks.list': call<CallbackList>()(noInput),
+  /** No answer: the attempt recorded on the resident, and the call back moved to a new window. */
+  'callbacks.attempted': call<CallbackAnswer>()(callbackAttemptedInput),
   /** Whether the tenant is set up for CivicDesk, check by check with the fix for each (an administrator's page). */
   'tenant.readiness': call<TenantReadiness>()(noInput),
   /** Shows the officer's state in Teams (their presence through Graph) when this computer is signed in to Microsoft 365. */

@@ -24,6 +24,8 @@ export const contactSubmission = z.strictObject({
   staffId: text(64).min(1),
   queue: text(100).nullable(),
   callerNumber: text(40).nullable(),
+  /** A call back the officer made (an outgoing call): the scheduled phone call it keeps. Absent from older workstations. */
+  callbackId: id.nullable().optional(),
   /** Who it was about; null when nobody was identified. */
   residentId: id.nullable(),
   /** The service it was about (a script's, or the queue's); null when none is known. */

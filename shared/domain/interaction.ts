@@ -55,6 +55,8 @@ export interface Interaction {
   id: string;
   channel: 'phone' | 'face-to-face';
   callerNumber: string | null;
+  /** Set on a call back the officer makes (an outgoing call): the call back it keeps. */
+  callbackId?: string | null;
   queue: string | null;
   /** Seconds in the queue before an agent answered, from the softphone. */
   waitedSeconds: number | null;

@@ -6,6 +6,8 @@ import type { CaseSendResult, CaseSubmission, CaseTextLengths, CaseUpdate, CaseU
 import type { ContactSaveResult, ContactSubmission } from '../../../shared/contract/contacts';
 import type { RecordedBy } from './dataverse/contact-recording';
 import type { MessageRecord, RecordedMessage } from './dataverse/tables/resident-message';
+import type { CallbackRecord } from './dataverse/callbacks';
+import type { Callback } from '../../../shared/domain/callback';
 import type { AgentStateRecord } from './dataverse/tables/agent-state';
 import type { AgentState } from '../../../shared/domain/agent-state';
 import type { AggregateCounter } from './dataverse/team-figures';
@@ -68,6 +70,12 @@ export interface BackOffice {
   recordMessage?(message: MessageRecord): Promise<void>;
   /** The texts and emails recorded on a resident, newest first, from any computer. */
   residentMessages?(residentId: string): Promise<RecordedMessage[]>;
+  /** A call back promised to a resident. Safe to repeat: its own id makes a resend a no-op. */
+  promiseCallback?(promise: CallbackRecord): Promise<Callback>;
+  /** The officer's own call backs and the queue's, open or done in the last day. */
+  callbacks?(staffId: string): Promise<Callback[]>;
+  /** No answer: the attempt recorded once by its id, and the call back moved to a new window. */
+  callbackAttempted?(attempt: { callbackId: string; attemptId: string; nextFrom: string; nextTo: string; capturedBy: string }): Promise<Callback>;
   /** An officer's state change, for the team view (cd_agentstate). Safe to repeat: its own id makes a resend a no-op. */
   recordAgentState?(change: AgentStateRecord): Promise<void>;
 }

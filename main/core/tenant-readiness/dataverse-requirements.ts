@@ -17,7 +17,8 @@ export const DATAVERSE_REQUIREMENTS: Readonly<Record<string, Readonly<Record<str
   cd_parkingpermit: {},
   incident: { cd_reference: 20, cd_location: 500, cd_postcode: 10, cd_servicestandard: 64, cd_capturedby: 64 },
   annotation: {},
-  phonecall: { ...contactColumns(), phonenumber: 40 },
+  // On an attempt to call a resident back with no answer: the call back it was for.
+  phonecall: { ...contactColumns(), phonenumber: 40, cd_callbackof: 36 },
   cd_facetoface: contactColumns(),
   email: {},
   letter: {},

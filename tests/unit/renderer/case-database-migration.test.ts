@@ -107,7 +107,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
       ...versionOneDraft,
       // Version 5: the draft is its contact's officer's.
@@ -148,7 +148,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
     expect(await db.interactions.toArray()).toEqual([versionOneInteraction]);
     expect(await db.outbox.toArray()).toEqual([versionTwoRows.outbox]);
@@ -184,7 +184,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     // No contact to say whose it was: the draft stays everyone's.
     expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: null }]);
     expect(await db.cases.toArray()).toEqual([versionTwoRows.cases]);
@@ -238,7 +238,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.cases.where('content.residentId').equals(versionOneDraft.residentId).toArray()).toEqual([aboutAda]);
     expect(await db.interactions.where('staffId').equals('staff-1').count()).toBe(1);
     expect(await db.caseDrafts.where('staffId').equals('staff-1').toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
@@ -259,11 +259,15 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.interactions.where('staffId').equals('staff-1').count()).toBe(1);
     const change = { id: '0b9d2a3c-4e5f-4a6b-8c7d-9e0f1a2b3c4d', staffId: 'staff-1', state: 'on-a-break' as const, previous: 'available' as const, at: '2025-03-03T10:42:00.000Z', cause: 'chosen' as const };
     await db.agentStates.add(change);
     expect(await db.agentStates.where('staffId').equals('staff-1').sortBy('at')).toEqual([change]);
+    // 8: call backs promised, waiting for the back office, found by their officer.
+    const promise = { id: '1c0e3b4d-5f60-4b7c-9d8e-0f1a2b3c4d5e', staffId: 'staff-1', residentId: '7d1a0e6c-1111-4a2b-8c3d-4e5f6a7b8c9d', residentName: 'Ada Example', interactionId: null, number: '02079460000', reason: 'Council tax arrears', from: '2025-03-03T11:00:00.000Z', to: '2025-03-03T12:00:00.000Z', forWhom: 'me' as const, writtenAt: '2025-03-03T10:43:00.000Z', state: 'waiting' as const, failure: null };
+    await db.callbacks.add(promise);
+    expect(await db.callbacks.where('staffId').equals('staff-1').toArray()).toEqual([promise]);
     db.close();
   });
 });

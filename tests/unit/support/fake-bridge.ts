@@ -161,6 +161,8 @@ export function fakeBridge(start: SessionInfo = session, answers: FakeAnswers = 
       // The officer's state: recorded at once, and Teams not told (this computer is not signed in to Microsoft 365).
       if (name === 'agentState.record') return { ok: true, value: { recorded: (input as { changes: { id: string }[] }).changes.map((change) => change.id) } };
       if (name === 'agentState.reflect') return { ok: true, value: { teams: 'not-signed-in' } };
+      // No call backs promised yet.
+      if (name === 'callbacks.list') return { ok: true, value: { callbacks: [] } };
       if (name === 'session.get') return { ok: true, value: current };
       if (name === 'storage.dataKey') return current.user ? { ok: true, value: { key: fakeDataKey(current.user.id), kept: 'keychain' } } : { ok: false, error: { code: 'not-possible', message: 'Nobody is signed in.' } };
       if (name === 'storage.forgetDataKey') return { ok: true, value: { forgotten: true } };

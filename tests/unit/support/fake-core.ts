@@ -131,6 +131,11 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'messages.forResident': () => [],
     'agentState.reflect': () => ({ teams: 'not-signed-in' }),
     'agentState.record': ({ changes }) => ({ recorded: changes.map((change) => change.id) }),
+    'callbacks.promise': () => ({ status: 'failed', reason: 'not in the fake core' }),
+    'callbacks.list': () => ({ callbacks: [] }),
+    'callbacks.attempted': () => {
+      throw new Error('not in the fake core');
+    },
     'tenant.readiness': () => ({ tenant: 'training', checks: [], ready: false }),
     ...overrides,
   };

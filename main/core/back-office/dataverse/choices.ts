@@ -151,6 +151,9 @@ export const CONTACT_PREFERENCE = choice<ContactPreference>({ phone: 100000000, 
 /** cd_contactstate on a call or visit: where the contact is, so a team leader sees who is on a call or wrapping up. */
 export const CONTACT_STATE = choice<'in-progress' | 'wrap-up' | 'completed'>({ 'in-progress': 100000000, 'wrap-up': 100000001, completed: 100000002 });
 
+/** cd_callbackfor on a phone call that is a call back: the officer who promised it, or anyone in the contact centre. */
+export const CALLBACK_FOR = choice<'me' | 'queue'>({ me: 100000000, queue: 100000001 });
+
 /** cd_feedback: the resident's own rating, GovMetric's three. */
 export const FEEDBACK_RATING = choice<'good' | 'average' | 'poor'>({ good: 100000000, average: 100000001, poor: 100000002 });
 

@@ -12,6 +12,7 @@ import { isGuid } from './row';
 import { sendChangeSet, type ChangeSetWrite } from './change-set';
 import type { ContactLengths } from './column-lengths';
 import { stableId } from './stable-id';
+import { closeCallback } from './callbacks';
 import { fitToColumn } from './text-overflow';
 
 const TELL_IT = 'if it keeps happening, tell the IT service desk';
@@ -98,7 +99,8 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
   };
   if (phone) {
     body.phonenumber = contact.callerNumber;
-    body.directioncode = false;
+    // A call back is the council calling out.
+    body.directioncode = Boolean(contact.callbackId);
   }
   // Who it was about; a contact with nobody identified is regarding nothing ("not identified").
   if (contact.residentId) body[`regardingobjectid_contact_${logicalName}@odata.bind`] = `/contacts(${contact.residentId.toLowerCase()})`;
@@ -107,8 +109,8 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
   if (contact.state === 'completed') {
     body[c('outcome')] = CONTACT_OUTCOME.value(historyOutcome(contact));
     body.statecode = 1;
-    // A call taken is Received (4), not Dataverse's default for completed calls, Made (2).
-    if (phone) body.statuscode = 4;
+    // A call taken is Received (4), not Dataverse's default for completed calls, Made (2); a call back is Made.
+    if (phone) body.statuscode = contact.callbackId ? 2 : 4;
   }
   return body;
 }
@@ -187,6 +189,8 @@ async function saveOne(context: AdapterContext, contact: ContactSubmission, reco
     if (contact.state === 'completed') {
       const problem = await recordRepeats(context, contact, full, recordedBy.trueResolutionDays);
       if (problem) return problem;
+      // A call back made: done once its call is recorded (a resend finds it done and leaves it).
+      if (contact.callbackId) await closeCallback(context, contact.callbackId, contact.endedAt ?? context.now().toISOString());
     }
     return { id, result: 'saved' };
   } catch (error) {

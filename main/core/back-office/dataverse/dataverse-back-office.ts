@@ -15,6 +15,7 @@ import { readDirectory } from './directory';
 import { tableNames } from './names';
 import { listResidentAccesses, recordResidentAccess } from './resident-access';
 import { readResidentMessages, recordResidentMessage } from './resident-message';
+import { callbackAttempted, listCallbacks, promiseCallback } from './callbacks';
 import { latestAgentStates, recordAgentState } from './agent-state';
 import { setResidentLanguage } from './resident-language';
 import { readResident360 } from './resident-360';
@@ -62,6 +63,9 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     listAccesses: (residentId) => listResidentAccesses(context, residentId),
     recordMessage: (message) => recordResidentMessage(context, message),
     residentMessages: (residentId) => readResidentMessages(context, residentId),
+    promiseCallback: (promise) => promiseCallback(context, promise),
+    callbacks: (staffId) => listCallbacks(context, staffId),
+    callbackAttempted: (attempt) => callbackAttempted(context, attempt),
     recordAgentState: (change) => recordAgentState(context, change),
     latestAgentStates: (team, today) => latestAgentStates(context, team, today),
     setLanguage: (residentId, language, interpreterNeeded, consent) => setResidentLanguage(context, residentId, language, interpreterNeeded, consent),

@@ -251,7 +251,20 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
     },
     activity('activitypointer', 'activitypointers', { activitytypecode: text(64) }),
     // A phone call's status reasons: Open; Made or Received when completed; Canceled.
-    { ...activity('phonecall', 'phonecalls', { ...directed, ...interaction, phonenumber: text(200), statuscode: int }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 4], 2: [3] } },
+    {
+      ...activity('phonecall', 'phonecalls', {
+        ...directed,
+        ...interaction,
+        phonenumber: text(200),
+        statuscode: int,
+        // Dataverse's own schedule of an activity; a call back is a phone call scheduled ahead.
+        scheduledstart: datetime,
+        scheduledend: datetime,
+        [c('callbackfor')]: labelled(choices.CALLBACK_FOR),
+        [c('callbackattempts')]: int,
+        // On an attempt with no answer: the call back it was for.
+        [c('callbackof')]: text(36),
+      }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 4], 2: [3] } },
     activity('email', 'emails', directed),
     activity('letter', 'letters', directed),
     activity('appointment', 'appointments', wrapUp),
