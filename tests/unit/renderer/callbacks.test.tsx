@@ -77,10 +77,10 @@ describe('promising a call back', () => {
     const day = within(dialog).getByLabelText('Day');
     await user.clear(day);
     await user.type(day, tomorrow);
-    const from = within(dialog).getByLabelText('From');
+    const from = within(dialog).getByLabelText('From (time)');
     await user.clear(from);
     await user.type(from, '10:00');
-    const to = within(dialog).getByLabelText('To');
+    const to = within(dialog).getByLabelText('Until (time)');
     await user.clear(to);
     await user.type(to, '11:30');
     await user.click(within(dialog).getByLabelText('Anyone in the contact centre (the queue)'));
