@@ -112,6 +112,24 @@ describe('recording an officer’s state changes for the team view (cd_agentstat
     expect((await asOfficer(leader).latestAgentStates!(agent.team, '2026-12-06')).size).toBe(0);
     await expect(asOfficer(agent).latestAgentStates!(agent.team, day)).rejects.toMatchObject({ failure: 'permission' });
   });
+
+  it('changes within one second (Dataverse keeps times to the second) still end in the right state, whatever order they arrive in', async () => {
+    const { service } = serviceFor(agent);
+    // Wrap-up, its save, and a break chosen at once.
+    const inOneSecond = (day: string) => [
+      change({ state: 'wrap-up', previous: 'on-a-call', at: `${day}T10:42:05.100Z`, cause: 'work' }),
+      change({ state: 'available', previous: 'wrap-up', at: `${day}T10:42:05.500Z`, cause: 'work' }),
+      change({ state: 'on-a-break', previous: 'available', at: `${day}T10:42:05.900Z` }),
+    ];
+    const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    for (const [index, order] of orders.entries()) {
+      const day = `2026-12-${String(10 + index)}`;
+      const changes = inOneSecond(day);
+      for (const at of order) await service.record([changes[at]!]);
+      const latest = await asOfficer(leader).latestAgentStates!(agent.team, day);
+      expect(latest.get(agent.id)?.state, `recorded in the order ${order.join(', ')}`).toBe('on-a-break');
+    }
+  });
 });
 
 describe('the team now shows each officer’s latest recorded state', () => {

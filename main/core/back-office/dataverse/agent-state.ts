@@ -31,10 +31,19 @@ export async function latestAgentStates(context: AdapterContext, team: string, t
     }),
     { pageSize: context.pageSize },
   );
-  const latest = new Map<string, { state: AgentState; since: string }>();
-  // Newest first: the first row seen for an officer is their state now.
+  // Newest first: an officer's rows in their latest second are their state now. Dataverse keeps
+  // times to the second, so a wrap-up saved and a break chosen a moment later can share one:
+  // then the state now is the one no other row in that second went on from.
+  const newest = new Map<string, ReturnType<typeof toLatestState>[]>();
   for (const each of readRows(context, entitySet, rows, (row) => toLatestState(row, n))) {
-    if (!latest.has(each.staffId)) latest.set(each.staffId, { state: each.state, since: each.since });
+    const seen = newest.get(each.staffId);
+    if (!seen) newest.set(each.staffId, [each]);
+    else if (seen[0]?.since === each.since) seen.push(each);
+  }
+  const latest = new Map<string, { state: AgentState; since: string }>();
+  for (const [staffId, same] of newest) {
+    const last = same.find((each) => !same.some((other) => other !== each && other.previous === each.state)) ?? same[0];
+    if (last) latest.set(staffId, { state: last.state, since: last.since });
   }
   return latest;
 }

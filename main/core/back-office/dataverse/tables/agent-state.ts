@@ -2,7 +2,7 @@ import type { AgentState } from '../../../../../shared/domain/agent-state';
 import { isoDateInLondon } from '../../../../../shared/service-standards/iso-date';
 import { AGENT_STATE, AGENT_STATE_CAUSE } from '../choices';
 import type { TableNames } from '../names';
-import { dateTime, requiredChoice, requiredText, UnreadableRow, type Row } from '../row';
+import { choice, dateTime, requiredChoice, requiredText, type Row, UnreadableRow } from '../row';
 
 /** One change of an officer's state, as CivicDesk records it: main's session says who and which team. */
 export interface AgentStateRecord {
@@ -39,10 +39,10 @@ export function agentStateBody(change: AgentStateRecord, n: TableNames): Record<
   };
 }
 
-export const agentStateColumns = (n: TableNames) => [n.custom('staffid'), n.custom('state'), n.custom('startedat')];
+export const agentStateColumns = (n: TableNames) => [n.custom('staffid'), n.custom('state'), n.custom('previousstate'), n.custom('startedat')];
 
-export function toLatestState(row: Row, n: TableNames): { staffId: string; state: AgentState; since: string } {
+export function toLatestState(row: Row, n: TableNames): { staffId: string; state: AgentState; previous: AgentState | null; since: string } {
   const since = dateTime(row, n.custom('startedat'));
   if (since === null) throw new UnreadableRow('startedat is empty');
-  return { staffId: requiredText(row, n.custom('staffid')), state: requiredChoice(row, n.custom('state'), AGENT_STATE), since };
+  return { staffId: requiredText(row, n.custom('staffid')), state: requiredChoice(row, n.custom('state'), AGENT_STATE), previous: choice(row, n.custom('previousstate'), AGENT_STATE), since };
 }
