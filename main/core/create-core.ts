@@ -302,6 +302,7 @@ export function createCore(options: CoreOptions): Core {
       'callbacks.promise': (input) => callbacks.promise(input),
       'callbacks.list': () => plainly(() => callbacks.list()),
       'callbacks.attempted': (input) => plainly(() => callbacks.attempted(input)),
+      'callbacks.done': (input) => plainly(() => callbacks.done(input)),
       'agentState.reflect': ({ state }) => agentState.reflect(state),
       'agentState.record': ({ changes }) => plainly(() => agentState.record(changes)),
       'tenant.readiness': (_input, context) =>

@@ -27,6 +27,7 @@ export function CallbacksPlace() {
   const contact = useContact();
   const navigation = useNavigation();
   const [noAnswer, setNoAnswer] = useState<Callback | null>(null);
+  const [doneProblem, setDoneProblem] = useState<string | null>(null);
   // Asked afresh on arrival: one made or promised a moment ago shows without waiting for the next ask.
   const refresh = api?.refresh;
   useEffect(() => {
@@ -37,6 +38,13 @@ export function CallbacksPlace() {
   const removeRefused = async (id: string) => {
     await caseDatabase().callbacks.delete(id);
     navigation?.refocus();
+  };
+  // Done another way (the resident rang in, or it was settled on another call): completed in the
+  // council's system, and focus goes to the Done heading, where it now is.
+  const markDone = async (each: Callback) => {
+    const problem = await api.markDone(each.id);
+    setDoneProblem(problem);
+    if (!problem) document.getElementById('callbacks-done')?.focus();
   };
   const now = new Date();
   const inHand = contact.current !== null && contact.current.status !== 'done';
@@ -51,6 +59,11 @@ export function CallbacksPlace() {
       {api.problem && (
         <Alert severity="warning" role="status" sx={{ mb: 2 }}>
           {api.problem}
+        </Alert>
+      )}
+      {doneProblem && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+          {doneProblem}
         </Alert>
       )}
       {api.onThisComputer.length > 0 && (
@@ -81,7 +94,7 @@ export function CallbacksPlace() {
           const items = grouped.get(group) ?? [];
           return (
             <Box key={group} component="section" aria-labelledby={`callbacks-${group}`} sx={{ mb: 3 }}>
-              <Typography id={`callbacks-${group}`} component="h2" variant="h6">
+              <Typography id={`callbacks-${group}`} component="h2" variant="h6" tabIndex={-1}>
                 {t(`callbacks.group.${group}`, { count: items.length })}
               </Typography>
               {items.length === 0 ? (
@@ -106,6 +119,9 @@ export function CallbacksPlace() {
                           </Button>
                           <Button variant="outlined" onClick={() => setNoAnswer(each)} aria-label={t('callbacks.noAnswerFor', { name: each.residentName })}>
                             {t('callbacks.noAnswer')}
+                          </Button>
+                          <Button variant="text" onClick={() => void markDone(each)} aria-label={t('callbacks.doneFor', { name: each.residentName })}>
+                            {t('callbacks.markDone')}
                           </Button>
                         </Box>
                       )}

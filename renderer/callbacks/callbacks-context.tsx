@@ -18,6 +18,8 @@ export interface CallbacksApi {
   /** Due now and not yet put aside by the officer: the reminder shows the first. */
   due: Callback[];
   putAside(id: string): void;
+  /** Completes a call back made another way; answers why not, in plain words, or null. */
+  markDone(id: string): Promise<string | null>;
   refresh(): Promise<void>;
   sendNow(): void;
 }
@@ -83,7 +85,17 @@ export function CallbacksProvider({ staffId, children }: { staffId: string | nul
   const due = useMemo(() => open.filter((each) => Date.parse(each.from) <= now && !putAsideIds.has(each.id)), [open, now, putAsideIds]);
   const putAside = useCallback((id: string) => setPutAside((ids) => new Set([...ids, id])), []);
 
-  const api = useMemo<CallbacksApi>(() => ({ callbacks, problem, onThisComputer, due, putAside, refresh, sendNow }), [callbacks, problem, onThisComputer, due, putAside, refresh, sendNow]);
+  const markDone = useCallback(
+    async (id: string) => {
+      const outcome = await bridge.callbacks.done({ callbackId: id }).catch(() => null);
+      if (!outcome?.ok) return outcome ? outcome.error.message : 'The council’s system could not be reached. Try again in a moment.';
+      setCallbacks((list) => (list ?? []).map((each) => (each.id === id ? outcome.value.callback : each)));
+      return null;
+    },
+    [bridge],
+  );
+
+  const api = useMemo<CallbacksApi>(() => ({ callbacks, problem, onThisComputer, due, putAside, markDone, refresh, sendNow }), [callbacks, problem, onThisComputer, due, putAside, markDone, refresh, sendNow]);
   return <CallbacksContext.Provider value={api}>{children}</CallbacksContext.Provider>;
 }
 

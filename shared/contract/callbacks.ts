@@ -29,7 +29,14 @@ export type CallbackPromiseResult =
 
 /** An attempt with no answer, recorded once by its own id, and the call back moved to a new window. */
 export const callbackAttemptedInput = z.strictObject({ callbackId: z.uuid(), attemptId: z.uuid(), nextFrom: z.iso.datetime(), nextTo: z.iso.datetime() });
+export type CallbackAttemptedInput = z.output<typeof callbackAttemptedInput>;
 
+/**
+ * A call back done another way (the resident rang in, or it was settled on another call):
+ * completed, status reason Made, now. Repeating it answers the same.
+ */
+export const callbackDoneInput = z.strictObject({ callbackId: z.uuid() });
+export type CallbackDoneInput = z.output<typeof callbackDoneInput>;
 
 export type CallbackList = { callbacks: Callback[] };
 export type CallbackAnswer = { callback: Callback };

@@ -21,7 +21,7 @@ import type { InterpreterLine, MachineTranslation } from '../languages/interpret
 import type { CallerCard, SessionInfo, TrainingSummary } from './session';
 import type { TenantReadiness } from './tenant-readiness';
 import { messageStatusInput, residentMessagesInput, sendMessageInput, type MessageSendResult, type MessageStatus, type MessageTemplates, type ResidentMessageRecord } from './messages';
-import { callbackAttemptedInput, promiseCallbackInput, type CallbackAnswer, type CallbackList, type CallbackPromiseResult } from './callbacks';
+import { callbackAttemptedInput, callbackDoneInput, promiseCallbackInput, type CallbackAnswer, type CallbackList, type CallbackPromiseResult } from './callbacks';
 import { recordAgentStatesInput, reflectAgentStateInput, type TeamsPresenceResult } from './agent-state';
 import {
   askExpertInput,
@@ -257,6 +257,8 @@ export const calls = {
   'callbacks.list': call<CallbackList>()(noInput),
   /** No answer: the attempt recorded on the resident, and the call back moved to a new window. */
   'callbacks.attempted': call<CallbackAnswer>()(callbackAttemptedInput),
+  /** The call back made: completed (Made) in the council's system; repeating it answers the same. */
+  'callbacks.done': call<CallbackAnswer>()(callbackDoneInput),
   /** Whether the tenant is set up for CivicDesk, check by check with the fix for each (an administrator's page). */
   'tenant.readiness': call<TenantReadiness>()(noInput),
   /** Shows the officer's state in Teams (their presence through Graph) when this computer is signed in to Microsoft 365. */

@@ -44,9 +44,16 @@ const WINDOW_MOST_MS = 4 * 60 * 60 * 1000;
 const AHEAD_MOST_MS = 30 * 24 * 60 * 60 * 1000;
 const PAST_LEAST_MS = 5 * 60 * 1000;
 
-/** A UK phone number (landline or mobile, spaces and +44 allowed) as its 11 national digits, or null. */
+/**
+ * A UK phone number (landline or mobile, spaces and +44 allowed) as its 11 national digits, or
+ * null. "+44 (0)20 …" and "+44 020 …", as people write them, are taken too: after +44 a UK
+ * number never starts with 0, so that 0 is the one dialled at home.
+ */
 export function ukPhoneNumber(text: string): string | null {
-  const digits = text.replace(/[\s()-]/g, '').replace(/^\+44/, '0').replace(/^0044/, '0');
+  const digits = text
+    .replace(/[\s.-]/g, '')
+    .replace(/^(?:\+44|0044)(?:\(0\)|0)?/, '0')
+    .replace(/[()]/g, '');
   return /^0[1-37]\d{9}$/.test(digits) ? digits : null;
 }
 

@@ -76,6 +76,8 @@ export interface BackOffice {
   callbacks?(staffId: string): Promise<Callback[]>;
   /** No answer: the attempt recorded once by its id, and the call back moved to a new window. */
   callbackAttempted?(attempt: { callbackId: string; attemptId: string; nextFrom: string; nextTo: string; capturedBy: string }): Promise<Callback>;
+  /** The call back made: completed (Made) now. Safe to repeat: one done already is answered as it is. */
+  callbackDone?(callbackId: string): Promise<Callback>;
   /** An officer's state change, for the team view (cd_agentstate). Safe to repeat: its own id makes a resend a no-op. */
   recordAgentState?(change: AgentStateRecord): Promise<void>;
 }

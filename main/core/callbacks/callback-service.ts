@@ -1,4 +1,4 @@
-import type { CallbackAnswer, CallbackList, CallbackPromiseResult, PromiseCallbackInput } from '../../../shared/contract/callbacks';
+import type { CallbackAnswer, CallbackAttemptedInput, CallbackDoneInput, CallbackList, CallbackPromiseResult, PromiseCallbackInput } from '../../../shared/contract/callbacks';
 import { callbackProblems, ukPhoneNumber } from '../../../shared/domain/callback';
 import type { StaffUser } from '../../../shared/domain/staff';
 import { isBackOfficeError } from '../back-office/errors';
@@ -31,8 +31,8 @@ export function createCallbackService(deps: CallbackServiceDeps) {
   };
   const office = async () => {
     const backOffice = await deps.backOffice();
-    if (!backOffice?.promiseCallback || !backOffice.callbacks || !backOffice.callbackAttempted) throw new NotPossible(NOT_HERE);
-    return backOffice as Required<Pick<BackOffice, 'promiseCallback' | 'callbacks' | 'callbackAttempted'>>;
+    if (!backOffice?.promiseCallback || !backOffice.callbacks || !backOffice.callbackAttempted || !backOffice.callbackDone) throw new NotPossible(NOT_HERE);
+    return backOffice as Required<Pick<BackOffice, 'promiseCallback' | 'callbacks' | 'callbackAttempted' | 'callbackDone'>>;
   };
 
   return {
@@ -56,16 +56,29 @@ export function createCallbackService(deps: CallbackServiceDeps) {
       }
     },
 
+    /**
+     * The officer's own call backs and the queue's. Not audited as a read of a record, as a
+     * search is not (main/core/residents/online-search.ts): each carries the resident's name
+     * and a number to call, which every officer's computer holds for every resident already,
+     * and the reason an officer wrote when promising it. Calling one back opens the
+     * resident's 360 view, and that open is audited like any other (residents.open).
+     */
     async list(): Promise<CallbackList> {
       const staff = officer();
       return { callbacks: await (await office()).callbacks(staff.id) };
     },
 
-    async attempted(input: { callbackId: string; attemptId: string; nextFrom: string; nextTo: string }): Promise<CallbackAnswer> {
+    async attempted(input: CallbackAttemptedInput): Promise<CallbackAnswer> {
       const staff = officer();
       const problem = callbackProblems({ number: '020 7946 0000', reason: 'attempt', from: input.nextFrom, to: input.nextTo }, deps.now())[0];
       if (problem) throw new NotPossible(problem.message);
-      return { callback: await (await office()).callbackAttempted({ ...input, capturedBy: staff.id }) };
+      return { callback: await (await office()).callbackAttempted({ callbackId: input.callbackId, attemptId: input.attemptId, nextFrom: input.nextFrom, nextTo: input.nextTo, capturedBy: staff.id }) };
+    },
+
+    /** The call back made: completed (Made) now; one done already is answered as it is. */
+    async done(input: CallbackDoneInput): Promise<CallbackAnswer> {
+      officer();
+      return { callback: await (await office()).callbackDone(input.callbackId) };
     },
   };
 }

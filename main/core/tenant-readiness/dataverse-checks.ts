@@ -2,7 +2,7 @@ import { tableNames, type TableNames } from '../back-office/dataverse/names';
 import { ANONYMOUS_CONTACT_CHECK, ANONYMOUS_CONTACT_TITLE, anonymousContactCheck } from './anonymous-contact-check';
 import { SEARCH_CHECK, SEARCH_TITLE, searchCheck } from './search-check';
 import { failed, notChecked, passed, type ReadinessCheck } from './check';
-import { DATAVERSE_REQUIREMENTS, underPrefix } from './dataverse-requirements';
+import { COLUMN_TYPE_WORDS, DATAVERSE_REQUIREMENTS, DATAVERSE_TYPED_COLUMNS, underPrefix, type ColumnType } from './dataverse-requirements';
 import { ACTIVITY_TABLES, ROLE_PRIVILEGES, type TablePrivilege } from './privilege-requirements';
 import { errorText, type SignedInOfficer, type TenantConnection } from './tenant';
 
@@ -22,7 +22,15 @@ async function textColumnLengths(get: Get, table: string): Promise<Map<string, n
   return lengths;
 }
 
-/** One check per table: it exists, and each text column CivicDesk writes is there and long enough. */
+/** Every column's AttributeType as Dataverse reports it, by logical name. */
+async function columnTypes(get: Get, table: string): Promise<Map<string, string>> {
+  const answer = await get(`EntityDefinitions(LogicalName='${table}')/Attributes?$select=LogicalName,AttributeType`);
+  if (answer.status !== 200) throw new Error(`Dataverse answered ${answer.status} reading ${table}'s columns: ${errorText(answer.body)}`);
+  const value = (answer.body as { value?: { LogicalName?: unknown; AttributeType?: unknown }[] }).value ?? [];
+  return new Map(value.flatMap((column) => (typeof column.LogicalName === 'string' && typeof column.AttributeType === 'string' ? [[column.LogicalName, column.AttributeType] as const] : [])));
+}
+
+/** One check per table: it exists, each text column CivicDesk writes is there and long enough, and each other column it uses is there with its type. */
 async function tableCheck(get: Get, names: TableNames, requirement: string, columns: Readonly<Record<string, number>>): Promise<ReadinessCheck> {
   const table = underPrefix(requirement, names);
   const id = `dataverse-table:${table}`;
@@ -36,20 +44,40 @@ async function tableCheck(get: Get, names: TableNames, requirement: string, colu
   }
   if (definition.status !== 200) return failed(id, title, `Dataverse answered ${definition.status} when asked about ${table}: ${errorText(definition.body)}.`, 'Check the officer may read table definitions (every security role may) and run the check again.');
   const wanted = Object.entries(columns).map(([column, length]) => [underPrefix(column, names), length] as const);
-  if (wanted.length === 0) return passed(id, title, `The table ${table} exists.`);
-  const lengths = await textColumnLengths(get, table);
-  const missing = wanted.filter(([column]) => !lengths.has(column)).map(([column, length]) => `${column} (text, at least ${length})`);
+  const typed = Object.entries(DATAVERSE_TYPED_COLUMNS[requirement] ?? {}).map(([column, type]) => [underPrefix(column, names), type] as const);
+  if (wanted.length === 0 && typed.length === 0) return passed(id, title, `The table ${table} exists.`);
+  const lengths = wanted.length > 0 ? await textColumnLengths(get, table) : new Map<string, number>();
+  const types = typed.length > 0 ? await columnTypes(get, table) : new Map<string, string>();
+  const missing = [
+    ...wanted.filter(([column]) => !lengths.has(column)).map(([column, length]) => `${column} (text, at least ${length})`),
+    ...typed.filter(([column]) => !types.has(column)).map(([column, type]) => `${column} (${COLUMN_TYPE_WORDS[type].toLowerCase()})`),
+  ];
   const short = wanted.flatMap(([column, length]) => {
     const actual = lengths.get(column);
     return actual !== undefined && actual < length ? [`${column} holds ${actual} characters, CivicDesk writes up to ${length}`] : [];
   });
-  if (missing.length === 0 && short.length === 0) return passed(id, title, `The table ${table} exists with its ${wanted.length} text columns long enough.`);
-  const detail = [missing.length ? `Missing: ${missing.join(', ')}.` : '', short.length ? `Too short: ${short.join('; ')}.` : ''].filter(Boolean).join(' ');
+  const otherType = typed.flatMap(([column, type]) => {
+    const actual = types.get(column);
+    return actual !== undefined && actual !== type ? [`${column} is ${typeWords(actual)}, CivicDesk needs ${COLUMN_TYPE_WORDS[type].toLowerCase()}`] : [];
+  });
+  if (missing.length === 0 && short.length === 0 && otherType.length === 0) {
+    const others = typed.length > 0 ? ` and its ${typed.length} other columns of the right types` : '';
+    return passed(id, title, wanted.length > 0 ? `The table ${table} exists with its ${wanted.length} text columns long enough${others}.` : `The table ${table} exists with its ${typed.length} columns of the right types.`);
+  }
+  const detail = [missing.length ? `Missing: ${missing.join(', ')}.` : '', short.length ? `Too short: ${short.join('; ')}.` : '', otherType.length ? `Of another type: ${otherType.join('; ')}.` : ''].filter(Boolean).join(' ');
   const fix = [
     missing.length ? `Add the missing columns to ${table} as ${TABLES_DOC} lists them.` : '',
     short.length ? `Raise each column's maximum length (Power Apps → Tables → ${table} → Columns → the column → Advanced options → Maximum character count) to at least the figure given.` : '',
+    // Dataverse cannot change a column's type once it is made.
+    otherType.length ? `A column's type cannot be changed: delete each one named and make it again with the type ${TABLES_DOC} gives.` : '',
   ].filter(Boolean).join(' ');
   return failed(id, title, detail, fix);
+}
+
+function typeWords(type: string): string {
+  if (type === 'String') return 'text';
+  if (type === 'Memo') return 'multiple lines of text';
+  return type in COLUMN_TYPE_WORDS ? COLUMN_TYPE_WORDS[type as ColumnType].toLowerCase() : type;
 }
 
 /** Whether the privileges reported include `prv<privilege><table>` (activity tables: also prv<privilege>Activity). */

@@ -35,6 +35,22 @@ export const DATAVERSE_REQUIREMENTS: Readonly<Record<string, Readonly<Record<str
   systemuser: {},
 };
 
+/**
+ * Columns CivicDesk reads and writes that are not text, by the AttributeType Dataverse reports
+ * for them (EntityDefinitions(…)/Attributes): a table missing one, or with one of another type,
+ * fails its check. docs/dataverse-tables.md lists them with their types. Only those a council
+ * must add, or that CivicDesk's call backs depend on, are listed here.
+ */
+export const DATAVERSE_TYPED_COLUMNS: Readonly<Record<string, Readonly<Record<string, ColumnType>>>> = {
+  // Call backs (docs/dataverse-tables.md, "`phonecall` as a call back"): Dataverse's own schedule, and the council's two columns.
+  phonecall: { scheduledstart: 'DateTime', scheduledend: 'DateTime', cd_callbackfor: 'Picklist', cd_callbackattempts: 'Integer' },
+};
+
+export type ColumnType = 'DateTime' | 'Picklist' | 'Integer';
+
+/** How Power Apps names each type when a column is made. */
+export const COLUMN_TYPE_WORDS: Readonly<Record<ColumnType, string>> = { DateTime: 'Date and time', Picklist: 'Choice', Integer: 'Whole number' };
+
 /** The columns a call (`phonecall`) and a visit (`cd_facetoface`) both carry. */
 function contactColumns(): Record<string, number> {
   return {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { FetchLike } from '../../../main/core/back-office/https-fetch';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PromiseCallbackInput } from '../../../shared/contract/callbacks';
-import { callbackGroup, callbackProblems, ukPhoneNumber } from '../../../shared/domain/callback';
 import type { StaffUser } from '../../../shared/domain/staff';
-import { londonWallTime } from '../../../shared/london-time';
 import { createCallbackService } from '../../../main/core/callbacks/callback-service';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
-import { contactFor, dataset, startHarness, type Harness } from '../back-office/fixture';
+import { asOf, contactFor, dataset, startHarness, type Harness } from '../back-office/fixture';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -22,9 +21,9 @@ const residentId = rowIdFor('res-000001');
 // Dataverse keeps times to the second: whole minutes compare as they were sent.
 const inAnHour = () => new Date(Math.ceil((Date.now() + 3_600_000) / 60_000) * 60_000);
 
-function serviceFor(user: StaffUser) {
+function serviceFor(user: StaffUser, fetch?: FetchLike) {
   const warnings: string[] = [];
-  const office = harness.backOffice({ getAccessToken: async () => harness.officerToken(user.id) });
+  const office = harness.backOffice({ getAccessToken: async () => harness.officerToken(user.id), ...(fetch ? { fetch } : {}) });
   const service = createCallbackService({ backOffice: async () => office, user: () => user, now: () => new Date(), log: { warn: (message) => warnings.push(message) } });
   return { service, office, warnings };
 }
@@ -116,33 +115,189 @@ describe('call backs in the council’s system (scheduled outgoing phone calls)'
   });
 });
 
-describe('a call back’s rules', () => {
-  const now = londonWallTime('2026-12-04', 11);
-  it('groups by when it is due, on London’s day', () => {
-    const at = (hour: number, minute = 0, date = '2026-12-04') => londonWallTime(date, hour, minute).toISOString();
-    expect(callbackGroup({ status: 'open', from: at(9), to: at(10) }, now)).toBe('overdue');
-    expect(callbackGroup({ status: 'open', from: at(10, 30), to: at(11) }, now)).toBe('due-now');
-    expect(callbackGroup({ status: 'open', from: at(11), to: at(12) }, now)).toBe('due-now');
-    expect(callbackGroup({ status: 'open', from: at(23, 30), to: at(23, 59) }, now)).toBe('later-today');
-    expect(callbackGroup({ status: 'open', from: at(0, 30, '2026-12-05'), to: at(1, 0, '2026-12-05') }, now)).toBe('later');
-    expect(callbackGroup({ status: 'done', from: at(9), to: at(10) }, now)).toBe('done');
+/**
+ * A connection that loses the answer to the first request matching: the stand-in has applied
+ * it, and the adapter hears only that the connection was cut (as when a laptop's Wi-Fi drops).
+ */
+function losingAnswerTo(match: (method: string, url: string) => boolean): FetchLike {
+  let armed = true;
+  return async (url, init) => {
+    const answer = await harness.fetch(url, init);
+    if (armed && match(init?.method ?? 'GET', url)) {
+      armed = false;
+      await answer.text();
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    }
+    return answer;
+  };
+}
+
+const isPost = (method: string, url: string) => method === 'POST' && url.includes('/phonecalls');
+const isPatch = (method: string, url: string) => method === 'PATCH' && url.includes('/phonecalls(');
+
+describe('call backs: no answer, done, and what goes wrong', () => {
+  const later = () => {
+    const from = new Date(inAnHour().getTime() + 2 * 3_600_000);
+    return { nextFrom: from.toISOString(), nextTo: new Date(from.getTime() + 3_600_000).toISOString() };
+  };
+
+  it('done: completed with status reason Made, now; told again, the same answer and nothing changed', async () => {
+    const { service } = serviceFor(agent);
+    const input = promise();
+    await service.promise(input);
+    const done = await service.done({ callbackId: input.callbackId });
+    expect(done.callback).toMatchObject({ id: input.callbackId, status: 'done', doneAt: asOf.toISOString(), attempts: 0 });
+    expect(rowOf(input.callbackId)[0]).toMatchObject({ statecode: 1, statuscode: 2 });
+    expect(Date.parse(String(rowOf(input.callbackId)[0]?.actualend))).toBe(asOf.getTime());
+    const patches = () => harness.standIn.requests().filter((each) => each.method === 'PATCH' && each.target.includes(input.callbackId)).length;
+    const before = patches();
+    expect(await service.done({ callbackId: input.callbackId })).toEqual(done);
+    expect(patches()).toBe(before);
+    expect((await service.list()).callbacks.find((each) => each.id === input.callbackId)).toMatchObject({ status: 'done' });
   });
 
-  it('takes UK numbers as people write them', () => {
-    expect(ukPhoneNumber('+44 20 7946 0000')).toBe('02079460000');
-    expect(ukPhoneNumber('07700 900123')).toBe('07700900123');
-    expect(ukPhoneNumber('(020) 7946-0000')).toBe('02079460000');
-    expect(ukPhoneNumber('999')).toBeNull();
-    expect(ukPhoneNumber('09001 234567')).toBeNull();
+  it('done whose answer was lost, told again: done once', async () => {
+    const input = promise();
+    await serviceFor(agent).service.promise(input);
+    await expect(serviceFor(agent, losingAnswerTo(isPatch)).service.done({ callbackId: input.callbackId })).rejects.toThrow();
+    expect(rowOf(input.callbackId)[0]).toMatchObject({ statecode: 1, statuscode: 2 });
+    expect((await serviceFor(agent).service.done({ callbackId: input.callbackId })).callback).toMatchObject({ status: 'done' });
   });
 
-  it('says what to put right', () => {
-    const ok = { number: '020 7946 0000', reason: 'Rent', from: londonWallTime('2026-12-04', 14).toISOString(), to: londonWallTime('2026-12-04', 15).toISOString() };
-    expect(callbackProblems(ok, now)).toEqual([]);
-    expect(callbackProblems({ ...ok, reason: '  ' }, now).map((each) => each.field)).toEqual(['reason']);
-    expect(callbackProblems({ ...ok, reason: 'x'.repeat(151) }, now).map((each) => each.field)).toEqual(['reason']);
-    expect(callbackProblems({ ...ok, from: londonWallTime('2026-12-04', 9).toISOString() }, now)[0]?.message).toBe('That time has passed. Choose a time from now on.');
-    expect(callbackProblems({ ...ok, to: ok.from }, now).map((each) => each.field)).toEqual(['to']);
-    expect(callbackProblems({ ...ok, from: londonWallTime('2027-01-20', 9).toISOString(), to: londonWallTime('2027-01-20', 10).toISOString() }, now).map((each) => each.field)).toEqual(['from']);
+  it('no answer after a call back is done is refused, and nothing is recorded', async () => {
+    const { service } = serviceFor(agent);
+    const input = promise();
+    await service.promise(input);
+    await service.done({ callbackId: input.callbackId });
+    const attemptId = randomUUID();
+    await expect(service.attempted({ callbackId: input.callbackId, attemptId, ...later() })).rejects.toThrow('That call back has been done already.');
+    expect(rowOf(attemptId)).toHaveLength(0);
+  });
+
+  it('only a call back is closed as one: another phone call, or none, is refused and left as it is', async () => {
+    const { service } = serviceFor(agent);
+    // A call taken, recorded open (as the contact outbox does at the start of a call).
+    const taken = contactFor({ staffId: agent.id, residentId, state: 'in-progress', endedAt: null });
+    expect(await serviceFor(agent).office.saveContacts([taken], { staffId: agent.id, team: agent.team, trueResolutionDays: 7 })).toEqual([{ id: taken.id, result: 'saved' }]);
+    expect(rowOf(taken.id)[0]).toMatchObject({ statecode: 0 });
+    await expect(service.done({ callbackId: taken.id })).rejects.toThrow('That call back is not in the council’s system.');
+    await expect(service.attempted({ callbackId: taken.id, attemptId: randomUUID(), ...later() })).rejects.toThrow('That call back is not in the council’s system.');
+    expect(rowOf(taken.id)[0]).toMatchObject({ statecode: 0 });
+    await expect(service.done({ callbackId: randomUUID() })).rejects.toThrow('That call back is not in the council’s system. Look at the Callbacks place again.');
+  });
+
+  it('a call back for the queue: a colleague records no answer and makes it', async () => {
+    const input = promise({ forWhom: 'queue' });
+    await serviceFor(agent).service.promise(input);
+    const { service } = serviceFor(colleague);
+    const next = later();
+    const attemptId = randomUUID();
+    expect((await service.attempted({ callbackId: input.callbackId, attemptId, ...next })).callback).toMatchObject({ attempts: 1, from: next.nextFrom, to: next.nextTo, forWhom: 'queue' });
+    expect(rowOf(attemptId)[0]).toMatchObject({ statecode: 1, statuscode: 2, directioncode: true, cd_callbackof: input.callbackId, cd_capturedby: colleague.id });
+    expect((await service.done({ callbackId: input.callbackId })).callback.status).toBe('done');
+  });
+
+  it('no answer whose answer was lost, sent again: one attempt row, counted once, window moved', async () => {
+    const input = promise();
+    await serviceFor(agent).service.promise(input);
+    const attemptId = randomUUID();
+    const next = later();
+    // The adapter may try again itself and find the attempt made; else the page sends it again.
+    await serviceFor(agent, losingAnswerTo(isPost)).service.attempted({ callbackId: input.callbackId, attemptId, ...next }).catch(() => undefined);
+    expect(rowOf(attemptId)).toHaveLength(1);
+    const again = await serviceFor(agent).service.attempted({ callbackId: input.callbackId, attemptId, ...next });
+    expect(again.callback).toMatchObject({ attempts: 1, from: next.nextFrom, to: next.nextTo, status: 'open' });
+    expect(rowOf(attemptId)).toHaveLength(1);
+    expect(rowOf(input.callbackId)[0]).toMatchObject({ cd_callbackattempts: 1 });
+    expect([Date.parse(String(rowOf(input.callbackId)[0]?.scheduledstart)), Date.parse(String(rowOf(input.callbackId)[0]?.scheduledend))]).toEqual([Date.parse(next.nextFrom), Date.parse(next.nextTo)]);
+    // A second attempt, its own id: two.
+    const second = later();
+    expect((await serviceFor(agent).service.attempted({ callbackId: input.callbackId, attemptId: randomUUID(), ...second })).callback.attempts).toBe(2);
+  });
+
+  it('a promise whose answer was lost on the way back (the phone call made): sent again, promised, one row', async () => {
+    const input = promise({ forWhom: 'queue' });
+    const first = await serviceFor(agent, losingAnswerTo(isPost)).service.promise(input);
+    expect(rowOf(input.callbackId)).toHaveLength(1);
+    // The adapter may try again itself and find it made; else the outbox tries again.
+    if (first.status !== 'promised') expect(first.status).toBe('retry');
+    expect(await serviceFor(agent).service.promise(input)).toMatchObject({ status: 'promised', callback: { id: input.callbackId, forWhom: 'queue', status: 'open' } });
+    expect(rowOf(input.callbackId)).toHaveLength(1);
+  });
+
+  it('while Dataverse is busy (429), the promise waits to be sent again', async () => {
+    const { service } = serviceFor(agent);
+    harness.standIn.faults.failAlways({ status: 429, retryAfterSeconds: 1 });
+    const input = promise();
+    expect(await service.promise(input)).toMatchObject({ status: 'retry' });
+    harness.standIn.faults.clear();
+    expect(rowOf(input.callbackId)).toHaveLength(0);
+  });
+
+  it('a promise Dataverse refuses (a resident it does not have) fails, in plain words, and is not made', async () => {
+    const { service } = serviceFor(agent);
+    const input = promise({ residentId: randomUUID() });
+    const answer = await service.promise(input);
+    expect(answer.status).toBe('failed');
+    if (answer.status === 'failed') expect(answer.reason).not.toMatch(/0x8|contact With Id|odata/i);
+    expect(rowOf(input.callbackId)).toHaveLength(0);
+  });
+
+  it('a promise that is not right is refused field by field before Dataverse is asked', async () => {
+    const { service } = serviceFor(agent);
+    const before = harness.standIn.requests().length;
+    expect(await service.promise(promise({ reason: '   ' }))).toEqual({ status: 'failed', reason: 'Say what the call back is about.' });
+    const from = inAnHour();
+    expect(await service.promise(promise({ from: from.toISOString(), to: from.toISOString() }))).toEqual({ status: 'failed', reason: 'The end of the window must be after its start.' });
+    expect(harness.standIn.requests().length).toBe(before);
+  });
+
+  it('no answer with a new window that is not right is refused, and nothing is recorded', async () => {
+    const { service } = serviceFor(agent);
+    const input = promise();
+    await service.promise(input);
+    const from = inAnHour();
+    const attemptId = randomUUID();
+    await expect(service.attempted({ callbackId: input.callbackId, attemptId, nextFrom: from.toISOString(), nextTo: new Date(from.getTime() + 5 * 3_600_000).toISOString() })).rejects.toThrow('Make the window 4 hours or shorter');
+    await expect(service.attempted({ callbackId: input.callbackId, attemptId, nextFrom: new Date(Date.now() - 3_600_000).toISOString(), nextTo: from.toISOString() })).rejects.toThrow('That time has passed');
+    expect(rowOf(attemptId)).toHaveLength(0);
+  });
+
+  it('lists open call backs earliest first, and done ones only for a day', async () => {
+    const { service, office } = serviceFor(agent);
+    const soon = promise({ reason: 'Soonest' });
+    const base = Date.parse(soon.from);
+    const laterOne = promise({ reason: 'Later one', from: new Date(base + 3 * 3_600_000).toISOString(), to: new Date(base + 4 * 3_600_000).toISOString() });
+    await service.promise(laterOne);
+    await service.promise(soon);
+    // Made two days before the adapter's now: no longer listed.
+    const old = promise({ reason: 'Made long ago' });
+    await service.promise(old);
+    const twoDaysAgo = new Date(asOf.getTime() - 2 * 24 * 3_600_000).toISOString();
+    const call = contactFor({ staffId: agent.id, residentId, callbackId: old.callbackId, callerNumber: '02079460000', answeredAt: twoDaysAgo, endedAt: twoDaysAgo, offeredAt: null, waitedSeconds: null });
+    expect(await office.saveContacts([call], { staffId: agent.id, team: agent.team, trueResolutionDays: 7 })).toEqual([{ id: call.id, result: 'saved' }]);
+    const listed = (await service.list()).callbacks;
+    const ids = listed.map((each) => each.id);
+    expect(ids.indexOf(soon.callbackId)).toBeLessThan(ids.indexOf(laterOne.callbackId));
+    expect(ids.indexOf(soon.callbackId)).toBeGreaterThanOrEqual(0);
+    expect(ids).not.toContain(old.callbackId);
+    const froms = listed.map((each) => Date.parse(each.from));
+    expect([...froms].sort((a, b) => a - b)).toEqual(froms);
+    // Ordinary calls are never listed as call backs.
+    expect(listed.every((each) => harness.standIn.rows('phonecalls').find((row) => row.activityid === each.id)?.cd_callbackfor != null)).toBe(true);
+  });
+
+  it('lists every page Dataverse gives, not only the first', async () => {
+    const { service } = serviceFor(agent);
+    const mine = [promise({ reason: 'Paged one' }), promise({ reason: 'Paged two' }), promise({ reason: 'Paged three' })];
+    for (const each of mine) await service.promise(each);
+    const office = harness.backOffice({ getAccessToken: async () => harness.officerToken(agent.id), pageSize: 2 });
+    const paged = createCallbackService({ backOffice: async () => office, user: () => agent, now: () => new Date(), log: { warn: () => undefined } });
+    const before = harness.standIn.requests().length;
+    const ids = (await paged.list()).callbacks.map((each) => each.id);
+    for (const each of mine) expect(ids).toContain(each.callbackId);
+    expect(ids).toEqual((await service.list()).callbacks.map((each) => each.id));
+    // More than one request: the pages were followed.
+    expect(harness.standIn.requests().length - before).toBeGreaterThan(2);
   });
 });

@@ -144,4 +144,34 @@ describe('the Callbacks place and the reminder', () => {
     // Started from the place: the reminder for it has gone.
     await waitFor(() => expect(screen.queryByTestId('callback-reminder')).toBeNull());
   });
+
+  it('a call back done another way is marked done: it moves to Done, focus goes there, and a refusal is said', async () => {
+    const due = callback({});
+    let refuse = true;
+    const fake = fakeBridge(session, {
+      'callbacks.list': () => ({ callbacks: [due] }),
+      'callbacks.done': () => {
+        if (refuse) throw new Error('That call back is not in the council’s system. Look at the Callbacks place again.');
+        return { callback: { ...due, status: 'done' } };
+      },
+    });
+    render(<App bridge={fake.bridge} i18n={await createI18n('en-GB')} />);
+    await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+    const user = userEvent.setup();
+    await user.click(within(screen.getByRole('navigation', { name: 'Places' })).getByRole('button', { name: /Callbacks/ }));
+    const dueNow = await screen.findByRole('region', { name: 'Due now (1)' });
+    const doneAlready = within(dueNow).getByRole('button', { name: /Call back to Ada Lovelace done already/ });
+
+    await user.click(doneAlready);
+    await waitFor(() => expect(screen.getAllByRole('alert').some((each) => each.textContent?.includes('Look at the Callbacks place again'))).toBe(true));
+    expect(screen.getByRole('region', { name: 'Due now (1)' })).toBeTruthy();
+
+    refuse = false;
+    await user.click(doneAlready);
+    const done = await screen.findByRole('region', { name: 'Done in the last day (1)' });
+    expect(within(done).getByTestId('callback').textContent).toContain('Council tax instalments');
+    expect(screen.getByRole('region', { name: 'Due now (0)' })).toBeTruthy();
+    expect(document.activeElement?.textContent).toBe('Done in the last day (1)');
+    expect(fake.calls.filter((name) => name === 'callbacks.done')).toHaveLength(2);
+  });
 });

@@ -136,6 +136,9 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'callbacks.attempted': () => {
       throw new Error('not in the fake core');
     },
+    'callbacks.done': () => {
+      throw new Error('not in the fake core');
+    },
     'tenant.readiness': () => ({ tenant: 'training', checks: [], ready: false }),
     ...overrides,
   };

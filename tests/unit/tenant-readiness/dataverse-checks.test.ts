@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataverseChecks } from '../../../main/core/tenant-readiness/dataverse-checks';
-import { DATAVERSE_REQUIREMENTS } from '../../../main/core/tenant-readiness/dataverse-requirements';
+import { DATAVERSE_REQUIREMENTS, DATAVERSE_TYPED_COLUMNS } from '../../../main/core/tenant-readiness/dataverse-requirements';
 import { ROLE_PRIVILEGES } from '../../../main/core/tenant-readiness/privilege-requirements';
 import type { ServiceAnswer, TenantConnection } from '../../../main/core/tenant-readiness/tenant';
 
@@ -13,10 +13,12 @@ const officer = { userId: 'entra-oid', name: 'Test Leader', role: 'team-leader' 
  * its EntityDefinitions entry, a text column its String or Memo attribute with MaxLength, and
  * the officer's privileges RetrieveUserPrivileges' RolePrivileges.
  */
-function environment(options: { prefix?: string; tables?: Record<string, Record<string, number>>; privileges?: string[]; contacts?: Record<string, Record<string, unknown>> }): TenantConnection {
+function environment(options: { prefix?: string; tables?: Record<string, Record<string, number>>; typed?: Record<string, Record<string, string>>; privileges?: string[]; contacts?: Record<string, Record<string, unknown>> }): TenantConnection {
   const prefix = options.prefix ?? 'cd';
   const rename = (name: string) => (name.startsWith('cd_') ? `${prefix}_${name.slice(3)}` : name);
   const tables = options.tables ?? Object.fromEntries(Object.entries(DATAVERSE_REQUIREMENTS).map(([table, columns]) => [rename(table), Object.fromEntries(Object.entries(columns).map(([column, length]) => [rename(column), length]))]));
+  // Columns of other types, by AttributeType: those CivicDesk needs, unless a test says otherwise.
+  const typed = options.typed ?? Object.fromEntries(Object.entries(DATAVERSE_TYPED_COLUMNS).map(([table, columns]) => [rename(table), Object.fromEntries(Object.entries(columns).map(([column, type]) => [rename(column), type]))]));
   const privileges = options.privileges ?? Object.entries(ROLE_PRIVILEGES['team-leader']).flatMap(([table, held]) => held.map((privilege) => `prv${privilege}${rename(table)}`));
   const answer = (path: string): ServiceAnswer => {
     if (path === 'WhoAmI') return { status: 200, body: { BusinessUnitId: USER, UserId: USER, OrganizationId: USER } };
@@ -31,6 +33,12 @@ function environment(options: { prefix?: string; tables?: Record<string, Record<
       return { status: 200, body: Object.fromEntries(columns.map((column) => [column, column === 'contactid' ? contact[1] : (row[column] ?? null)])) };
     }
     if (path === `systemusers(${USER})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()`) return { status: 200, body: { RolePrivileges: privileges.map((name) => ({ Depth: 'Global', PrivilegeId: USER, BusinessUnitId: USER, PrivilegeName: name })) } };
+    const every = /^EntityDefinitions\(LogicalName='([a-z_]+)'\)\/Attributes\?\$select=LogicalName,AttributeType$/.exec(path);
+    if (every && tables[every[1] ?? '']) {
+      const name = every[1] ?? '';
+      const value = [...Object.keys(tables[name] ?? {}).map((LogicalName) => ({ LogicalName, AttributeType: 'String' })), ...Object.entries(typed[name] ?? {}).map(([LogicalName, AttributeType]) => ({ LogicalName, AttributeType }))];
+      return { status: 200, body: { value: value.map((each) => ({ ...each, MetadataId: USER })) } };
+    }
     const match = /^EntityDefinitions\(LogicalName='([a-z_]+)'\)(?:\/Attributes\/Microsoft\.Dynamics\.CRM\.(\w+))?\?\$select=/.exec(path);
     const table = match ? tables[match[1] ?? ''] : undefined;
     if (!match || !table) return { status: 404, body: { error: { code: '0x80060888', message: 'Could not find entity' } } };
@@ -73,6 +81,18 @@ describe('the Dataverse checks, against metadata in Microsoft’s shapes', () =>
       ['dataverse-table:cd_repeatcontact', 'The table cd_repeatcontact does not exist in this environment.'],
     ]);
     expect(found[1]?.fix).toContain('Power Apps → Tables → New table');
+  });
+
+  it('name a call back column that is missing or of another type, and say a type cannot be changed', async () => {
+    const typed = { phonecall: { scheduledstart: 'DateTime', scheduledend: 'DateTime', lbs_callbackfor: 'String' } };
+    const [phonecall] = await failures(environment({ prefix: 'lbs', typed }));
+    expect(phonecall).toMatchObject({
+      id: 'dataverse-table:phonecall',
+      ok: false,
+      detail: 'Missing: lbs_callbackattempts (whole number). Of another type: lbs_callbackfor is text, CivicDesk needs choice.',
+    });
+    expect(phonecall?.fix).toContain('Add the missing columns to phonecall');
+    expect(phonecall?.fix).toContain('cannot be changed');
   });
 
   it('take Dataverse’s shared Activity privileges for the activity tables, and name a privilege the role lacks', async () => {

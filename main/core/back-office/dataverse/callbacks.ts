@@ -1,7 +1,7 @@
 import type { Callback, CallbackFor } from '../../../../shared/domain/callback';
 import { BackOfficeError } from '../errors';
 import { CALLBACK_FOR } from './choices';
-import { readRows, type AdapterContext } from './context';
+import { readRow, readRows, type AdapterContext } from './context';
 import { failureFrom } from './failures';
 import { anyOf, query, quoted, recordId, select } from './odata';
 import { choice, dateTime, formatted, isGuid, lookup, requiredText, text, UnreadableRow, type Row } from './row';
@@ -65,10 +65,14 @@ function toCallback(row: Row, context: AdapterContext): Callback {
   };
 }
 
+const NOT_THERE = 'That call back is not in the council’s system. Look at the Callbacks place again.';
+
 async function readCallback(context: AdapterContext, id: string): Promise<Callback> {
   const row = await context.client.readRow(`phonecalls(${recordId(id)})?$select=${select(columns(context))}`);
-  if (!row) throw new BackOfficeError('not-found', { detail: 'That call back is not in the council’s system.' });
-  return toCallback(row, context);
+  if (!row) throw new BackOfficeError('not-found', { message: NOT_THERE, detail: 'no phonecall with that id' });
+  // Another phone call (a call taken, an attempt) is not a call back, and is never changed as one.
+  if (row[context.names.custom('callbackfor')] == null) throw new BackOfficeError('not-found', { message: NOT_THERE, detail: 'a phonecall that is not a call back' });
+  return readRow('phonecalls', row, (each) => toCallback(each, context));
 }
 
 /** Makes a row, or finds it made by an earlier try whose answer was lost. */
@@ -106,8 +110,9 @@ export async function listCallbacks(context: AdapterContext, staffId: string): P
   const since = new Date(context.now().getTime() - DONE_LISTED_MS).toISOString();
   const whose = anyOf([`${c('capturedby')} eq ${quoted(staffId)}`, `${c('callbackfor')} eq ${CALLBACK_FOR.value('queue')}`]);
   const when = anyOf([`statecode eq ${OPEN}`, `(statecode eq ${COMPLETED} and actualend ge ${since})`]);
-  const page = await context.client.readPage(query('phonecalls', { $select: select(columns(context)), $filter: `${c('callbackfor')} ne null and ${whose} and ${when}`, $orderby: 'scheduledstart asc,activityid asc' }), { pageSize: 200 });
-  return readRows(context, 'phonecalls', page.rows, (row) => toCallback(row, context));
+  // Every page, following @odata.nextLink: a busy queue is listed whole.
+  const { rows } = await context.client.readAll(query('phonecalls', { $select: select(columns(context)), $filter: `${c('callbackfor')} ne null and ${whose} and ${when}`, $orderby: 'scheduledstart asc,activityid asc' }), { pageSize: context.pageSize });
+  return readRows(context, 'phonecalls', rows, (row) => toCallback(row, context));
 }
 
 async function patch(context: AdapterContext, id: string, body: Record<string, unknown>): Promise<void> {
@@ -127,7 +132,7 @@ async function patch(context: AdapterContext, id: string, body: Record<string, u
 export async function callbackAttempted(context: AdapterContext, attempt: { callbackId: string; attemptId: string; nextFrom: string; nextTo: string; capturedBy: string }): Promise<Callback> {
   const c = context.names.custom;
   const callback = await readCallback(context, attempt.callbackId);
-  if (callback.status === 'done') throw new BackOfficeError('rejected', { detail: 'That call back has been done already.' });
+  if (callback.status === 'done') throw new BackOfficeError('rejected', { message: 'That call back has been done already.', detail: 'attempt on a completed call back' });
   const now = context.now().toISOString();
   await createOnce(context, 'phonecalls', {
     activityid: recordId(attempt.attemptId),
@@ -136,6 +141,9 @@ export async function callbackAttempted(context: AdapterContext, attempt: { call
     directioncode: true,
     actualstart: now,
     actualend: now,
+    // Completed as it is made: an outgoing call, Made, that nobody answered.
+    statecode: COMPLETED,
+    statuscode: MADE,
     'regardingobjectid_contact_phonecall@odata.bind': `/contacts(${recordId(callback.residentId)})`,
     [c('callbackof')]: recordId(callback.id),
     [c('capturedby')]: attempt.capturedBy,
@@ -146,8 +154,8 @@ export async function callbackAttempted(context: AdapterContext, attempt: { call
 }
 
 async function countAttempts(context: AdapterContext, callbackId: string): Promise<number> {
-  const page = await context.client.readPage(query('phonecalls', { $select: 'activityid', $filter: `${context.names.custom('callbackof')} eq ${quoted(recordId(callbackId))}` }), { pageSize: 500 });
-  return page.rows.length;
+  const { rows } = await context.client.readAll(query('phonecalls', { $select: 'activityid', $filter: `${context.names.custom('callbackof')} eq ${quoted(recordId(callbackId))}` }), { pageSize: context.pageSize });
+  return rows.length;
 }
 
 /**
@@ -159,5 +167,17 @@ export async function closeCallback(context: AdapterContext, callbackId: string,
   const row = await context.client.readRow(`phonecalls(${recordId(callbackId)})?$select=statecode`);
   if (!row || row.statecode !== OPEN) return;
   await patch(context, callbackId, { actualend: endedAt, statecode: COMPLETED, statuscode: MADE });
+}
+
+/**
+ * The call back made, told on its own (`callbacks.done`): completed, Made, now. Only a call
+ * back is closed this way (a phone call with `cd_callbackfor`), never another call; one found
+ * done already answers as it is, so a resend after a lost answer changes nothing.
+ */
+export async function callbackDone(context: AdapterContext, callbackId: string): Promise<Callback> {
+  const callback = await readCallback(context, callbackId);
+  if (callback.status === 'done') return callback;
+  await patch(context, callback.id, { actualend: context.now().toISOString(), statecode: COMPLETED, statuscode: MADE });
+  return readCallback(context, callback.id);
 }
 

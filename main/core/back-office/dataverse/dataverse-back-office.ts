@@ -15,7 +15,7 @@ import { readDirectory } from './directory';
 import { tableNames } from './names';
 import { listResidentAccesses, recordResidentAccess } from './resident-access';
 import { readResidentMessages, recordResidentMessage } from './resident-message';
-import { callbackAttempted, listCallbacks, promiseCallback } from './callbacks';
+import { callbackAttempted, callbackDone, listCallbacks, promiseCallback } from './callbacks';
 import { latestAgentStates, recordAgentState } from './agent-state';
 import { setResidentLanguage } from './resident-language';
 import { readResident360 } from './resident-360';
@@ -66,6 +66,7 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     promiseCallback: (promise) => promiseCallback(context, promise),
     callbacks: (staffId) => listCallbacks(context, staffId),
     callbackAttempted: (attempt) => callbackAttempted(context, attempt),
+    callbackDone: (callbackId) => callbackDone(context, callbackId),
     recordAgentState: (change) => recordAgentState(context, change),
     latestAgentStates: (team, today) => latestAgentStates(context, team, today),
     setLanguage: (residentId, language, interpreterNeeded, consent) => setResidentLanguage(context, residentId, language, interpreterNeeded, consent),
