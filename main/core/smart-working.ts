@@ -36,9 +36,11 @@ export const GRAPH_SCOPES = [
   'OnlineMeetings.ReadWrite',
   'Calendars.ReadBasic',
   'BookingsAppointment.ReadWrite.All',
+  'Mail.ReadWrite.Shared',
+  'Mail.Send.Shared',
 ];
 
-type SmartWorkingCall = Extract<keyof Handlers, `account.${string}` | `teams.${string}` | `appointments.${string}`>;
+type SmartWorkingCall = Extract<keyof Handlers, `account.${string}` | `teams.${string}` | `appointments.${string}` | `mail.${string}`>;
 
 export interface SmartWorking {
   handlers: Pick<Handlers, SmartWorkingCall>;
@@ -132,6 +134,7 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
         summaryIncludes: live.teams.summaryIncludes,
         bookingsBusinessId: live.bookingsBusinessId ?? null,
         bookingsResidentQuestionId: live.bookingsResidentQuestionId ?? null,
+        contactMailbox: live.contactMailbox ?? null,
       };
       return { auth, training: null, m365: microsoft365For(auth, 'https://graph.microsoft.com/', undefined, settings, live.clientId) };
     })().catch((error: unknown) => {
@@ -142,7 +145,7 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
 
   function microsoft365For(auth: AuthService, baseUrl: string, ca: string | undefined, settings: Parameters<typeof createMicrosoft365Service>[0]['settings'], appId: string): Microsoft365Service {
     const client = createGraphClient({ baseUrl, ca, accessToken: () => auth.accessToken(GRAPH_SCOPES) });
-    return createMicrosoft365Service({ client, settings, me: () => ({ userId: signedInId(auth) }), now, log, appId });
+    return createMicrosoft365Service({ client, settings, me: () => ({ userId: signedInId(auth) }), now, log, appId, myName: officerName });
   }
 
   function signedInId(auth: AuthService): string {
@@ -225,6 +228,17 @@ export function createSmartWorking(options: SmartWorkingOptions): SmartWorking {
       'appointments.today': async () => (await signedInM365()).today(),
       'appointments.checkIn': async ({ appointmentId }) => (await signedInM365()).checkIn(appointmentId, officerName()),
       'appointments.bookFollowUp': async (input) => (await signedInM365()).bookFollowUp(input),
+      'mail.queue': async () => (await signedInM365()).mailbox.queue(),
+      'mail.take': async ({ emailId }) => (await signedInM365()).mailbox.take(emailId),
+      'mail.open': async ({ emailId }) => (await signedInM365()).mailbox.open(emailId),
+      'mail.attachment': async ({ emailId, attachmentId }) => (await signedInM365()).mailbox.attachment(emailId, attachmentId),
+      // A reply waits in the outbox, rather than fails, while nobody is signed in: it goes after sign-in.
+      'mail.send': async (input) => (await whenSignedIn())?.mailbox.send(input) ?? waitForSignIn,
+      'mail.finish': async ({ emailId }) => {
+        await (await signedInM365()).mailbox.finish(emailId);
+        return { finished: true } as const;
+      },
+      'mail.services': async () => ({ services: (await signedInM365()).mailbox.services() }),
     },
     async presenceOfStaff(staffIds) {
       if (!connecting) return null;

@@ -11,6 +11,7 @@ import { TeamsSenderProvider, useTeamsSender } from '../teams/teams-sender-conte
 import { MessageSenderProvider, useMessageSender } from '../messages/message-sender-context';
 import { CallbacksProvider } from '../callbacks/callbacks-context';
 import { CallbackReminder } from '../callbacks/CallbackReminder';
+import { MailOutboxProvider } from '../email/mail-outbox-runner';
 import { GlobalShortcuts } from './GlobalShortcuts';
 import { HelpOverlay } from './HelpOverlay';
 import { PlacesNav } from './PlacesNav';
@@ -35,6 +36,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
     <TeamsSenderProvider value={teamsSender}>
       <MessageSenderProvider value={messageSender}>
         <CallbacksProvider staffId={session.user?.id ?? null}>
+        <MailOutboxProvider staffId={session.user?.id ?? null}>
         <CaseNavigationProvider>
           <CaseLinks />
           <GlobalShortcuts onHelp={openHelp} onToggleContrast={onToggleContrast} />
@@ -57,6 +59,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
             <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
           </Box>
         </CaseNavigationProvider>
+        </MailOutboxProvider>
         </CallbacksProvider>
       </MessageSenderProvider>
     </TeamsSenderProvider>

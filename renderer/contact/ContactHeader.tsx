@@ -71,7 +71,16 @@ export function ContactHeader() {
   const navigation = useNavigation();
   const { current, about, callerCard } = contact;
   if (!current && !about) return null;
-  const what = current?.channel === 'phone' ? (current.callerNumber ? t('call.onCallWith', { number: current.callerNumber }) : t('call.onCallWithheld')) : current ? t('header.visit') : t('header.caseWork');
+  const what =
+    current?.channel === 'phone'
+      ? current.callerNumber
+        ? t('call.onCallWith', { number: current.callerNumber })
+        : t('call.onCallWithheld')
+      : current?.channel === 'email'
+        ? t('header.email', { from: current.emailFrom ?? '', subject: current.emailSubject || t('email.noSubject') })
+        : current
+          ? t('header.visit')
+          : t('header.caseWork');
   return (
     <Box component="section" aria-label={t('header.label')} data-testid="call-panel" sx={{ px: 2, py: 1, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, rowGap: 0.5 }}>
@@ -85,7 +94,13 @@ export function ContactHeader() {
               {t('header.to360')}
             </Button>
           )}
-          {current?.status === 'in-progress' && (
+          {/* An email is finished where it is answered: filing it out of the queue comes first. */}
+          {current?.status === 'in-progress' && current.channel === 'email' && navigation && (
+            <Button variant="contained" color="secondary" size="small" onClick={() => navigation.goTo('email')}>
+              {t('header.toEmail')}
+            </Button>
+          )}
+          {current?.status === 'in-progress' && current.channel !== 'email' && (
             <Button variant="contained" color="secondary" size="small" aria-keyshortcuts="Alt+Shift+E" onClick={() => void contact.endCall()}>
               {current.channel === 'phone' ? t('call.end') : t('header.endVisit')}
             </Button>

@@ -105,7 +105,9 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
 
   // A visit is wrapped up in its own words: there was no call.
   const visit = interaction.channel === 'face-to-face';
-  const fieldLabel = (key: keyof WrapUpForm) => (visit && (key === 'disposition' || key === 'feedback') ? t(`wrapUp.visit.${key}`) : t(`wrapUp.fields.${key}`));
+  // And an email in its own: there was no call either.
+  const own = visit ? 'visit' : interaction.channel === 'email' ? 'email' : null;
+  const fieldLabel = (key: keyof WrapUpForm) => (own && (key === 'disposition' || key === 'feedback') ? t(`wrapUp.${own}.${key}`) : t(`wrapUp.fields.${key}`));
 
   const update = useCallback(<K extends keyof WrapUpForm>(key: K, value: WrapUpForm[K]) => {
     typed.current = true;
@@ -202,11 +204,11 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
       }}
     >
       <DialogTitle id="wrap-up-title" component="h2">
-        {visit ? t('wrapUp.visit.title') : t('wrapUp.title')}
+        {own ? t(`wrapUp.${own}.title`) : t('wrapUp.title')}
       </DialogTitle>
       <DialogContent>
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, mb: 2, '& dd': { m: 0 } }} data-testid="call-timings">
-          <dt>{visit ? t('wrapUp.visit.answeredAt') : t('wrapUp.answeredAt')}</dt>
+          <dt>{own ? t(`wrapUp.${own}.answeredAt`) : t('wrapUp.answeredAt')}</dt>
           <dd>{timeOf(interaction.answeredAt)}</dd>
           <dt>{t('wrapUp.endedAt')}</dt>
           <dd>{timeOf(endedAt)}</dd>
@@ -216,7 +218,7 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
               <dd>{within ? t('wrapUp.waitedWithin', { seconds: interaction.waitedSeconds }) : t('wrapUp.waitedOver', { seconds: interaction.waitedSeconds })}</dd>
             </>
           )}
-          <dt>{visit ? t('wrapUp.visit.afterCallWork') : t('wrapUp.afterCallWork')}</dt>
+          <dt>{own ? t(`wrapUp.${own}.afterCallWork`) : t('wrapUp.afterCallWork')}</dt>
           <dd>{minutesAndSeconds(afterCallWork)}</dd>
         </Box>
 

@@ -91,6 +91,8 @@ export interface ContactApi {
   saveWrapUpDraft(draft: WrapUpDraft): Promise<void>;
   /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
   startVisit(residentId: string | null): Promise<Interaction>;
+  /** Starts an email contact for an email the officer has taken; refused while another contact is in hand. */
+  startEmail(email: { emailId: string; from: string; subject: string; receivedAt: string; residentId: string | null }): Promise<Interaction>;
   recordInterpreter(session: InterpreterSession): Promise<void>;
   /**
    * Ends the contact on screen without a wrap-up: case work with no call, or the officer
@@ -359,6 +361,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
         if (current) await record.saveWrapUpDraft(db, current.id, draft);
       },
       startVisit: (residentId) => record.startVisit(db, staffId, residentId),
+      startEmail: (email) => record.startEmail(db, staffId, email),
       async recordInterpreter(session) {
         // The contact in hand as IndexedDB has it now (a visit may have just been started for this).
         const target = current ?? (await record.contactInHand(db, staffId));

@@ -65,6 +65,23 @@ export async function startCallback(db: CaseDatabase, staffId: string | null, ca
   });
 }
 
+/**
+ * Starts an email contact: an email from the contact mailbox the officer has just taken. Only
+ * when no other contact is in hand: a call or visit is finished (wrapped up) first. Taking the
+ * same email again (after a reload) carries on with its contact.
+ */
+export function startEmail(db: CaseDatabase, staffId: string | null, email: { emailId: string; from: string; subject: string; residentId: string | null }): Promise<Interaction> {
+  return db.transaction('rw', db.interactions, db.outbox, async () => {
+    const open = await contactInHand(db, staffId);
+    if (open?.channel === 'email' && open.emailId === email.emailId) return open;
+    if (open) throw new Error('Finish the contact in hand (its wrap-up) before taking an email.');
+    const contact: Interaction = { ...newContact(staffId, { channel: 'email', callerNumber: null, queue: null, waitedSeconds: null, residentId: email.residentId }), emailId: email.emailId, emailFrom: email.from, emailSubject: email.subject };
+    await db.interactions.add(contact);
+    await queueContact(db, contact.id);
+    return contact;
+  });
+}
+
 /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
 export function startVisit(db: CaseDatabase, staffId: string | null, residentId: string | null): Promise<Interaction> {
   return db.transaction('rw', db.interactions, db.outbox, async () => {

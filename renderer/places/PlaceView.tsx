@@ -19,6 +19,7 @@ const ColleaguesPlace = named(() => import('../colleagues/ColleaguesPlace'), 'Co
 const AppointmentsPlace = named(() => import('../appointments/AppointmentsPlace'), 'AppointmentsPlace');
 const TeamPlace = named(() => import('../team/TeamPlace'), 'TeamPlace');
 const CallbacksPlace = named(() => import('../callbacks/CallbacksPlace'), 'CallbacksPlace');
+const EmailPlace = named(() => import('../email/EmailPlace'), 'EmailPlace');
 const TenantReadinessPlace = named(() => import('../readiness/TenantReadinessPlace'), 'TenantReadinessPlace');
 // It brings the fonts for residents' scripts with it.
 const LanguagesPlace = named(() => import('../languages/LanguagesPlace'), 'LanguagesPlace');
@@ -45,6 +46,7 @@ export function PlaceView({ place: chosen, session, headingRef }: { place: Place
         {place === 'team' && <TeamPlace />}
         {place === 'readiness' && <TenantReadinessPlace />}
         {place === 'callbacks' && <CallbacksPlace />}
+        {place === 'email' && <EmailPlace />}
         {place === 'languages' && <LanguagesPlace session={session} />}
       </Suspense>
     </section>

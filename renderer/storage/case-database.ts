@@ -7,6 +7,7 @@ import type { TeamsOutboxItem } from '../teams/teams-outbox-item';
 import type { ResidentMessage } from '../../shared/domain/resident-message';
 import type { AgentStateChange } from '../../shared/contract/agent-state';
 import type { PromisedCallback } from '../callbacks/callback-outbox';
+import type { OutgoingMail } from '../email/mail-outbox';
 import { officerDatabase } from './officer-storage';
 import type { DataKey } from './sealing';
 import { sealTables, type ClearPaths } from './sealed-tables';
@@ -51,6 +52,8 @@ export class CaseDatabase extends Dexie {
   agentStates!: EntityTable<AgentStateChange, 'id'>;
   /** Call backs promised here, kept until the back office has them (renderer/callbacks/callback-outbox.ts). */
   callbacks!: EntityTable<PromisedCallback, 'id'>;
+  /** Replies and forwards from the contact mailbox, kept until Exchange has sent them (renderer/email/mail-outbox.ts). */
+  mailOutbox!: EntityTable<OutgoingMail, 'id'>;
 
   /** Without a key: only to read the unsealed database of versions before sealing (officer-storage-migration.ts). */
   constructor(name: string, key: DataKey | null) {
@@ -89,6 +92,8 @@ export class CaseDatabase extends Dexie {
     this.version(7).stores({ agentStates: 'id, at, staffId' });
     // 8: call backs promised to residents, waiting to reach the back office. A new table.
     this.version(8).stores({ callbacks: 'id, staffId, state, writtenAt' });
+    // 9: replies and forwards from the contact mailbox, waiting to be sent. A new table.
+    this.version(9).stores({ mailOutbox: 'id, staffId, emailId, state, writtenAt' });
   }
 }
 
@@ -136,6 +141,7 @@ export const CASE_CLEAR_PATHS: ClearPaths = {
   messages: ['id', 'residentId', 'interactionId', 'state', 'writtenAt', 'staffId'],
   agentStates: ['id', 'at', 'staffId'],
   callbacks: ['id', 'staffId', 'state', 'writtenAt'],
+  mailOutbox: ['id', 'staffId', 'emailId', 'state', 'writtenAt'],
 };
 
 /** The signed-in officer's database, sealed under their key; tests make their own with a fresh name. */

@@ -19,7 +19,7 @@ export async function forgetOnSignOut(bridge: ApiBridge): Promise<{ kept: number
   const db = caseDatabase();
   // A contact counts until Dataverse has it completed: the call in hand is work too.
   const contactsOpen = await db.interactions.filter((each) => each.recorded?.state !== 'completed').count();
-  const kept = contactsOpen + (await db.caseDrafts.count()) + (await db.outbox.count()) + (await db.pendingAccesses.count()) + (await db.agentStates.count()) + (await db.callbacks.count()) + (await db.teamsOutbox.where('state').notEqual('sent').count()) + (await db.messages.filter((each) => each.state !== 'sent' || !each.recorded).count());
+  const kept = contactsOpen + (await db.caseDrafts.count()) + (await db.outbox.count()) + (await db.pendingAccesses.count()) + (await db.agentStates.count()) + (await db.callbacks.count()) + (await db.mailOutbox.where('state').notEqual('sent').count()) + (await db.teamsOutbox.where('state').notEqual('sent').count()) + (await db.messages.filter((each) => each.state !== 'sent' || !each.recorded).count());
   releaseConnections();
   await Promise.all([Dexie.delete(databaseName('directory', storage.staffId)), Dexie.delete(databaseName('snapshots', storage.staffId))]);
   if (kept === 0 && storage.staffId !== null) {

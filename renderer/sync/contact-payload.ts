@@ -46,6 +46,7 @@ export async function prepareContact(db: CaseDatabase, id: string, staffId: stri
     queue: interaction.queue,
     callerNumber: interaction.callerNumber,
     callbackId: interaction.callbackId ?? null,
+    emailSubject: interaction.channel === 'email' ? (interaction.emailSubject ?? '').slice(0, 400) : null,
     residentId: interaction.residentId,
     service: interaction.outcomes.find((outcome) => outcome.service)?.service ?? null,
     offeredAt: interaction.waitedSeconds === null ? null : new Date(Date.parse(interaction.answeredAt) - interaction.waitedSeconds * 1000).toISOString(),

@@ -21,6 +21,7 @@ import type { InterpreterLine, MachineTranslation } from '../languages/interpret
 import type { CallerCard, SessionInfo, TrainingSummary } from './session';
 import type { TenantReadiness } from './tenant-readiness';
 import { messageStatusInput, residentMessagesInput, sendMessageInput, type MessageSendResult, type MessageStatus, type MessageTemplates, type ResidentMessageRecord } from './messages';
+import { attachmentInput, emailInput, finishEmailInput, sendMailInput, takeEmailInput, type AttachmentContent, type ForwardServices, type MailQueue, type MailSendResult, type OpenedEmail, type TakeEmailResult } from './mail';
 import { callbackAttemptedInput, callbackDoneInput, promiseCallbackInput, type CallbackAnswer, type CallbackList, type CallbackPromiseResult } from './callbacks';
 import { recordAgentStatesInput, reflectAgentStateInput, type TeamsPresenceResult } from './agent-state';
 import {
@@ -55,7 +56,7 @@ export const snapshotRead = z.strictObject({
   // Dataverse's contact id: a GUID, as the audit's row binds to it (any other text could never be recorded).
   residentId: z.guid(),
   staffId: z.string().min(1).max(64),
-  reason: z.enum(['call', 'appointment', 'case-work']),
+  reason: z.enum(['call', 'appointment', 'case-work', 'email']),
   at: z.iso.datetime(),
   source: z.literal('snapshot'),
 });
@@ -94,7 +95,7 @@ export const calls = {
    */
   'directory.searchOnline': call<{ hits: SearchHit[] }>()(z.strictObject({ text: z.string().min(1).max(200), top: z.number().int().min(1).max(50) })),
   'residents.open': call<ResidentView>()(
-    z.strictObject({ residentId: z.string().min(1).max(64), reason: z.enum(['call', 'appointment', 'case-work']) }),
+    z.strictObject({ residentId: z.string().min(1).max(64), reason: z.enum(['call', 'appointment', 'case-work', 'email']) }),
   ),
   /** The screen-pop: the one resident with the caller's number, opened for the call (read since it rang); null when none or several have it. */
   'residents.openCaller': call<{ view: ResidentView | null }>()(z.strictObject({ callerNumber: z.string().regex(/^\+?[0-9 ()-]{3,24}$/) })),
@@ -243,6 +244,20 @@ export const calls = {
   'appointments.checkIn': call<Appointment>()(z.strictObject({ appointmentId: z.string().min(1).max(200) })),
   /** Books a follow-up with the same resident; a video one gets a Teams meeting. */
   'appointments.bookFollowUp': call<Appointment>()(bookFollowUpInput),
+  /** The council's contact mailbox as a queue: oldest first, with who has each in hand (Graph delta). */
+  'mail.queue': call<MailQueue>()(noInput),
+  /** Takes an email: marked "In hand" with the officer's name for every colleague; one taken first by a colleague says who. */
+  'mail.take': call<TakeEmailResult>()(takeEmailInput),
+  /** An email opened to be answered: its HTML as sent (the page sanitises it) and its files. */
+  'mail.open': call<OpenedEmail>()(emailInput),
+  /** One file from an email, to carry into a case or save. */
+  'mail.attachment': call<AttachmentContent>()(attachmentInput),
+  /** A reply or forward from the outbox, sent from the contact mailbox; exactly once by its outbox id. */
+  'mail.send': call<MailSendResult>()(sendMailInput),
+  /** Handled: filed out of every officer's queue. */
+  'mail.finish': call<{ finished: true }>()(finishEmailInput),
+  /** The services an email can be forwarded to (the deployment file's contactMailbox.forwardTo). */
+  'mail.services': call<ForwardServices>()(noInput),
   /** The council's GOV.UK Notify templates for texts and emails to residents, as Notify holds them (no resident's details). */
   'messages.templates': call<MessageTemplates>()(noInput),
   /** A text or email from the outbox to GOV.UK Notify, recorded on the resident in the council's system; exactly once by its id. */

@@ -11,14 +11,16 @@ const isoDateTime = z.iso.datetime();
 export const CONTACT_OUTCOME_KINDS = ['resolved', 'create-case', 'signpost', 'transfer', 'emergency'] as const;
 
 /**
- * A contact (a call or a visit) as it goes to the council's system: a Dataverse activity
- * (`phonecall`, or `cd_facetoface` for a visit) whose id is the contact's own, made when the
+ * A contact (a call, a visit or an email) as it goes to the council's system: a Dataverse activity
+ * (`phonecall`, `cd_facetoface` for a visit, `email` for an email from the contact mailbox) whose id is the contact's own, made when the
  * contact starts and brought up to date as it goes: wrap-up, then completed. Sending it again
  * changes nothing: the id is fixed. Times are the workstation's; the officer is main's.
  */
 export const contactSubmission = z.strictObject({
   id,
-  channel: z.enum(['phone', 'face-to-face']),
+  channel: z.enum(['phone', 'face-to-face', 'email']),
+  /** An email contact's subject, as the resident wrote it (the activity's subject). */
+  emailSubject: text(400).nullable().optional(),
   state: z.enum(['in-progress', 'wrap-up', 'completed']),
   /** The officer who handled it: main sends only the signed-in officer's own. */
   staffId: text(64).min(1),

@@ -24,7 +24,7 @@ export interface AgentStateNow {
 
 /** What happened: the work in hand moved on, or the officer chose. */
 export type AgentStateEvent =
-  | { kind: 'contact-started'; channel: 'phone' | 'face-to-face' }
+  | { kind: 'contact-started'; channel: 'phone' | 'face-to-face' | 'email' }
   | { kind: 'wrap-up-opened' }
   | { kind: 'wrap-up-saved' }
   | { kind: 'email-taken' }
@@ -61,7 +61,7 @@ export function nextAgentState(current: AgentStateNow, event: AgentStateEvent, a
         : { ok: true, changed: true, now: { state, since: at, chosen }, previous: current.state, cause };
   switch (event.kind) {
     case 'contact-started':
-      return to(event.channel === 'phone' ? 'on-a-call' : 'with-a-visitor', 'work');
+      return to(event.channel === 'phone' ? 'on-a-call' : event.channel === 'email' ? 'handling-an-email' : 'with-a-visitor', 'work');
     case 'wrap-up-opened':
       return to('wrap-up', 'work');
     case 'email-taken':
@@ -69,7 +69,7 @@ export function nextAgentState(current: AgentStateNow, event: AgentStateEvent, a
     case 'wrap-up-saved':
     case 'email-done':
       // Only the work that is ending hands back; a stray event after it changes nothing.
-      if ((event.kind === 'wrap-up-saved' && !['wrap-up', 'on-a-call', 'with-a-visitor'].includes(current.state)) || (event.kind === 'email-done' && current.state !== 'handling-an-email')) {
+      if ((event.kind === 'wrap-up-saved' && !['wrap-up', 'on-a-call', 'with-a-visitor', 'handling-an-email'].includes(current.state)) || (event.kind === 'email-done' && current.state !== 'handling-an-email')) {
         return { ok: true, changed: false, now: current };
       }
       return to(current.chosen, 'work');
@@ -84,8 +84,8 @@ export function nextAgentState(current: AgentStateNow, event: AgentStateEvent, a
  * The work in hand as the contact in hand shows it: what a contact's status means for the
  * state. Null when no contact is open.
  */
-export function stateForContact(contact: { channel: 'phone' | 'face-to-face'; status: 'in-progress' | 'wrap-up' | 'done' } | null): AgentState | null {
+export function stateForContact(contact: { channel: 'phone' | 'face-to-face' | 'email'; status: 'in-progress' | 'wrap-up' | 'done' } | null): AgentState | null {
   if (!contact || contact.status === 'done') return null;
   if (contact.status === 'wrap-up') return 'wrap-up';
-  return contact.channel === 'phone' ? 'on-a-call' : 'with-a-visitor';
+  return contact.channel === 'phone' ? 'on-a-call' : contact.channel === 'email' ? 'handling-an-email' : 'with-a-visitor';
 }

@@ -50,10 +50,14 @@ export interface ScriptOutcomeRecord {
   at: IsoDateTime;
 }
 
-/** One contact with a resident: a call (from a screen-pop) or a face-to-face visit. */
+/** One contact with a resident: a call (from a screen-pop), a face-to-face visit, or an email from the contact mailbox. */
 export interface Interaction {
   id: string;
-  channel: 'phone' | 'face-to-face';
+  channel: 'phone' | 'face-to-face' | 'email';
+  /** An email contact: the message's id in the contact mailbox (Graph), its sender and subject. */
+  emailId?: string;
+  emailFrom?: string;
+  emailSubject?: string;
   callerNumber: string | null;
   /** Set on a call back the officer makes (an outgoing call): the call back it keeps. */
   callbackId?: string | null;

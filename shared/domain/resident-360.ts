@@ -43,7 +43,7 @@ export interface Resident360 {
   withheldStaffSafety?: number;
 }
 
-export type AccessReason = 'call' | 'appointment' | 'case-work';
+export type AccessReason = 'call' | 'appointment' | 'case-work' | 'email';
 
 export type IdentityCheckResult = 'passed' | 'overridden' | 'not-done';
 

@@ -45,6 +45,8 @@ const SERVICE_DEFAULTS: readonly ServiceStandard[] = [
   { id: 'parking-permit', name: 'Parking permit application', days: 5, clock: 'working', statutory: false },
   { id: 'noise-nuisance', name: 'Noise nuisance report response', days: 5, clock: 'working', statutory: false },
   { id: 'community-hub-support', name: 'Community hub support request', days: 2, clock: 'working', statutory: false },
+  // The contact mailbox's queue: each email answered (a reply, a case, or a forward) within this.
+  { id: 'email-reply', name: 'Answer to an email to the contact centre', days: 5, clock: 'working', statutory: false },
 ];
 
 export const DEFAULT_SERVICE_STANDARDS: readonly Readonly<ServiceStandard>[] = Object.freeze(

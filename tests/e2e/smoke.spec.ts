@@ -31,15 +31,15 @@ test('opens in training mode with the banner, the frame and the status bar', asy
     await expect(page.getByTestId('status-user')).toHaveText(`Signed in as ${(await option.innerText()).split(' (')[0] ?? ''}`);
   };
   await actAs('Contact centre agent');
-  await expect(places).toHaveCount(9);
+  await expect(places).toHaveCount(10);
   await expect(places.filter({ hasText: 'Team' })).toHaveCount(0);
-  await expect(places.last()).toHaveText('Callbacks');
+  await expect(places.last()).toHaveText('Email');
   await actAs('Team leader');
-  // Team has the last shortcut; Tenant readiness, for the team leader an administrator signs in as, and Callbacks come after it without one.
-  await expect(places).toHaveCount(11);
+  // Team has the last shortcut; Tenant readiness, for the team leader an administrator signs in as, Callbacks and Email come after it without one.
+  await expect(places).toHaveCount(12);
   await expect(places.filter({ hasText: 'Team' }).first()).toHaveText('TeamAlt+9');
   await expect(places.nth(9)).toHaveText('Tenant readiness');
-  await expect(places.last()).toHaveText('Callbacks');
+  await expect(places.last()).toHaveText('Email');
   // Whoever was acting before acts again, for the tests after this one.
   // Main has taken the change before the next test starts (a change mid-call would end its call).
   await page.getByLabel('Acting as').selectOption(before);

@@ -172,6 +172,17 @@ export const deploymentConfigSchema = z.strictObject({
    * it when it books, and opens the resident's record from it.
    */
   bookingsResidentQuestionId: z.string().min(1).max(200).optional(),
+  /**
+   * The council's contact mailbox, worked as a queue in the Email place, and each service's
+   * mailbox an email can be forwarded to (keyed as cases name the service). Officers need Full
+   * Access and Send As (or Send on Behalf) on it in Exchange; CivicDesk uses their own sign-in.
+   */
+  contactMailbox: z
+    .strictObject({
+      address: z.email('Must be the contact mailbox’s email address.'),
+      forwardTo: z.record(z.string().min(1).max(64), z.email('Must be an email address.')).default({}),
+    })
+    .optional(),
   wrapUpCodes: z
     .array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Must be lower-case letters, digits and hyphens.'), label: z.string().min(1).max(120) }))
     .min(1)

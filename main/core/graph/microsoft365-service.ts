@@ -21,6 +21,7 @@ import { presencesOf, searchPeople, serviceTeams, teamPresence } from './people'
 import { createPresenceArea } from './presence';
 import { clearAppPresence, setAppPresence, type AppPresencePair } from './app-presence';
 import { createSendOnce } from './sending';
+import { createMailboxArea, type MailboxArea } from './mailbox';
 import type { Microsoft365Log, Microsoft365Settings, ServiceContext } from './service-context';
 
 export type { Microsoft365Settings, Microsoft365Log } from './service-context';
@@ -40,6 +41,8 @@ export interface Microsoft365ServiceOptions {
   log: Microsoft365Log;
   /** The app registration's client id: the sessionId of CivicDesk's own presence session. */
   appId?: string;
+  /** The officer's name as colleagues know it: the "In hand" mark on an email they take. */
+  myName?: () => string;
 }
 
 export interface Microsoft365Service {
@@ -59,6 +62,8 @@ export interface Microsoft365Service {
   today(): Promise<ServicePointDay>;
   checkIn(appointmentId: string, byName: string): Promise<Appointment>;
   bookFollowUp(input: BookFollowUpInput): Promise<Appointment>;
+  /** The council's contact mailbox as a queue (the Email place). */
+  mailbox: MailboxArea;
 }
 
 /**
@@ -86,6 +91,7 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
   const chats = createChatsArea(context, sendOnce);
   const channels = createChannelsArea(context, sendOnce);
   const bookings = createBookingsArea(context);
+  const mailbox = createMailboxArea(context, () => options.settings.contactMailbox ?? null, options.myName ?? (() => 'a CivicDesk officer'));
 
   return {
     me: () => loadMe(context, (raw) => presence.myPresence(raw)),
@@ -102,5 +108,6 @@ export function createMicrosoft365Service(options: Microsoft365ServiceOptions): 
     today: () => bookings.today(),
     checkIn: (appointmentId, byName) => bookings.checkIn(appointmentId, byName),
     bookFollowUp: (input) => bookings.bookFollowUp(input),
+    mailbox,
   };
 }

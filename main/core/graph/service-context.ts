@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { CaseSummaryPart } from '../config/deployment-config';
+import type { ContactMailboxSettings } from './mailbox';
 
 export interface Microsoft365Settings {
   /** Each service's Teams team, whose members are the experts to ask. */
@@ -9,6 +10,8 @@ export interface Microsoft365Settings {
   summaryIncludes: readonly CaseSummaryPart[];
   bookingsBusinessId: string | null;
   bookingsResidentQuestionId: string | null;
+  /** The council's contact mailbox worked as a queue in the Email place; absent where there is none. */
+  contactMailbox?: ContactMailboxSettings | null;
 }
 
 export interface Microsoft365Log {

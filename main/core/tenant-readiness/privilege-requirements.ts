@@ -15,11 +15,12 @@ const EVERY_OFFICER: RolePrivileges = {
   cd_residentmessage: ['Create', 'Read', 'Append'],
   phonecall: ['Create', 'Read', 'Write', 'Append'],
   cd_facetoface: ['Create', 'Read', 'Write', 'Append'],
+  email: ['Create', 'Read', 'Write', 'Append'],
   cd_repeatcontact: ['Create', 'Read'],
   cd_agentstate: ['Create'],
   cd_qualityreview: ['Read', 'Write'],
   ...Object.fromEntries(
-    ['cd_household', 'cd_counciltaxaccount', 'cd_rentaccount', 'cd_parkingpermit', 'cd_residentflag', 'activitypointer', 'email', 'letter', 'appointment', 'cd_webform', 'cd_webchat', 'systemuser'].map((table) => [table, READ_ONLY]),
+    ['cd_household', 'cd_counciltaxaccount', 'cd_rentaccount', 'cd_parkingpermit', 'cd_residentflag', 'activitypointer', 'letter', 'appointment', 'cd_webform', 'cd_webchat', 'systemuser'].map((table) => [table, READ_ONLY]),
   ),
 };
 
@@ -38,6 +39,7 @@ export const ROLE_PRIVILEGES: Readonly<Record<StaffRole, RolePrivileges>> = {
     cd_residentaccess: ['Create', 'Read', 'Append'],
     phonecall: ['Create', 'Read', 'Write', 'Append', 'AppendTo'],
     cd_facetoface: ['Create', 'Read', 'Write', 'Append', 'AppendTo'],
+    email: ['Create', 'Read', 'Write', 'Append', 'AppendTo'],
     cd_qualityreview: ['Create', 'Read', 'Write', 'Append'],
     cd_agentstate: ['Create', 'Read'],
   },

@@ -1,3 +1,4 @@
+import type { Microsoft365Settings } from '../graph/service-context';
 import { buildGraphSeed, type GraphSeed } from './graph/seed';
 import { startGraphStandIn, type GraphStandIn } from './graph/graph-stand-in';
 import { startIdentityStandIn, type IdentityStandIn } from './identity/identity-stand-in';
@@ -14,13 +15,7 @@ export interface TrainingMicrosoft365 {
   graph: GraphStandIn;
   seed: GraphSeed;
   clientId: string;
-  settings: {
-    expertTeams: Record<string, string>;
-    escalationChannels: Record<string, { teamId: string; channelId: string }>;
-    summaryIncludes: GraphSeed['settings']['summaryIncludes'];
-    bookingsBusinessId: string | null;
-    bookingsResidentQuestionId: string | null;
-  };
+  settings: Microsoft365Settings;
   /** The "browser" a trainee signs in with: it signs in as whoever the trainee is acting as. */
   browser(loginHint: () => string | null): (url: string) => Promise<void>;
   /** The training colleague's Microsoft 365 user name for a training staff id. */
@@ -29,6 +24,15 @@ export interface TrainingMicrosoft365 {
   userIdForStaff(staffId: string): string | null;
   close(): Promise<void>;
 }
+
+/** Where training forwards an email to a service: the training tenant's service mailboxes. */
+const TRAINING_FORWARD_TO: Readonly<Record<string, string>> = {
+  waste: 'waste.services@example.org',
+  'council-tax': 'council.tax@example.org',
+  parking: 'parking@example.org',
+  'housing-repairs': 'housing.repairs@example.org',
+  'noise-nuisance': 'noise.team@example.org',
+};
 
 /** How many residents have an appointment today at the two service points. */
 const RESIDENTS_WITH_APPOINTMENTS = 48;
@@ -44,7 +48,7 @@ export async function startTrainingMicrosoft365(training: TrainingDataset, optio
   const residents = training.residents
     .filter((resident) => resident.contact.phones.length > 0)
     .slice(0, RESIDENTS_WITH_APPOINTMENTS)
-    .map((resident) => ({ id: rowIdFor(resident.id), name: `${resident.givenName} ${resident.familyName}`, phone: resident.contact.phones[0]?.number ?? '' }));
+    .map((resident) => ({ id: rowIdFor(resident.id), name: `${resident.givenName} ${resident.familyName}`, phone: resident.contact.phones[0]?.number ?? '', email: resident.contact.email ?? null }));
   const seed = buildGraphSeed({ staff: training.staff, residents, today, seed: training.seed });
   // The run's one identity when training's back office has started it already (it signs officers in to Dataverse too).
   const identity = options.identity ?? await startIdentityStandIn({
@@ -69,7 +73,7 @@ export async function startTrainingMicrosoft365(training: TrainingDataset, optio
     graph,
     seed,
     clientId: TRAINING_CLIENT_ID,
-    settings: { ...seed.settings, bookingsBusinessId: seed.bookingsBusinessId, bookingsResidentQuestionId: seed.residentQuestionId },
+    settings: { ...seed.settings, bookingsBusinessId: seed.bookingsBusinessId, bookingsResidentQuestionId: seed.residentQuestionId, contactMailbox: { address: seed.mailbox.address, forwardTo: TRAINING_FORWARD_TO } },
     browser: (loginHint) => trainingBrowser({ ca: identity.ca, loginHint }),
     usernameForStaff: (staffId) => (staffId ? (byStaff.get(staffId) ?? null) : null),
     userIdForStaff: (staffId) => seed.users.find((user) => user.staffId === staffId)?.id ?? null,

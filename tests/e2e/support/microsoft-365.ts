@@ -43,8 +43,8 @@ function send(url: string, ca: string, options: { method?: string; headers?: Rec
   });
 }
 
-/** What a colleague's Teams reads here need: their chats and the escalation channels (Graph checks each). */
-const COLLEAGUE_SCOPES = 'openid profile offline_access User.Read Chat.Read ChannelMessage.Read.All';
+/** What a colleague's reads here need: their chats, the escalation channels and the contact mailbox (Graph checks each). */
+const COLLEAGUE_SCOPES = 'openid profile offline_access User.Read Chat.Read ChannelMessage.Read.All Mail.ReadWrite.Shared';
 
 async function discover(): Promise<{ authorize: string; token: string }> {
   const { authority, identityCa } = standIns();
@@ -114,4 +114,12 @@ export async function graphList<T>(path: string, asColleague: string): Promise<T
     next = page['@odata.nextLink'] ?? null;
   }
   return items;
+}
+
+/** A colleague changes something through Graph (taking an email in Outlook, say): PATCH, answered as Graph answers. */
+export async function graphPatch(path: string, body: unknown, asColleague: string): Promise<{ status: number; body: string }> {
+  const { graphUrl, graphCa } = standIns();
+  const token = await tokenFor(asColleague);
+  const answer = await send(new URL(`v1.0/${path}`, graphUrl).href, graphCa, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: answer.status, body: answer.body };
 }

@@ -18,6 +18,18 @@ const officer = { staffId: 'stf-001', team: 'Contact Centre – Blue', trueResol
 const rows = (entitySet: string, id: string) => harness.standIn.rows(entitySet).filter((row) => String(row.activityid).toLowerCase() === id.toLowerCase());
 
 describe('recording contacts', () => {
+  it('records an email from the contact mailbox as a completed incoming email, Received, regarding the resident; sent twice it is one row', async () => {
+    const office = harness.backOffice();
+    const resident = rowIdFor('res-000003');
+    const email = contactFor({ channel: 'email', emailSubject: 'My bin was missed again', callerNumber: null, queue: null, offeredAt: null, waitedSeconds: null, residentId: resident, outcomes: [], disposition: 'resolved-info', resolvedAtFirstContact: true, notes: 'Replied with the collection day.' });
+    expect(await office.saveContacts([email], officer)).toEqual([{ id: email.id, result: 'saved' }]);
+    expect(await office.saveContacts([email], officer)).toEqual([{ id: email.id, result: 'saved' }]);
+    const found = rows('emails', email.id);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ subject: 'Email: My bin was missed again (resolved-info)', directioncode: false, statecode: 1, statuscode: 4, _regardingobjectid_value: resident, cd_resolvedatfirstcontact: true, description: 'Replied with the collection day.', cd_waitseconds: null });
+    expect(rows('phonecalls', email.id)).toHaveLength(0);
+  });
+
   it('records a call as a completed phonecall with what it came to, regarding the resident, naming its case, owned by the officer', async () => {
     const office = harness.backOffice();
     const resident = rowIdFor('res-000002');

@@ -37,14 +37,14 @@ export interface Harness {
 }
 
 /** The stand-in over real https, and the real Graph client trusting only its certificate. */
-export async function startHarness(options: { token?: string | null; scp?: string; aud?: string; seed?: GraphSeed; appId?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { token?: string | null; scp?: string; aud?: string; seed?: GraphSeed; appId?: string; oid?: string } = {}): Promise<Harness> {
   // 10:15 on the seed's day, London time (GMT in November).
   const clock = { at: new Date(`${TODAY}T10:15:00Z`) };
   // The token carries the scopes CivicDesk asks for, as Entra would issue them once consented.
   const scp = options.scp ?? GRAPH_SCOPES.join(' ');
   const standIn = await startGraphStandIn({
     seed: options.seed ?? seed,
-    verifyAccessToken: (token) => (token === TEST_TOKEN ? { oid: officer.id, scp, aud: options.aud ?? GRAPH_APP_ID, appId: TEST_APP_ID } : null),
+    verifyAccessToken: (token) => (token === TEST_TOKEN ? { oid: options.oid ?? officer.id, scp, aud: options.aud ?? GRAPH_APP_ID, appId: TEST_APP_ID } : null),
     now: () => clock.at,
   });
   const sleeps: number[] = [];

@@ -30,6 +30,7 @@ const CALLS: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; l
   { method: 'PATCH', path: appointment, body: { serviceNotes: 'Note' }, least: 'BookingsAppointment.ReadWrite.All', code: 'Forbidden' },
   { method: 'GET', path: '/me/calendarView?startDateTime=2026-11-27T00:00:00Z&endDateTime=2026-11-28T00:00:00Z', least: 'Calendars.ReadBasic', code: 'Forbidden' },
   { method: 'POST', path: '/me/onlineMeetings', body: { subject: 'Follow-up' }, least: 'OnlineMeetings.ReadWrite', code: 'Forbidden' },
+  { method: 'GET', path: `/users/${encodeURIComponent(seed.mailbox.address)}/mailFolders/inbox/messages/delta`, least: 'Mail.Read.Shared', code: 'ErrorAccessDenied' },
 ];
 
 const send = (h: Harness, call: (typeof CALLS)[number]) => {

@@ -107,7 +107,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.caseDrafts.get(versionOneDraft.id)).toEqual({
       ...versionOneDraft,
       // Version 5: the draft is its contact's officer's.
@@ -148,7 +148,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
     expect(await db.interactions.toArray()).toEqual([versionOneInteraction]);
     expect(await db.outbox.toArray()).toEqual([versionTwoRows.outbox]);
@@ -184,7 +184,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     // No contact to say whose it was: the draft stays everyone's.
     expect(await db.caseDrafts.toArray()).toEqual([{ ...versionTwoDraft, staffId: null }]);
     expect(await db.cases.toArray()).toEqual([versionTwoRows.cases]);
@@ -238,7 +238,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.cases.where('content.residentId').equals(versionOneDraft.residentId).toArray()).toEqual([aboutAda]);
     expect(await db.interactions.where('staffId').equals('staff-1').count()).toBe(1);
     expect(await db.caseDrafts.where('staffId').equals('staff-1').toArray()).toEqual([{ ...versionTwoDraft, staffId: 'staff-1' }]);
@@ -259,7 +259,7 @@ describe('case database migrations', () => {
 
     const db = new CaseDatabase(name, null);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.interactions.where('staffId').equals('staff-1').count()).toBe(1);
     const change = { id: '0b9d2a3c-4e5f-4a6b-8c7d-9e0f1a2b3c4d', staffId: 'staff-1', state: 'on-a-break' as const, previous: 'available' as const, at: '2025-03-03T10:42:00.000Z', cause: 'chosen' as const };
     await db.agentStates.add(change);

@@ -18,7 +18,7 @@ describe('the workstation frame', () => {
     await renderApp();
     expect(screen.getByText(/TRAINING: synthetic residents only/)).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Places' });
-    expect(within(nav).getAllByRole('button').map((button) => button.textContent?.replace(/Alt\+\d$/, ''))).toEqual(['Dashboard', 'Search', 'Resident', 'Call scripts', 'Cases', 'Colleagues', 'Languages', 'Appointments', 'Callbacks']);
+    expect(within(nav).getAllByRole('button').map((button) => button.textContent?.replace(/Alt\+\d$/, ''))).toEqual(['Dashboard', 'Search', 'Resident', 'Call scripts', 'Cases', 'Colleagues', 'Languages', 'Appointments', 'Callbacks', 'Email']);
     const status = screen.getByRole('contentinfo', { name: 'Status' });
     expect(within(status).getByText('Training mode')).toBeTruthy();
     expect(within(status).getByText('Signed in as Amara Okafor')).toBeTruthy();

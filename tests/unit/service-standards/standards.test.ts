@@ -31,6 +31,7 @@ describe('the council defaults', () => {
       'parking-permit': '5 working',
       'noise-nuisance': '5 working',
       'community-hub-support': '2 working',
+      'email-reply': '5 working',
     });
     expect(createStandardsRegistry().get('complaint-stage-1').name).toBe('Stage 1 complaint response');
   });

@@ -125,6 +125,17 @@ export function fakeCore(overrides: Partial<Handlers> = {}) {
     'appointments.bookFollowUp': () => {
       throw new Error('not in this fake');
     },
+    'mail.queue': () => ({ mailbox: 'contact@example.org', emails: [], readAt: '2024-01-01T09:00:00.000Z' }),
+    'mail.take': () => ({ status: 'gone' }),
+    'mail.open': () => {
+      throw new Error('not in this fake');
+    },
+    'mail.attachment': () => {
+      throw new Error('not in this fake');
+    },
+    'mail.send': () => ({ status: 'retry', reason: 'not in this fake' }),
+    'mail.finish': () => ({ finished: true }),
+    'mail.services': () => ({ services: [] }),
     'messages.templates': () => ({ templates: [], problem: null }),
     'messages.send': () => ({ status: 'failed', reason: 'not in the fake core' }),
     'messages.status': () => [],

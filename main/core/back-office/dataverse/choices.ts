@@ -141,7 +141,7 @@ export const FLAG_TYPE = choice<VulnerabilityType | StaffSafetyMarker>({
   'contact-in-writing-only': 100000104,
 });
 
-export const ACCESS_REASON = choice<AccessReason>({ call: 100000000, appointment: 100000001, 'case-work': 100000002 });
+export const ACCESS_REASON = choice<AccessReason>({ call: 100000000, appointment: 100000001, 'case-work': 100000002, email: 100000003 });
 
 export const IDENTITY_CHECK = choice<IdentityCheckResult>({ passed: 100000000, overridden: 100000001, 'not-done': 100000002 });
 

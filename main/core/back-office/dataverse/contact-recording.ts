@@ -17,9 +17,11 @@ import { fitToColumn } from './text-overflow';
 
 const TELL_IT = 'if it keeps happening, tell the IT service desk';
 
-/** The activity table a contact is written to: a call is a phonecall, a visit the council's cd_facetoface. */
+/** The activity table a contact is written to: a call is a phonecall, a visit the council's cd_facetoface, an email Dataverse's email. */
 export function contactTable(channel: ContactSubmission['channel'], n: TableNames): { logicalName: string; entitySet: string } {
-  return channel === 'phone' ? { logicalName: 'phonecall', entitySet: 'phonecalls' } : { logicalName: n.custom('facetoface'), entitySet: n.custom('facetofaces') };
+  if (channel === 'phone') return { logicalName: 'phonecall', entitySet: 'phonecalls' };
+  if (channel === 'email') return { logicalName: 'email', entitySet: 'emails' };
+  return { logicalName: n.custom('facetoface'), entitySet: n.custom('facetofaces') };
 }
 
 /** Who recorded the contacts, as main knows them, and the council's true-resolution window. */
@@ -68,7 +70,7 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
   const phone = contact.channel === 'phone';
   const service = CASE_SERVICE.codes.includes(contact.service as CaseService) ? CASE_SERVICE.value(contact.service as CaseService) : null;
   const body: Record<string, unknown> = {
-    subject: `${phone ? 'Call' : 'Visit'}${contact.queue ? `: ${contact.queue}` : ''}${contact.disposition ? ` (${contact.disposition})` : ''}`.slice(0, 200),
+    subject: (contact.channel === 'email' ? `Email: ${contact.emailSubject ?? ''}${contact.disposition ? ` (${contact.disposition})` : ''}` : `${phone ? 'Call' : 'Visit'}${contact.queue ? `: ${contact.queue}` : ''}${contact.disposition ? ` (${contact.disposition})` : ''}`).slice(0, 200),
     description: contact.notes,
     actualstart: contact.answeredAt,
     actualend: contact.endedAt,
@@ -102,6 +104,8 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
     // A call back is the council calling out.
     body.directioncode = Boolean(contact.callbackId);
   }
+  // An email the resident sent: incoming. The reply itself is in Exchange, sent from the contact mailbox.
+  if (contact.channel === 'email') body.directioncode = false;
   // Who it was about; a contact with nobody identified is regarding nothing ("not identified").
   if (contact.residentId) body[`regardingobjectid_contact_${logicalName}@odata.bind`] = `/contacts(${contact.residentId.toLowerCase()})`;
   const [firstCase] = contact.caseIds;
@@ -111,12 +115,14 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
     body.statecode = 1;
     // A call taken is Received (4), not Dataverse's default for completed calls, Made (2); a call back is Made.
     if (phone) body.statuscode = contact.callbackId ? 2 : 4;
+    // An email answered is Received (4), one of email's completed status reasons.
+    if (contact.channel === 'email') body.statuscode = 4;
   }
   return body;
 }
 
 /** The notes that hold what did not fit in a contact's own columns; the column's text names its note. */
-export const CONTACT_CONTINUED = { phone: 'Call notes, continued', 'face-to-face': 'Visit notes, continued', outcomeSummary: 'Outcome summary, continued' } as const;
+export const CONTACT_CONTINUED = { phone: 'Call notes, continued', 'face-to-face': 'Visit notes, continued', email: 'Email notes, continued', outcomeSummary: 'Outcome summary, continued' } as const;
 
 /**
  * The contact's columns fitted to the tenant's lengths, and a note (annotation) on the activity

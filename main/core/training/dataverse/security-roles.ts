@@ -30,12 +30,14 @@ export function securityRoles(n: TableNames): Readonly<Record<StaffRole, RolePri
     [c('residentmessage')]: ['create', 'read', 'append'],
     phonecall: ['create', 'read', 'write', 'append'],
     [c('facetoface')]: ['create', 'read', 'write', 'append'],
+    // An email from the contact mailbox, answered, is recorded like a call.
+    email: ['create', 'read', 'write', 'append'],
     [c('repeatcontact')]: ['create', 'read'],
     // Each officer records their own state changes; only team leaders read them (the team view).
     [c('agentstate')]: ['create'],
     [c('qualityreview')]: ['read', 'write'],
     ...Object.fromEntries(
-      [c('household'), c('counciltaxaccount'), c('rentaccount'), c('parkingpermit'), c('residentflag'), 'activitypointer', 'email', 'letter', 'appointment', c('webform'), c('webchat'), 'systemuser'].map((table) => [table, readOnly]),
+      [c('household'), c('counciltaxaccount'), c('rentaccount'), c('parkingpermit'), c('residentflag'), 'activitypointer', 'letter', 'appointment', c('webform'), c('webchat'), 'systemuser'].map((table) => [table, readOnly]),
     ),
   };
   return {
@@ -48,6 +50,7 @@ export function securityRoles(n: TableNames): Readonly<Record<StaffRole, RolePri
       [c('residentaccess')]: ['create', 'read', 'append'],
       phonecall: ['create', 'read', 'write', 'append', 'appendto'],
       [c('facetoface')]: ['create', 'read', 'write', 'append', 'appendto'],
+      email: ['create', 'read', 'write', 'append', 'appendto'],
       [c('qualityreview')]: ['create', 'read', 'write', 'append'],
       [c('agentstate')]: ['create', 'read'],
     },

@@ -233,7 +233,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
       creatable: true,
       // A case's attachments and answers; a resident's language-preference note; what did not fit
       // in a call's or visit's own columns (annotation.objectid takes activities too, custom ones included).
-      bindings: { objectid_incident: '_objectid_value', objectid_contact: '_objectid_value', objectid_phonecall: '_objectid_value', [`objectid_${c('facetoface')}`]: '_objectid_value' },
+      bindings: { objectid_incident: '_objectid_value', objectid_contact: '_objectid_value', objectid_phonecall: '_objectid_value', objectid_email: '_objectid_value', [`objectid_${c('facetoface')}`]: '_objectid_value' },
       columns: {
         annotationid: guid,
         subject: requiredAs('ApplicationRequired', text(500)),
@@ -244,7 +244,7 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         documentbody: text(1073741823),
         filesize: int,
         isdocument: bool,
-        _objectid_value: to('incidents', 'contacts', 'phonecalls', c('facetofaces')),
+        _objectid_value: to('incidents', 'contacts', 'phonecalls', 'emails', c('facetofaces')),
         createdon: datetime,
       },
       derive: noteFileSize,
@@ -265,7 +265,9 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         // On an attempt with no answer: the call back it was for.
         [c('callbackof')]: text(36),
       }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 4], 2: [3] } },
-    activity('email', 'emails', directed),
+    // Email statuses: Open (Draft); Completed, Sent or Received; Canceled. CivicDesk records an
+    // email from the contact mailbox, once answered, as Received.
+    { ...activity('email', 'emails', { ...directed, ...interaction, statuscode: int }), creatable: true, bindings: contactBindings('email'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 3, 4, 6, 7, 8], 2: [5] } },
     activity('letter', 'letters', directed),
     activity('appointment', 'appointments', wrapUp),
     { ...activity(c('facetoface'), c('facetofaces'), { ...wrapUp, ...interaction }), creatable: true, bindings: contactBindings(c('facetoface')), derive: ownedByCaller },

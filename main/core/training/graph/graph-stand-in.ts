@@ -7,6 +7,7 @@ import { createGraphFaults, type GraphFaultControls } from './faults';
 import { graphError, type GraphReply } from './graph-errors';
 import { bookingsRoutes } from './routes-bookings';
 import { chatRoutes, storeMessage } from './routes-chats';
+import { deliverMail, mailRoutes, stockMailbox } from './routes-mail';
 import { GRAPH_AUDIENCES, refuseWithoutScope } from './permissions';
 import { peopleRoutes } from './routes-people';
 import type { GraphSeed } from './seed';
@@ -43,6 +44,30 @@ export interface PostedMessage {
   messageType: string;
 }
 
+/** An email as the contact mailbox's controls show it: a sent one with what it answers or passes on. */
+export interface SentMail {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  html: string;
+  attachmentNames: string[];
+  /** The id the original had when the reply was made, or null. */
+  repliesTo: string | null;
+  forwards: string | null;
+  /** Its single-value extended properties, by id ('String {GUID} Name <name>'). */
+  properties: Record<string, string>;
+}
+
+/** The council's shared contact mailbox, for tests, the training host and e2e. */
+export interface ContactMailboxControls {
+  address: string;
+  /** An email arrives in the Inbox from outside, as if from a resident. */
+  deliver(mail: { fromName: string; fromAddress: string; subject: string; html: string; attachments?: { name: string; contentType: string; bytes: Buffer }[]; receivedAt?: Date }): { id: string };
+  inbox(): { id: string; subject: string; categories: string[]; from: string }[];
+  sent(): SentMail[];
+}
+
 export interface GraphStandIn {
   /** The address to use as the Graph client's baseUrl: 'https://127.0.0.1:PORT/'. */
   url: string;
@@ -56,6 +81,7 @@ export interface GraphStandIn {
   reply(options: { chatId: string; fromUserId: string; html: string }): PostedMessage;
   /** Every request that reached the stand-in, oldest first ($batch as one, with the calls inside it). */
   requests(): { method: string; path: string; batched: string[] }[];
+  mailbox: ContactMailboxControls;
   close(): Promise<void>;
 }
 
@@ -70,7 +96,8 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
   const now = options.now ?? (() => new Date());
   let origin = '';
   const world = createWorld(options.seed, () => origin, now);
-  const routes: Route[] = [...peopleRoutes(world), ...chatRoutes(world), ...bookingsRoutes(world)];
+  stockMailbox(world);
+  const routes: Route[] = [...peopleRoutes(world), ...chatRoutes(world), ...bookingsRoutes(world), ...mailRoutes(world)];
   const faults = createGraphFaults();
   // The certificate is checked against the real clock, not the stand-in's training clock.
   const certificate = await makeLoopbackCertificate();
@@ -198,6 +225,31 @@ export async function startGraphStandIn(options: GraphStandInOptions): Promise<G
     reply: ({ chatId, fromUserId, html }) =>
       posted(storeMessage(world, { chatId, channel: null, messageType: 'message', fromUserId, subject: null, body: { contentType: 'html', content: html } })),
     requests: () => received.map((entry) => ({ ...entry, batched: [...entry.batched] })),
+    mailbox: {
+      address: options.seed.mailbox.address,
+      deliver: ({ fromName, fromAddress, subject, html, attachments, receivedAt }) => ({
+        id: deliverMail(world, { fromName, fromAddress, subject, html, attachments: attachments ?? [], receivedAt: receivedAt ?? now() }).id,
+      }),
+      inbox: () =>
+        world.mail
+          .filter((mail) => mail.folder === 'inbox')
+          .sort((a, b) => a.receivedDateTime.localeCompare(b.receivedDateTime))
+          .map((mail) => ({ id: mail.id, subject: mail.subject, categories: [...mail.categories], from: mail.from.address })),
+      sent: () =>
+        world.mail
+          .filter((mail) => mail.folder === 'sentitems')
+          .map((mail) => ({
+            id: mail.id,
+            from: mail.from.address,
+            to: mail.toRecipients.map((recipient) => recipient.address),
+            subject: mail.subject,
+            html: mail.html,
+            attachmentNames: mail.attachments.map((attachment) => attachment.name),
+            repliesTo: mail.repliesTo,
+            forwards: mail.forwards,
+            properties: Object.fromEntries(mail.singleValueExtendedProperties.map((property) => [property.id, property.value])),
+          })),
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

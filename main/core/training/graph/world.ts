@@ -41,6 +41,77 @@ export interface StoredMessage {
   body: { contentType: 'html' | 'text'; content: string };
 }
 
+/** The contact mailbox's folders, by their well-known names. */
+export const MAIL_FOLDERS = ['inbox', 'drafts', 'sentitems', 'archive', 'deleteditems'] as const;
+export type MailFolder = (typeof MAIL_FOLDERS)[number];
+
+export interface MailAddress {
+  name: string | null;
+  address: string;
+}
+
+export interface StoredAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+  isInline: boolean;
+  contentId: string | null;
+  lastModifiedDateTime: string;
+}
+
+/** A message in the contact mailbox, as Exchange holds it. */
+export interface StoredMail {
+  id: string;
+  folder: MailFolder;
+  /** A new one on every change, as Exchange's: an If-Match with an older one is refused. */
+  changeKey: string;
+  /** The world's mail version when it last changed: what a delta token counts from. */
+  version: number;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  receivedDateTime: string;
+  sentDateTime: string | null;
+  internetMessageId: string;
+  conversationId: string;
+  subject: string;
+  html: string;
+  from: MailAddress;
+  sender: MailAddress;
+  toRecipients: MailAddress[];
+  ccRecipients: MailAddress[];
+  replyTo: MailAddress[];
+  categories: string[];
+  isRead: boolean;
+  isDraft: boolean;
+  attachments: StoredAttachment[];
+  singleValueExtendedProperties: { id: string; value: string }[];
+  /** The message a reply answers, or a forward passes on (its id when made). */
+  repliesTo: string | null;
+  forwards: string | null;
+}
+
+/** A message that left a folder (moved, sent or deleted): a delta tells clients it is gone. */
+export interface RemovedMail {
+  id: string;
+  folder: MailFolder;
+  version: number;
+}
+
+/**
+ * Where a delta round stands: a page (skip token) of the changes after `since` (everything when
+ * null) up to version `upTo`, from `offset`; or the end of a round (delta token), from which the
+ * next round counts.
+ */
+export interface MailSyncState {
+  kind: 'page' | 'delta';
+  folder: MailFolder;
+  since: number | null;
+  upTo: number;
+  offset: number;
+  select: string | null;
+}
+
 export interface PreferredPresence {
   availability: string;
   activity: string;
@@ -59,10 +130,18 @@ export interface GraphWorld {
   /** Applications' presence sessions (setPresence), by user id then the app's session id. */
   sessions: Map<string, Map<string, PreferredPresence>>;
   nextSequence: () => number;
+  mail: StoredMail[];
+  removedMail: RemovedMail[];
+  /** The delta and skip tokens the stand-in has handed out: any other is a sync state it never made. */
+  mailSyncStates: Map<string, MailSyncState>;
+  /** Every change to the mailbox takes the next version. */
+  nextMailVersion: () => number;
+  mailVersion: () => number;
 }
 
 export function createWorld(seed: GraphSeed, origin: () => string, now: () => Date): GraphWorld {
   let sequence = 0;
+  let mailVersion = 0;
   return {
     seed,
     origin,
@@ -73,6 +152,11 @@ export function createWorld(seed: GraphSeed, origin: () => string, now: () => Da
     preferred: new Map(),
     sessions: new Map(),
     nextSequence: () => (sequence += 1),
+    mail: [],
+    removedMail: [],
+    mailSyncStates: new Map(),
+    nextMailVersion: () => (mailVersion += 1),
+    mailVersion: () => mailVersion,
   };
 }
 
