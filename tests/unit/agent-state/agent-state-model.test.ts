@@ -76,10 +76,22 @@ describe('the officer’s state', () => {
     expect(nextAgentState(now, { kind: 'email-done' }, at(1))).toEqual({ ok: true, changed: false, now });
   });
 
+  it('an email taken is handling an email; its wrap-up saved hands back to what was chosen', () => {
+    const taken = nextAgentState(startingState(at(0)), { kind: 'contact-started', channel: 'email' }, at(1));
+    expect(taken).toMatchObject({ ok: true, changed: true, now: { state: 'handling-an-email' } });
+    if (!taken.ok) return;
+    const wrapping = nextAgentState(taken.now, { kind: 'wrap-up-opened' }, at(2));
+    expect(wrapping).toMatchObject({ ok: true, now: { state: 'wrap-up' } });
+    if (!wrapping.ok) return;
+    expect(nextAgentState(wrapping.now, { kind: 'wrap-up-saved' }, at(3))).toMatchObject({ ok: true, now: { state: 'available' } });
+  });
+
   it('reads the work in hand from the contact', () => {
     expect(stateForContact(null)).toBeNull();
     expect(stateForContact({ channel: 'phone', status: 'in-progress' })).toBe('on-a-call');
     expect(stateForContact({ channel: 'face-to-face', status: 'in-progress' })).toBe('with-a-visitor');
+    expect(stateForContact({ channel: 'email', status: 'in-progress' })).toBe('handling-an-email');
+    expect(stateForContact({ channel: 'email', status: 'wrap-up' })).toBe('wrap-up');
     expect(stateForContact({ channel: 'phone', status: 'wrap-up' })).toBe('wrap-up');
     expect(stateForContact({ channel: 'phone', status: 'done' })).toBeNull();
   });
