@@ -1,3 +1,4 @@
+import { htmlToText } from '../../graph/case-message';
 import { badRequest, graphError, type GraphReply } from './graph-errors';
 import { pageOf } from './paging';
 import { accessDenied } from './permissions';
@@ -46,20 +47,12 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The text a reader sees first: no script or style, no tags, entities read, spaces folded. */
+/** The text a reader sees first: no script or style, as plain text (the chat's reading of HTML), spaces folded. */
 export function previewOf(html: string): string {
-  const text = html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+  return htmlToText(html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' '))
     .replace(/\s+/g, ' ')
-    .trim();
-  return text.slice(0, PREVIEW_LENGTH);
+    .trim()
+    .slice(0, PREVIEW_LENGTH);
 }
 
 /** What is inside <body>, for quoting under a reply or forward. */
