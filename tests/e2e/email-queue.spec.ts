@@ -29,12 +29,15 @@ test('two officers work the contact mailbox: one takes an email, the other sees 
   test.setTimeout(240_000);
   if (!officer || !colleague) throw new Error('The training borough needs two agents.');
   await openWorkstation(page);
+  // The tests after this one find the host as it was: the same officer acting, and not signed in unless they were.
+  const before = await page.getByLabel('Acting as').inputValue();
   await page.getByLabel('Acting as').selectOption(officer.id);
   await expect(page.getByTestId('status-user')).toContainText(officer.displayName);
   // Signed in already by an earlier test on this host, or not yet.
   const signIn = status(page).getByRole('button', { name: 'Sign in to Microsoft 365' });
   await expect(status(page).getByRole('button', { name: /^Sign in to Microsoft 365$|^Your presence: / }).first()).toBeVisible();
-  if (await signIn.isVisible()) await signIn.click();
+  const signedInHere = await signIn.isVisible();
+  if (signedInHere) await signIn.click();
   await expect(status(page)).toContainText(/Microsoft 365:\s?\S/, { timeout: 20_000 });
 
   await place(page, 'Email').click();
@@ -118,4 +121,11 @@ test('two officers work the contact mailbox: one takes an email, the other sees 
   await expect
     .poll(async () => (await readRows(`emails?$select=activityid,statecode,statuscode,directioncode&$filter=${encodeURIComponent(`startswith(subject,'Email: ${BIN}') and statecode eq 1`)}`)).length, { timeout: 30_000 })
     .toBe(1);
+
+  if (signedInHere) {
+    await status(page).getByRole('button', { name: 'Sign out' }).click();
+    await expect(signIn).toBeVisible();
+  }
+  await page.getByLabel('Acting as').selectOption(before);
+  await expect(page.getByLabel('Acting as')).toHaveValue(before);
 });
