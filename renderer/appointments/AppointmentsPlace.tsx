@@ -17,10 +17,12 @@ import { SignInButton } from '../account/SignInButton';
 import { useBridge } from '../bridge/bridge-context';
 import { useContact } from '../contact/contact-context';
 import { useNavigation } from '../navigation/navigation-context';
+import { SendMessageDialog } from '../messages/SendMessageDialog';
 import { BookFollowUpDialog } from './BookFollowUpDialog';
 
 const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 const dayAndTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const dayWords = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/London' });
 const byStart = <T extends { start: string }>(items: T[]) => [...items].sort((a, b) => a.start.localeCompare(b.start));
 
 /** A Teams meeting link, opened in the system browser (or the Teams app) by main. */
@@ -54,6 +56,8 @@ export function AppointmentsPlace() {
   const [problem, setProblem] = useState<string | null>(null);
   const [following, setFollowing] = useState<Appointment | null>(null);
   const [booked, setBooked] = useState<{ from: Appointment; booked: Appointment } | null>(null);
+  const [reminding, setReminding] = useState(false);
+  const remindRef = useRef<HTMLButtonElement>(null);
   const bookedRef = useRef<HTMLDivElement>(null);
 
   const fetchDay = useCallback(
@@ -78,6 +82,9 @@ export function AppointmentsPlace() {
   useEffect(() => {
     if (booked) bookedRef.current?.focus();
   }, [booked]);
+
+  // The booked resident's record, when it is the one open for the contact (identity checked).
+  const reminderRecord = booked && booked.from.residentId && contact.about?.view.residentId === booked.from.residentId ? (contact.about.view.record ?? null) : null;
 
   const checkIn = async (appointment: Appointment) => {
     const outcome = await bridge.appointments.checkIn({ appointmentId: appointment.id });
@@ -124,7 +131,27 @@ export function AppointmentsPlace() {
               <JoinLink url={booked.booked.joinUrl} label={t('appointments.joinNamed', { name: booked.booked.customerName })} />
             </>
           )}
+          {/* A reminder goes by the resident's consent on their record, so it needs the record open (with the identity check). */}
+          {reminderRecord ? (
+            <Box sx={{ mt: 1 }}>
+              <Button ref={remindRef} size="small" variant="outlined" aria-haspopup="dialog" onClick={() => setReminding(true)}>
+                {t('appointments.remind', { name: booked.booked.customerName })}
+              </Button>
+            </Box>
+          ) : (
+            booked.from.residentId && <Typography variant="body2" sx={{ mt: 1 }}>{t('appointments.remindOpenFirst', { name: booked.booked.customerName })}</Typography>
+          )}
         </Alert>
+      )}
+      {booked && reminderRecord && reminding && (
+        <SendMessageDialog
+          record={reminderRecord}
+          about={{ purpose: 'appointment-reminder', values: { date: dayWords(booked.booked.start), time: clockTime(booked.booked.start), place: booked.booked.joinUrl ? t('appointments.reminderVideo') : t('appointments.reminderPlace', { service: booked.booked.service }) }, interactionId: contact.current?.id ?? null, caseId: null }}
+          onClose={() => {
+            setReminding(false);
+            setTimeout(() => remindRef.current?.focus(), 0);
+          }}
+        />
       )}
 
       <Box component="section" aria-labelledby="appointments-heading" sx={{ mb: 4 }}>

@@ -97,6 +97,41 @@ describe('the Appointments place', () => {
     expect(within(confirmation).getByRole('link', { name: 'Join video call: Ada Lovelace' })).toBeTruthy();
   });
 
+  it('after booking a follow-up, offers the resident a reminder through Notify once their record is open, and not before', async () => {
+    const { user } = await showAppointments({
+      'residents.open': () => residentView,
+      'appointments.bookFollowUp': () => appointment({ id: 'new', start: '2026-12-04T14:30:00.000Z', end: '2026-12-04T15:00:00.000Z' }),
+      'messages.templates': () => ({
+        templates: [{ purpose: 'appointment-reminder', channel: 'sms', language: 'en', templateId: '3a9d4f51-8e62-4db0-8fa4-5b7c9dbe3f11', version: 1, subject: null, body: 'A reminder of your appointment on ((date)) at ((time)), at ((place)).' }],
+        problem: null,
+      }),
+    });
+    const book = async () => {
+      await user.click(await screen.findByRole('button', { name: 'Book follow-up for Ada Lovelace' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Book a follow-up for Ada Lovelace' });
+      const date = within(dialog).getByLabelText('Date (day first)');
+      await user.clear(date);
+      await user.type(date, '4/12/2026');
+      const time = within(dialog).getByLabelText('Time');
+      await user.clear(time);
+      await user.type(time, '14:30');
+      await user.click(within(dialog).getByRole('button', { name: 'Book' }));
+      return screen.findByText(/^Follow-up booked for Ada Lovelace/);
+    };
+    // Not open yet: consent is on the record, so the officer is told to open it.
+    expect((await book()).textContent).toContain('To send Ada Lovelace a reminder, open their record (with the identity check) first.');
+    await user.click(screen.getByRole('button', { name: 'Open record of Ada Lovelace' }));
+    await screen.findByRole('heading', { level: 1, name: 'Resident' });
+    await user.keyboard('{Alt>}8{/Alt}');
+    await screen.findByRole('heading', { level: 1, name: 'Appointments' });
+    await book();
+    await user.click(await screen.findByRole('button', { name: 'Send Ada Lovelace a reminder' }));
+    const message = await screen.findByRole('dialog', { name: 'Send an appointment reminder' });
+    // Filled with the follow-up's day and time, seen before it goes.
+    await waitFor(() => expect(message.textContent).toContain('Friday 4 December'));
+    expect(message.textContent).toContain(clock('2026-12-04T14:30:00.000Z'));
+  });
+
   it('keeps what was typed and shows why when booking fails', async () => {
     const { user } = await showAppointments({
       'appointments.bookFollowUp': () => {
