@@ -34,6 +34,8 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
           if (!placesFor(role).includes(command.place)) return;
           return navigation?.goTo(command.place);
         case 'end-call':
+          // An email is finished in the Email place, where it is filed out of the mailbox first (as the contact header's button does).
+          if (contact.current?.channel === 'email') return navigation?.goTo('email');
           return void contact.endCall();
         case 'raise-case':
           return void raiseCase();

@@ -60,9 +60,9 @@ function ResidentLine({ view, contact }: { view: ResidentView; contact: Interact
 }
 
 /**
- * The contact in hand, above every place: the call (number, queue, wait) or visit, who it is
- * with once identified, and the buttons that end it. One key (Alt+3) goes back to the 360
- * view; Alt+Shift+E ends the call. It is not sticky, so at 200% zoom it scrolls away rather
+ * The contact in hand, above every place: the call (number, queue, wait), visit or email (its
+ * sender and subject), who it is with once identified, and the buttons that end it. One key
+ * (Alt+3) goes back to the 360 view; Alt+Shift+E ends the call (for an email, goes to it). It is not sticky, so at 200% zoom it scrolls away rather
  * than covering what the officer is working on.
  */
 export function ContactHeader() {
@@ -112,7 +112,7 @@ export function ContactHeader() {
           )}
         </Box>
       </Box>
-      {about ? <ResidentLine view={about.view} contact={current} /> : <Typography data-testid="contact-resident">{t('header.notIdentified')}</Typography>}
+      {about ? <ResidentLine view={about.view} contact={current} /> : <Typography data-testid="contact-resident">{current?.channel === 'email' ? t('header.emailNotIdentified') : t('header.notIdentified')}</Typography>}
       {current?.status === 'wrap-up' && <WrapUpDialog interaction={current} />}
     </Box>
   );

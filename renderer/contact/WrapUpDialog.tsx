@@ -105,8 +105,9 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
 
   // A visit is wrapped up in its own words: there was no call.
   const visit = interaction.channel === 'face-to-face';
-  // And an email in its own: there was no call either.
-  const own = visit ? 'visit' : interaction.channel === 'email' ? 'email' : null;
+  // And an email in its own: there was no call either, and nobody hung up.
+  const email = interaction.channel === 'email';
+  const own = visit ? 'visit' : email ? 'email' : null;
   const fieldLabel = (key: keyof WrapUpForm) => (own && (key === 'disposition' || key === 'feedback') ? t(`wrapUp.${own}.${key}`) : t(`wrapUp.fields.${key}`));
 
   const update = useCallback(<K extends keyof WrapUpForm>(key: K, value: WrapUpForm[K]) => {
@@ -286,13 +287,13 @@ export function WrapUpDialog({ interaction }: { interaction: Interaction }) {
             value={form.incompleteReason}
             onChange={(event) => (update('incompleteReason', event.target.value), setReasonError(false))}
             error={reasonError}
-            helperText={reasonError ? t('wrapUp.reasonNeeded') : t('wrapUp.reasonHelp')}
+            helperText={reasonError ? t('wrapUp.reasonNeeded') : email ? t('wrapUp.email.reasonHelp') : t('wrapUp.reasonHelp')}
             fullWidth
             autoComplete="off"
           />
         )}
         <Typography variant="body2" sx={{ mt: 2 }}>
-          {t('wrapUp.cannotSkip')}
+          {email ? t('wrapUp.email.cannotSkip') : t('wrapUp.cannotSkip')}
         </Typography>
       </DialogContent>
       <DialogActions sx={{ flexWrap: 'wrap', gap: 1 }}>

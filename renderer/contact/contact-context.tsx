@@ -48,7 +48,7 @@ export interface ContactApi {
    * contact, so nothing the last one typed or showed stays on screen or in memory.
    */
   generation: number;
-  /** This officer's call or visit in hand (or waiting for wrap-up), if any. */
+  /** This officer's call, visit or email in hand (or waiting for wrap-up), if any. */
   current: Interaction | null;
   /** The resident on screen. */
   resident: OpenedResident | null;
@@ -82,6 +82,7 @@ export interface ContactApi {
   startCall(link: Extract<DeepLink, { kind: 'call' }>): Promise<void>;
   /** Calls a resident back: an outgoing call in hand, with their 360 view opened for it. */
   startCallback(callback: { id: string; number: string; residentId: string }): Promise<void>;
+  /** Ends the contact in hand, a call, a visit or an email: it goes to wrap-up. */
   endCall(): Promise<void>;
   recordOutcome(outcome: ScriptOutcomeRecord): Promise<void>;
   clearOutcome(runId: string): Promise<void>;
@@ -91,7 +92,12 @@ export interface ContactApi {
   saveWrapUpDraft(draft: WrapUpDraft): Promise<void>;
   /** Starts a face-to-face contact (a visit) when none is in hand; resolves to the contact in hand. */
   startVisit(residentId: string | null): Promise<Interaction>;
-  /** Starts an email contact for an email the officer has taken; refused while another contact is in hand. */
+  /**
+   * Starts an email contact for an email the officer has taken, written to IndexedDB first;
+   * refused (an Error saying to finish it first) while another contact is in hand. A resident
+   * already known to have sent it is opened for it (recorded as opened for an email) and is
+   * whom it is about, without leaving the place on screen. It ends as a call does: `endCall`.
+   */
   startEmail(email: { emailId: string; from: string; subject: string; receivedAt: string; residentId: string | null }): Promise<Interaction>;
   recordInterpreter(session: InterpreterSession): Promise<void>;
   /**
@@ -287,6 +293,18 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     [clear, db, navigation, open],
   );
 
+  const startEmail = useCallback(
+    async (email: record.EmailTaken): Promise<Interaction> => {
+      const contact = await record.startEmail(db, latest.current.staffId, email);
+      if (email.residentId === null) return contact;
+      // Opened as any resident is (the access recorded, for an email), but the Email place stays
+      // on screen: the officer goes to the 360 view when they choose. The email is about them.
+      if (await open(email.residentId, 'email')) setMemory((now) => ({ ...now, aboutId: email.residentId, askAbout: null }));
+      return contact;
+    },
+    [db, open],
+  );
+
   const answerAbout = useCallback(
     async (nowAboutThem: boolean) => {
       const asked = latest.current.memory.askAbout;
@@ -361,7 +379,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
         if (current) await record.saveWrapUpDraft(db, current.id, draft);
       },
       startVisit: (residentId) => record.startVisit(db, staffId, residentId),
-      startEmail: (email) => record.startEmail(db, staffId, email),
+      startEmail,
       async recordInterpreter(session) {
         // The contact in hand as IndexedDB has it now (a visit may have just been started for this).
         const target = current ?? (await record.contactInHand(db, staffId));
@@ -369,7 +387,7 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       },
       clear,
     };
-  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, popping, refreshFromBackOffice, staffId, startCall, startCallback, updateResident]);
+  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, popping, refreshFromBackOffice, staffId, startCall, startCallback, startEmail, updateResident]);
   return <ContactContext.Provider value={api}>{children}</ContactContext.Provider>;
 }
 

@@ -65,17 +65,35 @@ export async function startCallback(db: CaseDatabase, staffId: string | null, ca
   });
 }
 
+/** What an email contact starts from: the email taken from the contact mailbox, and whom it is from if known. */
+export interface EmailTaken {
+  emailId: string;
+  from: string;
+  subject: string;
+  /** When the mailbox received it: the contact's "offered" time. */
+  receivedAt: string;
+  residentId: string | null;
+}
+
 /**
  * Starts an email contact: an email from the contact mailbox the officer has just taken. Only
  * when no other contact is in hand: a call or visit is finished (wrapped up) first. Taking the
- * same email again (after a reload) carries on with its contact.
+ * same email again (after a reload) carries on with its contact. It is answered when taken,
+ * and has no queue wait (waitedSeconds null): how long it waited runs from when it was received.
  */
-export function startEmail(db: CaseDatabase, staffId: string | null, email: { emailId: string; from: string; subject: string; residentId: string | null }): Promise<Interaction> {
+export function startEmail(db: CaseDatabase, staffId: string | null, email: EmailTaken): Promise<Interaction> {
   return db.transaction('rw', db.interactions, db.outbox, async () => {
     const open = await contactInHand(db, staffId);
     if (open?.channel === 'email' && open.emailId === email.emailId) return open;
     if (open) throw new Error('Finish the contact in hand (its wrap-up) before taking an email.');
-    const contact: Interaction = { ...newContact(staffId, { channel: 'email', callerNumber: null, queue: null, waitedSeconds: null, residentId: email.residentId }), emailId: email.emailId, emailFrom: email.from, emailSubject: email.subject };
+    const contact: Interaction = {
+      ...newContact(staffId, { channel: 'email', callerNumber: null, queue: null, waitedSeconds: null, residentId: email.residentId }),
+      emailId: email.emailId,
+      emailFrom: email.from,
+      emailSubject: email.subject,
+      // Kept as an ISO time the contract takes; a time that cannot be read is left out, never a contact refused for it.
+      ...(Number.isNaN(Date.parse(email.receivedAt)) ? {} : { emailReceivedAt: new Date(email.receivedAt).toISOString() }),
+    };
     await db.interactions.add(contact);
     await queueContact(db, contact.id);
     return contact;
@@ -108,6 +126,7 @@ function newContact(staffId: string | null, start: Pick<Interaction, 'channel' |
   };
 }
 
+/** Ends the contact in hand, whatever its channel (a call, a visit or an email): it goes to wrap-up. */
 export async function endCall(db: CaseDatabase, interaction: Interaction): Promise<void> {
   if (interaction.status !== 'in-progress') return;
   await db.transaction('rw', db.interactions, db.outbox, async () => {

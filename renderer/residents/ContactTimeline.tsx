@@ -21,7 +21,8 @@ export function ContactTimeline({ accessId, residentId }: { accessId: string; re
   const bridge = useBridge();
   const inHand = useContactIfAny()?.current ?? null;
   const now = inHand && (inHand.residentIds ?? []).includes(residentId) ? inHand : null;
-  const nowChannel: ContactChannel | null = now ? (now.channel === 'phone' ? 'phone' : 'face-to-face') : null;
+  // The contact in hand's own channel: an Interaction's channels are all contact-history channels.
+  const nowChannel: ContactChannel | null = now ? now.channel : null;
   const [channels, setChannels] = useState<ContactChannel[]>([]);
   const [pages, setPages] = useState<{ channels: ContactChannel[]; contacts: ContactRecord[]; next: string | null; names: Record<string, string> } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);

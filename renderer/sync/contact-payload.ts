@@ -38,6 +38,7 @@ export async function prepareContact(db: CaseDatabase, id: string, staffId: stri
   const state = STATE[interaction.status];
   if (state === 'completed' && raised.some((each) => each.syncState === 'waiting')) return { kind: 'wait' };
   const wrapUp = interaction.wrapUp;
+  const email = interaction.channel === 'email';
   const candidate = {
     id,
     channel: interaction.channel,
@@ -46,10 +47,13 @@ export async function prepareContact(db: CaseDatabase, id: string, staffId: stri
     queue: interaction.queue,
     callerNumber: interaction.callerNumber,
     callbackId: interaction.callbackId ?? null,
-    emailSubject: interaction.channel === 'email' ? (interaction.emailSubject ?? '').slice(0, 400) : null,
+    emailId: email ? (interaction.emailId ?? null) : null,
+    emailFrom: email ? (interaction.emailFrom ?? '').slice(0, 320) : null,
+    emailSubject: email ? (interaction.emailSubject ?? '').slice(0, 400) : null,
     residentId: interaction.residentId,
     service: interaction.outcomes.find((outcome) => outcome.service)?.service ?? null,
-    offeredAt: interaction.waitedSeconds === null ? null : new Date(Date.parse(interaction.answeredAt) - interaction.waitedSeconds * 1000).toISOString(),
+    // A call was offered when it joined the queue; an email when the mailbox received it.
+    offeredAt: email ? (interaction.emailReceivedAt ?? null) : interaction.waitedSeconds === null ? null : new Date(Date.parse(interaction.answeredAt) - interaction.waitedSeconds * 1000).toISOString(),
     answeredAt: interaction.answeredAt,
     endedAt: interaction.endedAt,
     waitedSeconds: interaction.waitedSeconds,

@@ -27,7 +27,7 @@ export function OfficersNow({ team, officers, problem, me, onSample }: { team: s
     ]),
   };
   const counts = officers && {
-    call: officers.filter((officer) => officer.activity === 'on-a-call' || officer.activity === 'with-a-visitor').length,
+    call: officers.filter((officer) => officer.activity === 'on-a-call' || officer.activity === 'with-a-visitor' || officer.activity === 'handling-an-email').length,
     wrap: officers.filter((officer) => officer.activity === 'wrapping-up').length,
     free: officers.filter((officer) => officer.activity === 'no-open-contact').length,
   };

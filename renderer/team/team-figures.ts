@@ -56,6 +56,7 @@ export function measuresOf(view: TeamView, t: Translate): Measure[] {
     m('withinTarget', percent(now.answeredWithinTarget, t), percent(before.answeredWithinTarget, t), t('team.basis.callsTimed', { count: view.now.callsTimed }), 'answered-late'),
     m('averageWait', duration(now.averageWaitSeconds, t), duration(before.averageWaitSeconds, t), t('team.basis.callsTimed', { count: view.now.callsTimed }), null),
     m('visits', count(view.now.visits), count(view.before.visits), t('team.basis.visits'), null),
+    m('emails', count(view.now.emails), count(view.before.emails), t('team.basis.emails'), null),
     m('resolvedRecorded', percent(now.resolvedRecorded, t), percent(before.resolvedRecorded, t), t('team.basis.resolution', { count: view.now.resolutionRecorded }), 'not-resolved'),
     m('resolvedTrue', percent(now.resolvedTrue, t), percent(before.resolvedTrue, t), t('team.basis.resolution', { count: view.now.resolutionRecorded }), 'contacted-again'),
     m('quality', percent(now.meetingQuality, t), percent(before.meetingQuality, t), t('team.basis.reviews', { count: view.now.qualityReviews }), null),

@@ -19,7 +19,13 @@ export const CONTACT_OUTCOME_KINDS = ['resolved', 'create-case', 'signpost', 'tr
 export const contactSubmission = z.strictObject({
   id,
   channel: z.enum(['phone', 'face-to-face', 'email']),
-  /** An email contact's subject, as the resident wrote it (the activity's subject). */
+  /**
+   * An email contact's message: its id in the contact mailbox (Graph's ids run to about 150
+   * characters), its sender's address (at most 320, as an address can be) and its subject, as
+   * the resident wrote it. Null or absent on a call or a visit.
+   */
+  emailId: text(200).min(1).nullable().optional(),
+  emailFrom: text(320).nullable().optional(),
   emailSubject: text(400).nullable().optional(),
   state: z.enum(['in-progress', 'wrap-up', 'completed']),
   /** The officer who handled it: main sends only the signed-in officer's own. */
@@ -32,7 +38,7 @@ export const contactSubmission = z.strictObject({
   residentId: id.nullable(),
   /** The service it was about (a script's, or the queue's); null when none is known. */
   service: text(64).nullable(),
-  /** When the call was offered to the queue (answered less the wait); null for a visit. */
+  /** When the call was offered to the queue (answered less the wait), or the email received; null for a visit. */
   offeredAt: isoDateTime.nullable(),
   answeredAt: isoDateTime,
   endedAt: isoDateTime.nullable(),
@@ -53,7 +59,9 @@ export const contactSubmission = z.strictObject({
   interpreter: z.strictObject({ language: text(20), supplierId: text(40), interpreterId: text(60), minutes: z.number().int().min(0).max(1440) }).nullable(),
   notes: text(2000),
   incompleteReason: text(500).nullable(),
-});
+})
+  // An email contact points at its message (the record names it, and a resend finds the same one); a call or visit has none.
+  .refine((contact) => (contact.channel === 'email') === Boolean(contact.emailId), { message: 'An email contact carries its email’s id, and only an email contact does.', path: ['emailId'] });
 export type ContactSubmission = z.output<typeof contactSubmission>;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What an officer is doing, as the contact centre counts it: shown in the status bar, sent to
- * Teams presence and recorded for the team view. The work in hand sets most of it (a call or
- * a visit starting, wrap-up opening, wrap-up saved); the officer chooses the rest, and only
+ * Teams presence and recorded for the team view. The work in hand sets most of it (a call, a
+ * visit or an email starting, wrap-up opening, wrap-up saved); the officer chooses the rest, and only
  * when no contact is open. Pure: no clock of its own, no storage, no DOM.
  */
 export const AGENT_STATES = ['available', 'on-a-call', 'with-a-visitor', 'wrap-up', 'handling-an-email', 'on-a-break', 'in-training'] as const;
@@ -27,8 +27,6 @@ export type AgentStateEvent =
   | { kind: 'contact-started'; channel: 'phone' | 'face-to-face' | 'email' }
   | { kind: 'wrap-up-opened' }
   | { kind: 'wrap-up-saved' }
-  | { kind: 'email-taken' }
-  | { kind: 'email-done' }
   | { kind: 'chosen'; state: ChoosableState };
 
 export type AgentStateStep =
@@ -48,9 +46,11 @@ export function startingState(at: string, chosen: ChoosableState = 'available'):
 
 /**
  * The next state after an event at a time. The work in hand always wins: a contact starting
- * makes "on a call" (or "with a visitor") whatever was chosen, and saving the wrap-up goes back
- * to what the officer chose before it. A choice is refused while a contact or an email is in
- * hand: nobody is shown as available over a call in progress.
+ * makes "on a call" (or "with a visitor", or "handling an email") whatever was chosen, and
+ * saving the wrap-up goes back to what the officer chose before it. An email taken is a
+ * contact like any other, so it moves the state the one way a call does: it starts, it goes to
+ * wrap-up, its wrap-up is saved. A choice is refused while a contact is in hand: nobody is
+ * shown as available over a call in progress.
  */
 export function nextAgentState(current: AgentStateNow, event: AgentStateEvent, at: string): AgentStateStep {
   const to = (state: AgentState, cause: 'work' | 'chosen', chosen = current.chosen): AgentStateStep =>
@@ -64,14 +64,9 @@ export function nextAgentState(current: AgentStateNow, event: AgentStateEvent, a
       return to(event.channel === 'phone' ? 'on-a-call' : event.channel === 'email' ? 'handling-an-email' : 'with-a-visitor', 'work');
     case 'wrap-up-opened':
       return to('wrap-up', 'work');
-    case 'email-taken':
-      return current.state === 'on-a-call' || current.state === 'with-a-visitor' || current.state === 'wrap-up' ? { ok: false, reason: 'work-in-hand' } : to('handling-an-email', 'work');
     case 'wrap-up-saved':
-    case 'email-done':
       // Only the work that is ending hands back; a stray event after it changes nothing.
-      if ((event.kind === 'wrap-up-saved' && !['wrap-up', 'on-a-call', 'with-a-visitor', 'handling-an-email'].includes(current.state)) || (event.kind === 'email-done' && current.state !== 'handling-an-email')) {
-        return { ok: true, changed: false, now: current };
-      }
+      if (!workInHand(current.state)) return { ok: true, changed: false, now: current };
       return to(current.chosen, 'work');
     case 'chosen':
       if (!isChoosable(event.state)) return { ok: false, reason: 'not-choosable' };

@@ -54,10 +54,15 @@ export interface ScriptOutcomeRecord {
 export interface Interaction {
   id: string;
   channel: 'phone' | 'face-to-face' | 'email';
-  /** An email contact: the message's id in the contact mailbox (Graph), its sender and subject. */
+  /**
+   * An email contact: the message's id in the contact mailbox (Graph), its sender, its subject,
+   * and when the mailbox received it (what the email waited from, as a call waits in the queue).
+   * Absent on calls and visits.
+   */
   emailId?: string;
   emailFrom?: string;
   emailSubject?: string;
+  emailReceivedAt?: IsoDateTime;
   callerNumber: string | null;
   /** Set on a call back the officer makes (an outgoing call): the call back it keeps. */
   callbackId?: string | null;

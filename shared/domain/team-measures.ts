@@ -11,10 +11,15 @@ import type { AgentState } from './agent-state';
  * only when shown, so a figure is never an average of averages.
  */
 export interface TeamFigures {
-  /** Completed contacts: calls and visits. */
+  /**
+   * Completed contacts: calls, visits and emails from the contact mailbox. An email answered is
+   * a contact like the others, so it counts in contacts handled, handle time, first-contact
+   * resolution and channel shift; waits and answer-within-target are the telephony's, for calls only.
+   */
   contacts: number;
   visits: number;
   calls: number;
+  emails: number;
   /** Calls whose wait is known, and how many of those were answered within 180 seconds. */
   callsTimed: number;
   callsWithinTarget: number;
@@ -44,6 +49,7 @@ export function emptyFigures(): TeamFigures {
     contacts: 0,
     visits: 0,
     calls: 0,
+    emails: 0,
     callsTimed: 0,
     callsWithinTarget: 0,
     waitSeconds: 0,
@@ -180,7 +186,7 @@ export interface TeamView {
 }
 
 /** What an officer is doing now, from the contacts open under their name today. */
-export type OfficerActivity = 'on-a-call' | 'with-a-visitor' | 'wrapping-up' | 'no-open-contact';
+export type OfficerActivity = 'on-a-call' | 'with-a-visitor' | 'handling-an-email' | 'wrapping-up' | 'no-open-contact';
 
 export interface OfficerNow {
   staffId: string;

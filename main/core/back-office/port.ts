@@ -112,7 +112,7 @@ export interface TeamBackOffice {
   teamFigures(scope: TeamScope, range: DayRange, counter?: AggregateCounter): Promise<{ figures: TeamFigures; byService: Map<string, ChannelShift> }>;
   channelShiftOver(scope: TeamScope, ranges: readonly DayRange[], counter?: AggregateCounter): Promise<ChannelShift[]>;
   recentTeams(range: DayRange): Promise<{ officers: { staffId: string; name: string; team: string }[]; queues: string[] }>;
-  contactsToday(scope: TeamScope, today: string): Promise<{ open: { staffId: string; channel: 'phone' | 'face-to-face'; state: 'in-progress' | 'wrap-up'; since: string }[]; completed: Map<string, number>; rows: number }>;
+  contactsToday(scope: TeamScope, today: string): Promise<{ open: { staffId: string; channel: 'phone' | 'face-to-face' | 'email'; state: 'in-progress' | 'wrap-up'; since: string }[]; completed: Map<string, number>; rows: number }>;
   teamContacts(scope: TeamScope, range: DayRange, drillDown: DrillDown, service: string | null, top: number): Promise<TeamContact[]>;
   /** Each officer's latest recorded state today in a team (cd_agentstate), by staff id; absent where a back office has none. */
   latestAgentStates?(team: string, today: string): Promise<Map<string, { state: AgentState; since: string }>>;

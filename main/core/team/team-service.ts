@@ -98,7 +98,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       return members.map((member): OfficerNow => {
         // The most recent open contact says what they are doing; an older one left open is a call not wrapped up.
         const open = todays.open.filter((each) => each.staffId === member.staffId).sort((a, b) => b.since.localeCompare(a.since))[0];
-        const activity = !open ? 'no-open-contact' : open.state === 'wrap-up' ? 'wrapping-up' : open.channel === 'phone' ? 'on-a-call' : 'with-a-visitor';
+        const activity = !open ? 'no-open-contact' : open.state === 'wrap-up' ? 'wrapping-up' : open.channel === 'phone' ? 'on-a-call' : open.channel === 'email' ? 'handling-an-email' : 'with-a-visitor';
         return { staffId: member.staffId, name: member.name, activity, since: open?.since ?? null, presence: presence?.get(member.staffId) ?? null, contactsToday: todays.completed.get(member.staffId) ?? 0, ...(states ? { recordedState: states.get(member.staffId) ?? null } : {}) };
       });
     },

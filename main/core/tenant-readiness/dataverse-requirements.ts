@@ -20,8 +20,8 @@ export const DATAVERSE_REQUIREMENTS: Readonly<Record<string, Readonly<Record<str
   // On an attempt to call a resident back with no answer: the call back it was for.
   phonecall: { ...contactColumns(), phonenumber: 40, cd_callbackof: 36 },
   cd_facetoface: contactColumns(),
-  // An email from the contact mailbox, answered: a contact like a call (docs/dataverse-tables.md).
-  email: contactColumns(),
+  // An email from the contact mailbox, answered: a contact like a call, naming its message in the mailbox (docs/dataverse-tables.md).
+  email: { ...contactColumns(), cd_graphmessageid: 200 },
   letter: {},
   appointment: {},
   cd_webform: {},

@@ -45,16 +45,15 @@ describe('the officer’s state', () => {
     expect(run([{ kind: 'contact-started', channel: 'phone' }, { kind: 'chosen', state: 'available' }])).toEqual(['on-a-call', 'work-in-hand']);
     expect(run([{ kind: 'contact-started', channel: 'face-to-face' }, { kind: 'chosen', state: 'on-a-break' }])).toEqual(['with-a-visitor', 'work-in-hand']);
     expect(run([{ kind: 'contact-started', channel: 'phone' }, { kind: 'wrap-up-opened' }, { kind: 'chosen', state: 'available' }])).toEqual(['on-a-call', 'wrap-up', 'work-in-hand']);
-    expect(run([{ kind: 'email-taken' }, { kind: 'chosen', state: 'available' }])).toEqual(['handling-an-email', 'work-in-hand']);
+    expect(run([{ kind: 'contact-started', channel: 'email' }, { kind: 'chosen', state: 'available' }])).toEqual(['handling-an-email', 'work-in-hand']);
   });
 
   it('refuses what is not the officer’s to choose', () => {
     expect(nextAgentState(startingState(T0), { kind: 'chosen', state: 'on-a-call' as never }, at(1))).toEqual({ ok: false, reason: 'not-choosable' });
   });
 
-  it('takes an email only with no call or visit in hand, and goes back when it is done', () => {
-    expect(run([{ kind: 'chosen', state: 'on-a-break' }, { kind: 'email-taken' }, { kind: 'email-done' }])).toEqual(['on-a-break', 'handling-an-email', 'on-a-break']);
-    expect(run([{ kind: 'contact-started', channel: 'phone' }, { kind: 'email-taken' }])).toEqual(['on-a-call', 'work-in-hand']);
+  it('an email taken on a break goes back to the break once its wrap-up is saved', () => {
+    expect(run([{ kind: 'chosen', state: 'on-a-break' }, { kind: 'contact-started', channel: 'email' }, { kind: 'wrap-up-opened' }, { kind: 'wrap-up-saved' }])).toEqual(['on-a-break', 'handling-an-email', 'wrap-up', 'on-a-break']);
   });
 
   it('a call that comes in while on a break still shows as on a call', () => {
@@ -70,10 +69,9 @@ describe('the officer’s state', () => {
     expect(call).toMatchObject({ changed: true, previous: 'on-a-break', cause: 'work', now: { state: 'on-a-call', since: at(3) } });
   });
 
-  it('a stray wrap-up-saved or email-done with nothing in hand changes nothing', () => {
+  it('a stray wrap-up-saved with nothing in hand changes nothing', () => {
     const now = startingState(T0, 'in-training');
     expect(nextAgentState(now, { kind: 'wrap-up-saved' }, at(1))).toEqual({ ok: true, changed: false, now });
-    expect(nextAgentState(now, { kind: 'email-done' }, at(1))).toEqual({ ok: true, changed: false, now });
   });
 
   it('an email taken is handling an email; its wrap-up saved hands back to what was chosen', () => {

@@ -22,7 +22,7 @@ const memo = (maxLength: number): Column => ({ type: 'text', maxLength, memo: tr
 
 /** The tenant's activity tables with description and cd_outcomesummary this long. */
 const shorterContactColumns = (notes: number, outcomeSummary: number) => (definitions: TableDefinition[]) =>
-  definitions.map((each) => (each.logicalName === 'phonecall' || each.logicalName === 'cd_facetoface' ? { ...each, columns: { ...each.columns, description: memo(notes), cd_outcomesummary: memo(outcomeSummary) } } : each));
+  definitions.map((each) => (['phonecall', 'cd_facetoface', 'email'].includes(each.logicalName) ? { ...each, columns: { ...each.columns, description: memo(notes), cd_outcomesummary: memo(outcomeSummary) } } : each));
 
 async function tenant(tables?: (definitions: TableDefinition[]) => TableDefinition[]) {
   const { standIn, backOffice, warnings, close } = await alteredTenant(tables);
@@ -61,6 +61,17 @@ describe('a contact whose notes are longer than the tenant’s columns', () => {
     expect(joined(row?.description, notes[0])).toBe(visit.notes);
     // The outcome summary fitted: all in its column.
     expect(row?.cd_outcomesummary).toBe(visit.outcomeSummary);
+  });
+
+  it('does the same for an email from the contact mailbox, on Dataverse’s email activity', async () => {
+    const { backOffice, notesOn, activity } = await tenant(shorterContactColumns(400, 400));
+    const email = contactFor({ channel: 'email', emailId: 'AAMkAGI2TG93AAA=', emailFrom: 'a.resident@example.com', emailSubject: 'Missed bin', queue: null, callerNumber: null, offeredAt: null, waitedSeconds: null, notes: words(900) });
+    expect(await backOffice.saveContacts([email], officer)).toEqual([{ id: email.id, result: 'saved' }]);
+    const [row] = activity('emails', email.id);
+    expect(row).toMatchObject({ statecode: 1, statuscode: 4 });
+    const notes = notesOn(email.id);
+    expect(notes.map((note) => note.subject)).toEqual(['Email notes, continued']);
+    expect(joined(row?.description, notes[0])).toBe(email.notes);
   });
 
   it('writes no note when everything fits, and reads each table’s lengths once', async () => {

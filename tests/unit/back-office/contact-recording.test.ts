@@ -18,16 +18,56 @@ const officer = { staffId: 'stf-001', team: 'Contact Centre – Blue', trueResol
 const rows = (entitySet: string, id: string) => harness.standIn.rows(entitySet).filter((row) => String(row.activityid).toLowerCase() === id.toLowerCase());
 
 describe('recording contacts', () => {
-  it('records an email from the contact mailbox as a completed incoming email, Received, regarding the resident; sent twice it is one row', async () => {
+  it('records an email from the contact mailbox as a completed incoming email, Received, regarding the resident and naming its message; sent twice it is one row', async () => {
     const office = harness.backOffice();
     const resident = rowIdFor('res-000003');
-    const email = contactFor({ channel: 'email', emailSubject: 'My bin was missed again', callerNumber: null, queue: null, offeredAt: null, waitedSeconds: null, residentId: resident, outcomes: [], disposition: 'resolved-info', resolvedAtFirstContact: true, notes: 'Replied with the collection day.' });
+    const graphId = 'AAMkADc3MWUyMGQ0LTQ4ZGEtNGQwZi1iZDBlLWY2OGE5ZTBiYjM4MgBGAAAAAAC7';
+    const email = contactFor({
+      channel: 'email',
+      emailId: graphId,
+      emailFrom: 'a.resident@example.com',
+      emailSubject: 'My bin was missed again',
+      callerNumber: null,
+      queue: null,
+      // Received at 08:40, taken at 10:10: an email's offered time is when the mailbox had it.
+      offeredAt: '2024-02-01T08:40:00.000Z',
+      waitedSeconds: null,
+      residentId: resident,
+      outcomes: [],
+      disposition: 'resolved-info',
+      resolvedAtFirstContact: true,
+      notes: 'Replied with the collection day.',
+    });
+    // Made when it is taken, as a call is when answered; then wrapped up and sent, and sent again (its answer lost).
+    expect(await office.saveContacts([{ ...email, state: 'in-progress', endedAt: null, disposition: null, resolvedAtFirstContact: null }], officer)).toEqual([{ id: email.id, result: 'saved' }]);
+    expect(rows('emails', email.id)).toEqual([expect.objectContaining({ statecode: 0, directioncode: false, cd_graphmessageid: graphId })]);
     expect(await office.saveContacts([email], officer)).toEqual([{ id: email.id, result: 'saved' }]);
     expect(await office.saveContacts([email], officer)).toEqual([{ id: email.id, result: 'saved' }]);
     const found = rows('emails', email.id);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ subject: 'Email: My bin was missed again (resolved-info)', directioncode: false, statecode: 1, statuscode: 4, _regardingobjectid_value: resident, cd_resolvedatfirstcontact: true, description: 'Replied with the collection day.', cd_waitseconds: null });
+    expect(found[0]).toMatchObject({
+      subject: 'Email: My bin was missed again',
+      directioncode: false,
+      statecode: 1,
+      statuscode: 4,
+      _regardingobjectid_value: resident,
+      cd_graphmessageid: graphId,
+      cd_capturedby: officer.staffId,
+      cd_team: officer.team,
+      cd_contactday: '2024-02-01',
+      cd_offeredat: '2024-02-01T08:40:00Z',
+      cd_disposition: 'resolved-info',
+      cd_resolvedatfirstcontact: true,
+      cd_outcome: 100000000,
+      description: 'Replied with the collection day.',
+      cd_waitseconds: null,
+      cd_answeredwithintarget: null,
+      cd_queue: null,
+    });
     expect(rows('phonecalls', email.id)).toHaveLength(0);
+    // The resident's contact history shows it as an email that came in, with what it came to.
+    const history = await office.contactHistory(resident, { pageSize: 50, cursor: null });
+    expect(history.contacts.find((each) => each.id === email.id.toLowerCase())).toMatchObject({ channel: 'email', direction: 'inbound', outcome: 'resolved-first-contact' });
   });
 
   it('records a call as a completed phonecall with what it came to, regarding the resident, naming its case, owned by the officer', async () => {
@@ -181,6 +221,22 @@ describe('true first-contact resolution: the same resident again about the same 
     // Three weeks on is a new matter: the visit stands as resolved.
     await office.saveContacts([contactFor({ residentId: resident, service: 'parking', ...resolved, ...at('2024-03-31') })], officer);
     expect(againOf('cd_facetofaces', visit.id)).toBeNull();
+  });
+
+  it('counts an email from the contact mailbox as a contact like a call or a visit: it can follow one, and be followed', async () => {
+    const office = harness.backOffice();
+    const resident = rowIdFor('res-000005');
+    const resolved = { resolvedAtFirstContact: true, disposition: 'resolved-info', outcomes: ['resolved' as const] };
+    const visit = contactFor({ ...at('2024-05-06'), channel: 'face-to-face', queue: null, callerNumber: null, offeredAt: null, waitedSeconds: null, residentId: resident, service: 'parking', ...resolved });
+    await office.saveContacts([visit], officer);
+    // An email about the same permit two days on: the visit did not resolve it.
+    const email = contactFor({ ...at('2024-05-08'), channel: 'email', emailId: 'AAMk-parking-again', emailFrom: 'a.resident@example.com', emailSubject: 'My permit', queue: null, callerNumber: null, waitedSeconds: null, residentId: resident, service: 'parking', ...resolved });
+    await office.saveContacts([email], officer);
+    expect(repeats(visit.id)[0]).toMatchObject({ cd_channel: 'face-to-face', cd_name: 'Visit on 2024-05-06, contacted again on 2024-05-08', cd_contactedagainon: '2024-05-08' });
+    expect(repeats(email.id)).toEqual([]);
+    // And a call two days after the email: the email did not resolve it either.
+    await office.saveContacts([contactFor({ ...at('2024-05-10'), residentId: resident, service: 'parking', ...resolved })], officer);
+    expect(repeats(email.id)[0]).toMatchObject({ cd_channel: 'email', cd_name: 'Email on 2024-05-08, contacted again on 2024-05-10', cd_contactday: '2024-05-08', cd_resolvedatfirstcontact: true });
   });
 
   it('marks a contact that reaches Dataverse after the further one (a PC that was offline)', async () => {

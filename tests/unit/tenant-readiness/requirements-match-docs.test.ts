@@ -12,7 +12,8 @@ const docs = readFileSync(path.resolve(import.meta.dirname, '../../../docs/datav
  * docs/dataverse-tables.md's "Tables" section read as an administrator reads it: each `###`
  * heading names its tables in backticks (the Activities section lists them in its first
  * column), and a column row's type says `Text (N)` or `Multiple lines of text (N)` where
- * CivicDesk writes up to N characters. A row that begins "Calls only" is for `phonecall` alone.
+ * CivicDesk writes up to N characters. A row that begins "Calls only" is for `phonecall` alone,
+ * one that begins "Emails only" for `email` alone.
  */
 function documented(): Map<string, Map<string, number>> {
   const section = docs.slice(docs.indexOf('\n## Tables'), docs.indexOf('\n## ', docs.indexOf('\n## Tables') + 1));
@@ -27,7 +28,7 @@ function documented(): Map<string, Map<string, number>> {
       const length = /^(?:Text|Multiple lines of text) \(([\d,]+)/.exec(cells[2] ?? '')?.[1];
       if (!length) continue;
       const columns = [...(cells[1] ?? '').matchAll(/`([a-z_]+)`/g)].map((match) => match[1] ?? '');
-      const forTables = (cells[3] ?? '').startsWith('Calls only') ? named.slice(0, 1) : named;
+      const forTables = (cells[3] ?? '').startsWith('Calls only') ? named.slice(0, 1) : (cells[3] ?? '').startsWith('Emails only') ? named.filter((table) => table === 'email') : named;
       for (const table of forTables) for (const column of columns) tables.get(table)?.set(column, Number(length.replace(/,/g, '')));
     }
   }

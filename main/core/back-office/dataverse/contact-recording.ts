@@ -24,6 +24,9 @@ export function contactTable(channel: ContactSubmission['channel'], n: TableName
   return { logicalName: n.custom('facetoface'), entitySet: n.custom('facetofaces') };
 }
 
+/** Every channel a contact comes by, each with its own activity table. */
+export const CONTACT_CHANNELS = ['phone', 'face-to-face', 'email'] as const satisfies readonly ContactSubmission['channel'][];
+
 /** Who recorded the contacts, as main knows them, and the council's true-resolution window. */
 export interface RecordedBy {
   staffId: string;
@@ -68,9 +71,11 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
   const c = n.custom;
   const { logicalName } = contactTable(contact.channel, n);
   const phone = contact.channel === 'phone';
+  const email = contact.channel === 'email';
   const service = CASE_SERVICE.codes.includes(contact.service as CaseService) ? CASE_SERVICE.value(contact.service as CaseService) : null;
   const body: Record<string, unknown> = {
-    subject: (contact.channel === 'email' ? `Email: ${contact.emailSubject ?? ''}${contact.disposition ? ` (${contact.disposition})` : ''}` : `${phone ? 'Call' : 'Visit'}${contact.queue ? `: ${contact.queue}` : ''}${contact.disposition ? ` (${contact.disposition})` : ''}`).slice(0, 200),
+    // An email's row is named as the email was, so it reads beside the mail in Exchange.
+    subject: (email ? `Email: ${contact.emailSubject ?? ''}` : `${phone ? 'Call' : 'Visit'}${contact.queue ? `: ${contact.queue}` : ''}${contact.disposition ? ` (${contact.disposition})` : ''}`).slice(0, 200),
     description: contact.notes,
     actualstart: contact.answeredAt,
     actualend: contact.endedAt,
@@ -104,8 +109,12 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
     // A call back is the council calling out.
     body.directioncode = Boolean(contact.callbackId);
   }
-  // An email the resident sent: incoming. The reply itself is in Exchange, sent from the contact mailbox.
-  if (contact.channel === 'email') body.directioncode = false;
+  if (email) {
+    // An email the resident sent: incoming. The reply itself is in Exchange, sent from the contact mailbox.
+    body.directioncode = false;
+    // The message in the contact mailbox this record is of.
+    body[c('graphmessageid')] = contact.emailId ?? null;
+  }
   // Who it was about; a contact with nobody identified is regarding nothing ("not identified").
   if (contact.residentId) body[`regardingobjectid_contact_${logicalName}@odata.bind`] = `/contacts(${contact.residentId.toLowerCase()})`;
   const [firstCase] = contact.caseIds;
@@ -115,8 +124,8 @@ export function contactColumns(contact: ContactSubmission, recordedBy: Pick<Reco
     body.statecode = 1;
     // A call taken is Received (4), not Dataverse's default for completed calls, Made (2); a call back is Made.
     if (phone) body.statuscode = contact.callbackId ? 2 : 4;
-    // An email answered is Received (4), one of email's completed status reasons.
-    if (contact.channel === 'email') body.statuscode = 4;
+    // An email answered is Received (4), one of email's completed status reasons (Completed, Sent, Received, Pending Send, Sending).
+    if (email) body.statuscode = 4;
   }
   return body;
 }
@@ -235,7 +244,7 @@ async function recordRepeats(context: AdapterContext, contact: ContactSubmission
   if (later) followed.push([{ id: contact.id.toLowerCase(), channel: contact.channel, columns: own }, later]);
   for (const [repeated, againOn] of followed) {
     const body = {
-      [c('name')]: `${repeated.channel === 'phone' ? 'Call' : 'Visit'} on ${String(repeated.columns[c('contactday')])}, contacted again on ${String(againOn)}`,
+      [c('name')]: `${CONTACT_WORD[repeated.channel]} on ${String(repeated.columns[c('contactday')])}, contacted again on ${String(againOn)}`,
       [c('channel')]: repeated.channel,
       [c('contactday')]: repeated.columns[c('contactday')] ?? null,
       [c('capturedby')]: repeated.columns[c('capturedby')] ?? null,
@@ -253,9 +262,12 @@ async function recordRepeats(context: AdapterContext, contact: ContactSubmission
   return null;
 }
 
+/** A contact in a word, as a repeat contact's name says it. */
+const CONTACT_WORD = { phone: 'Call', 'face-to-face': 'Visit', email: 'Email' } as const;
+
 /**
  * Completed contacts from the same resident about the same service within the true
- * resolution window either side of this one, on either channel: the earlier ones, with what
+ * resolution window either side of this one, on any channel: the earlier ones, with what
  * the Team place counts them by, and the day of the first later one (null if none).
  * Nothing for a contact about nobody or no service.
  */
@@ -277,7 +289,7 @@ async function repeatContacts(context: AdapterContext, contact: ContactSubmissio
   const columns = ['activityid', 'actualstart', c('contactday'), c('capturedby'), c('team'), c('queue'), c('service'), c('resolvedatfirstcontact')];
   const earlier: Repeated[] = [];
   let later: string | null = null;
-  for (const channel of ['phone', 'face-to-face'] as const) {
+  for (const channel of CONTACT_CHANNELS) {
     const { entitySet } = contactTable(channel, context.names);
     const { rows } = await context.client.readAll(`${entitySet}?$select=${columns.join(',')}&$filter=${encodeURIComponent(filter)}`);
     for (const row of rows) {

@@ -265,9 +265,16 @@ export function tableDefinitions(n: TableNames): TableDefinition[] {
         // On an attempt with no answer: the call back it was for.
         [c('callbackof')]: text(36),
       }), creatable: true, bindings: contactBindings('phonecall'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 4], 2: [3] } },
-    // Email statuses: Open (Draft); Completed, Sent or Received; Canceled. CivicDesk records an
-    // email from the contact mailbox, once answered, as Received.
-    { ...activity('email', 'emails', { ...directed, ...interaction, statuscode: int }), creatable: true, bindings: contactBindings('email'), derive: ownedByCaller, statuses: { 0: [1], 1: [2, 3, 4, 6, 7, 8], 2: [5] } },
+    // Email statuses (Microsoft's email table reference): Open is Draft or Failed; Completed is
+    // Completed, Sent, Received, Pending Send or Sending; Canceled. CivicDesk records an email
+    // from the contact mailbox, once answered, as Received, naming its message in the mailbox.
+    {
+      ...activity('email', 'emails', { ...directed, ...interaction, statuscode: int, [c('graphmessageid')]: text(200) }),
+      creatable: true,
+      bindings: contactBindings('email'),
+      derive: ownedByCaller,
+      statuses: { 0: [1, 8], 1: [2, 3, 4, 6, 7], 2: [5] },
+    },
     activity('letter', 'letters', directed),
     activity('appointment', 'appointments', wrapUp),
     { ...activity(c('facetoface'), c('facetofaces'), { ...wrapUp, ...interaction }), creatable: true, bindings: contactBindings(c('facetoface')), derive: ownedByCaller },
