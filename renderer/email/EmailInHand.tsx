@@ -50,7 +50,6 @@ export function EmailInHand({ interaction }: { interaction: Interaction & { emai
   const clock = useStandards();
   const { results, search, version } = useResidentSearch();
   const [email, setEmail] = useState<OpenedEmail | null>(null);
-  const [mailbox, setMailbox] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'reply' | 'forward' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,7 +64,6 @@ export function EmailInHand({ interaction }: { interaction: Interaction & { emai
       if (outcome.ok) setEmail(outcome.value);
       else setProblem(outcome.error.message);
     });
-    void bridge.mail.queue({}).then((outcome) => live && outcome.ok && setMailbox(outcome.value.mailbox));
     return () => {
       live = false;
     };
@@ -267,7 +265,7 @@ export function EmailInHand({ interaction }: { interaction: Interaction & { emai
         </>
       )}
       {email && dialog === 'reply' && (
-        <ReplyDialog email={email} mailbox={mailbox} interactionId={interaction.id} values={{ name: contact.about?.view.name ?? null, due: due ? dayWords(due.dueOn) : '', reference }} onClose={closed} />
+        <ReplyDialog email={email} interactionId={interaction.id} values={{ name: contact.about?.view.name ?? null, due: due ? dayWords(due.dueOn) : '', reference }} onClose={closed} />
       )}
       {email && dialog === 'forward' && <ForwardDialog email={email} interactionId={interaction.id} onClose={closed} />}
     </Box>

@@ -34,7 +34,7 @@ export function gapsIn(text: string): string[] {
  * officer, a case raised on this contact) and shown as they will get it. Written to this
  * computer first, then sent once (renderer/email/mail-outbox.ts).
  */
-export function ReplyDialog({ email, mailbox, interactionId, values, onClose }: { email: OpenedEmail; mailbox: string; interactionId: string | null; values: { name: string | null; due: string; reference: string | null }; onClose: (sent: boolean) => void }) {
+export function ReplyDialog({ email, interactionId, values, onClose }: { email: OpenedEmail; interactionId: string | null; values: { name: string | null; due: string; reference: string | null }; onClose: (sent: boolean) => void }) {
   const { t } = useTranslation();
   const staffId = useSessionIfAny()?.user?.id ?? null;
   const officer = useSessionIfAny()?.user?.displayName ?? '';
@@ -93,7 +93,7 @@ export function ReplyDialog({ email, mailbox, interactionId, values, onClose }: 
           <Typography id="reply-preview" component="h3" sx={{ fontWeight: 700 }}>
             {t('email.previewHeading')}
           </Typography>
-          <Typography variant="body2">{t('email.previewFrom', { mailbox })}</Typography>
+          <Typography variant="body2">{t('email.previewFrom', { mailbox: email.mailbox })}</Typography>
           <Typography variant="body2">{t('email.previewTo', { to: email.from.address })}</Typography>
           <Typography variant="body2" sx={{ mb: 1 }}>
             {t('email.previewSubject', { subject: email.subject || t('email.noSubject') })}

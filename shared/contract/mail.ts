@@ -52,6 +52,8 @@ export interface EmailAttachment {
 
 /** An email opened to be answered: its HTML as sent (the page sanitises it), and its files' names. */
 export interface OpenedEmail extends QueuedEmail {
+  /** The contact mailbox it is in: a reply goes from here. */
+  mailbox: string;
   html: string;
   to: EmailAddress[];
   attachments: EmailAttachment[];

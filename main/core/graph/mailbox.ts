@@ -224,7 +224,7 @@ export function createMailboxArea(context: ServiceContext, settings: () => Conta
             contentId: each.contentId ?? null,
             inlineBase64: each.isInline && each.contentBytes && (each.size ?? 0) <= INLINE_MOST_BYTES ? each.contentBytes : null,
           }));
-        return { ...queued(message), html: message.body?.content ?? '', to: (message.toRecipients ?? []).map((each) => addressOf(each)), attachments };
+        return { ...queued(message), mailbox: mailbox().address, html: message.body?.content ?? '', to: (message.toRecipients ?? []).map((each) => addressOf(each)), attachments };
       });
     },
 

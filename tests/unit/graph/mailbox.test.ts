@@ -90,6 +90,7 @@ describe('the contact mailbox as a queue', () => {
     const withFiles = (await a.mailbox.queue()).emails.find((each) => each.hasAttachments)!;
     const opened = await a.mailbox.open(withFiles.id);
     expect(opened.html.length).toBeGreaterThan(0);
+    expect(opened.mailbox).toBe(seed.mailbox.address);
     const file = opened.attachments.find((each) => !each.inline)!;
     expect(file).toMatchObject({ name: expect.any(String), size: expect.any(Number), inlineBase64: null });
     const content = await a.mailbox.attachment(withFiles.id, file.id);

@@ -27,6 +27,7 @@ const opened: OpenedEmail = {
   ...bin,
   takenBy: 'Test Agent',
   takenByMe: true,
+  mailbox: 'contact@example.org',
   html: '<p>Our green bin was not collected.</p><img src="https://tracker.example.net/p.gif"><script>alert(1)</script>',
   to: [{ name: 'Council contact centre', address: 'contact@example.org' }],
   attachments: [{ id: 'att-1', name: 'bin-photo.png', contentType: 'image/png', size: 2048, inline: false, contentId: null, inlineBase64: null }],
