@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateTrainingData } from '../../../main/core/training/generator';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
@@ -65,6 +66,30 @@ describe('a packed index (built in the worker, searched on the page, saved for t
     const one = unpackIndexData(packIndexData(buildIndexData([sparse])));
     expect(one.entries[0]).toEqual(sparse);
     expect(one.entries[1]).toBeUndefined();
+  });
+
+  it('gives back every term of every dictionary, those read from bytes as they are looked up included', () => {
+    for (const [name, field] of Object.entries(built)) {
+      if (!field || typeof field !== 'object' || !('dictionary' in field)) continue;
+      const terms = (unpacked as unknown as Record<string, typeof field>)[name]!.dictionary.terms;
+      expect(Array.from({ length: terms.length }, (_, t) => terms[t]), name).toEqual([...field.dictionary.terms]);
+    }
+    expect(built.emails.dictionary.terms.length).toBeGreaterThan(1000);
+  });
+
+  it('keeps GUID ids (Dataverse\'s) as 16 bytes and gives them back exactly; any other id as it was', () => {
+    const live = entries.map((entry, e) => ({ ...entry, residentId: randomUUID(), householdId: e % 7 === 0 ? '' : randomUUID() }));
+    const odd = [{ ...entries[1]!, residentId: randomUUID().toUpperCase(), householdId: 'hh-000002' }];
+    const liveBuilt = buildIndexData([...live, ...odd]);
+    const again = unpackIndexData(structuredClone(packIndexData(liveBuilt)));
+    for (let e = 0; e < live.length; e += 53) expect(again.entries[e]).toEqual(liveBuilt.entries[e]);
+    const oddAt = liveBuilt.entries.findIndex((entry) => entry.residentId === odd[0]!.residentId);
+    expect(again.entries[oddAt]).toEqual(odd[0]);
+    expect(liveBuilt.entries.filter((entry) => entry.householdId === '').length).toBeGreaterThan(100);
+    // The same ids as 36 characters of text (not GUIDs, by one letter) take about 38 bytes more a resident.
+    const asText = live.map((entry) => ({ ...entry, residentId: `x${entry.residentId.slice(1)}`, householdId: entry.householdId && `x${entry.householdId.slice(1)}` }));
+    const saved = packIndexData(buildIndexData(asText)).buffer.byteLength - packIndexData(buildIndexData(live)).buffer.byteLength;
+    expect(saved / live.length).toBeGreaterThan(30);
   });
 
   it('keeps the arrays as views of the one buffer, not copies', () => {
