@@ -4,6 +4,7 @@ import { NoBridge } from './app/NoBridge';
 import { chooseBridge } from './bridge/choose-bridge';
 import { keepOfflineShell } from './bridge/offline-shell';
 import { createI18n, staffLanguageFrom } from './i18n/i18n';
+import { startSearchWorkerEarly } from './residents/use-resident-search';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 if (new URLSearchParams(window.location.search).get('view') === 'customer') {
@@ -15,6 +16,7 @@ if (new URLSearchParams(window.location.search).get('view') === 'customer') {
   root.render(<CustomerApp i18n={i18n} />);
 } else {
   // `?lang=en-XA` shows the pseudo-locale, for spotting text that skipped translation; `?lang=ar-XB` the right-to-left one.
+  startSearchWorkerEarly();
   const language = staffLanguageFrom(window.location.search);
   const i18n = await createI18n(language);
   const choice = chooseBridge();

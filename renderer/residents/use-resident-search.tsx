@@ -36,7 +36,22 @@ interface SearchService {
 
 const SearchContext = createContext<SearchService | null>(null);
 
-function startSearchWorker(receive: (message: FromSearchWorker) => void): { postMessage(message: ToSearchWorker): void; terminate(): void } {
+type SearchWorker = { postMessage(message: ToSearchWorker): void; terminate(): void };
+
+const newSearchWorker = () => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+/** A worker started before anyone is signed in, with no officer's data, for the first search to take. */
+let spareWorker: Worker | null = null;
+
+/**
+ * Starts the search worker as the page starts, so that loading and compiling its code (a few
+ * hundred milliseconds on an agent's PC) happens while the page asks main who is signed in and
+ * draws the first screen, not after. It holds nothing until search posts it an officer's directory.
+ */
+export function startSearchWorkerEarly(): void {
+  if (typeof Worker !== 'undefined' && spareWorker === null) spareWorker = newSearchWorker();
+}
+
+function startSearchWorker(receive: (message: FromSearchWorker) => void): SearchWorker {
   if (typeof Worker === 'undefined') {
     // No workers (jsdom in component tests): the same handler, on the page.
     const handle = createSearchHandler((message) => receive(message));
@@ -44,7 +59,9 @@ function startSearchWorker(receive: (message: FromSearchWorker) => void): { post
     // handler that is being let go (another officer at the computer), and it stops there.
     return { postMessage: (message) => void handle(message).catch(() => undefined), terminate: () => undefined };
   }
-  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+  // The spare is used once: a later search (another officer) starts a worker of its own.
+  const worker = spareWorker ?? newSearchWorker();
+  spareWorker = null;
   worker.onmessage = (event: MessageEvent<FromSearchWorker>) => receive(event.data);
   return worker;
 }

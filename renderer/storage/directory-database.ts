@@ -35,8 +35,9 @@ export interface SavedIndex {
   key: 'index';
   deltaToken: string;
   layout: PackedLayout;
-  /** How many parts, and the whole buffer's length. */
+  /** How many parts, how long each is but the last, and the whole buffer's length. */
   parts: number;
+  partBytes: number;
   byteLength: number;
   firstSeq?: number;
   throughSeq?: number;
@@ -99,13 +100,13 @@ export function splitIndex(buffer: ArrayBuffer, partBytes = PART_BYTES): Uint8Ar
 }
 
 /** Seals the parts of a built index and saves them with what they are in one transaction: a later start finds all of it or none of it. */
-export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, 'key' | 'parts' | 'byteLength'>, parts: Uint8Array<ArrayBuffer>[]): Promise<void> {
+export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, 'key' | 'parts' | 'partBytes' | 'byteLength'>, parts: Uint8Array<ArrayBuffer>[]): Promise<void> {
   const sealed = await Promise.all(parts.map(async (bytes, part): Promise<SavedIndexPart> => ({ part, sealed: new Blob([await seal(db.key, PARTS_TABLE, { part, bytes })]) })));
   const byteLength = parts.reduce((sum, each) => sum + each.byteLength, 0);
   await db.transaction('rw', db.index, db.indexParts, async () => {
     await db.indexParts.clear();
     await db.indexParts.bulkPut(sealed);
-    await db.index.put({ key: 'index', ...about, parts: parts.length, byteLength });
+    await db.index.put({ key: 'index', ...about, parts: parts.length, partBytes: parts[0]?.byteLength ?? 0, byteLength });
   });
 }
 
@@ -116,27 +117,29 @@ export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, '
 export async function readSavedIndex(db: DirectoryDatabase): Promise<{ meta: DirectoryMeta | undefined; saved: { about: SavedIndex; buffer: ArrayBuffer } | null }> {
   const { meta, about, parts } = await db.transaction('r', [db.meta, db.blocks, db.index, db.indexParts], async () => {
     const [meta, about, first] = await Promise.all([db.meta.get('sync'), db.index.get('index'), db.blocks.toCollection().limit(1).primaryKeys()]);
-    const current = about && meta && about.parts !== undefined && about.layout.format === PACKED_FORMAT && (about.deltaToken === meta.deltaToken || (about.firstSeq !== undefined && about.firstSeq === first[0]));
+    const current = about && meta && about.parts !== undefined && about.partBytes !== undefined && about.layout.format === PACKED_FORMAT && (about.deltaToken === meta.deltaToken || (about.firstSeq !== undefined && about.firstSeq === first[0]));
     if (!current) return { meta, about: null, parts: [] };
     return { meta, about, parts: await db.indexParts.bulkGet(Array.from({ length: about.parts }, (_, part) => part)) };
   });
   if (!about || parts.some((part) => !part)) return { meta, saved: null };
-  // Every part read and opened at once (WebCrypto works on threads of its own), then put together.
-  const rows = await Promise.all(parts.map(async (part) => open(db.key, PARTS_TABLE, new Uint8Array(await part!.sealed.arrayBuffer()))));
-  // Checked in order once all are open, so the part named is always the first out of place.
-  const opened = rows.map((row, n) => {
-    if (row.part !== n || !(row.bytes instanceof Uint8Array)) throw new Error(`The saved index's part ${n} is not the part it should be.`);
-    return row.bytes;
-  });
+  // Every part read and opened at once (WebCrypto works on threads of its own), each put in its
+  // place as soon as it is open, while the others are still being read and opened.
   const buffer = new ArrayBuffer(about.byteLength);
   const whole = new Uint8Array(buffer);
-  let at = 0;
-  for (const bytes of opened) {
-    if (at + bytes.byteLength > buffer.byteLength) return { meta, saved: null };
-    whole.set(bytes, at);
-    at += bytes.byteLength;
-  }
-  return { meta, saved: at === buffer.byteLength ? { about, buffer } : null };
+  const placed = await Promise.all(
+    parts.map(async (part, n): Promise<'placed' | 'not this part' | 'wrong size'> => {
+      const row = await open(db.key, PARTS_TABLE, new Uint8Array(await part!.sealed.arrayBuffer()));
+      if (row.part !== n || !(row.bytes instanceof Uint8Array)) return 'not this part';
+      const at = n * about.partBytes;
+      if (row.bytes.byteLength !== (n === parts.length - 1 ? about.byteLength - at : about.partBytes)) return 'wrong size';
+      whole.set(row.bytes, at);
+      return 'placed';
+    }),
+  );
+  // Checked in order once all are open, so the part named is always the first out of place.
+  const misplaced = placed.indexOf('not this part');
+  if (misplaced >= 0) throw new Error(`The saved index's part ${misplaced} is not the part it should be.`);
+  return { meta, saved: placed.every((each) => each === 'placed') ? { about, buffer } : null };
 }
 
 /** Changes come as small blocks; past this many, they are folded into full ones. */

@@ -169,6 +169,12 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(await db.indexParts.count()).toBe(2);
     expect((await readSavedIndex(db)).saved!.buffer.byteLength).toBe(1_200);
 
+    // Parts of another length than it says are never put together as the index.
+    await db.index.update('index', { partBytes: 900 });
+    expect(await readSavedIndex(db)).toMatchObject({ meta: { deltaToken: 'token-1' }, saved: null });
+    await db.index.update('index', { partBytes: 1_000 });
+    expect((await readSavedIndex(db)).saved!.buffer.byteLength).toBe(1_200);
+
     await db.indexParts.delete(1);
     expect(await readSavedIndex(db)).toMatchObject({ meta: { deltaToken: 'token-1' }, saved: null });
     // A part put in another's place is refused, never read as the index.
