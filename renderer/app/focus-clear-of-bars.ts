@@ -36,9 +36,26 @@ function shownFor(element: HTMLElement): HTMLElement {
   return getComputedStyle(element).opacity === '0' && element.parentElement ? element.parentElement : element;
 }
 
-/** Scrolls the page so the focused control is clear of the sticky bars. Not in a dialog: it does not scroll with the page. */
+/**
+ * In a dialog the page does not scroll: its content does, between the title and the sticky row
+ * of buttons. Chromium scrolls a focused textarea only as far as its caret's line, leaving the
+ * rest under the buttons, so the content is scrolled until the whole control shows.
+ */
+function keepClearInDialog(element: HTMLElement, dialog: Element): void {
+  let area = element.parentElement;
+  while (area && area !== dialog && !(/(auto|scroll)/.test(getComputedStyle(area).overflowY) && area.scrollHeight > area.clientHeight)) area = area.parentElement;
+  if (!area || area === dialog) return;
+  const room = area.getBoundingClientRect();
+  const box = shownFor(element).getBoundingClientRect();
+  const by = scrollToClear({ top: box.top - room.top, bottom: box.bottom - room.top }, area.clientHeight, 0, 0);
+  if (by !== 0) area.scrollBy({ top: by, behavior: 'instant' });
+}
+
+/** Scrolls the page (or the dialog's content) so the focused control is clear of the sticky bars. */
 export function keepFocusClear(element: Element | null): void {
-  if (!(element instanceof HTMLElement) || element === document.body || element.closest('[role="dialog"], [role="alertdialog"]')) return;
+  if (!(element instanceof HTMLElement) || element === document.body) return;
+  const dialog = element.closest('[role="dialog"], [role="alertdialog"]');
+  if (dialog) return keepClearInDialog(element, dialog);
   const html = getComputedStyle(document.documentElement);
   const box = shownFor(element).getBoundingClientRect();
   const by = scrollToClear(box, window.innerHeight, pixels(html.scrollPaddingTop), pixels(html.scrollPaddingBottom));

@@ -169,3 +169,62 @@ test('under Windows contrast themes (forced colours) buttons, dialogs and select
   const { shows, what } = await page.evaluate(focusShows);
   expect(shows, `no visible focus on ${what}`).toBe(true);
 });
+
+test('an email by keyboard: taking it, a reply refused and closed, and its wrap-up leave the focus somewhere useful, shown and uncovered', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openWorkstation(page);
+  const status = page.getByRole('contentinfo', { name: 'Status' });
+  await status.getByRole('button', { name: 'Sign in to Microsoft 365' }).click();
+  await expect(status.getByRole('button', { name: /^Your presence: / })).toBeFocused({ timeout: 20_000 });
+  await place(page, 'Email').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Email' })).toBeFocused();
+  const queue = page.getByRole('region', { name: /^Waiting \(\d+\)$/ });
+  await expect(queue.getByRole('button', { name: /^Take the email from / }).first()).toBeVisible({ timeout: 20_000 });
+
+  // From the place's heading, Tab reaches the first Take button, each stop on the way shown and uncovered.
+  const take = queue.getByRole('button', { name: /^Take the email from / }).first();
+  for (let tab = 0; tab < 20 && !(await take.evaluate((button) => button === document.activeElement)); tab += 1) {
+    await page.keyboard.press('Tab');
+    expect((await page.evaluate(focusShows)).shows, 'a stop on the way to Take shows its focus').toBe(true);
+    expect((await page.evaluate(focusUncovered)).uncovered, 'a stop on the way to Take is uncovered').toBe(true);
+  }
+  await expect(take).toBeFocused();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 2, name: /^Email from / });
+  await expect(heading).toBeFocused();
+  await expect(page.getByTestId('email-body')).toBeVisible({ timeout: 20_000 });
+  await tabThrough(page, page.getByRole('main'), 12);
+
+  // A reply sent with the template's gap still in it: refused, with the focus on the text; Escape closes it, back to the email.
+  await page.getByRole('button', { name: 'Reply', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /^Reply to / });
+  await expect(dialog).toBeVisible();
+  await expectFocusOnSomething(page, 'opening the reply');
+  await dialog.getByRole('button', { name: 'Send the reply' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'Your reply' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(heading).toBeFocused();
+
+  // Finished: the wrap-up opens with its radios' focus shown; saved, the focus goes to the place's heading.
+  await page.getByRole('button', { name: 'Finish: file the email and wrap up' }).focus();
+  await page.keyboard.press('Enter');
+  const wrapUp = page.getByRole('dialog', { name: 'Wrap up this email' });
+  await expect(wrapUp).toBeVisible();
+  await expectFocusOnSomething(page, 'finishing the email');
+  await tabThrough(page, wrapUp, 20);
+  await wrapUp.getByLabel('Outcome of the email').selectOption({ index: 1 });
+  for (const question of ['Was it resolved at first contact?', 'Could this have been done online?', 'Was the online route offered?', 'Was the resident offered the chance to give feedback?']) {
+    await wrapUp.getByRole('radiogroup', { name: question }).getByLabel('No').check();
+  }
+  await wrapUp.getByRole('button', { name: 'Save wrap-up' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(wrapUp).toBeHidden();
+  await expectFocusOnSomething(page, 'saving the email\'s wrap-up');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  await status.getByRole('button', { name: 'Sign out' }).click();
+  await expect(status.getByRole('button', { name: 'Sign in to Microsoft 365' })).toBeFocused();
+});

@@ -46,13 +46,26 @@ describe('keeping the focused control clear of the sticky bars', () => {
       expect(scrolled).toHaveBeenCalledWith({ top: 72 - 2, behavior: 'instant' });
     });
 
-    it('leaves a dialog alone: it does not move with the page', () => {
+    it('in a dialog, leaves the page alone and scrolls the dialog\'s content until the whole field shows above its buttons', () => {
       document.documentElement.style.setProperty('scroll-padding-top', '56px');
       document.documentElement.style.setProperty('scroll-padding-bottom', '72px');
-      const scrolled = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
+      const pageScrolled = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
       remove = installFocusClearOfBars();
-      field(window.innerHeight - 100, window.innerHeight - 2, true).focus();
-      expect(scrolled).not.toHaveBeenCalled();
+      // The dialog's content: 400 pixels tall from 100 down, scrolling 900 pixels of form.
+      const textarea = field(440, 540, true);
+      const content = document.createElement('div');
+      content.style.overflowY = 'auto';
+      textarea.parentElement!.append(content);
+      content.append(textarea);
+      Object.defineProperty(content, 'clientHeight', { value: 400 });
+      Object.defineProperty(content, 'scrollHeight', { value: 900 });
+      vi.spyOn(content, 'getBoundingClientRect').mockReturnValue({ top: 100, bottom: 500, left: 0, right: 100, width: 100, height: 400, x: 0, y: 100, toJSON: () => ({}) });
+      const contentScrolled = vi.fn();
+      content.scrollBy = contentScrolled;
+      textarea.focus();
+      expect(pageScrolled).not.toHaveBeenCalled();
+      // Its last 40 pixels were below the content's edge, under the buttons.
+      expect(contentScrolled).toHaveBeenCalledWith({ top: 40, behavior: 'instant' });
     });
   });
 });
