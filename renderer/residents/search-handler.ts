@@ -23,7 +23,8 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
   let removed = new Set<string>();
   let fresh = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastSegment = 0;
+  // The first segment is built at once: nothing is searchable until it is.
+  let lastSegment = -Infinity;
   /**
    * The start's opening of the saved index (a second or two at borough scale). Segments and the
    * end of a sync wait for it: a segment handed over before the whole index would be replaced

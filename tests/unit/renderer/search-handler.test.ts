@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { searchIndexData } from '../../../shared/search/engine';
 import { PACKED_FORMAT, unpackIndexData } from '../../../shared/search/packed';
@@ -229,6 +229,25 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(page.segments.find(entries[5]!.phones[0]!, 20).hits[0]?.entry.residentId).toBe(entries[5]!.residentId);
     // Not yet arrived: not found.
     expect(page.segments.find(entries[300]!.phones[0]!, 20).hits).toEqual([]);
+  });
+
+  it('makes the first slice searchable at once, however new the worker, and what follows at most once a second', async () => {
+    // The worker's clock starts when it does: a slice arriving 50 ms in is not held back to its first second.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const page = worker();
+      await vi.advanceTimersByTimeAsync(50);
+      await page.handle({ type: 'slice', entries: entries.slice(0, 100), removed: [], replacesAll: true });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(page.messages.map((message) => message.type)).toEqual(['index']);
+      await page.handle({ type: 'slice', entries: entries.slice(100, 200), removed: [], replacesAll: false });
+      await vi.advanceTimersByTimeAsync(900);
+      expect(page.messages).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(page.messages).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('when a first start\'s sync ends, every resident is searchable in segments before the whole index is rebuilt', async () => {
