@@ -40,16 +40,16 @@ async function sendOne(db: CaseDatabase, bridge: ApiBridge, mail: OutgoingMail):
     .catch((error: unknown): Outcome<MailSendResult> => ({ ok: false, error: { code: 'not-connected', message: error instanceof Error ? error.message : String(error) } }));
   if (outcome.ok && outcome.value.status === 'sent') {
     // Kept, as sent, while the email is in hand: the place shows it; it goes when the email is filed.
-    await db.transaction('rw', db.mailOutbox, () => db.mailOutbox.update(mail.id, { state: 'sent', failure: null, sentAt: outcome.value.status === 'sent' ? outcome.value.sentAt : null }));
-    return 'done';
-  }
-  if ((outcome.ok && outcome.value.status === 'failed') || (!outcome.ok && outcome.error.code !== 'not-connected' && outcome.error.code !== 'handler-failed')) {
-    // It cannot go as it is: the officer reads why and writes it again, or lets it go.
-    const failure = outcome.ok ? ('reason' in outcome.value ? outcome.value.reason : null) : outcome.error.message;
-    await db.transaction('rw', db.mailOutbox, () => db.mailOutbox.update(mail.id, { state: 'failed', failure }));
+    const { sentAt } = outcome.value;
+    await db.transaction('rw', db.mailOutbox, () => db.mailOutbox.update(mail.id, { state: 'sent', failure: null, sentAt }));
     return 'done';
   }
   const failure = outcome.ok ? ('reason' in outcome.value ? outcome.value.reason : null) : outcome.error.message || null;
+  if (outcome.ok ? outcome.value.status === 'failed' : outcome.error.code !== 'not-connected' && outcome.error.code !== 'handler-failed') {
+    // It cannot go as it is (Exchange or main refused it): the officer reads why and writes it again, or lets it go.
+    await db.transaction('rw', db.mailOutbox, () => db.mailOutbox.update(mail.id, { state: 'failed', failure }));
+    return 'done';
+  }
   // Not reachable, busy, or not signed in: it waits, and the rest wait behind it.
   await db.transaction('rw', db.mailOutbox, () => db.mailOutbox.update(mail.id, { failure }));
   return 'stop';
