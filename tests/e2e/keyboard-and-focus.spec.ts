@@ -170,7 +170,26 @@ test('under Windows contrast themes (forced colours) buttons, dialogs and select
   expect(shows, `no visible focus on ${what}`).toBe(true);
 });
 
-test('an email by keyboard: taking it, a reply refused and closed, and its wrap-up leave the focus somewhere useful, shown and uncovered', async ({ page }) => {
+/** Finish: file the email and wrap it up, by keyboard; the focus goes to the place's heading. */
+async function finishByKeyboard(page: Page, walk: boolean) {
+  await page.getByRole('button', { name: 'Finish: file the email and wrap up' }).focus();
+  await page.keyboard.press('Enter');
+  const wrapUp = page.getByRole('dialog', { name: 'Wrap up this email' });
+  await expect(wrapUp).toBeVisible();
+  await expectFocusOnSomething(page, 'finishing the email');
+  if (walk) await tabThrough(page, wrapUp, 20);
+  await wrapUp.getByLabel('Outcome of the email').selectOption({ index: 1 });
+  for (const question of ['Was it resolved at first contact?', 'Could this have been done online?', 'Was the online route offered?', 'Was the resident offered the chance to give feedback?']) {
+    await wrapUp.getByRole('radiogroup', { name: question }).getByLabel('No').check();
+  }
+  await wrapUp.getByRole('button', { name: 'Save wrap-up' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(wrapUp).toBeHidden();
+  await expectFocusOnSomething(page, 'saving the email\'s wrap-up');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+}
+
+test('an email by keyboard, then another: taking it, a reply refused and closed, and its wrap-up leave the focus somewhere useful, shown and uncovered, and nothing of the first is left', async ({ page }) => {
   test.setTimeout(120_000);
   await openWorkstation(page);
   const status = page.getByRole('contentinfo', { name: 'Status' });
@@ -209,21 +228,22 @@ test('an email by keyboard: taking it, a reply refused and closed, and its wrap-
   await expect(heading).toBeFocused();
 
   // Finished: the wrap-up opens with its radios' focus shown; saved, the focus goes to the place's heading.
-  await page.getByRole('button', { name: 'Finish: file the email and wrap up' }).focus();
+  const first = await page.getByText(/^Subject: /).innerText();
+  await finishByKeyboard(page, true);
+
+  // The next email, straight after, by keyboard too: nothing of the first is left on screen.
+  const next = queue.getByRole('button', { name: /^Take the email from / }).first();
+  for (let tab = 0; tab < 20 && !(await next.evaluate((button) => button === document.activeElement)); tab += 1) await page.keyboard.press('Tab');
+  await expect(next).toBeFocused();
   await page.keyboard.press('Enter');
-  const wrapUp = page.getByRole('dialog', { name: 'Wrap up this email' });
-  await expect(wrapUp).toBeVisible();
-  await expectFocusOnSomething(page, 'finishing the email');
-  await tabThrough(page, wrapUp, 20);
-  await wrapUp.getByLabel('Outcome of the email').selectOption({ index: 1 });
-  for (const question of ['Was it resolved at first contact?', 'Could this have been done online?', 'Was the online route offered?', 'Was the resident offered the chance to give feedback?']) {
-    await wrapUp.getByRole('radiogroup', { name: question }).getByLabel('No').check();
-  }
-  await wrapUp.getByRole('button', { name: 'Save wrap-up' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(wrapUp).toBeHidden();
-  await expectFocusOnSomething(page, 'saving the email\'s wrap-up');
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(heading).toBeFocused();
+  await expect(page.getByTestId('email-body')).toBeVisible({ timeout: 20_000 });
+  const second = await page.getByText(/^Subject: /).innerText();
+  expect(second).not.toBe(first);
+  // Not in the place, the contact's header or the queue: the first was filed.
+  await expect(page.locator('body')).not.toContainText(first.replace(/^Subject: /, ''));
+  await expect(page.getByTestId('email-outgoing')).toHaveCount(0);
+  await finishByKeyboard(page, false);
 
   await status.getByRole('button', { name: 'Sign out' }).click();
   await expect(status.getByRole('button', { name: 'Sign in to Microsoft 365' })).toBeFocused();
