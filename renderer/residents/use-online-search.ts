@@ -5,6 +5,15 @@ import { mergeOnlineHits, type ShownHit } from './merge-online-hits';
 
 /** Long enough that a name typed at speed is asked once, short enough to arrive while the officer reads the local results. */
 export const ONLINE_SEARCH_PAUSE_MS = 200;
+
+/**
+ * One key adds or takes away one character; more at once is a name pasted, picked or brought
+ * by a call, and whole, so it is asked at once rather than after the typing pause. (Main
+ * still keeps to Dataverse search's one request a second: online-search.ts.)
+ */
+function oneKeystroke(before: string, after: string): boolean {
+  return Math.abs(after.length - before.length) === 1 && (after.startsWith(before) || before.startsWith(after));
+}
 /** As many as the list shows from the council's system beside the local results. */
 const ONLINE_RESULTS = 10;
 
@@ -19,8 +28,9 @@ function hasNameWord(text: string): boolean {
 
 /**
  * While this computer's copy of the directory is incomplete, what is typed is also searched in
- * the council's system (Dataverse search, through main), a moment after typing pauses; an answer
- * for older text never replaces a newer one. Offline or refused, the local results stand alone:
+ * the council's system (Dataverse search, through main), a moment after typing pauses (at once
+ * for a name that arrives whole); an answer for older text never replaces a newer one.
+ * Offline or refused, the local results stand alone:
  * a failed online search says nothing, as the local search is still there and says its own.
  * Returns the local results with what the council's system adds, marked.
  */
@@ -28,17 +38,20 @@ export function useOnlineHits(local: { hits: SearchHit[]; query: string }, text:
   const bridge = useBridge();
   const [online, setOnline] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const latest = useRef(0);
+  const before = useRef('');
   const asked = active && hasNameWord(text) && text.length <= 200;
 
   useEffect(() => {
     latest.current += 1;
     const mine = latest.current;
+    const typed = oneKeystroke(before.current, text);
+    before.current = text;
     if (!asked) return;
     const timer = setTimeout(() => {
       void bridge.directory.searchOnline({ text, top: ONLINE_RESULTS }).then((outcome) => {
         if (mine === latest.current && outcome.ok) setOnline({ query: text, hits: outcome.value.hits });
       });
-    }, ONLINE_SEARCH_PAUSE_MS);
+    }, typed ? ONLINE_SEARCH_PAUSE_MS : 0);
     return () => clearTimeout(timer);
   }, [bridge, text, asked]);
 

@@ -32,10 +32,10 @@ export interface Harness {
 }
 
 /** The stand-in over real https, and the live adapter trusting only its certificate. */
-export async function startHarness(options: { maxPageSize?: number; limits?: StandInOptions['limits']; aggregateLimit?: number; roles?: StandInOptions['roles'] } = {}): Promise<Harness> {
+export async function startHarness(options: { maxPageSize?: number; limits?: StandInOptions['limits']; aggregateLimit?: number; roles?: StandInOptions['roles']; searchLimits?: StandInOptions['searchLimits'] } = {}): Promise<Harness> {
   // Tokens are checked against the real clock (the data's clock is years ago: every token would have run out).
   const tokens = entraTokens();
-  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: () => asOf, limits: options.limits, aggregateLimit: options.aggregateLimit, roles: options.roles, verifyAccessToken: tokens.verifyAccessToken });
+  const standIn = await startDataverseStandIn({ dataset, maxPageSize: options.maxPageSize, now: () => asOf, limits: options.limits, aggregateLimit: options.aggregateLimit, roles: options.roles, searchLimits: options.searchLimits, verifyAccessToken: tokens.verifyAccessToken });
   const appToken = tokens.app(standIn.url);
   const fetch = httpsFetch(standIn.ca);
   const sleeps: number[] = [];

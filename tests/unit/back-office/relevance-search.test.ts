@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDataverseStandIn, type DataverseStandIn } from '../../../main/core/training/dataverse/stand-in';
 import { editDistance } from '../../../main/core/training/dataverse/relevance-search';
+import { createSearchProtection, DATAVERSE_SEARCH_LIMITS } from '../../../main/core/training/dataverse/service-protection';
 import { TRAINING_ANONYMOUS_CONTACT_ID } from '../../../main/core/training/dataverse/rows-people';
 import { rowIdFor } from '../../../main/core/training/dataverse/row-ids';
 import { httpsFetch } from '../../../main/core/back-office/https-fetch';
@@ -20,7 +21,8 @@ let harness: Harness;
 let backOffice: BackOffice;
 
 beforeAll(async () => {
-  harness = await startHarness();
+  // These tests ask many searches a second to check what comes back; Dataverse search's own limit is tested on its own below.
+  harness = await startHarness({ searchLimits: false });
   backOffice = harness.backOffice();
 });
 afterAll(() => harness.close());
@@ -237,6 +239,41 @@ describe('Dataverse search in the training stand-in: what it refuses', () => {
 
   it('no token, as for every Dataverse request', async () => {
     expect((await query({ search: surname }, { authorization: '' })).status).toBe(401);
+  });
+});
+
+describe('Dataverse search’s own limits in the training stand-in', () => {
+  it('refuses a user’s second search within the second with 429 and Retry-After, and serves another user meanwhile', async () => {
+    const tokens = entraTokens();
+    const standIn = await startDataverseStandIn({ dataset, verifyAccessToken: tokens.verifyAccessToken });
+    try {
+      const [first, second] = dataset.staff.filter((member) => member.role === 'agent');
+      if (!first || !second) throw new Error('The test borough has fewer than two agents.');
+      const as = (staffId: string) => ({ standIn, authorization: `Bearer ${tokens.officer(standIn.url, dataset, staffId)}` });
+      expect((await query({ search: surname }, as(first.id))).status).toBe(200);
+      const refused = await query({ search: surname }, as(first.id));
+      expect(refused.status).toBe(429);
+      expect(refused.error?.message).toMatch(/one request a second/);
+      expect((await query({ search: surname }, as(second.id))).status).toBe(200);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('says how long to wait, serves the user again after the second, and holds the organization to 150 a minute', () => {
+    let clock = 0;
+    const limits = createSearchProtection(DATAVERSE_SEARCH_LIMITS, () => clock);
+    expect(limits.admit('officer-1')).toBeNull();
+    clock = 400;
+    expect(limits.admit('officer-1')?.headers['Retry-After']).toBe('1');
+    clock = 1000;
+    expect(limits.admit('officer-1')).toBeNull();
+    for (let user = 2; user <= 149; user += 1) expect(limits.admit(`officer-${user}`)).toBeNull();
+    const organization = limits.admit('officer-150');
+    expect(organization?.status).toBe(429);
+    expect(organization?.headers['Retry-After']).toBe('59');
+    clock = 60_001;
+    expect(limits.admit('officer-150')).toBeNull();
   });
 });
 

@@ -36,17 +36,32 @@ describe('searching the council’s system while the copy is incomplete', () => 
   it('asks once typing pauses, for the latest text only, and adds what it finds after the local results, marked', async () => {
     const { bridge, asked } = fakeBridge();
     const local = [hit('a', 'Okafor')];
-    const view = render(bridge, { text: 'Ok', active: true, local: { hits: local, query: 'Ok' } });
-    view.rerender({ text: 'Okaf', active: true, local: { hits: local, query: 'Okaf' } });
-    view.rerender({ text: 'Okafor', active: true, local: { hits: local, query: 'Okafor' } });
+    // Typed a letter at a time.
+    const view = render(bridge, { text: 'O', active: true, local: { hits: local, query: 'O' } });
+    for (const text of ['Ok', 'Oka', 'Okaf', 'Okafo', 'Okafor']) view.rerender({ text, active: true, local: { hits: local, query: text } });
+    await act(() => vi.advanceTimersByTimeAsync(ONLINE_SEARCH_PAUSE_MS - 1));
     expect(asked).toHaveLength(0);
-    await act(() => vi.advanceTimersByTimeAsync(ONLINE_SEARCH_PAUSE_MS));
+    await act(() => vi.advanceTimersByTimeAsync(1));
     expect(asked.map((each) => each.text)).toEqual(['Okafor']);
     await act(async () => asked[0]?.answer([hit('a', 'Okafor'), hit('b', 'Okafor')]));
     expect(view.result.current.map((each) => [each.entry.residentId, each.fromCouncilSystem ?? false])).toEqual([
       ['a', false],
       ['b', true],
     ]);
+  });
+
+  it('asks at once for a name that arrives whole (pasted, picked or brought by a call), without the typing pause', async () => {
+    const { bridge, asked } = fakeBridge();
+    const view = render(bridge, { text: 'O', active: true, local: { hits: [], query: 'O' } });
+    view.rerender({ text: 'Okafor', active: true, local: { hits: [], query: 'Okafor' } });
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(asked.map((each) => each.text)).toEqual(['Okafor']);
+    // Then typed on a letter at a time: the pause again.
+    for (const text of ['Okafor ', 'Okafor M', 'Okafor Ma']) view.rerender({ text, active: true, local: { hits: [], query: text } });
+    await act(() => vi.advanceTimersByTimeAsync(ONLINE_SEARCH_PAUSE_MS - 1));
+    expect(asked).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(asked.map((each) => each.text)).toEqual(['Okafor', 'Okafor Ma']);
   });
 
   it('never lets an answer for older text replace a newer one, nor show beside local results for other text', async () => {

@@ -96,3 +96,43 @@ export function createServiceProtection(limits: ServiceProtectionLimits, now: ()
     },
   };
 }
+
+/**
+ * Dataverse search's own, lower limits ("Search for Dataverse records", Service Protection
+ * Limits, learn.microsoft.com/power-apps/developer/data-platform/search/overview): one request
+ * a second from each user and 150 a minute from the whole organization, then 429 Too Many
+ * Requests with Retry-After in seconds. Microsoft does not document that 429's body; the
+ * stand-in sends Dataverse's usual error shape, and clients act on the status and the header.
+ */
+export interface SearchLimits {
+  perUserGapMs: number;
+  organizationPerMinute: number;
+}
+export const DATAVERSE_SEARCH_LIMITS: SearchLimits = { perUserGapMs: 1000, organizationPerMinute: 150 };
+
+export function createSearchProtection(limits: SearchLimits, now: () => number = () => performance.now()) {
+  const lastByUser = new Map<string, number>();
+  const organization: number[] = [];
+  const refuse = (message: string, waitMs: number): FaultResponse => ({
+    status: 429,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) },
+    body: JSON.stringify({ error: { code: '0x80072322', message } }),
+  });
+  return {
+    /** null lets the search through (and counts it); a 429 is not counted, as Dataverse counts what it serves. */
+    admit(user: string): FaultResponse | null {
+      const at = now();
+      while ((organization[0] ?? Infinity) <= at - 60_000) organization.shift();
+      const last = lastByUser.get(user);
+      if (last !== undefined && at - last < limits.perUserGapMs) {
+        return refuse(`Dataverse search allows one request a second from each user.`, last + limits.perUserGapMs - at);
+      }
+      if (organization.length >= limits.organizationPerMinute) {
+        return refuse(`Dataverse search allows ${limits.organizationPerMinute} requests a minute from the organization.`, (organization[0] ?? at) + 60_000 - at);
+      }
+      lastByUser.set(user, at);
+      organization.push(at);
+      return null;
+    },
+  };
+}

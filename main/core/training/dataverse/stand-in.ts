@@ -5,7 +5,7 @@ import type { TrainingDataset } from '../generator';
 import { makeLoopbackCertificate } from './certificate';
 import { createFaults, faultResponse, type FaultControls } from './faults';
 import { createRequestHandler, type StandInResponse } from './handler';
-import { createServiceProtection, DATAVERSE_LIMITS, type Admission, type ServiceProtectionCounters, type ServiceProtectionLimits } from './service-protection';
+import { createSearchProtection, createServiceProtection, DATAVERSE_LIMITS, DATAVERSE_SEARCH_LIMITS, type Admission, type SearchLimits, type ServiceProtectionCounters, type ServiceProtectionLimits } from './service-protection';
 import type { StandInRow } from './rows-people';
 import { contactRows, householdRows, staffObjectId, systemUserRows, TRAINING_SERVICE_ACCOUNT } from './rows-people';
 import { councilTaxAccountRows, parkingPermitRows, rentAccountRows } from './rows-accounts';
@@ -18,7 +18,7 @@ import { createStore, type SeedRows, type StoredTable } from './store';
 import { alteredSchema, tableDefinitions, type AlterTables } from './tables';
 import { readBody } from '../request-body';
 import { teamHistoryRows, type TeamHistoryOptions } from '../team-history';
-import { indexSome, type SearchableTable } from './relevance-search';
+import { indexSome, SEARCH_QUERY_PATH, type SearchableTable } from './relevance-search';
 
 export interface StandInOptions {
   dataset: TrainingDataset;
@@ -61,6 +61,11 @@ export interface StandInOptions {
    * an administrator has not switched it on.
    */
   relevanceSearch?: boolean;
+  /**
+   * Dataverse search's own limits (one request a second per user, 150 a minute for the
+   * organization): on, as on every real tenant, unless false; any figure left out is Microsoft's.
+   */
+  searchLimits?: false | Partial<SearchLimits>;
 }
 
 /** A directory read made slow on purpose, so a test can search while the local copy is still arriving. */
@@ -185,6 +190,7 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
     },
     searchable: () => (options.relevanceSearch === false ? null : searchable),
   });
+  const searchProtection = options.searchLimits === false ? null : createSearchProtection({ ...DATAVERSE_SEARCH_LIMITS, ...options.searchLimits });
   const protection = options.limits ? createServiceProtection({ ...DATAVERSE_LIMITS, ...(options.limits === true ? {} : options.limits) }) : null;
   const tally = { received: 0, faulted: 0 };
   const searchable = new Map<string, SearchableTable>([['contact', { entitySet: 'contacts', objectTypeCode: 2, findColumns: CONTACT_FIND_COLUMNS, viewColumns: contactViewColumns(names) }]]);
@@ -228,6 +234,11 @@ export async function startDataverseStandIn(options: StandInOptions): Promise<Da
       }
       if (admission && !('done' in admission)) {
         answer(admission);
+        return;
+      }
+      const searchRefusal = request.method === 'POST' && new URL(request.url ?? '/', 'https://stand-in.invalid').pathname === SEARCH_QUERY_PATH ? searchProtection?.admit(checked.caller.userId) : null;
+      if (searchRefusal) {
+        answer(searchRefusal);
         return;
       }
       const standInRequest = {
