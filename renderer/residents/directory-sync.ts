@@ -1,10 +1,10 @@
-import type { Table } from 'dexie';
 import type { ApiBridge } from '../../shared/contract/api-bridge';
 import type { CallError, Outcome } from '../../shared/contract/outcome';
 import type { DirectorySlice } from '../../shared/contract/residents';
 import type { DirectoryEntry } from '../../shared/domain/directory';
-import { compactDirectory, directoryDatabase, readDirectory, type DirectoryBlock, type DirectoryDatabase } from '../storage/directory-database';
+import { compactDirectory, directoryDatabase, readDirectory } from '../storage/directory-database';
 import { nowIso } from '../storage/ids';
+import { createDirectoryWriter, metaOf, type ReadInProgress, type SliceStore, type SyncMeta } from './directory-writer';
 
 export type SyncResult = { ok: true; changed: boolean; updatedAt: string } | { ok: false; error: CallError; updatedAt: string | null };
 
@@ -15,33 +15,6 @@ export interface ArrivedSlice {
   /** Drop everything held before this slice, then add it: the start of a whole copy. */
   replacesAll: boolean;
 }
-
-/**
- * A whole read cut short (a reload, a closed window) leaves its place here, written in the same
- * transaction as the blocks before it, so the copy on disk and the place always agree.
- */
-interface ReadInProgress {
-  key: 'progress';
-  /** Main's id for the read, to carry on with it. */
-  read: string;
-  /** The token the read was asked for with (null on a first start). */
-  askedWith: string | null;
-  /** Everything before this is in the blocks. */
-  offset: number;
-  total: number;
-}
-
-interface SyncMeta {
-  key: 'sync';
-  deltaToken: string;
-  updatedAt: string;
-}
-
-/** The directory's meta table holds the place of a read in progress beside the token. */
-const metaOf = (db: DirectoryDatabase) => db.meta as unknown as Table<SyncMeta | ReadInProgress, string>;
-
-/** Slices are stored in one transaction per this many residents, not one per slice. */
-const WRITE_EVERY = 25_000;
 
 /**
  * About how many seconds the rest will take, at the pace so far: null until there is a pace
@@ -65,11 +38,17 @@ export function remainingSeconds(done: number, total: number, elapsedMs: number)
  * remainingSeconds for the rest at this start's pace. A start cut short carries on from the
  * last write when main still has its read, and otherwise starts the copy again; either way
  * nobody is stored twice and nobody is missed.
+ *
+ * `storeAndSearch`, when given, is where each slice goes instead: a store that also hands the
+ * slice to search (the search worker's, so sealing and writing are off the page's thread and
+ * each slice crosses to the worker once). `onSlice` then gets only what this computer already
+ * had, on a start that carries on.
  */
 export async function syncDirectory(
   bridge: ApiBridge,
   onProgress: (done: number, total: number, remaining?: number | null) => void,
   onSlice?: (slice: ArrivedSlice) => void,
+  storeAndSearch?: (askedWith: string | null) => SliceStore,
 ): Promise<SyncResult> {
   const db = directoryDatabase();
   const meta = metaOf(db);
@@ -89,7 +68,7 @@ export async function syncDirectory(
   }
   const startedAt = performance.now();
   const firstOffset = outcome.value.offset;
-  const writer = createWriter(db, askedWith);
+  const writer = storeAndSearch ? storeAndSearch(askedWith) : createDirectoryWriter(db, askedWith);
   let changed = false;
   for (;;) {
     const slice: DirectorySlice = outcome.value;
@@ -97,7 +76,7 @@ export async function syncDirectory(
     // Asked for before this one is stored: main has usually read it already.
     const next: Promise<Outcome<DirectorySlice>> | null = last ? null : ask(slice.nextOffset ?? 0, slice.read);
     const startsCopy = slice.replacesAll && slice.offset === 0;
-    onSlice?.({ entries: slice.entries, removed: slice.removed, replacesAll: startsCopy });
+    if (!storeAndSearch) onSlice?.({ entries: slice.entries, removed: slice.removed, replacesAll: startsCopy });
     writer.add(slice, startsCopy);
     changed ||= slice.entries.length > 0 || slice.removed.length > 0;
     const done = slice.offset + slice.entries.length;
@@ -117,63 +96,4 @@ export async function syncDirectory(
   }
   if (changed) await compactDirectory(db);
   return { ok: true, changed, updatedAt: ((await meta.get('sync')) as SyncMeta | undefined)?.updatedAt ?? nowIso() };
-}
-
-/**
- * Stores slices in the background, in order, several to a transaction. A whole copy's first
- * write clears what was there in the same transaction, so a reader never sees old and new mixed
- * and a cut-short copy never leaves the old one half-replaced without its place recorded.
- */
-function createWriter(db: DirectoryDatabase, askedWith: string | null) {
-  let waiting: DirectoryBlock[] = [];
-  let waitingCount = 0;
-  let clearFirst = false;
-  let place: ReadInProgress | null = null;
-  let writing: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
-
-  const write = (blocks: DirectoryBlock[], clear: boolean, at: ReadInProgress | null, deltaToken: string | null) =>
-    db.transaction('rw', db.blocks, db.meta, async () => {
-      if (clear) await db.blocks.clear();
-      if (blocks.length > 0) await db.blocks.bulkAdd(blocks);
-      const meta = metaOf(db);
-      if (deltaToken !== null) {
-        // The token is saved only with the last slice: until then, the place is.
-        await meta.put({ key: 'sync', deltaToken, updatedAt: nowIso() });
-        await meta.delete('progress');
-      } else if (at) {
-        await meta.put(at);
-      }
-    });
-
-  const flush = (deltaToken: string | null) => {
-    const blocks = waiting;
-    const clear = clearFirst;
-    const at = place;
-    waiting = [];
-    waitingCount = 0;
-    clearFirst = false;
-    writing = writing.then(() => (failure === null ? write(blocks, clear, at, deltaToken) : undefined)).catch((error: unknown) => void (failure ??= error));
-  };
-
-  return {
-    add(slice: DirectorySlice, startsCopy: boolean) {
-      if (startsCopy) {
-        clearFirst = true;
-        waiting = [];
-        waitingCount = 0;
-      }
-      if (slice.entries.length > 0 || slice.removed.length > 0) waiting.push({ entries: slice.entries, removed: slice.removed });
-      waitingCount += slice.entries.length;
-      // Only a whole copy has a place worth keeping: a read of changes is simply read again.
-      place = slice.replacesAll && slice.nextOffset !== null ? { key: 'progress', read: slice.read, askedWith, offset: slice.nextOffset, total: slice.total } : null;
-      if (waitingCount >= WRITE_EVERY) flush(null);
-    },
-    /** Writes the rest; with the token when the read is complete. */
-    async finish(deltaToken: string | null) {
-      flush(deltaToken);
-      await writing;
-      if (failure !== null) throw failure;
-    },
-  };
 }

@@ -2,6 +2,7 @@ import type { DirectoryEntry } from '../../shared/domain/directory';
 import { buildIndexData } from '../../shared/search/build';
 import { packIndexData, type PackedIndex } from '../../shared/search/packed';
 import { DirectoryDatabase, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
+import { createDirectoryWriter, type SliceStore } from './directory-writer';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 
 /** A segment is built from what has arrived at most this often, so typing meanwhile stays light. */
@@ -18,6 +19,8 @@ const SEGMENT_EVERY_MS = 1_000;
 export function createSearchHandler(post: (message: FromSearchWorker, transfer: ArrayBuffer[]) => void): (message: ToSearchWorker) => Promise<void> {
   let db: DirectoryDatabase | null = null;
   let opened = false;
+  /** The sync's store, when the page hands its slices here to be written (directory-writer.ts). */
+  let writer: SliceStore | null = null;
   /** Residents arrived since the last index handed over, and residents removed. */
   let arrived = new Map<string, DirectoryEntry>();
   let removed = new Set<string>();
@@ -107,19 +110,35 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
       }));
       return work;
     }
-    if (message.type === 'slice') {
-      if (message.replacesAll) {
+    if (message.type === 'slice' || message.type === 'store') {
+      const { entries, removed: gone, replacesAll } = message.type === 'slice' ? message : { ...message.slice, replacesAll: message.startsCopy };
+      if (message.type === 'store') {
+        // The database is the one 'open' named, which always comes first.
+        writer ??= db ? createDirectoryWriter(db, message.askedWith) : null;
+        writer?.add(message.slice, message.startsCopy);
+      }
+      if (replacesAll) {
         fresh = true;
         arrived = new Map();
         removed = new Set();
       }
-      for (const id of message.removed) {
+      for (const id of gone) {
         arrived.delete(id);
         removed.add(id);
       }
-      for (const entry of message.entries) arrived.set(entry.residentId, entry);
+      for (const entry of entries) arrived.set(entry.residentId, entry);
       timer ??= setTimeout(() => (opening ? void opening.then(buildSegment) : buildSegment()), Math.max(0, lastSegment + SEGMENT_EVERY_MS - performance.now()));
       return;
+    }
+    if (message.type === 'store-finish') {
+      const finishing = writer;
+      writer = null;
+      if (!finishing) return post({ type: 'stored', error: db ? null : 'The directory was not open.' }, []);
+      const error = await finishing.finish(message.deltaToken).then(
+        () => null,
+        (failure: unknown) => (failure instanceof Error ? failure.message : String(failure)),
+      );
+      return post({ type: 'stored', error }, []);
     }
     // Synced: what arrived since the last segment becomes one now, so the segments cover the
     // whole copy at once (the page can say so); then one whole index replaces them, and is saved.

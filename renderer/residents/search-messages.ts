@@ -1,3 +1,4 @@
+import type { DirectorySlice } from '../../shared/contract/residents';
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import type { PackedIndex } from '../../shared/search/packed';
 import type { DataKey } from '../storage/sealing';
@@ -12,6 +13,13 @@ export type ToSearchWorker =
   | { type: 'open'; database: string; key: DataKey }
   /** A slice of the directory as it arrives from the back office, so it is searchable at once. */
   | { type: 'slice'; entries: DirectoryEntry[]; removed: string[]; replacesAll: boolean }
+  /**
+   * A slice as it arrives, to search at once and to store in the directory's database here
+   * (directory-writer.ts), off the page's thread: what the page's own writer would do with it.
+   */
+  | { type: 'store'; slice: DirectorySlice; startsCopy: boolean; askedWith: string | null }
+  /** The sync's slices are all given: write the rest (with the token when the read is complete), then say 'stored'. */
+  | { type: 'store-finish'; deltaToken: string | null }
   /** The sync has finished: rebuild from the whole local copy if it changed (or no index is open yet). */
   | { type: 'synced'; changed: boolean };
 
@@ -26,4 +34,6 @@ export type FromSearchWorker =
   /** Nothing on this computer yet to open (a first start): search waits for the slices. */
   | { type: 'empty' }
   /** Every resident synced is in the indexes handed over (segments, before the whole index replaces them). */
-  | { type: 'covered' };
+  | { type: 'covered' }
+  /** The slices given are written (error: why they could not be). */
+  | { type: 'stored'; error: string | null };

@@ -104,7 +104,14 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
       else if (held.count > 0) setDirectory({ state: 'partial', searchable: held.size, total: Math.max(arrived.total, held.size), secondsLeft: synced ? null : secondsLeft(arrived.done, arrived.total, arrived.startedAt) });
       else setDirectory({ state: 'syncing', done: arrived.done, total: arrived.total });
     };
+    /** Whoever waits for the worker to finish writing a sync's slices (one sync at a time). */
+    let whenStored: ((error: string | null) => void) | null = null;
     const searchWorker = startSearchWorker((message) => {
+      if (message.type === 'stored') {
+        whenStored?.(message.error);
+        whenStored = null;
+        return;
+      }
       if (!live) return;
       if (message.type === 'progress') {
         if (held.count === 0) setDirectory({ state: 'indexing', done: message.done, total: message.total });
@@ -130,6 +137,17 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
         show();
       },
       (slice) => live && searchWorker.postMessage({ type: 'slice', entries: slice.entries, removed: slice.removed, replacesAll: slice.replacesAll }),
+      // Each slice crosses to the worker once, to be searched and stored there: sealing and
+      // writing 320,000 residents took the page's thread for seconds on a first start.
+      (askedWith) => ({
+        add: (slice, startsCopy) => live && searchWorker.postMessage({ type: 'store', slice, startsCopy, askedWith }),
+        finish: (deltaToken) =>
+          new Promise<void>((resolve, reject) => {
+            if (!live) return reject(new Error('Search was closed.'));
+            whenStored = (error) => (error === null ? resolve() : reject(new Error(error)));
+            searchWorker.postMessage({ type: 'store-finish', deltaToken });
+          }),
+      }),
     ).then((sync) => {
       if (!live) return;
       synced = true;
@@ -140,6 +158,8 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
     });
     return () => {
       live = false;
+      whenStored?.('Search was closed.');
+      whenStored = null;
       searchWorker.terminate();
     };
   }, [bridge, generation]);

@@ -12,7 +12,8 @@ export async function startWorkstation(options: { residents?: number; port: numb
   startLoad();
   // A borough-scale training set (the generated data and the Dataverse stand-in's rows) needs
   // more than Node's default heap; these machines have 24 GiB.
-  const args = ['--max-old-space-size=12288', '--import', 'tsx', 'main/loopback/start.ts', '--port', String(options.port), ...(options.residents ? ['--residents', String(options.residents)] : [])];
+  // The young generation as dev:browser gives it (README): a directory page dies young instead of piling up with the borough.
+  const args = ['--max-old-space-size=12288', '--max-semi-space-size=64', '--import', 'tsx', 'main/loopback/start.ts', '--port', String(options.port), ...(options.residents ? ['--residents', String(options.residents)] : [])];
   const host = spawn(process.execPath, args, { env: { ...process.env, CIVICDESK_LOOPBACK_SECRET: secret, CIVICDESK_CONFIG: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let browser: Browser | null = null;
   // A host or browser that started is stopped again if the rest fails to start.

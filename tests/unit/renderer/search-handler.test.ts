@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { searchIndexData } from '../../../shared/search/engine';
 import { PACKED_FORMAT, unpackIndexData } from '../../../shared/search/packed';
+import { metaOf } from '../../../renderer/residents/directory-writer';
 import { createSearchHandler } from '../../../renderer/residents/search-handler';
 import type { FromSearchWorker } from '../../../renderer/residents/search-messages';
 import { Segments } from '../../../renderer/residents/search-segments';
@@ -273,5 +274,30 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(page.segments.find(entries[399]!.phones[0]!, 20).hits[0]?.entry.residentId).toBe(entries[399]!.residentId);
     await ended;
     expect(page.messages.at(-1)).toMatchObject({ type: 'index', whole: true });
+  });
+
+  it('stores the slices it is given as the page’s writer would: searchable at once, written with the read’s place, then the token, and says when', async () => {
+    const database = `search-handler-test-empty-${(databases += 1)}`;
+    const page = worker();
+    await page.handle({ type: 'open', database, key });
+    page.messages.length = 0;
+    const slice = (offset: number, nextOffset: number | null) => ({ read: 'read-1', offset, entries: entries.slice(offset, nextOffset ?? entries.length), removed: [], deltaToken: nextOffset === null ? 'token-2' : '', replacesAll: true, nextOffset, total: entries.length });
+    await page.handle({ type: 'store', slice: slice(0, 250), startsCopy: true, askedWith: null });
+    await waitFor(() => page.messages.length > 0);
+    page.take();
+    expect(page.segments.find(entries[5]!.phones[0]!, 20).hits[0]?.entry.residentId).toBe(entries[5]!.residentId);
+    // Cut short here, the next start would carry on from 250.
+    await page.handle({ type: 'store-finish', deltaToken: null });
+    expect(page.messages.at(-1)).toEqual({ type: 'stored', error: null });
+    const db = new DirectoryDatabase(database, key);
+    expect(await metaOf(db).get('progress')).toMatchObject({ read: 'read-1', offset: 250, askedWith: null });
+    await page.handle({ type: 'store', slice: slice(250, null), startsCopy: false, askedWith: null });
+    await page.handle({ type: 'store-finish', deltaToken: 'token-2' });
+    expect(page.messages.at(-1)).toEqual({ type: 'stored', error: null });
+    const blocks = await db.blocks.toArray();
+    expect(blocks.flatMap((block) => block.entries.map((entry) => entry.residentId))).toEqual(entries.map((entry) => entry.residentId));
+    expect(await db.meta.get('sync')).toMatchObject({ deltaToken: 'token-2' });
+    expect(await metaOf(db).get('progress')).toBeUndefined();
+    db.close();
   });
 });

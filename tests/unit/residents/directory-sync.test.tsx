@@ -5,6 +5,8 @@ import { createDirectoryReads } from '../../../main/core/residents/directory-rea
 import type { ApiBridge } from '../../../shared/contract/api-bridge';
 import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { remainingSeconds, syncDirectory, type ArrivedSlice } from '../../../renderer/residents/directory-sync';
+import { createDirectoryWriter } from '../../../renderer/residents/directory-writer';
+import type { DirectorySlice } from '../../../shared/contract/residents';
 import { directoryDatabase, readDirectory } from '../../../renderer/storage/directory-database';
 import { numberedEntry } from '../support/directory-entries';
 
@@ -113,6 +115,32 @@ describe('a new PC’s first start, streamed', () => {
     const copy = await stored();
     expect(copy.rows).toBe(60_000);
     expect(new Set(copy.residents.map((each) => each.residentId)).size).toBe(60_000);
+  });
+
+  it('with a store that also searches (the search worker’s), gives each slice to it once, and onSlice only what this computer already had', async () => {
+    const main = createDirectoryReads({ backOffice: () => Promise.resolve(backOffice(60_000)) });
+    const first = bridgeTo(main, { cutAfter: 6 });
+    void syncDirectory(first.bridge, () => undefined);
+    await until(async () => (await stored()).rows === 25_000 && first.asked.length > 6);
+
+    const given: { offset: number; startsCopy: boolean; askedWith: string | null }[] = [];
+    const tokens: (string | null)[] = [];
+    const searched: ArrivedSlice[] = [];
+    const store = (askedWith: string | null) => {
+      const writer = createDirectoryWriter(directoryDatabase(), askedWith);
+      return {
+        add: (slice: DirectorySlice, startsCopy: boolean) => (given.push({ offset: slice.offset, startsCopy, askedWith }), writer.add(slice, startsCopy)),
+        finish: (deltaToken: string | null) => (tokens.push(deltaToken), writer.finish(deltaToken)),
+      };
+    };
+    const result = await syncDirectory(bridgeTo(main).bridge, () => undefined, (slice) => searched.push(slice), store);
+    expect(result.ok).toBe(true);
+    expect(searched).toHaveLength(1);
+    expect(searched[0]?.entries).toHaveLength(25_000);
+    expect(given.map((each) => each.offset)).toEqual([25_000, 30_000, 35_000, 40_000, 45_000, 50_000, 55_000]);
+    expect(given.every((each) => !each.startsCopy && each.askedWith === null)).toBe(true);
+    expect(tokens).toEqual(['token-1']);
+    expect((await stored()).rows).toBe(60_000);
   });
 
   it('starts the copy again when main no longer has the read (the app itself restarted)', async () => {
