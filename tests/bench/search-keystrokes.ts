@@ -21,7 +21,8 @@ try {
   await page.keyboard.press('Alt+2');
   // Directory synced to IndexedDB and indexed in the worker: what a first start costs.
   await page.getByText(/^Searching [\d,]+ residents\.$/).waitFor({ timeout: 900_000 });
-  report('search.first_start_ready_ms', Date.now() - started);
+  // Not the issue's figure (bench:firststart's runs from the page's own start, the host already up): said on stderr only.
+  console.error(`first start, host start included: ${Date.now() - started} ms`);
   // Typed into once the whole index has replaced the first start's segments (and been saved).
   await whenIndexSaved(page);
 
