@@ -3,6 +3,7 @@ import type { SearchHit } from '../../shared/domain/directory';
 import { analyseQuery } from '../../shared/search';
 import { searchIndexData } from '../../shared/search/engine';
 import { unpackIndexData } from '../../shared/search/packed';
+import { WARM_UP_QUERIES } from '../../shared/search/warm-up';
 import { useBridge } from '../bridge/bridge-context';
 import { databaseName, officerStorage, onStorageChange } from '../storage/officer-storage';
 import { syncDirectory } from './directory-sync';
@@ -66,6 +67,24 @@ function startSearchWorker(receive: (message: FromSearchWorker) => void): Search
   return worker;
 }
 
+const whenIdle = (run: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 0));
+
+/**
+ * Searches the warm-up queries (shared/search/warm-up.ts), one at each idle moment, so the
+ * officer's first keys do not pay for compiling the engine, and a key typed meanwhile waits for
+ * one query at most. What they find is dropped.
+ */
+function warmUpWhenIdle(find: (query: string) => void, live: () => boolean): void {
+  const queries = [...WARM_UP_QUERIES];
+  const next = () => {
+    const query = queries.shift();
+    if (query === undefined || !live()) return;
+    find(query);
+    whenIdle(next);
+  };
+  whenIdle(next);
+}
+
 /** Seconds left at the pace so far, rounded to 5 s so the line does not flicker. */
 function secondsLeft(done: number, total: number, startedAt: number): number | null {
   const elapsed = (performance.now() - startedAt) / 1000;
@@ -96,6 +115,7 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
     // The segments hold every resident synced: the whole copy is searchable before its single index is rebuilt.
     let covered = false;
     let arrived = { done: 0, total: 0, startedAt: 0 };
+    let warmed = false;
     const held = new Segments();
     segments.current = held;
     const show = () => {
@@ -122,6 +142,10 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
         const index = searchIndexData(unpackIndexData(message.packed));
         if (message.whole) held.replaceAll(index);
         else held.add(index, message.supersedes);
+        if (!warmed) {
+          warmed = true;
+          warmUpWhenIdle((query) => held.find(query, 20), () => live);
+        }
         setVersion((each) => each + 1);
         show();
       }
