@@ -85,6 +85,14 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     handOver(packIndexData(buildIndexData([...changed.values()])), false, [...changed.keys(), ...gone], started, false);
   };
 
+  /** What arrived since the last segment becomes one now, and the page is told the segments hold every resident arrived. */
+  const coverArrived = async () => {
+    if (opening) await opening;
+    if (timer) clearTimeout(timer);
+    buildSegment();
+    post({ type: 'covered' }, []);
+  };
+
   /** Opens the saved index, or builds one from the copy on this computer. */
   const open = async (message: Extract<ToSearchWorker, { type: 'open' }>) => {
     const database = (db = new DirectoryDatabase(message.database, message.key));
@@ -133,6 +141,10 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     if (message.type === 'store-finish') {
       const finishing = writer;
       writer = null;
+      // A read that is complete (it brings the token) has arrived whole: searchable as soon as
+      // its last slices are a segment, not once they are sealed and written (a second or more
+      // of a first start, when the write behind them has caught up only at the end).
+      if (message.deltaToken !== null) await coverArrived();
       if (!finishing) return post({ type: 'stored', error: db ? null : 'The directory was not open.' }, []);
       const error = await finishing.finish(message.deltaToken).then(
         () => null,
@@ -142,11 +154,8 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     }
     // Synced: what arrived since the last segment becomes one now, so the segments cover the
     // whole copy at once (the page can say so); then one whole index replaces them, and is saved.
-    if (opening) await opening;
-    if (timer) clearTimeout(timer);
-    buildSegment();
+    await coverArrived();
     fresh = false;
-    post({ type: 'covered' }, []);
     if (db && (message.changed || !opened)) {
       opened = true;
       await rebuild(db);

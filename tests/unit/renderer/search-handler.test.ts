@@ -276,7 +276,7 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(page.messages.at(-1)).toMatchObject({ type: 'index', whole: true });
   });
 
-  it('stores the slices it is given as the page’s writer would: searchable at once, written with the read’s place, then the token, and says when', async () => {
+  it('stores the slices it is given as the page’s writer would: searchable at once, written with the read’s place, then the token, and says when; a whole read is covered before it is written', async () => {
     const database = `search-handler-test-empty-${(databases += 1)}`;
     const page = worker();
     await page.handle({ type: 'open', database, key });
@@ -291,9 +291,16 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     expect(page.messages.at(-1)).toEqual({ type: 'stored', error: null });
     const db = new DirectoryDatabase(database, key);
     expect(await metaOf(db).get('progress')).toMatchObject({ read: 'read-1', offset: 250, askedWith: null });
+    // A read cut short has not arrived whole: nothing says every resident is searchable.
+    expect(page.messages.some((message) => message.type === 'covered')).toBe(false);
     await page.handle({ type: 'store', slice: slice(250, null), startsCopy: false, askedWith: null });
+    const before = page.messages.length;
     await page.handle({ type: 'store-finish', deltaToken: 'token-2' });
+    // The read's last slice is searchable, and the page told so, before the writes behind it are done.
+    expect(page.messages.slice(before).map((message) => (message.type === 'index' ? 'segment' : message.type))).toEqual(['segment', 'covered', 'stored']);
     expect(page.messages.at(-1)).toEqual({ type: 'stored', error: null });
+    page.take();
+    expect(page.segments.size).toBe(entries.length);
     const blocks = await db.blocks.toArray();
     expect(blocks.flatMap((block) => block.entries.map((entry) => entry.residentId))).toEqual(entries.map((entry) => entry.residentId));
     expect(await db.meta.get('sync')).toMatchObject({ deltaToken: 'token-2' });
