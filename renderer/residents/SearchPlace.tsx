@@ -126,8 +126,9 @@ export function SearchPlace() {
   // The text the box is given from here (not what is typed into it): a new object each time, so the same number twice fills it twice.
   const [fill, setFill] = useState(() => ({ text: query }));
   // H3: while this computer's copy of the directory is incomplete, the council's system is asked
-  // too, and the residents it finds that the copy lacks are shown after the local ones, marked.
-  const shown = useOnlineHits(results, query, directory.state !== 'ready' && directory.state !== 'unavailable');
+  // too, and the residents it finds that the copy lacks are shown after the local ones, marked;
+  // until the text is searched again in the whole copy (Results.fromWholeCopy).
+  const shown = useOnlineHits(results, query, !results.fromWholeCopy && directory.state !== 'unavailable');
   // A call that arrives while this place is open fills the box with its number.
   const [seenPop, setSeenPop] = useState(popNumber);
   if (popNumber !== seenPop) {
@@ -152,11 +153,12 @@ export function SearchPlace() {
     if (here.current) navigation?.goTo('resident');
   }, [navigation]);
 
-  // Run the box's query again whenever more becomes searchable, and when a screen-pop fills it.
+  // Run the box's query again whenever more becomes searchable, when the whole copy is, and when a screen-pop fills it.
+  const copyWhole = directory.state === 'ready';
   useEffect(() => {
     if (version > 0) search(query);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the index changes or a call fills the box
-  }, [version, search, seenPop]);
+  }, [version, copyWhole, search, seenPop]);
 
   // A screen-pop whose number belongs to exactly one resident opens them straight away,
   // once: coming back to Search later must not open them again.

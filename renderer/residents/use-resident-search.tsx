@@ -26,6 +26,12 @@ export interface Results {
   problem: string | null;
   /** The text these results are for, exactly as typed. */
   query: string;
+  /**
+   * Searched in the whole local copy. Until then, the Search place shows the council's system's
+   * answers beside them, and keeps showing them until the text is searched again in the whole
+   * copy: the list never empties for a frame in between (an Enter pressed then opened nobody).
+   */
+  fromWholeCopy: boolean;
 }
 
 interface SearchService {
@@ -33,6 +39,8 @@ interface SearchService {
   /** Goes up each time a new index becomes searchable, so the box's query runs again. */
   version: number;
   find(query: string, limit: number): { hits: SearchHit[]; matching: number; atLeast: boolean };
+  /** Whether the whole local copy is searchable now (the directory's state may not be drawn yet). */
+  wholeCopy(): boolean;
 }
 
 const SearchContext = createContext<SearchService | null>(null);
@@ -104,6 +112,7 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
   const [directory, setDirectory] = useState<DirectoryStatus>({ state: 'syncing', done: 0, total: 0 });
   const [version, setVersion] = useState(0);
   const segments = useRef(new Segments());
+  const whole = useRef(false);
   // Storage let go (a sign-out deletes the directory): the index in memory goes too, and search starts again from what is kept.
   const [generation, setGeneration] = useState(0);
   useEffect(() => onStorageChange(() => setGeneration((each) => each + 1)), []);
@@ -118,9 +127,11 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
     let warmed = false;
     const held = new Segments();
     segments.current = held;
+    whole.current = false;
     const show = () => {
       if (!live) return;
-      if (held.whole || (covered && held.count > 0)) setDirectory({ state: 'ready', size: held.size, offlineSince });
+      whole.current = held.whole || (covered && held.count > 0);
+      if (whole.current) setDirectory({ state: 'ready', size: held.size, offlineSince });
       else if (held.count > 0) setDirectory({ state: 'partial', searchable: held.size, total: Math.max(arrived.total, held.size), secondsLeft: synced ? null : secondsLeft(arrived.done, arrived.total, arrived.startedAt) });
       else setDirectory({ state: 'syncing', done: arrived.done, total: arrived.total });
     };
@@ -189,11 +200,12 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
   }, [bridge, generation]);
 
   const find = useCallback((query: string, limit: number) => segments.current.find(query, limit), []);
-  const service = useMemo<SearchService>(() => ({ directory, version, find }), [directory, version, find]);
+  const wholeCopy = useCallback(() => whole.current, []);
+  const service = useMemo<SearchService>(() => ({ directory, version, find, wholeCopy }), [directory, version, find, wholeCopy]);
   return <SearchContext.Provider value={service}>{children}</SearchContext.Provider>;
 }
 
-const nothing: Results = { hits: [], matching: 0, atLeast: false, problem: null, query: '' };
+const nothing: Results = { hits: [], matching: 0, atLeast: false, problem: null, query: '', fromWholeCopy: false };
 
 /**
  * Search as the agent types. The answer is worked out in the keystroke's own event, so the
@@ -203,16 +215,17 @@ export function useResidentSearch() {
   const service = useContext(SearchContext);
   if (!service) throw new Error('useResidentSearch must be used inside <ResidentSearchProvider>');
   const [results, setResults] = useState<Results>(nothing);
-  const { find } = service;
+  const { find, wholeCopy } = service;
 
   const search = useCallback(
     (query: string) => {
-      if (query.trim() === '') return setResults({ ...nothing, query });
+      const fromWholeCopy = wholeCopy();
+      if (query.trim() === '') return setResults({ ...nothing, query, fromWholeCopy });
       const analysed = analyseQuery(query);
-      if ('tooShort' in analysed || 'onlyPunctuation' in analysed) return setResults({ ...nothing, problem: analysed.message, query });
-      setResults({ ...find(query, 20), problem: null, query });
+      if ('tooShort' in analysed || 'onlyPunctuation' in analysed) return setResults({ ...nothing, problem: analysed.message, query, fromWholeCopy });
+      setResults({ ...find(query, 20), problem: null, query, fromWholeCopy });
     },
-    [find],
+    [find, wholeCopy],
   );
   return { directory: service.directory, version: service.version, results, search };
 }
