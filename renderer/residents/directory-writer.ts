@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { DirectorySlice } from '../../shared/contract/residents';
-import type { DirectoryBlock, DirectoryDatabase } from '../storage/directory-database';
+import { newBlock, type DirectoryBlock, type DirectoryDatabase } from '../storage/directory-database';
 import { nowIso } from '../storage/ids';
 
 /**
@@ -80,7 +80,7 @@ export function createDirectoryWriter(db: DirectoryDatabase, askedWith: string |
         waiting = [];
         waitingCount = 0;
       }
-      if (slice.entries.length > 0 || slice.removed.length > 0) waiting.push({ entries: slice.entries, removed: slice.removed });
+      if (slice.entries.length > 0 || slice.removed.length > 0) waiting.push(newBlock(slice.entries, slice.removed));
       waitingCount += slice.entries.length;
       // Only a whole copy has a place worth keeping: a read of changes is simply read again.
       place = slice.replacesAll && slice.nextOffset !== null ? { key: 'progress', read: slice.read, askedWith, offset: slice.nextOffset, total: slice.total } : null;

@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import { buildIndexData } from '../../shared/search/build';
 import { packIndexData, type PackedIndex } from '../../shared/search/packed';
-import { DirectoryDatabase, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
+import { blockEntries, DirectoryDatabase, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
 import { createDirectoryWriter, type SliceStore } from './directory-writer';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 
@@ -79,7 +79,7 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
         changed.delete(id);
         gone.add(id);
       }
-      for (const entry of block.entries) changed.set(entry.residentId, entry);
+      for (const entry of blockEntries(block)) changed.set(entry.residentId, entry);
     }
     if (changed.size === 0 && gone.size === 0) return;
     handOver(packIndexData(buildIndexData([...changed.values()])), false, [...changed.keys(), ...gone], started, false);

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import { PACKED_FORMAT, type PackedLayout } from '../../shared/search/packed';
+import { entriesOfLines, linesOf } from './directory-lines';
 import { officerDatabase } from './officer-storage';
 import { open, seal, type DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
@@ -15,12 +16,24 @@ interface DirectoryMeta {
  * One slice of the directory as it arrived: the entries it brought and the residents it
  * removed. Kept as sealed blocks rather than a row per resident: 320,000 seals would cost
  * seconds at every start, a few hundred blocks cost milliseconds, and search needs the whole
- * directory in memory anyway (the worker's index). Later blocks win over earlier ones.
+ * directory in memory anyway (the worker's index). Later blocks win over earlier ones. The
+ * entries are kept as lines of text (directory-lines.ts) when they can be, as JSON when not
+ * (and by versions before the lines): read them with `blockEntries`, make a block with `newBlock`.
  */
 export interface DirectoryBlock {
   seq?: number;
-  entries: DirectoryEntry[];
+  lines?: Uint8Array;
+  entries?: DirectoryEntry[];
   removed: string[];
+}
+
+export function newBlock(entries: DirectoryEntry[], removed: string[]): DirectoryBlock {
+  const lines = linesOf(entries);
+  return lines ? { lines, removed } : { entries, removed };
+}
+
+export function blockEntries(block: DirectoryBlock): DirectoryEntry[] {
+  return block.lines ? entriesOfLines(block.lines) : (block.entries ?? []);
 }
 
 /**
@@ -87,7 +100,7 @@ export async function readDirectory(db: DirectoryDatabase): Promise<DirectoryEnt
   const byResident = new Map<string, DirectoryEntry>();
   for (const block of await db.blocks.toArray()) {
     for (const id of block.removed) byResident.delete(id);
-    for (const entry of block.entries) byResident.set(entry.residentId, entry);
+    for (const entry of blockEntries(block)) byResident.set(entry.residentId, entry);
   }
   return [...byResident.values()];
 }
@@ -158,7 +171,7 @@ export async function compactDirectory(db: DirectoryDatabase): Promise<boolean> 
   if ((await db.blocks.count()) <= MOST_BLOCKS) return false;
   const entries = await readDirectory(db);
   const blocks: DirectoryBlock[] = [];
-  for (let at = 0; at < entries.length; at += ENTRIES_PER_BLOCK) blocks.push({ entries: entries.slice(at, at + ENTRIES_PER_BLOCK), removed: [] });
+  for (let at = 0; at < entries.length; at += ENTRIES_PER_BLOCK) blocks.push(newBlock(entries.slice(at, at + ENTRIES_PER_BLOCK), []));
   await db.transaction('rw', db.blocks, async () => {
     await db.blocks.clear();
     await db.blocks.bulkAdd(blocks);

@@ -7,7 +7,7 @@ import { metaOf } from '../../../renderer/residents/directory-writer';
 import { createSearchHandler } from '../../../renderer/residents/search-handler';
 import type { FromSearchWorker } from '../../../renderer/residents/search-messages';
 import { Segments } from '../../../renderer/residents/search-segments';
-import { DirectoryDatabase, readSavedIndex, saveIndex, splitIndex } from '../../../renderer/storage/directory-database';
+import { blockEntries, DirectoryDatabase, readSavedIndex, saveIndex, splitIndex } from '../../../renderer/storage/directory-database';
 import { importDataKey } from '../../../renderer/storage/sealing';
 
 /** Synthetic residents only. */
@@ -302,7 +302,7 @@ describe('the search worker: built once, saved, opened on later starts', () => {
     page.take();
     expect(page.segments.size).toBe(entries.length);
     const blocks = await db.blocks.toArray();
-    expect(blocks.flatMap((block) => block.entries.map((entry) => entry.residentId))).toEqual(entries.map((entry) => entry.residentId));
+    expect(blocks.flatMap((block) => blockEntries(block).map((entry) => entry.residentId))).toEqual(entries.map((entry) => entry.residentId));
     expect(await db.meta.get('sync')).toMatchObject({ deltaToken: 'token-2' });
     expect(await metaOf(db).get('progress')).toBeUndefined();
     db.close();

@@ -7,7 +7,7 @@ import type { DirectoryEntry } from '../../../shared/domain/directory';
 import { remainingSeconds, syncDirectory, type ArrivedSlice } from '../../../renderer/residents/directory-sync';
 import { createDirectoryWriter } from '../../../renderer/residents/directory-writer';
 import type { DirectorySlice } from '../../../shared/contract/residents';
-import { directoryDatabase, readDirectory } from '../../../renderer/storage/directory-database';
+import { blockEntries, directoryDatabase, readDirectory } from '../../../renderer/storage/directory-database';
 import { numberedEntry } from '../support/directory-entries';
 
 const entry = numberedEntry;
@@ -49,7 +49,7 @@ function bridgeTo(main: ReturnType<typeof createDirectoryReads>, options: { cutA
 async function stored(): Promise<{ residents: DirectoryEntry[]; rows: number }> {
   const db = directoryDatabase();
   const blocks = await db.blocks.toArray();
-  return { residents: await readDirectory(db), rows: blocks.reduce((sum, block) => sum + block.entries.length, 0) };
+  return { residents: await readDirectory(db), rows: blocks.reduce((sum, block) => sum + blockEntries(block).length, 0) };
 }
 
 const until = async (check: () => boolean | Promise<boolean>) => {
