@@ -1,7 +1,8 @@
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import { buildIndexData } from '../../shared/search/build';
 import { packIndexData, type PackedIndex } from '../../shared/search/packed';
-import { blockEntries, DirectoryDatabase, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
+import { blockEntries, DirectoryDatabase, PARTS_TABLE, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
+import { indexPartLanes } from '../storage/index-part-lanes';
 import { createDirectoryWriter, type SliceStore } from './directory-writer';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 
@@ -98,7 +99,11 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     const database = (db = new DirectoryDatabase(message.database, message.key));
     const started = performance.now();
     // A saved index that cannot be read (sealed under another format) is rebuilt, as a missing one is.
-    const { meta, saved } = await readSavedIndex(database).catch(async () => ({ meta: await database.meta.get('sync'), saved: null }));
+    // The lanes that open its parts start now, so they are ready by the time the parts are found.
+    const lanes = indexPartLanes(message.key, PARTS_TABLE);
+    const { meta, saved } = await readSavedIndex(database, lanes?.open)
+      .catch(async () => ({ meta: await database.meta.get('sync'), saved: null }))
+      .finally(() => lanes?.close());
     if (saved) {
       opened = true;
       handOver({ layout: saved.about.layout, buffer: saved.buffer }, true, [], started, true);

@@ -3,6 +3,7 @@ import type { DirectoryEntry } from '../../shared/domain/directory';
 import { PACKED_FORMAT, type PackedLayout } from '../../shared/search/packed';
 import { entriesOfLines, linesOf } from './directory-lines';
 import { officerDatabase } from './officer-storage';
+import type { OpenSealedPart } from './index-part-lanes';
 import { open, seal, type DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
 
@@ -68,9 +69,13 @@ export interface SavedIndexPart {
   sealed: Blob;
 }
 
-/** Big enough that a few dozen parts hold a borough, small enough that reading one part overlaps opening the last. */
-export const PART_BYTES = 8 * 1024 * 1024;
-const PARTS_TABLE = 'indexParts';
+/**
+ * A borough's index (97 MB at 320,000 residents) in four or five parts: enough for two lanes to
+ * open side by side (index-part-lanes.ts), and few, as IndexedDB takes about 16 ms to hand
+ * back each Blob row in Debian's Chromium (12 parts of 8 MB: about 0.2 s before any byte is read).
+ */
+export const PART_BYTES = 24 * 1024 * 1024;
+export const PARTS_TABLE = 'indexParts';
 
 /**
  * The resident directory, cached for offline search, sealed under the officer's key. A
@@ -128,13 +133,15 @@ export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, '
  * after them; with the sync the copy is at, read in the same transaction so they agree.
  *
  * This is most of a later start (bench:firststart's warm figure). Measured in Debian's Chromium
- * on the 2-core machines, for 97 MB at 320,000 residents: the parts' Blobs come back one after
- * another at about 90 MB/s, and WebCrypto opens about 115 MB/s, one part at a time (AES-CTR and
- * AES-CBC no faster than GCM, so it is not the mode). Tried and not taken: the Origin Private File
- * System reads about 3 times faster, but with the opening beside it the whole read was only
- * 10-25% quicker; DecompressionStream inflates at about 50 MB/s, slower than reading more.
+ * on the 2-core machines, for 97 MB at 320,000 residents: WebCrypto opens about 115 MB/s on a
+ * thread (AES-CTR and AES-CBC no faster than GCM, so it is not the mode), and one thread reads a
+ * part's Blob only between openings; the search worker gives the parts to two lanes
+ * (`openPart`, index-part-lanes.ts), which open 96 MB in about 1 s, where one thread took 1.5 s.
+ * Reading and opening then keep both cores busy. Tried and not taken: the Origin Private File
+ * System, read by the same two lanes, was no quicker than these Blobs; DecompressionStream
+ * inflates at about 50 MB/s, slower than reading more. Opened in place by default.
  */
-export async function readSavedIndex(db: DirectoryDatabase): Promise<{ meta: DirectoryMeta | undefined; saved: { about: SavedIndex; buffer: ArrayBuffer } | null }> {
+export async function readSavedIndex(db: DirectoryDatabase, openPart: OpenSealedPart = async (sealed) => open(db.key, PARTS_TABLE, new Uint8Array(await sealed.arrayBuffer()))): Promise<{ meta: DirectoryMeta | undefined; saved: { about: SavedIndex; buffer: ArrayBuffer } | null }> {
   const { meta, about, parts } = await db.transaction('r', [db.meta, db.blocks, db.index, db.indexParts], async () => {
     const [meta, about, first] = await Promise.all([db.meta.get('sync'), db.index.get('index'), db.blocks.toCollection().limit(1).primaryKeys()]);
     const current = about && meta && about.parts !== undefined && about.partBytes !== undefined && about.layout.format === PACKED_FORMAT && (about.deltaToken === meta.deltaToken || (about.firstSeq !== undefined && about.firstSeq === first[0]));
@@ -142,13 +149,12 @@ export async function readSavedIndex(db: DirectoryDatabase): Promise<{ meta: Dir
     return { meta, about, parts: await db.indexParts.bulkGet(Array.from({ length: about.parts }, (_, part) => part)) };
   });
   if (!about || parts.some((part) => !part)) return { meta, saved: null };
-  // Every part read and opened at once (WebCrypto works on threads of its own), each put in its
-  // place as soon as it is open, while the others are still being read and opened.
+  // Every part asked for at once, each put in its place as soon as it is open, while the others are still being read and opened.
   const buffer = new ArrayBuffer(about.byteLength);
   const whole = new Uint8Array(buffer);
   const placed = await Promise.all(
     parts.map(async (part, n): Promise<'placed' | 'not this part' | 'wrong size'> => {
-      const row = await open(db.key, PARTS_TABLE, new Uint8Array(await part!.sealed.arrayBuffer()));
+      const row = await openPart(part!.sealed, n);
       if (row.part !== n || !(row.bytes instanceof Uint8Array)) return 'not this part';
       const at = n * about.partBytes;
       if (row.bytes.byteLength !== (n === parts.length - 1 ? about.byteLength - at : about.partBytes)) return 'wrong size';
