@@ -99,7 +99,7 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     const database = (db = new DirectoryDatabase(message.database, message.key));
     const started = performance.now();
     // A saved index that cannot be read (sealed under another format) is rebuilt, as a missing one is.
-    // The lanes that open its parts start now, so they are ready by the time the parts are found.
+    // Its parts opened in two lanes (started only if there are parts to open).
     const lanes = indexPartLanes(message.key, PARTS_TABLE);
     const { meta, saved } = await readSavedIndex(database, lanes?.open)
       .catch(async () => ({ meta: await database.meta.get('sync'), saved: null }))

@@ -23,26 +23,29 @@ declare const Worker: (new (url: URL, options: { type: 'module' }) => Lane) | un
  */
 export function indexPartLanes(key: DataKey, table: string, count = 2): { open: OpenSealedPart; close(): void } | null {
   if (typeof Worker !== 'function') return null;
-  const lanes = Array.from({ length: count }, () => ({
-    worker: new Worker(new URL('./index-part.worker.ts', import.meta.url), { type: 'module' }),
-    waiting: new Map<number, { resolve: (row: Record<string, unknown>) => void; reject: (error: Error) => void }>(),
-  }));
-  for (const lane of lanes) {
-    lane.worker.onmessage = ({ data }) => {
-      const waiter = lane.waiting.get(data.asked);
-      lane.waiting.delete(data.asked);
-      if ('error' in data) waiter?.reject(new Error(data.error));
-      else waiter?.resolve({ part: data.part, bytes: data.bytes });
-    };
-    // A lane that cannot start fails the parts it was given (and the index is rebuilt, as when a part cannot be opened).
-    lane.worker.onerror = () => {
-      for (const waiter of lane.waiting.values()) waiter.reject(new Error('A worker opening the saved index stopped.'));
-      lane.waiting.clear();
-    };
-  }
+  type Waiting = Map<number, { resolve: (row: Record<string, unknown>) => void; reject: (error: Error) => void }>;
+  let lanes: { worker: Lane; waiting: Waiting }[] = [];
+  // Started at the first part asked for: a first start, with no index saved, starts none.
+  const start = () => {
+    lanes = Array.from({ length: count }, () => ({ worker: new Worker(new URL('./index-part.worker.ts', import.meta.url), { type: 'module' }), waiting: new Map() as Waiting }));
+    for (const lane of lanes) {
+      lane.worker.onmessage = ({ data }) => {
+        const waiter = lane.waiting.get(data.asked);
+        lane.waiting.delete(data.asked);
+        if ('error' in data) waiter?.reject(new Error(data.error));
+        else waiter?.resolve({ part: data.part, bytes: data.bytes });
+      };
+      // A lane that cannot start fails the parts it was given (and the index is rebuilt, as when a part cannot be opened).
+      lane.worker.onerror = () => {
+        for (const waiter of lane.waiting.values()) waiter.reject(new Error('A worker opening the saved index stopped.'));
+        lane.waiting.clear();
+      };
+    }
+    return lanes;
+  };
   return {
     open: (sealed, asked) => {
-      const lane = lanes.reduce((fewest, each) => (each.waiting.size < fewest.waiting.size ? each : fewest));
+      const lane = (lanes.length > 0 ? lanes : start()).reduce((fewest, each) => (each.waiting.size < fewest.waiting.size ? each : fewest));
       return new Promise((resolve, reject) => {
         lane.waiting.set(asked, { resolve, reject });
         lane.worker.postMessage({ key, table, sealed, asked });

@@ -89,6 +89,14 @@ describe('the saved index opened in two lanes', () => {
 
   it('is how the search worker opens a saved index at start, and hands it over as the saved one; lanes that fail mean a rebuild', async () => {
     vi.stubGlobal('Worker', LaneWorker);
+    // A first start has no index saved: no lane is started.
+    const fresh = new DirectoryDatabase(`index-part-lanes-test-${(databases += 1)}`, key);
+    await fresh.blocks.add({ entries: [], removed: [] });
+    await fresh.meta.put({ key: 'sync', deltaToken: 'token-1', updatedAt: '2026-12-06T09:00:00.000Z' });
+    fresh.close();
+    await createSearchHandler(() => undefined)({ type: 'open', database: fresh.name, key });
+    expect(LaneWorker.made).toEqual([]);
+
     const db = await withSavedIndex();
     db.close();
     const messages: FromSearchWorker[] = [];
