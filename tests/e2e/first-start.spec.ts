@@ -93,7 +93,9 @@ test('a later start opens the index saved at the first, in the lanes that open i
   await page.goto(`/#secret=${secret}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await page.keyboard.press('Alt+2');
-  await expect(page.getByText(/^Searching [\d,]+ residents\.$/)).toBeVisible();
+  // A fresh profile: this is the first start, the whole copy arriving and indexed, which on a
+  // busy two-core machine takes longer than an ordinary wait.
+  await expect(page.getByText(/^Searching [\d,]+ residents\.$/)).toBeVisible({ timeout: 30_000 });
   // The worker saves the whole index after handing it over.
   await expect.poll(() => savedIndexSeal(page), { timeout: 15_000 }).not.toBeNull();
   const saved = await savedIndexSeal(page);
@@ -103,7 +105,8 @@ test('a later start opens the index saved at the first, in the lanes that open i
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await page.keyboard.press('Alt+2');
-  await expect(page.getByText(/^Searching [\d,]+ residents\.$/)).toBeVisible();
+  // How soon is bench:firststart's to measure; here, only that it opens rather than rebuilds.
+  await expect(page.getByText(/^Searching [\d,]+ residents\.$/)).toBeVisible({ timeout: 10_000 });
   const resident = bundles[0]!.resident;
   await page.getByLabel('Find a resident').fill(`${resident.givenName} ${resident.familyName}`);
   await expect(page.getByTestId('resident-results').getByRole('button', { name: new RegExp(`${resident.givenName} ${resident.familyName}`) }).first()).toBeVisible();
