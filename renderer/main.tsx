@@ -5,6 +5,7 @@ import { chooseBridge } from './bridge/choose-bridge';
 import { keepOfflineShell } from './bridge/offline-shell';
 import { createI18n, staffLanguageFrom } from './i18n/i18n';
 import { startSearchWorkerEarly } from './residents/use-resident-search';
+import { followSession } from './session/follow-session';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 if (new URLSearchParams(window.location.search).get('view') === 'customer') {
@@ -17,9 +18,11 @@ if (new URLSearchParams(window.location.search).get('view') === 'customer') {
 } else {
   // `?lang=en-XA` shows the pseudo-locale, for spotting text that skipped translation; `?lang=ar-XB` the right-to-left one.
   startSearchWorkerEarly();
+  const choice = chooseBridge();
+  // Who is signed in decides everything drawn next: asked now, while the text loads and the first frame is drawn.
+  const follower = choice.ok ? followSession(choice.bridge) : undefined;
   const language = staffLanguageFrom(window.location.search);
   const i18n = await createI18n(language);
-  const choice = chooseBridge();
   keepOfflineShell();
-  root.render(choice.ok ? <App bridge={choice.bridge} i18n={i18n} /> : <NoBridge i18n={i18n} />);
+  root.render(choice.ok ? <App bridge={choice.bridge} i18n={i18n} follower={follower} /> : <NoBridge i18n={i18n} />);
 }

@@ -9,6 +9,7 @@ import stylisRtl from 'stylis-plugin-rtl';
 import type { ApiBridge } from '../../shared/contract/api-bridge';
 import { BridgeProvider } from '../bridge/bridge-context';
 import { staffDirection } from '../i18n/i18n';
+import type { SessionFollower } from '../session/follow-session';
 import { createCivicTheme } from '../theme/theme';
 import { installFocusClearOfBars } from './focus-clear-of-bars';
 import { SessionGate } from './SessionGate';
@@ -49,7 +50,7 @@ function useDocumentLanguage(i18n: i18n): 'ltr' | 'rtl' {
 }
 
 /** Everything the workstation needs around it: text, the bridge, the theme. */
-export function App({ bridge, i18n }: { bridge: ApiBridge; i18n: i18n }) {
+export function App({ bridge, i18n, follower }: { bridge: ApiBridge; i18n: i18n; follower?: SessionFollower }) {
   const [highContrast, setHighContrast] = useState(initialContrast);
   const direction = useDocumentLanguage(i18n);
   useEffect(() => installFocusClearOfBars(), []);
@@ -63,7 +64,7 @@ export function App({ bridge, i18n }: { bridge: ApiBridge; i18n: i18n }) {
   const workstation = (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <SessionGate highContrast={highContrast} onToggleContrast={toggleContrast} />
+      <SessionGate follower={follower} highContrast={highContrast} onToggleContrast={toggleContrast} />
     </ThemeProvider>
   );
   return (

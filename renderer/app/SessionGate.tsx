@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../shared/contract/outcome';
-import type { SessionInfo } from '../../shared/contract/session';
 import { AccountProvider } from '../account/account-context';
 import { AgentStateProvider } from '../agent-state/agent-state-context';
 import { useBridge } from '../bridge/bridge-context';
@@ -14,39 +12,28 @@ import { useCustomerScreenLock } from '../lock/use-customer-screen-lock';
 import { useIdleLock } from '../lock/use-idle-lock';
 import { DeepLinksProvider } from '../navigation/deep-links';
 import { NavigationProvider } from '../navigation/navigation-context';
+import { followSession, type SessionFollower } from '../session/follow-session';
 import { SessionProvider } from '../session/session-context';
 import { OfficerStorageGate } from './OfficerStorageGate';
 import { CannotStart, StartingUp } from './StartingUp';
 import { Workstation } from './Workstation';
 
-/** Asks the main process how this workstation is running, then shows the right screen. */
-export function SessionGate(props: { highContrast: boolean; onToggleContrast: () => void }) {
+/**
+ * Shows the right screen for how this workstation is running, as main says (`follower`,
+ * asked by renderer/main.tsx before the first paint; drawn alone, as in tests, it asks itself).
+ */
+export function SessionGate({ follower, ...props }: { follower?: SessionFollower; highContrast: boolean; onToggleContrast: () => void }) {
   const bridge = useBridge();
   const { t } = useTranslation();
-  const [session, setSession] = useState<SessionInfo | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const own = useMemo(() => (follower ? null : followSession(bridge)), [bridge, follower]);
+  useEffect(() => () => own?.stop(), [own]);
+  const following = (follower ?? own) as SessionFollower;
+  const { session, error } = useSyncExternalStore(following.listen, following.known);
   // Locked while the workstation was open: it stays as it was, hidden, for the officer to come
   // back to. Locked before it ever opened (a page reloaded under the lock): nothing is drawn
   // behind the lock, so nothing asks main for a resident until someone resumes.
   const [opened, setOpened] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const take = (next: SessionInfo) => {
-      setSession(next);
-      if (!next.lock) setOpened(true);
-    };
-    void bridge.session.get({}).then((outcome) => {
-      if (!live) return;
-      if (outcome.ok) take(outcome.value);
-      else setError(outcome.error);
-    });
-    const stop = bridge.on('session.changed', take);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [bridge]);
+  if (session && !session.lock && !opened) setOpened(true);
 
   // The idle lock (renderer/lock/): main holds it, so every window and a reloaded page agree.
   const lock = session?.lock ?? null;
