@@ -143,18 +143,20 @@ export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, '
  */
 export async function readSavedIndex(db: DirectoryDatabase, openPart: OpenSealedPart = async (sealed) => open(db.key, PARTS_TABLE, new Uint8Array(await sealed.arrayBuffer()))): Promise<{ meta: DirectoryMeta | undefined; saved: { about: SavedIndex; buffer: ArrayBuffer } | null }> {
   const { meta, about, parts } = await db.transaction('r', [db.meta, db.blocks, db.index, db.indexParts], async () => {
-    const [meta, about, first] = await Promise.all([db.meta.get('sync'), db.index.get('index'), db.blocks.toCollection().limit(1).primaryKeys()]);
+    // The parts asked for with the rest, not after (each read waits its turn in IndexedDB): the
+    // table holds one index's parts only (saveIndex clears it first), and they are Blobs, whose
+    // bytes are read later, in the lanes.
+    const [meta, about, first, parts] = await Promise.all([db.meta.get('sync'), db.index.get('index'), db.blocks.toCollection().limit(1).primaryKeys(), db.indexParts.toArray()]);
     const current = about && meta && about.parts !== undefined && about.partBytes !== undefined && about.layout.format === PACKED_FORMAT && (about.deltaToken === meta.deltaToken || (about.firstSeq !== undefined && about.firstSeq === first[0]));
-    if (!current) return { meta, about: null, parts: [] };
-    return { meta, about, parts: await db.indexParts.bulkGet(Array.from({ length: about.parts }, (_, part) => part)) };
+    return current ? { meta, about, parts } : { meta, about: null, parts: [] };
   });
-  if (!about || parts.some((part) => !part)) return { meta, saved: null };
+  if (!about || parts.length !== about.parts || parts.some((part, n) => part.part !== n)) return { meta, saved: null };
   // Every part asked for at once, each put in its place as soon as it is open, while the others are still being read and opened.
   const buffer = new ArrayBuffer(about.byteLength);
   const whole = new Uint8Array(buffer);
   const placed = await Promise.all(
     parts.map(async (part, n): Promise<'placed' | 'not this part' | 'wrong size'> => {
-      const row = await openPart(part!.sealed, n);
+      const row = await openPart(part.sealed, n);
       if (row.part !== n || !(row.bytes instanceof Uint8Array)) return 'not this part';
       const at = n * about.partBytes;
       if (row.bytes.byteLength !== (n === parts.length - 1 ? about.byteLength - at : about.partBytes)) return 'wrong size';

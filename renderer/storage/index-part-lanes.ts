@@ -19,33 +19,31 @@ declare const Worker: (new (url: URL, options: { type: 'module' }) => Lane) | un
  * decrypts one (about 115 MB/s) and only then takes in the next Blob's bytes. Two lanes, each
  * reading and opening its own parts, opened 96 MB in 0.95-1.1 s against 1.5 s in one thread; a
  * third lane was no quicker on two cores. Each part goes to the lane with fewest waiting.
- * Null where there are no workers (Node's tests), and the parts are opened in place.
+ *
+ * Started at once, by the search worker as it starts (with the page): a worker takes about
+ * 200 ms to start and load its code, which, started at the first part, every later start
+ * waited for. Null where there are no workers (Node's tests), and the parts are opened in place.
  */
-export function indexPartLanes(key: DataKey, table: string, count = 2): { open: OpenSealedPart; close(): void } | null {
+export function indexPartLanes(count = 2): { opener(key: DataKey, table: string): OpenSealedPart; close(): void } | null {
   if (typeof Worker !== 'function') return null;
   type Waiting = Map<number, { resolve: (row: Record<string, unknown>) => void; reject: (error: Error) => void }>;
-  let lanes: { worker: Lane; waiting: Waiting }[] = [];
-  // Started at the first part asked for: a first start, with no index saved, starts none.
-  const start = () => {
-    lanes = Array.from({ length: count }, () => ({ worker: new Worker(new URL('./index-part.worker.ts', import.meta.url), { type: 'module' }), waiting: new Map() as Waiting }));
-    for (const lane of lanes) {
-      lane.worker.onmessage = ({ data }) => {
-        const waiter = lane.waiting.get(data.asked);
-        lane.waiting.delete(data.asked);
-        if ('error' in data) waiter?.reject(new Error(data.error));
-        else waiter?.resolve({ part: data.part, bytes: data.bytes });
-      };
-      // A lane that cannot start fails the parts it was given (and the index is rebuilt, as when a part cannot be opened).
-      lane.worker.onerror = () => {
-        for (const waiter of lane.waiting.values()) waiter.reject(new Error('A worker opening the saved index stopped.'));
-        lane.waiting.clear();
-      };
-    }
-    return lanes;
-  };
+  const lanes = Array.from({ length: count }, () => ({ worker: new Worker(new URL('./index-part.worker.ts', import.meta.url), { type: 'module' }), waiting: new Map() as Waiting }));
+  for (const lane of lanes) {
+    lane.worker.onmessage = ({ data }) => {
+      const waiter = lane.waiting.get(data.asked);
+      lane.waiting.delete(data.asked);
+      if ('error' in data) waiter?.reject(new Error(data.error));
+      else waiter?.resolve({ part: data.part, bytes: data.bytes });
+    };
+    // A lane that cannot start fails the parts it was given (and the index is rebuilt, as when a part cannot be opened).
+    lane.worker.onerror = () => {
+      for (const waiter of lane.waiting.values()) waiter.reject(new Error('A worker opening the saved index stopped.'));
+      lane.waiting.clear();
+    };
+  }
   return {
-    open: (sealed, asked) => {
-      const lane = (lanes.length > 0 ? lanes : start()).reduce((fewest, each) => (each.waiting.size < fewest.waiting.size ? each : fewest));
+    opener: (key, table) => (sealed, asked) => {
+      const lane = lanes.reduce((fewest, each) => (each.waiting.size < fewest.waiting.size ? each : fewest));
       return new Promise((resolve, reject) => {
         lane.waiting.set(asked, { resolve, reject });
         lane.worker.postMessage({ key, table, sealed, asked });

@@ -56,7 +56,7 @@ afterEach(() => {
 
 describe('the saved index opened in two lanes', () => {
   it('is not started where there are no workers, and the parts are opened in place', async () => {
-    expect(indexPartLanes(key, PARTS_TABLE)).toBeNull();
+    expect(indexPartLanes()).toBeNull();
     const db = await withSavedIndex();
     expect(new Uint8Array((await readSavedIndex(db)).saved!.buffer)).toEqual(new Uint8Array(buffer));
   });
@@ -64,8 +64,8 @@ describe('the saved index opened in two lanes', () => {
   it('gives the parts to two workers of index-part.worker.ts, and puts their bytes back together exactly', async () => {
     vi.stubGlobal('Worker', LaneWorker);
     const db = await withSavedIndex();
-    const lanes = indexPartLanes(key, PARTS_TABLE)!;
-    const read = await readSavedIndex(db, lanes.open);
+    const lanes = indexPartLanes()!;
+    const read = await readSavedIndex(db, lanes.opener(key, PARTS_TABLE));
     lanes.close();
     expect(new Uint8Array(read.saved!.buffer)).toEqual(new Uint8Array(buffer));
     expect(LaneWorker.made.map((lane) => lane.url.pathname.split('/').at(-1))).toEqual(['index-part.worker.ts', 'index-part.worker.ts']);
@@ -78,24 +78,29 @@ describe('the saved index opened in two lanes', () => {
   it('refuses parts sealed under another key, and parts a stopped worker was given', async () => {
     vi.stubGlobal('Worker', LaneWorker);
     const db = await withSavedIndex();
-    const wrongKey = indexPartLanes(otherKey, PARTS_TABLE)!;
-    await expect(readSavedIndex(db, wrongKey.open)).rejects.toThrow();
+    const wrongKey = indexPartLanes()!;
+    await expect(readSavedIndex(db, wrongKey.opener(otherKey, PARTS_TABLE))).rejects.toThrow();
     wrongKey.close();
     LaneWorker.stops = true;
-    const stopped = indexPartLanes(key, PARTS_TABLE)!;
-    await expect(readSavedIndex(db, stopped.open)).rejects.toThrow('A worker opening the saved index stopped.');
+    const stopped = indexPartLanes()!;
+    await expect(readSavedIndex(db, stopped.opener(key, PARTS_TABLE))).rejects.toThrow('A worker opening the saved index stopped.');
     stopped.close();
   });
 
   it('is how the search worker opens a saved index at start, and hands it over as the saved one; lanes that fail mean a rebuild', async () => {
     vi.stubGlobal('Worker', LaneWorker);
-    // A first start has no index saved: no lane is started.
+    // The lanes start with the search worker, before it is asked to open anything (a worker
+    // takes a while to start); a first start, with no index saved, gives them nothing and stops them.
     const fresh = new DirectoryDatabase(`index-part-lanes-test-${(databases += 1)}`, key);
     await fresh.blocks.add({ entries: [], removed: [] });
     await fresh.meta.put({ key: 'sync', deltaToken: 'token-1', updatedAt: '2026-12-06T09:00:00.000Z' });
     fresh.close();
-    await createSearchHandler(() => undefined)({ type: 'open', database: fresh.name, key });
-    expect(LaneWorker.made).toEqual([]);
+    const first = createSearchHandler(() => undefined);
+    expect(LaneWorker.made).toHaveLength(2);
+    await first({ type: 'open', database: fresh.name, key });
+    expect(LaneWorker.made.flatMap((lane) => lane.asked)).toEqual([]);
+    expect(LaneWorker.made.every((lane) => lane.terminated)).toBe(true);
+    LaneWorker.made = [];
 
     const db = await withSavedIndex();
     db.close();
