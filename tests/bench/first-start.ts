@@ -8,16 +8,18 @@
  *    first result on screen for it;
  *  - search.first_start_ready_ms: to "Searching 320,000 residents." (the whole copy searchable);
  *  - search.first_start_saved_ms: to the whole index saved for the next start (not a target);
- *  - search.warm_start_ready_ms: the page reloaded (once the index is saved), to the same words again.
+ *  - search.warm_start_ready_ms: the page reloaded (once the index is saved), to the same words
+ *    again; the median of three reloads (search.warm_start_ready.max_ms the slowest).
  */
 import type { Page } from '@playwright/test';
-import { report, startWorkstation, typeIntoSearchAtOnce, whenIndexSaved } from './browser-host';
+import { percentile, report, startWorkstation, typeIntoSearchAtOnce, whenIndexSaved } from './browser-host';
 
 const residents = Number(process.env.BENCH_RESIDENTS ?? 320_000);
 // The commonest surname in the training borough's names (resources/training/names.json):
 // its residents are in Dataverse's first page whatever order the pages come in.
 const surname = process.env.BENCH_SURNAME ?? 'Smith';
 const whole = `Searching ${residents.toLocaleString('en-GB')} residents.`;
+const WARM_REOPENS = 3;
 
 /**
  * The page's clock (ms since its navigation) when `ready` first holds, checked every frame.
@@ -60,12 +62,19 @@ try {
   report('search.first_start_saved_ms', saved, 0);
 
   // Reopening: the same profile, its copy and index on this computer, only changes since.
-  await page.reload();
-  // The workstation opens on the Dashboard again; Search is one key away, as before.
-  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
-  await page.keyboard.press('Alt+2');
-  const warm = await pageTimeWhen(page, statusSays, whole, 300_000);
-  report('search.warm_start_ready_ms', warm, 0);
+  // Three times, the median reported (these machines are noisy; the first reopen, just after
+  // the first start's work, is the slowest), and the slowest beside it.
+  const warm: number[] = [];
+  for (let reopen = 0; reopen < WARM_REOPENS; reopen += 1) {
+    await page.reload();
+    // The workstation opens on the Dashboard again; Search is one key away, as before.
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 120_000 });
+    await page.keyboard.press('Alt+2');
+    warm.push(await pageTimeWhen(page, statusSays, whole, 300_000));
+  }
+  console.error(`bench:firststart: each reopen ready at ${warm.map((each) => Math.round(each)).join(', ')} ms`);
+  report('search.warm_start_ready_ms', percentile(warm, 50), 0);
+  report('search.warm_start_ready.max_ms', Math.max(...warm), 0);
 } catch (error) {
   console.error(`bench:firststart failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
