@@ -19,8 +19,6 @@ const SEGMENT_EVERY_MS = 1_000;
  */
 export function createSearchHandler(post: (message: FromSearchWorker, transfer: ArrayBuffer[]) => void): (message: ToSearchWorker) => Promise<void> {
   let db: DirectoryDatabase | null = null;
-  // Ready before the page asks to open (renderer/storage/index-part-lanes.ts); stopped once it has.
-  let partLanes = indexPartLanes();
   let opened = false;
   /** The sync's store, when the page hands its slices here to be written (directory-writer.ts). */
   let writer: SliceStore | null = null;
@@ -101,9 +99,10 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     const database = (db = new DirectoryDatabase(message.database, message.key));
     const started = performance.now();
     // A saved index that cannot be read (sealed under another format) is rebuilt, as a missing one is.
-    // Its parts opened in the lanes started with this worker, which only the first open needs.
-    const lanes = partLanes;
-    partLanes = null;
+    // Its parts opened in two lanes (renderer/storage/index-part-lanes.ts), started only where
+    // there are parts (a first start starts none), and before the transaction that reads them,
+    // which hides most of the time a worker takes to start.
+    const lanes = (await database.indexParts.count().catch(() => 0)) > 0 ? indexPartLanes() : null;
     const { meta, saved } = await readSavedIndex(database, lanes?.opener(message.key, PARTS_TABLE))
       .catch(async () => ({ meta: await database.meta.get('sync'), saved: null }))
       .finally(() => lanes?.close());

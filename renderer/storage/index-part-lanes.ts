@@ -20,9 +20,10 @@ declare const Worker: (new (url: URL, options: { type: 'module' }) => Lane) | un
  * reading and opening its own parts, opened 96 MB in 0.95-1.1 s against 1.5 s in one thread; a
  * third lane was no quicker on two cores. Each part goes to the lane with fewest waiting.
  *
- * Started at once, by the search worker as it starts (with the page): a worker takes about
- * 200 ms to start and load its code, which, started at the first part, every later start
- * waited for. Null where there are no workers (Node's tests), and the parts are opened in place.
+ * Started by the search worker as soon as it knows there are parts, before it reads them: a
+ * worker takes about 200 ms to start and load its code, which, started at the first part
+ * asked for, every later start waited for. Null where there are no workers (Node's tests), and
+ * the parts are opened in place.
  */
 export function indexPartLanes(count = 2): { opener(key: DataKey, table: string): OpenSealedPart; close(): void } | null {
   if (typeof Worker !== 'function') return null;
