@@ -25,9 +25,9 @@ import { Workstation } from './Workstation';
 export function SessionGate({ follower, ...props }: { follower?: SessionFollower; highContrast: boolean; onToggleContrast: () => void }) {
   const bridge = useBridge();
   const { t } = useTranslation();
-  const following = useMemo(() => follower ?? followSession(bridge), [bridge, follower]);
-  // One it started itself stops with it; main.tsx's lasts as long as the page.
-  useEffect(() => (following === follower ? undefined : () => following.stop()), [following, follower]);
+  const own = useMemo(() => (follower ? null : followSession(bridge)), [bridge, follower]);
+  useEffect(() => () => own?.stop(), [own]);
+  const following = (follower ?? own) as SessionFollower;
   const { session, error } = useSyncExternalStore(following.listen, following.known);
   // Locked while the workstation was open: it stays as it was, hidden, for the officer to come
   // back to. Locked before it ever opened (a page reloaded under the lock): nothing is drawn
