@@ -92,7 +92,8 @@ const savedIndexSeal = (page: Page) =>
 test('a later start opens the index saved at the first, in the lanes that open it, and searches it at once', async ({ page }) => {
   await page.goto(`/#secret=${secret}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await page.keyboard.press('Alt+2');
+  // The Places button, not Alt+2: the shortcut is listened for a moment after the heading is drawn.
+  await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Search' }).click();
   // A fresh profile: this is the first start, the whole copy arriving and indexed, which on a
   // busy two-core machine takes longer than an ordinary wait.
   await expect(page.getByText(/^Searching [\d,]+ residents\.$/)).toBeVisible({ timeout: 30_000 });
@@ -104,7 +105,8 @@ test('a later start opens the index saved at the first, in the lanes that open i
   page.on('worker', (worker) => workers.push(worker.url()));
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await page.keyboard.press('Alt+2');
+  // The Places button, not Alt+2: the shortcut is listened for a moment after the heading is drawn.
+  await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Search' }).click();
   // How soon is bench:firststart's to measure; here, only that it opens rather than rebuilds.
   await expect(page.getByText(/^Searching [\d,]+ residents\.$/)).toBeVisible({ timeout: 10_000 });
   const resident = bundles[0]!.resident;
