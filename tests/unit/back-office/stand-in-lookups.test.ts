@@ -20,7 +20,12 @@ describe('the rows a filter can match', () => {
   // A table whose only resident with contacts is A, in rows k1 and k2.
   const table = {
     definition: { key: 'activityid' },
-    withLookup: (column: string, id: string) => new Set(column === '_regardingobjectid_value' && id.toLowerCase() === A ? ['k1', 'k2'] : []),
+    withLookup: (column: string, value: string) => {
+      if (column === '_regardingobjectid_value' && value.toLowerCase() === A) return new Set(['k1', 'k2']);
+      if (column === 'mobilephone' && value === "07700 900'123") return new Set(['k3']);
+      if (column === 'telephone1' && value === '07700900123') return new Set(['k4']);
+      return new Set();
+    },
   } as unknown as StoredTable;
   const K1 = '0000000b-0000-4000-8000-000000000001';
   const K2 = '0000000b-0000-4000-8000-000000000002';
@@ -36,6 +41,11 @@ describe('the rows a filter can match', () => {
     expect(rowsToTry(`(activityid eq ${K1} or activityid eq ${K2.toUpperCase()}) and statecode eq 1`, table)).toEqual([K1, K2]);
   });
 
+  it('are those with the phone numbers a filter lists, as a tenant indexes its phone columns', () => {
+    expect(rowsToTry(`(mobilephone eq '07700 900''123' or telephone1 eq '07700900123') and statecode eq 0`, table)).toEqual(['k3', 'k4']);
+    expect(rowsToTry(`telephone1 eq '07700900123'`, table)).toEqual(['k4']);
+  });
+
   it('are every row when "or" joins at the top level, or the condition sits inside brackets, a string or another column', () => {
     expect(rowsToTry(`_regardingobjectid_value eq ${A} or statecode eq 1`, table)).toBeNull();
     expect(rowsToTry(`(_cd_caseid_value eq ${A} or _regardingobjectid_value eq ${A})`, table)).toBeNull();
@@ -44,6 +54,10 @@ describe('the rows a filter can match', () => {
     expect(rowsToTry(`(activityid eq ${K1} or (activityid eq ${K2} and statecode eq 1))`, table)).toBeNull();
     expect(rowsToTry(`activityid ne ${K1}`, table)).toBeNull();
     expect(rowsToTry('statecode eq 1', table)).toBeNull();
+    // Only the phone columns are indexed, and only every listed condition found by one narrows.
+    expect(rowsToTry(`lastname eq 'Okafor'`, table)).toBeNull();
+    expect(rowsToTry(`(mobilephone eq '07700900123' or lastname eq 'Okafor')`, table)).toBeNull();
+    expect(rowsToTry(`(mobilephone eq 'a or telephone1 eq ''b')`, table)).toBeNull();
   });
 });
 
@@ -79,6 +93,31 @@ describe('reading by a lookup', () => {
     const [one, two] = harness.standIn.rows('phonecalls').map((row) => String(row.activityid));
     expect(await read(`(activityid eq ${String(one)} or activityid eq ${String(two)})`)).toEqual([String(one), String(two)].sort());
     expect(await read(`activityid eq ${String(one)} and statecode eq 99`)).toEqual([]);
+  });
+
+  it('finds residents by phone as reading every row would, after a number moves to another resident', async () => {
+    const readContacts = async (filter: string) => {
+      const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/contacts?$select=contactid&$filter=${encodeURIComponent(filter)}`, { headers: { Authorization: harness.authorization, Accept: 'application/json' } });
+      const body = JSON.parse(await response.text()) as { value: { contactid: string }[] };
+      return body.value.map((row) => row.contactid).sort();
+    };
+    const withNumber = (number: string) =>
+      harness.standIn
+        .rows('contacts')
+        .filter((row) => row.mobilephone === number || row.telephone1 === number)
+        .map((row) => String(row.contactid))
+        .sort();
+    const [owner, other] = harness.standIn.rows('contacts').filter((row) => typeof row.mobilephone === 'string' && row.mobilephone !== '');
+    if (!owner || !other) throw new Error('the fixture needs two residents with mobiles');
+    const number = String(owner.mobilephone);
+    const byPhone = `(mobilephone eq '${number}' or telephone1 eq '${number}')`;
+    expect(await readContacts(byPhone)).toEqual(withNumber(number));
+    expect(await readContacts(byPhone)).toContain(String(owner.contactid));
+    harness.standIn.mutate.update('contacts', String(owner.contactid), { mobilephone: '07700 900999' });
+    harness.standIn.mutate.update('contacts', String(other.contactid), { telephone1: number });
+    expect(await readContacts(byPhone)).toEqual(withNumber(number));
+    expect(await readContacts(byPhone)).toContain(String(other.contactid));
+    expect(await readContacts(byPhone)).not.toContain(String(owner.contactid));
   });
 
   it('no longer finds a removed row', async () => {

@@ -1,3 +1,4 @@
+import { isoDateInLondon } from '../../../../shared/service-standards/iso-date';
 import { BackOfficeError } from '../errors';
 import type { DataverseClient } from './client';
 import type { ColumnLengths, ContactLengths } from './column-lengths';
@@ -53,7 +54,10 @@ export function readRow<T>(table: string, row: Row, map: (row: Row) => T): T {
   }
 }
 
-/** Today in London, where the council is: a due date or an age changes at local midnight. */
+/**
+ * Today in London, where the council is: a due date or an age changes at local midnight.
+ * The shared formatter is made once (making one each time cost a screen-pop about a millisecond).
+ */
 export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return isoDateInLondon(now);
 }

@@ -198,17 +198,29 @@ export function topLevelConditions(filter: string): string[] | null {
 }
 
 /**
+ * The text columns a council's tenant indexes for asking by equality: the phone columns a
+ * screen-pop finds its caller by (the Quick Find view's columns, which Dataverse indexes).
+ */
+const INDEXED_TEXT = new Set(['mobilephone', 'telephone1']);
+
+/**
  * The only rows a filter can match, found as Dataverse's indexes would find them: by a lookup
- * it requires ('_regardingobjectid_value eq <guid> and …') or by the keys it lists
- * ('(activityid eq <guid> or activityid eq <guid>)'). Null when it needs every row read.
+ * it requires ('_regardingobjectid_value eq <guid> and …'), by the keys it lists
+ * ('(activityid eq <guid> or activityid eq <guid>)') or by the indexed text it lists
+ * ("(mobilephone eq '07700 900123' or telephone1 eq '07700900123')"). Null when it needs
+ * every row read.
  */
 export function rowsToTry(filter: string, table: StoredTable): string[] | null {
   for (const condition of topLevelConditions(filter) ?? []) {
     const lookup = new RegExp(`^(_[a-z0-9_]+_value) eq (${GUID})$`, 'i').exec(condition);
     if (lookup?.[1] && lookup[2]) return [...table.withLookup(lookup[1], lookup[2])];
-    const listed = /^\((.*)\)$/.exec(condition)?.[1] ?? condition;
-    const keys = listed.split(/ or /i).map((each) => new RegExp(`^\\(?${table.definition.key} eq (${GUID})\\)?$`, 'i').exec(each.trim())?.[1]);
+    const listed = (/^\((.*)\)$/.exec(condition)?.[1] ?? condition).split(/ or /i).map((each) => each.trim());
+    const keys = listed.map((each) => new RegExp(`^\\(?${table.definition.key} eq (${GUID})\\)?$`, 'i').exec(each)?.[1]);
     if (keys.every((key) => key !== undefined)) return keys.map((key) => key.toLowerCase());
+    const texts = listed.map((each) => /^([a-z0-9_]+) eq '((?:[^']|'')*)'$/i.exec(each));
+    if (texts.every((text) => text?.[1] !== undefined && text[2] !== undefined && INDEXED_TEXT.has(text[1].toLowerCase()))) {
+      return texts.flatMap((text) => [...table.withLookup(String(text?.[1]).toLowerCase(), String(text?.[2]).replaceAll("''", "'"))]);
+    }
   }
   return null;
 }

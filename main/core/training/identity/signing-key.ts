@@ -20,6 +20,7 @@ const base64url = (data: Buffer | string) => Buffer.from(data).toString('base64u
 export function makeSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = randomUUID();
+  const verified = new Map<string, Claims>();
   return {
     jwks: () => ({ keys: [{ ...(publicKey.export({ format: 'jwk' }) as Record<string, unknown>), kid, use: 'sig', alg: 'RS256' }] }),
     sign(claims) {
@@ -28,9 +29,25 @@ export function makeSigningKey(): SigningKey {
       const signature = sign('sha256', Buffer.from(`${head}.${body}`), privateKey);
       return `${head}.${body}.${base64url(signature)}`;
     },
-    verify: (token) => verifyWith(publicKey, kid, token),
+    verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
+      const claims = verifyWith(publicKey, kid, token);
+      if (claims) {
+        if (verified.size >= TOKENS_KEPT) verified.delete(verified.keys().next().value ?? '');
+        verified.set(token, Object.freeze(claims));
+      }
+      return claims;
+    },
   };
 }
+
+/**
+ * Tokens whose signature has been checked, as a resource server keeps them: every request
+ * carries one of a few tokens, and checking an RSA signature was most of a small read's work
+ * (a screen-pop makes ten). Only the signature is kept: expiry and issuer are checked each time.
+ */
+const TOKENS_KEPT = 64;
 
 function verifyWith(publicKey: KeyObject, kid: string, token: string): Claims | null {
   const parts = token.split('.');
