@@ -10,9 +10,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
 import { KEYS_IN_PLACE, SHORTCUTS } from '../navigation/shortcuts';
+import { memo } from 'react';
 
 /** F1 or ?: every shortcut, from the same table the keys are handled by. */
-export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => void }) {
+export const HelpOverlay = memo(function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const describe = (label: (typeof SHORTCUTS)[number]['label']) =>
     t(label.key, Object.fromEntries(Object.entries(label.values ?? {}).map(([name, key]) => [name, t(key)])));
@@ -67,4 +68,4 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => v
       </DialogActions>
     </Dialog>
   );
-}
+});

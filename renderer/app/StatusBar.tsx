@@ -8,6 +8,7 @@ import { AccountStatusItem } from '../account/AccountStatusItem';
 import { AgentStateControl } from '../agent-state/AgentStateControl';
 import { useCaseNavigation } from '../cases/case-navigation';
 import { useSyncStatus } from '../sync/sync-context';
+import { memo } from 'react';
 
 const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -16,7 +17,7 @@ const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { h
  * Kept in view on a normal screen; when zoomed (short viewport) it scrolls with the page so
  * it never covers it. Changes are announced politely: they matter, but never mid-sentence.
  */
-export function StatusBar({ session }: { session: SessionInfo }) {
+export const StatusBar = memo(function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const sync = useSyncStatus();
   const navigation = useCaseNavigation();
@@ -78,4 +79,4 @@ export function StatusBar({ session }: { session: SessionInfo }) {
       </Box>
     </Box>
   );
-}
+});

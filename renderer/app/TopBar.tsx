@@ -6,8 +6,9 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
 import { TrainingUserPicker } from '../session/TrainingUserPicker';
+import { memo } from 'react';
 
-export function TopBar(props: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void; onOpenHelp: () => void }) {
+export const TopBar = memo(function TopBar(props: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void; onOpenHelp: () => void }) {
   const { t } = useTranslation();
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, px: 2, py: 1, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
@@ -23,4 +24,4 @@ export function TopBar(props: { session: SessionInfo; highContrast: boolean; onT
       </Button>
     </Box>
   );
-}
+});

@@ -2,9 +2,10 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_BANNER_COLOURS } from '../theme/theme';
+import { memo } from 'react';
 
 /** Always on screen in training mode, so nobody mistakes practice for a real resident. */
-export function TrainingBanner({ highContrast }: { highContrast: boolean }) {
+export const TrainingBanner = memo(function TrainingBanner({ highContrast }: { highContrast: boolean }) {
   const { t } = useTranslation();
   const colours = highContrast ? TRAINING_BANNER_COLOURS.highContrast : TRAINING_BANNER_COLOURS.standard;
   return (
@@ -16,4 +17,4 @@ export function TrainingBanner({ highContrast }: { highContrast: boolean }) {
       </Typography>
     </Box>
   );
-}
+});

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import type { SessionInfo } from '../../shared/contract/session';
 import { CaseLinks, CaseNavigationProvider } from '../cases/case-navigation';
 import { ContactHeader } from '../contact/ContactHeader';
-import { useContact } from '../contact/contact-context';
+import { useContactGeneration } from '../contact/contact-context';
 import { useNavigation } from '../navigation/navigation-context';
 import { placesFor } from '../navigation/places';
 import { PlaceView } from '../places/PlaceView';
@@ -20,7 +20,11 @@ import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { TrainingBanner } from './TrainingBanner';
 
-/** The frame every place sits in: banner, top bar, the contact in hand, places, the place itself, status bar. */
+/**
+ * The frame every place sits in: banner, top bar, the contact in hand, places, the place itself,
+ * status bar. The banner, top bar, status bar and help are memoised where they are defined: a
+ * screen-pop changes the place, and drawing them again each time added to every pop.
+ */
 export function Workstation({ session, highContrast, onToggleContrast }: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void }) {
   const [helpOpen, setHelpOpen] = useState(false);
   // Questions to experts and escalations waiting on this computer go from here, whatever place is open.
@@ -28,8 +32,9 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
   // Texts and emails to residents likewise.
   const messageSender = useMessageSender();
   const navigation = useNavigation();
-  const { generation } = useContact();
+  const generation = useContactGeneration();
   const openHelp = useCallback(() => setHelpOpen(true), []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
 
   if (!navigation) return null;
   return (
@@ -56,7 +61,7 @@ export function Workstation({ session, highContrast, onToggleContrast }: { sessi
               </Box>
             </Box>
             <StatusBar session={session} />
-            <HelpOverlay open={helpOpen} onClose={() => setHelpOpen(false)} />
+            <HelpOverlay open={helpOpen} onClose={closeHelp} />
           </Box>
         </CaseNavigationProvider>
         </MailOutboxProvider>

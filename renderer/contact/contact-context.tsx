@@ -43,11 +43,6 @@ interface ContactMemory {
 const NOTHING: ContactMemory = { residents: [], shownId: null, aboutId: null, askAbout: null, error: null };
 
 export interface ContactApi {
-  /**
-   * Starts at 0 and goes up each time a contact ends: every place is drawn afresh for the next
-   * contact, so nothing the last one typed or showed stays on screen or in memory.
-   */
-  generation: number;
   /** This officer's call, visit or email in hand (or waiting for wrap-up), if any. */
   current: Interaction | null;
   /** The resident on screen. */
@@ -109,6 +104,13 @@ export interface ContactApi {
 }
 
 const ContactContext = createContext<ContactApi | null>(null);
+/**
+ * Starts at 0 and goes up each time a contact ends: every place is drawn afresh for the next
+ * contact, so nothing the last one typed or showed stays on screen or in memory. Apart from the
+ * rest, so the frame around the places is not drawn again at each step of a contact (a
+ * screen-pop changes the contact four times).
+ */
+const GenerationContext = createContext(0);
 
 /**
  * The contact in hand, in one place: its call or visit (kept in IndexedDB from the moment it
@@ -334,7 +336,6 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
     // The screen-pop opens the caller once; a contact that has found its resident never pops again (after a reload too).
     const popped = current !== null && (poppedFor === current.id || (current.residentIds?.length ?? 0) > 0 || memory.residents.length > 0);
     return {
-      generation,
       current,
       resident: byId(memory.shownId),
       about: byId(memory.aboutId),
@@ -387,8 +388,17 @@ export function ContactProvider({ staffId, children }: { staffId: string | null;
       },
       clear,
     };
-  }, [answerAbout, cards, clear, current, db, generation, memory, open, poppedFor, popping, refreshFromBackOffice, staffId, startCall, startCallback, startEmail, updateResident]);
-  return <ContactContext.Provider value={api}>{children}</ContactContext.Provider>;
+  }, [answerAbout, cards, clear, current, db, memory, open, poppedFor, popping, refreshFromBackOffice, staffId, startCall, startCallback, startEmail, updateResident]);
+  return (
+    <GenerationContext.Provider value={generation}>
+      <ContactContext.Provider value={api}>{children}</ContactContext.Provider>
+    </GenerationContext.Provider>
+  );
+}
+
+/** How many contacts have ended here: a place keyed by it is drawn afresh for each contact. */
+export function useContactGeneration(): number {
+  return useContext(GenerationContext);
 }
 
 /** The contact API, or null where there is no ContactProvider (a view shown on its own). */
