@@ -62,10 +62,11 @@ describe('the rows a filter can match', () => {
 });
 
 describe('reading by a lookup', () => {
-  const read = async (filter: string) => {
-    const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/phonecalls?$select=activityid&$filter=${encodeURIComponent(filter)}`, { headers: { Authorization: harness.authorization, Accept: 'application/json' } });
-    const body = JSON.parse(await response.text()) as { value: { activityid: string }[] };
-    return body.value.map((row) => row.activityid).sort();
+  /** The keys of the rows the stand-in answers with, phone calls unless another table is named. */
+  const read = async (filter: string, entitySet = 'phonecalls', key = 'activityid') => {
+    const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/${entitySet}?$select=${key}&$filter=${encodeURIComponent(filter)}`, { headers: { Authorization: harness.authorization, Accept: 'application/json' } });
+    const body = JSON.parse(await response.text()) as { value: Record<string, string>[] };
+    return body.value.map((row) => String(row[key])).sort();
   };
   const byScan = (resident: string) =>
     harness.standIn
@@ -96,11 +97,7 @@ describe('reading by a lookup', () => {
   });
 
   it('finds residents by phone as reading every row would, after a number moves to another resident', async () => {
-    const readContacts = async (filter: string) => {
-      const response = await harness.fetch(`${harness.standIn.url}/api/data/v9.2/contacts?$select=contactid&$filter=${encodeURIComponent(filter)}`, { headers: { Authorization: harness.authorization, Accept: 'application/json' } });
-      const body = JSON.parse(await response.text()) as { value: { contactid: string }[] };
-      return body.value.map((row) => row.contactid).sort();
-    };
+    const readContacts = (filter: string) => read(filter, 'contacts', 'contactid');
     const withNumber = (number: string) =>
       harness.standIn
         .rows('contacts')
