@@ -198,8 +198,9 @@ export function topLevelConditions(filter: string): string[] | null {
 }
 
 /**
- * The text columns a council's tenant indexes for asking by equality: the phone columns a
- * screen-pop finds its caller by (the Quick Find view's columns, which Dataverse indexes).
+ * The text columns the stand-in finds by an index rather than by reading every row: the phone
+ * columns a screen-pop finds its caller by. Only how soon it answers changes, never what: the
+ * answer is still exactly what reading every row gives (stand-in-lookups.test.ts).
  */
 const INDEXED_TEXT = new Set(['mobilephone', 'telephone1']);
 
