@@ -8,9 +8,9 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KEYS_IN_PLACE, SHORTCUTS } from '../navigation/shortcuts';
-import { memo } from 'react';
 
 /** F1 or ?: every shortcut, from the same table the keys are handled by. */
 export const HelpOverlay = memo(function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => void }) {

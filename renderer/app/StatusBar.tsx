@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import { memo } from 'react';
 import { officerStorageIfOpen } from '../storage/officer-storage';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -8,7 +9,6 @@ import { AccountStatusItem } from '../account/AccountStatusItem';
 import { AgentStateControl } from '../agent-state/AgentStateControl';
 import { useCaseNavigation } from '../cases/case-navigation';
 import { useSyncStatus } from '../sync/sync-context';
-import { memo } from 'react';
 
 const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 

@@ -3,10 +3,10 @@ import KeyboardIcon from '@mui/icons-material/Keyboard';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../shared/contract/session';
 import { TrainingUserPicker } from '../session/TrainingUserPicker';
-import { memo } from 'react';
 
 export const TopBar = memo(function TopBar(props: { session: SessionInfo; highContrast: boolean; onToggleContrast: () => void; onOpenHelp: () => void }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_BANNER_COLOURS } from '../theme/theme';
-import { memo } from 'react';
 
 /** Always on screen in training mode, so nobody mistakes practice for a real resident. */
 export const TrainingBanner = memo(function TrainingBanner({ highContrast }: { highContrast: boolean }) {

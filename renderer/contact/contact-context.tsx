@@ -108,7 +108,7 @@ const ContactContext = createContext<ContactApi | null>(null);
  * Starts at 0 and goes up each time a contact ends: every place is drawn afresh for the next
  * contact, so nothing the last one typed or showed stays on screen or in memory. Apart from the
  * rest, so the frame around the places is not drawn again at each step of a contact (a
- * screen-pop changes the contact four times).
+ * screen-pop changes the contact several times).
  */
 const GenerationContext = createContext(0);
 

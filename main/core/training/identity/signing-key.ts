@@ -45,7 +45,7 @@ export function makeSigningKey(): SigningKey {
 /**
  * Tokens whose signature has been checked, as a resource server keeps them: every request
  * carries one of a few tokens, and checking an RSA signature was most of a small read's work
- * (a screen-pop makes ten). Only the signature is kept: expiry and issuer are checked each time.
+ * (a screen-pop makes about ten). Only the signature is kept: expiry and issuer are checked each time.
  */
 const TOKENS_KEPT = 64;
 
