@@ -1,4 +1,3 @@
-import { isoDateInLondon } from '../../../../shared/service-standards/iso-date';
 import { BackOfficeError } from '../errors';
 import type { DataverseClient } from './client';
 import type { ColumnLengths, ContactLengths } from './column-lengths';
@@ -52,12 +51,4 @@ export function readRow<T>(table: string, row: Row, map: (row: Row) => T): T {
     if (error instanceof UnreadableRow) throw new BackOfficeError('unreadable', { detail: `${table}: ${error.message}`, cause: error });
     throw error;
   }
-}
-
-/**
- * Today in London, where the council is: a due date or an age changes at local midnight.
- * The shared formatter is made once (making one each time cost a screen-pop about a millisecond).
- */
-export function londonToday(now: Date): string {
-  return isoDateInLondon(now);
 }

@@ -1,5 +1,6 @@
+import { isoDateInLondon } from '../../../../shared/service-standards/iso-date';
 import type { Resident360 } from '../port';
-import { londonToday, readRow, readRows, type AdapterContext } from './context';
+import { readRow, readRows, type AdapterContext } from './context';
 import { eqId, query, recordId, select } from './odata';
 import type { Row } from './row';
 import { councilTaxAccountColumns, councilTaxAccountTable, toCouncilTaxAccount } from './tables/council-tax-account';
@@ -31,8 +32,9 @@ export async function readResident360(context: AdapterContext, residentId: strin
     return null;
   }
   const markerCount = n.custom('staffsafetymarkercount');
-  const today = londonToday(context.now());
-  const cutoff = londonToday(new Date(context.now().getTime() - RECENTLY_CLOSED_DAYS * 86_400_000));
+  // Today in London, where the council is: what is "recently closed" changes at local midnight.
+  const today = isoDateInLondon(context.now());
+  const cutoff = isoDateInLondon(new Date(context.now().getTime() - RECENTLY_CLOSED_DAYS * 86_400_000));
   const all = async (entitySet: string, filter: string | null, columns: string[], $orderby: string, $top?: string): Promise<Row[]> =>
     filter === null ? [] : (await client.readAll(query(entitySet, { $select: select(columns), $filter: filter, $orderby, $top }))).rows;
 

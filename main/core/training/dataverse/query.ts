@@ -218,10 +218,11 @@ export function rowsToTry(filter: string, table: StoredTable): string[] | null {
     const listed = (/^\((.*)\)$/.exec(condition)?.[1] ?? condition).split(/ or /i).map((each) => each.trim());
     const keys = listed.map((each) => new RegExp(`^\\(?${table.definition.key} eq (${GUID})\\)?$`, 'i').exec(each)?.[1]);
     if (keys.every((key) => key !== undefined)) return keys.map((key) => key.toLowerCase());
-    const texts = listed.map((each) => /^([a-z0-9_]+) eq '((?:[^']|'')*)'$/i.exec(each));
-    if (texts.every((text) => text?.[1] !== undefined && text[2] !== undefined && INDEXED_TEXT.has(text[1].toLowerCase()))) {
-      return texts.flatMap((text) => [...table.withLookup(String(text?.[1]).toLowerCase(), String(text?.[2]).replaceAll("''", "'"))]);
-    }
+    const texts = listed.map((each) => {
+      const [, column = '', text = ''] = /^([a-z0-9_]+) eq '((?:[^']|'')*)'$/i.exec(each) ?? [];
+      return INDEXED_TEXT.has(column.toLowerCase()) ? { column: column.toLowerCase(), text: text.replaceAll("''", "'") } : null;
+    });
+    if (texts.every((each) => each !== null)) return texts.flatMap(({ column, text }) => [...table.withLookup(column, text)]);
   }
   return null;
 }
