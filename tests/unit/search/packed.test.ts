@@ -92,6 +92,33 @@ describe('a packed index (built in the worker, searched on the page, saved for t
     expect(saved / live.length).toBeGreaterThan(30);
   });
 
+  it('keeps text many residents share once, and a date, email or reference the record holds only there, giving each back exactly', () => {
+    const lines = new Set(entries.map((entry) => entry.addressLine));
+    expect(lines.size).toBeLessThan(entries.length / 1.5);
+    expect(packed.layout.sections['entries.addressLine.count']![1]).toBe(lines.size);
+    // An email or reference kept as typed (capitals, spaces) is not its normalised term, so it is kept in the entry's own text, and comes back as typed.
+    const withEmails = entries.filter((entry) => entry.email !== null);
+    const typed = withEmails.map((entry) => ({ ...entry, email: entry.email!.toUpperCase(), councilTaxReference: entry.councilTaxReference && ` ${entry.councilTaxReference.toLowerCase()}` }));
+    const typedBuilt = buildIndexData(typed);
+    const typedUnpacked = unpackIndexData(structuredClone(packIndexData(typedBuilt)));
+    for (let e = 0; e < typed.length; e += 41) expect(typedUnpacked.entries[e]).toEqual(typedBuilt.entries[e]);
+    const emailBytes = withEmails.reduce((sum, entry) => sum + entry.email!.length, 0);
+    const extra = packIndexData(typedBuilt).buffer.byteLength - packIndexData(buildIndexData(withEmails)).buffer.byteLength;
+    expect(extra).toBeGreaterThan(emailBytes * 0.9);
+    const noDate = unpackIndexData(packIndexData(buildIndexData([{ ...entries[2]!, dateOfBirth: '' }])));
+    expect(noDate.entries[0]!.dateOfBirth).toBe('');
+  });
+
+  it('keeps each resident’s number for a shared field in 32 bits once there are more than 65,536 values', () => {
+    const many = Array.from({ length: 70_000 }, (_, n) => ({ ...entries[n % entries.length]!, residentId: `r-${n}`, addressLine: `${n} Long Lane` }));
+    const built = buildIndexData(many);
+    const layout = packIndexData(built).layout;
+    expect(layout.sections['entries.addressLine.i32']).toBeDefined();
+    expect(layout.sections['entries.givenName.u16']).toBeDefined();
+    const again = unpackIndexData(packIndexData(built));
+    for (let e = 0; e < many.length; e += 997) expect(again.entries[e]).toEqual(built.entries[e]);
+  });
+
   it('keeps the arrays as views of the one buffer, not copies', () => {
     expect(unpacked.records.values.buffer).toBe(unpacked.names.dictionary.postings.buffer);
     expect(unpacked.records.values).toEqual(built.records.values);
