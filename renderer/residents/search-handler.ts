@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '../../shared/domain/directory';
 import { buildIndexData } from '../../shared/search/build';
 import { packIndexData, type PackedIndex } from '../../shared/search/packed';
-import { blockEntries, DirectoryDatabase, PARTS_TABLE, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
+import { blockEntries, DirectoryDatabase, partBytesFor, PARTS_TABLE, readDirectory, readSavedIndex, saveIndex, splitIndex } from '../storage/directory-database';
 import { indexPartLanes } from '../storage/index-part-lanes';
 import { createDirectoryWriter, type SliceStore } from './directory-writer';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
@@ -63,7 +63,7 @@ export function createSearchHandler(post: (message: FromSearchWorker, transfer: 
     }));
     const packed = packIndexData(buildIndexData(entries, { onProgress: (done, total) => post({ type: 'progress', done, total }, []) }));
     // The bytes are copied for saving before the buffer goes to the page.
-    const parts = splitIndex(packed.buffer);
+    const parts = splitIndex(packed.buffer, partBytesFor(packed.buffer.byteLength));
     const layout = packed.layout;
     handOver(packed, true, [], started, false);
     if (meta) await saveIndex(database, { deltaToken: meta.deltaToken, layout, firstSeq: seqs[0], throughSeq: seqs.at(-1) }, parts);

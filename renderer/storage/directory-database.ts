@@ -3,7 +3,7 @@ import type { DirectoryEntry } from '../../shared/domain/directory';
 import { PACKED_FORMAT, type PackedLayout } from '../../shared/search/packed';
 import { entriesOfLines, linesOf } from './directory-lines';
 import { officerDatabase } from './officer-storage';
-import type { OpenSealedPart } from './index-part-lanes';
+import { LANES, type OpenSealedPart } from './index-part-lanes';
 import { open, seal, type DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
 
@@ -70,9 +70,10 @@ export interface SavedIndexPart {
 }
 
 /**
- * A borough's index (97 MB at 320,000 residents) in four or five parts: enough for two lanes to
- * open side by side (index-part-lanes.ts), and few, as IndexedDB takes about 16 ms to hand
- * back each Blob row in Debian's Chromium (12 parts of 8 MB: about 0.2 s before any byte is read).
+ * A borough's index (72 MB at 320,000 residents) in a few parts of at most this: enough for
+ * the lanes to open side by side (index-part-lanes.ts), and few, as IndexedDB takes about 16 ms
+ * to hand back each Blob row in Debian's Chromium (12 parts of 8 MB: about 0.2 s before any
+ * byte is read).
  */
 export const PART_BYTES = 24 * 1024 * 1024;
 export const PARTS_TABLE = 'indexParts';
@@ -108,6 +109,16 @@ export async function readDirectory(db: DirectoryDatabase): Promise<DirectoryEnt
     for (const entry of blockEntries(block)) byResident.set(entry.residentId, entry);
   }
   return [...byResident.values()];
+}
+
+/**
+ * The size of each part for an index of `byteLength`: parts of at most PART_BYTES, as many as
+ * a multiple of the lanes, so each lane opens as much as the others. Three parts in two lanes
+ * left one lane opening the third alone, for a few hundred milliseconds of a later start.
+ */
+export function partBytesFor(byteLength: number, lanes = LANES): number {
+  const parts = Math.max(1, Math.ceil(byteLength / PART_BYTES / lanes)) * lanes;
+  return Math.max(1, Math.ceil(byteLength / parts));
 }
 
 /** The index's buffer copied into parts for saving (copied, so the buffer itself can be handed to the page). */

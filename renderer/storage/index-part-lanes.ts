@@ -13,6 +13,9 @@ interface Lane {
 }
 declare const Worker: (new (url: URL, options: { type: 'module' }) => Lane) | undefined;
 
+/** How many lanes open a saved index (measured below); its parts come in a multiple of this (directory-database.ts). */
+export const LANES = 2;
+
 /**
  * Workers that open the saved index's parts side by side, for the search worker. Measured in
  * Debian's Chromium on the 2-core machines, one thread takes the parts one at a time: it
@@ -25,7 +28,7 @@ declare const Worker: (new (url: URL, options: { type: 'module' }) => Lane) | un
  * asked for, every later start waited for. Null where there are no workers (Node's tests), and
  * the parts are opened in place.
  */
-export function indexPartLanes(count = 2): { opener(key: DataKey, table: string): OpenSealedPart; close(): void } | null {
+export function indexPartLanes(count = LANES): { opener(key: DataKey, table: string): OpenSealedPart; close(): void } | null {
   if (typeof Worker !== 'function') return null;
   type Waiting = Map<number, { resolve: (row: Record<string, unknown>) => void; reject: (error: Error) => void }>;
   const lanes = Array.from({ length: count }, () => ({ worker: new Worker(new URL('./index-part.worker.ts', import.meta.url), { type: 'module' }), waiting: new Map() as Waiting }));

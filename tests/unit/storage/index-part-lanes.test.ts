@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PACKED_FORMAT } from '../../../shared/search/packed';
 import { createSearchHandler } from '../../../renderer/residents/search-handler';
 import type { FromSearchWorker } from '../../../renderer/residents/search-messages';
-import { DirectoryDatabase, PARTS_TABLE, readSavedIndex, saveIndex, splitIndex } from '../../../renderer/storage/directory-database';
+import { DirectoryDatabase, PART_BYTES, partBytesFor, PARTS_TABLE, readSavedIndex, saveIndex, splitIndex } from '../../../renderer/storage/directory-database';
 import { indexPartLanes } from '../../../renderer/storage/index-part-lanes';
 import { openIndexPart, type OpenPart, type PartOpened } from '../../../renderer/storage/index-part-opening';
 import { importDataKey } from '../../../renderer/storage/sealing';
@@ -73,6 +73,17 @@ describe('the saved index opened in two lanes', () => {
     expect(LaneWorker.made.map((lane) => lane.asked.length)).toEqual([3, 2]);
     expect(LaneWorker.made.flatMap((lane) => lane.asked).sort()).toEqual([0, 1, 2, 3, 4]);
     expect(LaneWorker.made.every((lane) => lane.terminated)).toBe(true);
+  });
+
+  it('is saved in a multiple of the lanes’ number of parts, each at most PART_BYTES, so each lane opens as much', () => {
+    const parts = (byteLength: number) => splitIndex(new ArrayBuffer(byteLength), partBytesFor(byteLength)).map((part) => part.byteLength);
+    // A borough's 72 MB: four parts of 18 MB, not three of 24 (one lane opening the third alone).
+    const borough = 72_000_000;
+    expect(parts(borough)).toEqual([18_000_000, 18_000_000, 18_000_000, 18_000_000]);
+    expect(parts(2 * PART_BYTES + 1)).toHaveLength(4);
+    expect(parts(2 * PART_BYTES)).toEqual([PART_BYTES, PART_BYTES]);
+    expect(parts(1_001)).toEqual([501, 500]);
+    expect(parts(0)).toEqual([]);
   });
 
   it('refuses parts sealed under another key, and parts a stopped worker was given', async () => {
