@@ -31,6 +31,19 @@ describe('remembered answers in the browser host', () => {
     expect(await transport.invoke('session.get', {})).toEqual(fail('not-possible', 'Sign in again'));
   });
 
+  it('keeps the latest good answer, and writes it only when it has changed', async () => {
+    const storage = memoryStorage();
+    const writes: string[] = [];
+    const counted = { getItem: storage.getItem, setItem: (key: string, value: string) => (writes.push(value), storage.setItem(key, value)) };
+    const transport = rememberAnswers(
+      transportAnswering([succeed({ scripts: ['bins'] }), succeed({ scripts: ['bins'] }), succeed({ scripts: ['bins', 'parking'] }), fail('not-connected', 'gone')]),
+      counted,
+    );
+    for (let call = 0; call < 3; call += 1) await transport.invoke('scripts.list', {});
+    expect(writes).toEqual(['{"scripts":["bins"]}', '{"scripts":["bins","parking"]}']);
+    expect(await transport.invoke('scripts.list', {})).toEqual({ ok: true, value: { scripts: ['bins', 'parking'] } });
+  });
+
   it('passes the failure on when there is nothing remembered', async () => {
     const transport = rememberAnswers(transportAnswering([fail('not-connected', 'gone')]), memoryStorage());
     expect(await transport.invoke('standards.get', {})).toEqual(fail('not-connected', 'gone'));
