@@ -10,6 +10,7 @@ import { deleteIfUnreadable, openOfficerStorage, releaseConnections, switchStora
 import { applyRetention } from '../storage/retention';
 import { snapshotDatabase } from '../storage/snapshot-database';
 import { moveUnsealedRows } from '../storage/unsealed-migration';
+import { openSearchEarly } from '../residents/use-resident-search';
 
 const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
@@ -40,7 +41,10 @@ export function OfficerStorageGate({ staffId, locked, retention, children }: { s
       releaseConnections();
       // A computer upgraded from a version that kept rows in the clear: seal this officer's.
       if (staffId) await moveUnsealedRows(staffId, caseDatabase()).catch(() => 0);
-      if (live) setOpen({ staffId });
+      if (!live) return;
+      // Search starts opening the officer's directory now, while the workstation is drawn.
+      openSearchEarly();
+      setOpen({ staffId });
     });
     return () => {
       live = false;

@@ -50,6 +50,11 @@ type SearchWorker = { postMessage(message: ToSearchWorker): void; terminate(): v
 const newSearchWorker = () => new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
 /** A worker started before anyone is signed in, with no officer's data, for the first search to take. */
 let spareWorker: Worker | null = null;
+/**
+ * The directory the spare was asked to open as the officer's storage opened (openSearchEarly),
+ * and what it has said since, kept for the search that takes it.
+ */
+let spareOpened: { database: string; said: FromSearchWorker[] } | null = null;
 
 /**
  * Starts the search worker as the page starts, so that loading and compiling its code (a few
@@ -60,19 +65,44 @@ export function startSearchWorkerEarly(): void {
   if (typeof Worker !== 'undefined' && spareWorker === null) spareWorker = newSearchWorker();
 }
 
-function startSearchWorker(receive: (message: FromSearchWorker) => void): SearchWorker {
+/**
+ * Asks the spare worker to open the officer's directory now, as their storage opens
+ * (OfficerStorageGate), not once search is drawn: a saved index takes a second or so to open,
+ * and drawing the workstation first put about 70 ms in front of it at every start.
+ */
+export function openSearchEarly(): void {
+  if (spareWorker === null || spareOpened !== null) return;
+  const { staffId, key } = officerStorage();
+  const opened: { database: string; said: FromSearchWorker[] } = { database: databaseName('directory', staffId), said: [] };
+  spareOpened = opened;
+  spareWorker.onmessage = (event: MessageEvent<FromSearchWorker>) => void opened.said.push(event.data);
+  spareWorker.postMessage({ type: 'open', database: opened.database, key });
+}
+
+/** The officer's search worker, with `opened` when it has already been asked to open this directory. */
+function startSearchWorker(database: string, receive: (message: FromSearchWorker) => void): SearchWorker & { opened: boolean } {
   if (typeof Worker === 'undefined') {
     // No workers (jsdom in component tests): the same handler, on the page.
     const handle = createSearchHandler((message) => receive(message));
     // As a worker's failures stay in the worker: the officer's databases are closed under a
     // handler that is being let go (another officer at the computer), and it stops there.
-    return { postMessage: (message) => void handle(message).catch(() => undefined), terminate: () => undefined };
+    return { postMessage: (message) => void handle(message).catch(() => undefined), terminate: () => undefined, opened: false };
   }
-  // The spare is used once: a later search (another officer) starts a worker of its own.
-  const worker = spareWorker ?? newSearchWorker();
+  // The spare is used once: a later search (another officer) starts a worker of its own. One
+  // that opened another officer's directory is let go.
+  const early = spareOpened;
+  let worker = spareWorker ?? newSearchWorker();
   spareWorker = null;
+  spareOpened = null;
+  if (early && early.database !== database) {
+    worker.terminate();
+    worker = newSearchWorker();
+  }
+  const opened = early?.database === database;
   worker.onmessage = (event: MessageEvent<FromSearchWorker>) => receive(event.data);
-  return worker;
+  // What it said before search was drawn, in order; nothing more can arrive before this turn ends.
+  if (opened) for (const message of early.said) receive(message);
+  return { postMessage: (message) => worker.postMessage(message), terminate: () => worker.terminate(), opened };
 }
 
 const whenIdle = (run: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 0));
@@ -137,7 +167,9 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
     };
     /** Whoever waits for the worker to finish writing a sync's slices (one sync at a time). */
     let whenStored: ((error: string | null) => void) | null = null;
-    const searchWorker = startSearchWorker((message) => {
+    const { staffId, key } = officerStorage();
+    const database = databaseName('directory', staffId);
+    const searchWorker = startSearchWorker(database, (message) => {
       if (message.type === 'stored') {
         whenStored?.(message.error);
         whenStored = null;
@@ -161,8 +193,7 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
         show();
       }
     });
-    const { staffId, key } = officerStorage();
-    searchWorker.postMessage({ type: 'open', database: databaseName('directory', staffId), key });
+    if (!searchWorker.opened) searchWorker.postMessage({ type: 'open', database, key });
     // directory-sync hands each slice over as it arrives, so it is searchable before it is all written.
     void syncDirectory(
       bridge,
