@@ -115,6 +115,16 @@ export function phoneDigits(phone: string): string {
   return nationalPhoneForm(phone).replace(/\D+/g, '');
 }
 
+/**
+ * A UK number's digits written the usual way: '02079460123' -> '020 7946 0123' (London and the
+ * other 02 areas), '07700900123' -> '07700 900123' (mobiles); null for any other number, whose
+ * written form cannot be told from its digits.
+ */
+export function writtenPhone(digits: string): string | null {
+  if (!/^0[27]\d{9}$/.test(digits)) return null;
+  return digits[1] === '2' ? `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}` : `${digits.slice(0, 5)} ${digits.slice(5)}`;
+}
+
 /** 'ct12345678' -> 'CT12345678': references compare in capitals, as printed on bills. */
 export function normaliseReference(reference: string): string {
   if (/^[A-Z0-9]+$/.test(reference)) return reference;

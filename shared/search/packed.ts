@@ -1,7 +1,8 @@
 import type { DirectoryEntry } from '../domain/directory';
 import type { IndexData } from './build';
 import { FuzzyMatcher } from './fuzzy';
-import type { Field } from './score';
+import { writtenPhone } from './normalise';
+import { listBounds, PHONES, type Field } from './score';
 import { TermDictionary } from './terms';
 
 /**
@@ -17,15 +18,16 @@ import { TermDictionary } from './terms';
  * characters: at borough scale that is 13 MB less to keep, read and open at every start.
  * Nor is a resident's text kept twice (format 3): names, address lines and postcodes, which
  * many residents share, are kept once each with a number per resident, and a date of birth,
- * email or reference that the record already holds as a term is read from there. At borough
- * scale the residents' text fell from 35 to about 16 MB, and the whole index from 92 to 72 MB,
- * which every later start reads and opens (renderer/storage/directory-database.ts) and the
- * page holds.
+ * email, reference or list of phones (written the usual way: normalise.ts, writtenPhone) that
+ * the record already holds as terms is read from there, as GUID ids are from `guids`; a byte of
+ * flags a resident says which (format 4). At borough scale the residents' part fell from 35 to
+ * about 12 MB, and the whole index from 92 to 64 MB, which every later start reads and opens
+ * (renderer/storage/directory-database.ts) and the page holds.
  *
  * Bump PACKED_FORMAT whenever IndexData or the directory entry changes shape: a saved index
  * of another format is rebuilt, never misread.
  */
-export const PACKED_FORMAT = 3;
+export const PACKED_FORMAT = 4;
 
 /** Where each part sits in the buffer: [byte offset, length in elements]. */
 type Section = [number, number];
@@ -50,10 +52,21 @@ const TYPOS_OF: Record<string, string> = { nameTypos: 'names', addressTypos: 'ad
 const FIELD = '\u0000';
 const PHONE = '\u0001';
 const NULL = '\u0002';
-/** An id kept as a GUID's 16 bytes in the `guids` section (two slots a resident) rather than as text. */
-const IN_GUIDS = '\u0003';
-/** A value that is exactly its term in the resident's record (TERMS_OF), so not kept again. */
-const IN_RECORD = '\u0004';
+
+/**
+ * A resident's flags (one byte each, the `entries.flags` section): which of their fields are
+ * not in their own text, being their ids' 16 bytes in `guids` (slots 2e and 2e + 1) or exactly
+ * what their record holds (TERMS_OF, and the phones written the usual way); and whether they
+ * are vulnerable. Most residents' text is then empty.
+ */
+const RESIDENT_GUID = 1;
+const HOUSEHOLD_GUID = 2;
+const DATE_IN_RECORD = 4;
+const PHONES_IN_RECORD = 8;
+const EMAIL_IN_RECORD = 16;
+const COUNCIL_TAX_IN_RECORD = 32;
+const RENT_IN_RECORD = 64;
+const VULNERABLE = 128;
 
 /** Text many residents share: each distinct value kept once, in order of first use, and each resident's as its number. */
 const SHARED = ['givenName', 'familyName', 'addressLine', 'postcode'] as const;
@@ -105,41 +118,53 @@ class Writer {
 
 /** Resident e's term for a field of TERMS_OF, read from their record; null where the record has none. */
 type RecordTerm = (field: InRecord, e: number) => string | null;
+/** Resident e's phones as their record holds them (digits), written the usual way; null if any cannot be (writtenPhone). */
+type RecordPhones = (e: number) => string[] | null;
 
-/** What the entry's own text keeps of a field the record may hold: IN_RECORD when the term is exactly it. */
-const unlessInRecord = (value: string | null, term: string | null): string => (value === null ? NULL : value === term ? IN_RECORD : value);
-
-/** The entry's own text: what is neither shared nor in its record. Its ids go into `guids` at slot 2e and 2e + 1 where they are GUIDs. */
-function entryText(entry: DirectoryEntry, guids: Uint8Array, e: number, term: RecordTerm): string {
-  return [
-    writeGuid(entry.residentId, guids, 2 * e * GUID_BYTES) ? IN_GUIDS : entry.residentId,
-    writeGuid(entry.householdId, guids, (2 * e + 1) * GUID_BYTES) ? IN_GUIDS : entry.householdId,
-    // Never null: a resident with no date of birth has '' (and no term).
-    unlessInRecord(entry.dateOfBirth, term('dateOfBirth', e)),
-    entry.phones.join(PHONE),
-    unlessInRecord(entry.email, term('email', e)),
-    unlessInRecord(entry.councilTaxReference, term('councilTaxReference', e)),
-    unlessInRecord(entry.rentReference, term('rentReference', e)),
-    entry.vulnerable ? '1' : '0',
-  ].join(FIELD);
+/** The entry's own text (what is neither shared, nor in `guids`, nor in its record) and its flags. Its ids go into `guids` where they are GUIDs. */
+function entryText(entry: DirectoryEntry, guids: Uint8Array, e: number, term: RecordTerm, phones: RecordPhones): { text: string; flags: number } {
+  const kept: string[] = [];
+  let flags = entry.vulnerable ? VULNERABLE : 0;
+  const keep = (flag: number, elsewhere: boolean, text: string) => (elsewhere ? (flags |= flag) : kept.push(text));
+  keep(RESIDENT_GUID, writeGuid(entry.residentId, guids, 2 * e * GUID_BYTES), entry.residentId);
+  keep(HOUSEHOLD_GUID, writeGuid(entry.householdId, guids, (2 * e + 1) * GUID_BYTES), entry.householdId);
+  // A resident with no date of birth has '' (and no term).
+  keep(DATE_IN_RECORD, entry.dateOfBirth === (term('dateOfBirth', e) ?? ''), entry.dateOfBirth);
+  const written = phones(e);
+  keep(PHONES_IN_RECORD, written !== null && written.length === entry.phones.length && written.every((phone, i) => phone === entry.phones[i]), entry.phones.join(PHONE));
+  keep(EMAIL_IN_RECORD, entry.email === term('email', e), entry.email ?? NULL);
+  keep(COUNCIL_TAX_IN_RECORD, entry.councilTaxReference === term('councilTaxReference', e), entry.councilTaxReference ?? NULL);
+  keep(RENT_IN_RECORD, entry.rentReference === term('rentReference', e), entry.rentReference ?? NULL);
+  return { text: kept.join(FIELD), flags };
 }
 
-function entryFrom(text: string, guids: Uint8Array, e: number, shared: (field: SharedField, e: number) => string, term: RecordTerm): DirectoryEntry {
-  const [residentId, householdId, dateOfBirth, phones, email, councilTax, rent, vulnerable] = text.split(FIELD) as string[];
-  const value = (kept: string | undefined, field: InRecord) => (kept === IN_RECORD ? term(field, e) : kept === NULL || kept === undefined ? null : kept);
+function entryFrom(text: string, flags: number, guids: Uint8Array, e: number, shared: (field: SharedField, e: number) => string, term: RecordTerm, recordPhones: RecordPhones): DirectoryEntry {
+  const kept = text.split(FIELD);
+  let next = 0;
+  /** The next field kept in the text, in entryText's order; called only for fields whose flag is clear. */
+  const fromText = () => kept[next++]!;
+  const orNull = (value: string) => (value === NULL ? null : value);
+  // In entryText's order, each read either from elsewhere or from the text.
+  const residentId = flags & RESIDENT_GUID ? readGuid(guids, 2 * e * GUID_BYTES) : fromText();
+  const householdId = flags & HOUSEHOLD_GUID ? readGuid(guids, (2 * e + 1) * GUID_BYTES) : fromText();
+  const dateOfBirth = flags & DATE_IN_RECORD ? (term('dateOfBirth', e) ?? '') : fromText();
+  const phones = flags & PHONES_IN_RECORD ? (recordPhones(e) ?? []) : fromText().split(PHONE).filter((phone, i, all) => all.length > 1 || phone !== '');
+  const email = flags & EMAIL_IN_RECORD ? term('email', e) : orNull(fromText());
+  const councilTaxReference = flags & COUNCIL_TAX_IN_RECORD ? term('councilTaxReference', e) : orNull(fromText());
+  const rentReference = flags & RENT_IN_RECORD ? term('rentReference', e) : orNull(fromText());
   return {
-    residentId: residentId === IN_GUIDS ? readGuid(guids, 2 * e * GUID_BYTES) : residentId!,
-    householdId: householdId === IN_GUIDS ? readGuid(guids, (2 * e + 1) * GUID_BYTES) : householdId!,
+    residentId,
+    householdId,
     givenName: shared('givenName', e),
     familyName: shared('familyName', e),
-    dateOfBirth: value(dateOfBirth, 'dateOfBirth') ?? '',
+    dateOfBirth,
     addressLine: shared('addressLine', e),
     postcode: shared('postcode', e),
-    phones: phones ? phones.split(PHONE) : [],
-    email: value(email, 'email'),
-    councilTaxReference: value(councilTax, 'councilTaxReference'),
-    rentReference: value(rent, 'rentReference'),
-    vulnerable: vulnerable === '1',
+    phones,
+    email,
+    councilTaxReference,
+    rentReference,
+    vulnerable: (flags & VULNERABLE) !== 0,
   };
 }
 
@@ -153,6 +178,21 @@ function recordTerms(data: Pick<IndexData, 'records' | InRecordDictionary>): Rec
   };
 }
 type InRecordDictionary = (typeof TERMS_OF)[InRecord];
+
+/** Entry e's phones from the records and the phones dictionary, written the usual way (writtenPhone). */
+function recordPhones(data: Pick<IndexData, 'records' | 'phones'>): RecordPhones {
+  const { starts, values } = data.records;
+  return (e) => {
+    const [from, to] = listBounds(values, starts[e]!, PHONES);
+    const written: string[] = [];
+    for (let i = from; i < to; i += 1) {
+      const phone = writtenPhone(data.phones.dictionary.terms[values[i]!]!);
+      if (phone === null) return null;
+      written.push(phone);
+    }
+    return written;
+  };
+}
 
 /** Packs every part of the index into one buffer (ready to transfer or to save). */
 export function packIndexData(data: IndexData): PackedIndex {
@@ -172,22 +212,29 @@ export function packIndexData(data: IndexData): PackedIndex {
 
   const total = data.entries.length;
   const term = recordTerms(data);
+  const phones = recordPhones(data);
   const entryStarts = new Int32Array(total + 1);
   const guids = new Uint8Array(2 * GUID_BYTES * total);
+  const flags = new Uint8Array(total);
   textSection('entries', () => {
     const base = texts.length;
     for (let e = 0; e < total; e += 1) {
       entryStarts[e] = texts.length - base;
-      texts.text(entryText(data.entries[e]!, guids, e, term));
+      const own = entryText(data.entries[e]!, guids, e, term, phones);
+      flags[e] = own.flags;
+      texts.text(own.text);
     }
     entryStarts[total] = texts.length - base;
   });
   // Bytes, like the text: placed with it, after the number sections.
-  textSection('guids', () => {
-    texts.room(guids.length);
-    texts.bytes.set(guids, texts.length);
-    texts.length += guids.length;
-  });
+  const byteSection = (name: string, bytes: Uint8Array) =>
+    textSection(name, () => {
+      texts.room(bytes.length);
+      texts.bytes.set(bytes, texts.length);
+      texts.length += bytes.length;
+    });
+  byteSection('guids', guids);
+  byteSection('entries.flags', flags);
   ints.push({ name: 'entryStarts', array: entryStarts });
   for (const field of SHARED) {
     const numbers = new Map<string, number>();
@@ -297,7 +344,9 @@ export function unpackIndexData(packed: PackedIndex): IndexData {
     records: { starts: ints('records.starts'), values: ints('records.values') },
   };
   const term = recordTerms(data as unknown as IndexData);
-  data.entries = lazyList(bytes('entries'), ints('entryStarts'), 0, (text, e) => entryFrom(text, guids, e, shared, term));
+  const phones = recordPhones(data as unknown as IndexData);
+  const flags = bytes('entries.flags');
+  data.entries = lazyList(bytes('entries'), ints('entryStarts'), 0, (text, e) => entryFrom(text, flags[e]!, guids, e, shared, term, phones));
   for (const [name, slot] of Object.entries(layout.fields)) {
     const count = section(`${name}.count`)[1];
     const typos = Object.values(TYPOS_OF).includes(name);

@@ -13,9 +13,17 @@ import {
   outwardCode,
   phoneDigits,
   sortKey,
+  writtenPhone,
 } from '../../../shared/search/normalise';
 
 describe('search normalisation', () => {
+  it('writes a London or mobile number’s digits the usual way, and no other number', () => {
+    expect(writtenPhone(phoneDigits('+44 (0)20 7946 0123'))).toBe('020 7946 0123');
+    expect(writtenPhone('07700900123')).toBe('07700 900123');
+    expect(writtenPhone(phoneDigits('07700 900123'))).toBe('07700 900123');
+    for (const other of ['01632960123', '0800123456', '0770090012', '077009001234', '']) expect(writtenPhone(other), other).toBeNull();
+  });
+
   it('folds accents and case, including letters NFD cannot split', () => {
     expect(fold('José')).toBe('jose');
     expect(fold('Zoë')).toBe('zoe');

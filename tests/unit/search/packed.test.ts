@@ -109,6 +109,21 @@ describe('a packed index (built in the worker, searched on the page, saved for t
     expect(noDate.entries[0]!.dateOfBirth).toBe('');
   });
 
+  it('keeps phones written the usual way only in the record, and any other way as typed', () => {
+    const withPhones = entries.filter((entry) => entry.phones.length > 0);
+    expect(withPhones.every((entry) => entry.phones.every((phone) => /^(020 \d{4} \d{4}|07\d{3} \d{6})$/.test(phone)))).toBe(true);
+    const typed = withPhones.map((entry, n) => ({ ...entry, phones: entry.phones.map((phone) => (n % 2 === 0 ? phone.replaceAll(' ', '') : `+44 ${phone.slice(1)}`)) }));
+    const typedBuilt = buildIndexData(typed);
+    const typedUnpacked = unpackIndexData(structuredClone(packIndexData(typedBuilt)));
+    for (let e = 0; e < typed.length; e += 37) expect(typedUnpacked.entries[e]).toEqual(typedBuilt.entries[e]);
+    const written = withPhones.reduce((sum, entry) => sum + entry.phones.join(' ').length, 0);
+    const extra = packIndexData(typedBuilt).buffer.byteLength - packIndexData(buildIndexData(withPhones)).buffer.byteLength;
+    expect(extra).toBeGreaterThan(written * 0.8);
+    // Two of the same number, or one with no digits: kept as typed, never shortened to what the record holds.
+    const odd = { ...withPhones[0]!, phones: ['07700 900123', '07700 900123', 'ex-directory'] };
+    expect(unpackIndexData(packIndexData(buildIndexData([odd]))).entries[0]).toEqual(odd);
+  });
+
   it('keeps each resident’s number for a shared field in 32 bits once there are more than 65,536 values', () => {
     const many = Array.from({ length: 70_000 }, (_, n) => ({ ...entries[n % entries.length]!, residentId: `r-${n}`, addressLine: `${n} Long Lane` }));
     const built = buildIndexData(many);
