@@ -20,9 +20,9 @@ import { TermDictionary } from './terms';
  * many residents share, are kept once each with a number per resident, and a date of birth,
  * email, reference or list of phones (written the usual way: normalise.ts, writtenPhone) that
  * the record already holds as terms is read from there, as GUID ids are from `guids`; a byte of
- * flags a resident says which (format 4). At borough scale the residents' part fell from 35 to
- * about 12 MB, and the whole index from 92 to 64 MB, which every later start reads and opens
- * (renderer/storage/directory-database.ts) and the page holds.
+ * flags a resident says which (format 4). At borough scale the residents' fields (their ids
+ * apart) fell from 35 to about 7 MB, and the whole index from 92 to 64 MB, which every later
+ * start reads and opens (renderer/storage/directory-database.ts) and the page holds.
  *
  * Bump PACKED_FORMAT whenever IndexData or the directory entry changes shape: a saved index
  * of another format is rebuilt, never misread.
