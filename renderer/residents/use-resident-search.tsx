@@ -54,7 +54,8 @@ let spareWorker: Worker | null = null;
  * The directory the spare was asked to open as the officer's storage opened (openSearchEarly),
  * and what it has said since, kept for the search that takes it.
  */
-let spareOpened: { database: string; said: FromSearchWorker[] } | null = null;
+let spareOpened: EarlyOpen | null = null;
+type EarlyOpen = { database: string; said: FromSearchWorker[] };
 
 /**
  * Starts the search worker as the page starts, so that loading and compiling its code (a few
@@ -73,7 +74,7 @@ export function startSearchWorkerEarly(): void {
 export function openSearchEarly(): void {
   if (spareWorker === null || spareOpened !== null) return;
   const { staffId, key } = officerStorage();
-  const opened: { database: string; said: FromSearchWorker[] } = { database: databaseName('directory', staffId), said: [] };
+  const opened: EarlyOpen = { database: databaseName('directory', staffId), said: [] };
   spareOpened = opened;
   spareWorker.onmessage = (event: MessageEvent<FromSearchWorker>) => void opened.said.push(event.data);
   spareWorker.postMessage({ type: 'open', database: opened.database, key });

@@ -70,7 +70,7 @@ export interface SavedIndexPart {
 }
 
 /**
- * A borough's index (72 MB at 320,000 residents) in a few parts of at most this: enough for
+ * A borough's index (64 MB at 320,000 residents) in a few parts of at most this: enough for
  * the lanes to open side by side (index-part-lanes.ts), and few, as IndexedDB takes about 16 ms
  * to hand back each Blob row in Debian's Chromium (12 parts of 8 MB: about 0.2 s before any
  * byte is read).

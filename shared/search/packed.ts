@@ -148,7 +148,8 @@ function entryFrom(text: string, flags: number, guids: Uint8Array, e: number, sh
   const residentId = flags & RESIDENT_GUID ? readGuid(guids, 2 * e * GUID_BYTES) : fromText();
   const householdId = flags & HOUSEHOLD_GUID ? readGuid(guids, (2 * e + 1) * GUID_BYTES) : fromText();
   const dateOfBirth = flags & DATE_IN_RECORD ? (term('dateOfBirth', e) ?? '') : fromText();
-  const phones = flags & PHONES_IN_RECORD ? (recordPhones(e) ?? []) : fromText().split(PHONE).filter((phone, i, all) => all.length > 1 || phone !== '');
+  const phonesText = flags & PHONES_IN_RECORD ? null : fromText();
+  const phones = phonesText === null ? (recordPhones(e) ?? []) : phonesText ? phonesText.split(PHONE) : [];
   const email = flags & EMAIL_IN_RECORD ? term('email', e) : orNull(fromText());
   const councilTaxReference = flags & COUNCIL_TAX_IN_RECORD ? term('councilTaxReference', e) : orNull(fromText());
   const rentReference = flags & RENT_IN_RECORD ? term('rentReference', e) : orNull(fromText());
