@@ -186,7 +186,9 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
         const index = searchIndexData(unpackIndexData(message.packed));
         if (message.whole) held.replaceAll(index);
         else held.add(index, message.supersedes);
-        if (!warmed) {
+        // Again for the whole index: its columns are other arrays (32-bit ids past 65,536 values),
+        // which the engine's code compiled on the first start's small segments had not seen.
+        if (!warmed || message.whole) {
           warmed = true;
           warmUpWhenIdle((query) => held.find(query, 20), () => live);
         }

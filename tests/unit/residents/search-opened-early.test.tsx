@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../renderer/app/App';
@@ -6,6 +6,8 @@ import { createI18n } from '../../../renderer/i18n/i18n';
 import { createSearchHandler } from '../../../renderer/residents/search-handler';
 import type { FromSearchWorker, ToSearchWorker } from '../../../renderer/residents/search-messages';
 import { openSearchEarly, startSearchWorkerEarly } from '../../../renderer/residents/use-resident-search';
+import { Segments } from '../../../renderer/residents/search-segments';
+import { WARM_UP_QUERIES } from '../../../shared/search/warm-up';
 import { databaseName, switchStorageTo } from '../../../renderer/storage/officer-storage';
 import { importDataKey } from '../../../renderer/storage/sealing';
 import { numberedEntry } from '../support/directory-entries';
@@ -38,8 +40,8 @@ const opens = (worker: SearchWorker) => worker.posted.filter((each) => each.mess
 const directory = Array.from({ length: 30 }, (_, n) => numberedEntry(n));
 
 /** The workstation for this officer, with a directory of 30 residents, and its search worker started as the page starts. */
-async function startFor(staffIndex: number) {
-  const officer = { ...session, user: trainingStaff[staffIndex]! };
+async function startFor(staffIndex: number, id: string = trainingStaff[staffIndex]!.id) {
+  const officer = { ...session, user: { ...trainingStaff[staffIndex]!, id } };
   const fake = fakeBridge(officer, {
     'directory.changes': () => ({ read: '00000000-0000-4000-8000-000000000002', offset: 0, entries: directory, removed: [], deltaToken: 't1', replacesAll: true, nextOffset: null, total: directory.length }),
   });
@@ -82,5 +84,31 @@ describe('search opened as the officer’s storage opens', () => {
     expect(opens(spare!).map((each) => each.message)).toEqual([expect.objectContaining({ database: databaseName('directory', 'someone-else') })]);
     expect(spare!.terminated).toBe(true);
     expect(opens(own!).map((each) => each.message)).toEqual([expect.objectContaining({ database })]);
+  });
+});
+
+describe('the engine warmed up before the officer types', () => {
+  it('searches the warm-up queries again on the whole index, not only on the first start’s first slice', async () => {
+    vi.stubGlobal('Worker', SearchWorker);
+    // Idle at once: the warm-up on the first slice is over before the whole index arrives.
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => queueMicrotask(run));
+    // Which queries each kind of index was searched for: a first start's slices, then the whole.
+    const searched: { query: string; whole: boolean }[] = [];
+    const find = Segments.prototype.find;
+    const spy = vi.spyOn(Segments.prototype, 'find').mockImplementation(function (this: Segments, query, limit) {
+      searched.push({ query, whole: this.whole });
+      return find.call(this, query, limit);
+    });
+    try {
+      startSearchWorkerEarly();
+      // An officer new to this computer: a first start, its slices searchable before the whole index.
+      await startFor(0, 'staff-new-here');
+      await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+      await userEvent.setup().keyboard('{Alt>}2{/Alt}');
+      expect(await screen.findByText('Searching 30 residents.')).toBeDefined();
+      await waitFor(() => expect(WARM_UP_QUERIES.filter((query) => !searched.some((each) => each.whole && each.query === query))).toEqual([]));
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
