@@ -186,8 +186,8 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
         const index = searchIndexData(unpackIndexData(message.packed));
         if (message.whole) held.replaceAll(index);
         else held.add(index, message.supersedes);
-        // Again for the whole index: its columns are other arrays (32-bit ids past 65,536 values),
-        // which the engine's code compiled on the first start's small segments had not seen.
+        // Again for the whole index: warmed on a first start's small segments only, its first
+        // names typed still took 20-65 ms of script a key (its arrays are other, larger ones).
         if (!warmed || message.whole) {
           warmed = true;
           warmUpWhenIdle((query) => held.find(query, 20), () => live);
