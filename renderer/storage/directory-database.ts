@@ -4,7 +4,8 @@ import { PACKED_FORMAT, type PackedLayout } from '../../shared/search/packed';
 import { entriesOfLines, linesOf } from './directory-lines';
 import { officerDatabase } from './officer-storage';
 import { LANES, type OpenSealedPart } from './index-part-lanes';
-import { open, seal, type DataKey } from './sealing';
+import { CHUNK_BYTES, openIndexPart, partRow, sealIndexPart } from './index-part-opening';
+import type { DataKey } from './sealing';
 import { sealTables } from './sealed-tables';
 
 interface DirectoryMeta {
@@ -53,27 +54,31 @@ export interface SavedIndex {
   parts: number;
   partBytes: number;
   byteLength: number;
+  /** The chunks its parts are sealed in (index-part-opening.ts); an index saved otherwise (before chunks) is rebuilt. */
+  chunkBytes?: number;
   firstSeq?: number;
   throughSeq?: number;
 }
 
 /**
- * One part of the saved index's buffer, sealed here rather than by the tables' middleware, and
- * kept as a Blob: IndexedDB keeps a Blob as a file and answers with a handle at once, so a
- * later start reads the parts' bytes and opens them side by side, after the transaction
- * (in Chromium, about twice as fast as reading 100 MB of row values, and no transaction held
- * open meanwhile).
+ * The saved index's parts, each sealed here rather than by the tables' middleware
+ * (index-part-opening.ts), kept one after another in one Blob, with each one's length: IndexedDB
+ * keeps a Blob as a file and answers with a handle at once, so a later start reads the parts'
+ * bytes and opens them side by side, after the transaction (in Chromium, about twice as fast as
+ * reading 100 MB of row values, and no transaction held open meanwhile). One Blob, not one a
+ * part: IndexedDB took 16-45 ms to hand back each Blob row (four parts: about 175 ms of every
+ * later start's transaction), and a slice of a Blob costs nothing. One row, `part` 0.
  */
 export interface SavedIndexPart {
-  part: number;
+  part: 0;
   sealed: Blob;
+  /** Each sealed part's length in `sealed`, in order. */
+  sizes: number[];
 }
 
 /**
  * A borough's index (64 MB at 320,000 residents) in a few parts of at most this: enough for
- * the lanes to open side by side (index-part-lanes.ts), and few, as IndexedDB takes about 16 ms
- * to hand back each Blob row in Debian's Chromium (12 parts of 8 MB: about 0.2 s before any
- * byte is read).
+ * the lanes to open side by side (index-part-lanes.ts).
  */
 export const PART_BYTES = 24 * 1024 * 1024;
 export const PARTS_TABLE = 'indexParts';
@@ -129,13 +134,13 @@ export function splitIndex(buffer: ArrayBuffer, partBytes = PART_BYTES): Uint8Ar
 }
 
 /** Seals the parts of a built index and saves them with what they are in one transaction: a later start finds all of it or none of it. */
-export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, 'key' | 'parts' | 'partBytes' | 'byteLength'>, parts: Uint8Array<ArrayBuffer>[]): Promise<void> {
-  const sealed = await Promise.all(parts.map(async (bytes, part): Promise<SavedIndexPart> => ({ part, sealed: new Blob([await seal(db.key, PARTS_TABLE, { part, bytes })]) })));
+export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, 'key' | 'parts' | 'partBytes' | 'byteLength' | 'chunkBytes'>, parts: Uint8Array<ArrayBuffer>[]): Promise<void> {
+  const sealed = await Promise.all(parts.map((bytes, part) => sealIndexPart(db.key, PARTS_TABLE, part, bytes)));
   const byteLength = parts.reduce((sum, each) => sum + each.byteLength, 0);
   await db.transaction('rw', db.index, db.indexParts, async () => {
     await db.indexParts.clear();
-    await db.indexParts.bulkPut(sealed);
-    await db.index.put({ key: 'index', ...about, parts: parts.length, partBytes: parts[0]?.byteLength ?? 0, byteLength });
+    await db.indexParts.put({ part: 0, sealed: new Blob(sealed), sizes: sealed.map((part) => part.size) });
+    await db.index.put({ key: 'index', ...about, parts: parts.length, partBytes: parts[0]?.byteLength ?? 0, byteLength, chunkBytes: CHUNK_BYTES });
   });
 }
 
@@ -144,33 +149,36 @@ export async function saveIndex(db: DirectoryDatabase, about: Omit<SavedIndex, '
  * after them; with the sync the copy is at, read in the same transaction so they agree.
  *
  * This is most of a later start (bench:firststart's warm figure). Measured in Debian's Chromium
- * on the 2-core machines, for 97 MB at 320,000 residents: WebCrypto opens about 115 MB/s on a
- * thread (AES-CTR and AES-CBC no faster than GCM, so it is not the mode), and one thread reads a
- * part's Blob only between openings; the search worker gives the parts to two lanes
- * (`openPart`, index-part-lanes.ts), which open 96 MB in about 1 s, where one thread took 1.5 s.
- * Reading and opening then keep both cores busy. Tried and not taken: the Origin Private File
- * System, read by the same two lanes, was no quicker than these Blobs; DecompressionStream
- * inflates at about 50 MB/s, slower than reading more. Opened in place by default.
+ * on the 2-core machines, for 97 MB at 320,000 residents: WebCrypto opened a whole part at
+ * about 115 MB/s on a thread (AES-CTR and AES-CBC no faster than GCM: the cost is the fresh
+ * memory it copies into, not the mode; parts are now opened in chunks, index-part-opening.ts),
+ * and one thread reads a part's Blob only between openings; the search worker gives the parts
+ * to two lanes (`openPart`, index-part-lanes.ts), which opened 96 MB in about 1 s, where one
+ * thread took 1.5 s. Reading and opening then keep both cores busy. Tried and not taken: the
+ * Origin Private File System, read by the same two lanes, was no quicker than these Blobs (its
+ * synchronous handles slower still: 48 MB in about 400 ms against 165 ms for the Blobs);
+ * DecompressionStream inflates at about 50 MB/s, slower than reading more. Opened in place by default.
  */
-export async function readSavedIndex(db: DirectoryDatabase, openPart: OpenSealedPart = async (sealed) => open(db.key, PARTS_TABLE, new Uint8Array(await sealed.arrayBuffer()))): Promise<{ meta: DirectoryMeta | undefined; saved: { about: SavedIndex; buffer: ArrayBuffer } | null }> {
+export async function readSavedIndex(db: DirectoryDatabase, openPart: OpenSealedPart = async (sealed, asked) => partRow(await openIndexPart({ key: db.key, table: PARTS_TABLE, sealed, asked }))): Promise<{ meta: DirectoryMeta | undefined; saved: { about: SavedIndex; buffer: ArrayBuffer } | null }> {
   const { meta, about, parts } = await db.transaction('r', [db.meta, db.blocks, db.index, db.indexParts], async () => {
     // The parts asked for with the rest, not after (each read waits its turn in IndexedDB): the
-    // table holds one index's parts only (saveIndex clears it first), and they are Blobs, whose
-    // bytes are read later, in the lanes.
-    const [meta, about, first, parts] = await Promise.all([db.meta.get('sync'), db.index.get('index'), db.blocks.toCollection().limit(1).primaryKeys(), db.indexParts.toArray()]);
-    const current = about && meta && about.parts !== undefined && about.partBytes !== undefined && about.layout.format === PACKED_FORMAT && (about.deltaToken === meta.deltaToken || (about.firstSeq !== undefined && about.firstSeq === first[0]));
-    return current ? { meta, about, parts } : { meta, about: null, parts: [] };
+    // table holds one index's parts only (saveIndex clears it first), as a Blob whose bytes are
+    // read later, in the lanes.
+    const [meta, about, first, parts] = await Promise.all([db.meta.get('sync'), db.index.get('index'), db.blocks.toCollection().limit(1).primaryKeys(), db.indexParts.get(0)]);
+    const current = about && meta && about.parts !== undefined && about.partBytes !== undefined && about.chunkBytes === CHUNK_BYTES && about.layout.format === PACKED_FORMAT && (about.deltaToken === meta.deltaToken || (about.firstSeq !== undefined && about.firstSeq === first[0]));
+    return current ? { meta, about, parts } : { meta, about: null, parts: undefined };
   });
-  if (!about || parts.length !== about.parts || parts.some((part, n) => part.part !== n)) return { meta, saved: null };
+  if (!about || !parts || parts.sizes.length !== about.parts || parts.sizes.reduce((sum, size) => sum + size, 0) !== parts.sealed.size) return { meta, saved: null };
   // Every part asked for at once, each put in its place as soon as it is open, while the others are still being read and opened.
   const buffer = new ArrayBuffer(about.byteLength);
   const whole = new Uint8Array(buffer);
+  const starts = parts.sizes.map((_, n) => parts.sizes.slice(0, n).reduce((sum, size) => sum + size, 0));
   const placed = await Promise.all(
-    parts.map(async (part, n): Promise<'placed' | 'not this part' | 'wrong size'> => {
-      const row = await openPart(part.sealed, n);
+    parts.sizes.map(async (size, n): Promise<'placed' | 'not this part' | 'wrong size'> => {
+      const row = await openPart(parts.sealed.slice(starts[n], starts[n]! + size), n);
       if (row.part !== n || !(row.bytes instanceof Uint8Array)) return 'not this part';
       const at = n * about.partBytes;
-      if (row.bytes.byteLength !== (n === parts.length - 1 ? about.byteLength - at : about.partBytes)) return 'wrong size';
+      if (row.bytes.byteLength !== (n === parts.sizes.length - 1 ? about.byteLength - at : about.partBytes)) return 'wrong size';
       whole.set(row.bytes, at);
       return 'placed';
     }),

@@ -1,4 +1,4 @@
-import type { OpenPart, PartOpened } from './index-part-opening';
+import { partRow, type OpenPart, type PartOpened } from './index-part-opening';
 import type { DataKey } from './sealing';
 
 /** Opens a sealed part to its row (its part number and bytes). */
@@ -36,8 +36,11 @@ export function indexPartLanes(count = LANES): { opener(key: DataKey, table: str
     lane.worker.onmessage = ({ data }) => {
       const waiter = lane.waiting.get(data.asked);
       lane.waiting.delete(data.asked);
-      if ('error' in data) waiter?.reject(new Error(data.error));
-      else waiter?.resolve({ part: data.part, bytes: data.bytes });
+      try {
+        waiter?.resolve(partRow(data));
+      } catch (error) {
+        waiter?.reject(error as Error);
+      }
     };
     // A lane that cannot start fails the parts it was given (and the index is rebuilt, as when a part cannot be opened).
     lane.worker.onerror = () => {

@@ -83,7 +83,8 @@ const savedIndexSeal = (page: Page) =>
         get.onsuccess = () => resolve(get.result as { sealed: Blob } | undefined);
         get.onerror = () => reject(get.error);
       });
-      return row ? [...new Uint8Array(await row.sealed.slice(0, 12).arrayBuffer())].join(',') : null;
+      // The first chunk's IV (after the part's length and the chunk's), new at every save.
+      return row ? [...new Uint8Array(await row.sealed.slice(8, 20).arrayBuffer())].join(',') : null;
     } finally {
       db.close();
     }
