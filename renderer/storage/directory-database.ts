@@ -172,13 +172,15 @@ export async function readSavedIndex(db: DirectoryDatabase, openPart: OpenSealed
   // Every part asked for at once, each put in its place as soon as it is open, while the others are still being read and opened.
   const buffer = new ArrayBuffer(about.byteLength);
   const whole = new Uint8Array(buffer);
-  const starts = parts.sizes.map((_, n) => parts.sizes.slice(0, n).reduce((sum, size) => sum + size, 0));
+  // Each part's sealed bytes, a slice of the one Blob (no copy).
+  let from = 0;
+  const sealedParts = parts.sizes.map((size) => parts.sealed.slice(from, (from += size)));
   const placed = await Promise.all(
-    parts.sizes.map(async (size, n): Promise<'placed' | 'not this part' | 'wrong size'> => {
-      const row = await openPart(parts.sealed.slice(starts[n], starts[n]! + size), n);
+    sealedParts.map(async (sealed, n): Promise<'placed' | 'not this part' | 'wrong size'> => {
+      const row = await openPart(sealed, n);
       if (row.part !== n || !(row.bytes instanceof Uint8Array)) return 'not this part';
       const at = n * about.partBytes;
-      if (row.bytes.byteLength !== (n === parts.sizes.length - 1 ? about.byteLength - at : about.partBytes)) return 'wrong size';
+      if (row.bytes.byteLength !== (n === sealedParts.length - 1 ? about.byteLength - at : about.partBytes)) return 'wrong size';
       whole.set(row.bytes, at);
       return 'placed';
     }),
