@@ -94,6 +94,9 @@ export async function openOfficerStorage(bridge: ApiBridge, staffId: string | nu
  * it went.
  */
 export async function deleteIfUnreadable(db: Dexie): Promise<boolean> {
+  // One this computer does not have yet (a new PC, an officer's first start) has nothing to
+  // prove: opening it here only made it, and that put up to half a second in front of the first screen.
+  if (!(await Dexie.getDatabaseNames()).includes(db.name)) return false;
   try {
     // One row opened proves the key, as every table is sealed under it; more would cost: the
     // directory's saved search index is one row of tens of megabytes, opened here at every start.

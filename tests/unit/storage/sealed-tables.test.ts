@@ -91,6 +91,12 @@ describe('rows sealed under the officer’s data key', () => {
     expect(await Dexie.exists(name)).toBe(false);
   });
 
+  it('leaves a database this computer does not have yet uncreated (a new PC opens its storage without making databases to check)', async () => {
+    const name = fresh();
+    expect(await deleteIfUnreadable(new Notes(name, await newKey()))).toBe(false);
+    expect(await Dexie.getDatabaseNames()).not.toContain(name);
+  });
+
   it('is judged readable from one row of the first table that has one, never opening the rest (a saved search index is tens of megabytes)', async () => {
     class TwoTables extends Dexie {
       notes!: EntityTable<Note, 'id'>;
