@@ -94,6 +94,13 @@ export interface Core {
   close(): Promise<void>;
   /** A `civicdesk://` link from the operating system; refused links are logged, not acted on. */
   openDeepLink(url: string): boolean;
+  /**
+   * Reads now what the first page asks for as it opens but main reads on first use (the call
+   * scripts, the council's message templates), while nobody waits: parsing the scripts' YAML
+   * and starting training's Notify stand-in kept main busy for about half a second after the
+   * page's first requests, and the officer's first search waited behind them.
+   */
+  readAhead(): Promise<void>;
   /** Training mode's Dataverse stand-in (null in live mode), for tests to look inside. */
   trainingStandIn(): Promise<DataverseStandIn | null>;
   /** Training mode's identity and Graph stand-ins (null in live mode), for tests to look inside. */
@@ -358,6 +365,8 @@ export function createCore(options: CoreOptions): Core {
       if (parsed.link.kind === 'call' && !session.isLocked()) residents.ring(parsed.link.callerNumber);
       return true;
     },
+    // Each is kept once read, and tried again on the page's own asking if it failed here.
+    readAhead: async () => void (await Promise.allSettled([scriptLibrary(), messages.templates()])),
     trainingStandIn: async () => (trainingOffice ? (await trainingOffice).standIn : null),
     trainingMicrosoft365: () => smartWorking.trainingStandIns(),
     trainingNotify: () => notify.standIn(),

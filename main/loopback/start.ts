@@ -84,6 +84,8 @@ if (values.dev) {
 await core.trainingStandIn();
 await stillStarting?.stop();
 if (config.mode === 'training') console.log(`The training back office is up (${seconds()})`);
+// What the first page asks for as it opens, read before it can ask (the scripts, the message templates).
+await core.readAhead();
 const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
 await attachDevServer?.(host.server);
 // End-to-end tests look inside training mode's Dataverse stand-in, over https like any client,

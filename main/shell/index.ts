@@ -88,6 +88,8 @@ async function start(): Promise<void> {
     });
   };
   openWindow();
+  // While the window loads its code, main reads what its first requests will ask for.
+  void core.readAhead();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
