@@ -29,6 +29,8 @@ describe('the resident directory through Dataverse change tracking', () => {
     expect(pages).toHaveLength(Math.ceil((dataset.residents.length + 1) / 50));
     expect(pages[0]?.prefer).toContain('odata.track-changes');
     expect(pages[0]?.prefer).toContain('odata.maxpagesize=50');
+    // No formatted values: the entries (checked whole below) use none, and they were a third of each page.
+    expect(pages[0]?.prefer).not.toContain('odata.include-annotations');
     expect(pages.slice(1).every((page) => page.target.includes('$skiptoken='))).toBe(true);
     token = batch.deltaToken;
   });

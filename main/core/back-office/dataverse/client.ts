@@ -21,6 +21,11 @@ export interface ReadOptions {
   pageSize?: number;
   /** Sent as Prefer: odata.track-changes, so the last page carries a delta link. */
   trackChanges?: boolean;
+  /**
+   * False leaves out Prefer's formatted values (a lookup's name, a date or a choice as shown),
+   * for a read that uses none: they came to a third of a directory page (711 bytes a resident, 470 without).
+   */
+  formattedValues?: boolean;
 }
 
 export interface Page {
@@ -134,7 +139,7 @@ export function createDataverseClient(options: DataverseClientOptions): Datavers
   };
 
   const preferences = (read: ReadOptions = {}): string[] => {
-    const prefer = [`odata.include-annotations="${FORMATTED_VALUE}"`];
+    const prefer = read.formattedValues === false ? [] : [`odata.include-annotations="${FORMATTED_VALUE}"`];
     if (read.pageSize !== undefined) prefer.push(`odata.maxpagesize=${Math.max(1, Math.floor(read.pageSize))}`);
     if (read.trackChanges) prefer.push('odata.track-changes');
     return prefer;
