@@ -84,8 +84,9 @@ if (values.dev) {
 await core.trainingStandIn();
 await stillStarting?.stop();
 if (config.mode === 'training') console.log(`The training back office is up (${seconds()})`);
-// What the first page asks for as it opens, read before it can ask (the scripts, the message templates).
-await core.readAhead();
+// What the first page asks for as it opens, read before it can ask (the scripts, the message
+// templates). Not waited for: a live tenant's templates come from GOV.UK Notify over the network.
+void core.readAhead();
 const host = await startLoopbackHost({ core, secret, port, devMiddleware, staticRoot });
 await attachDevServer?.(host.server);
 // End-to-end tests look inside training mode's Dataverse stand-in, over https like any client,
