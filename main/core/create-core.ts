@@ -97,8 +97,9 @@ export interface Core {
   /**
    * Reads now what the first page asks for as it opens but main reads on first use (the call
    * scripts, the council's message templates), while nobody waits: parsing the scripts' YAML
-   * and starting training's Notify stand-in kept main busy for about half a second after the
-   * page's first requests, and the officer's first search waited behind them.
+   * and starting training's Notify stand-in held main's thread for a few hundred milliseconds
+   * after a new page's first requests, and who is signed in, the officer's key and their first
+   * search waited behind it.
    */
   readAhead(): Promise<void>;
   /** Training mode's Dataverse stand-in (null in live mode), for tests to look inside. */
@@ -124,7 +125,7 @@ export function createCore(options: CoreOptions): Core {
   const simulateCall = training ? createSimulatedCalls(training) : null;
   const waitingLinks = createWaitingLinks((count) => events.emit('deepLink.waiting', { count }), now);
 
-  // Scripts are read on first use, then kept: an administrator's edit takes effect on restart.
+  // Scripts are read once (as main starts: readAhead below), then kept: an administrator's edit takes effect on restart.
   let library: Promise<ScriptLibrary> | null = null;
   const scriptLibrary = () =>
     (library ??= loadScriptLibrary(path.join(options.resourcesDir, 'scripts'), { standards: new Set(standards.all().map((each) => each.id)), categories: new Set(CASE_CATEGORIES) }).then((loaded) => {
