@@ -27,7 +27,11 @@ export function chooseBridge(): BridgeChoice {
   }
   const secret = window.sessionStorage.getItem(SECRET_KEY);
   if (!secret) return { ok: false };
-  const transport = rememberAnswers(createLoopbackTransport(window.location.origin, secret), window.sessionStorage);
+  const wentOffline = (then: () => void) => {
+    window.addEventListener('offline', then);
+    return () => window.removeEventListener('offline', then);
+  };
+  const transport = rememberAnswers(createLoopbackTransport(window.location.origin, secret), window.sessionStorage, wentOffline);
   // Ask once now, while the network is up, so the answers are there if it goes down.
   for (const name of REMEMBERED_CALLS) void transport.invoke(name, {});
   return { ok: true, bridge: createApiBridge(transport), host: 'browser' };

@@ -49,3 +49,44 @@ describe('remembered answers in the browser host', () => {
     expect(await transport.invoke('standards.get', {})).toEqual(fail('not-connected', 'gone'));
   });
 });
+
+describe('a remembered call on its way when the network goes', () => {
+  it('is answered at once from what is remembered, not when the network returns', async () => {
+    const storage = memoryStorage();
+    let answerLate: (outcome: Outcome<unknown>) => void = () => undefined;
+    const answers: Outcome<unknown>[] = [succeed({ scripts: ['missed bin'] })];
+    const transport: Transport = {
+      // The first call is answered; the second is held, as the socket holds it while offline.
+      invoke: () => (answers.length > 0 ? Promise.resolve(answers.shift() as Outcome<unknown>) : new Promise((resolve) => (answerLate = resolve))),
+      subscribe: () => () => undefined,
+    };
+    const listeners = new Set<() => void>();
+    const goOffline = () => listeners.forEach((listener) => listener());
+    const remembered = rememberAnswers(transport, storage, (then) => {
+      listeners.add(then);
+      return () => listeners.delete(then);
+    });
+    await remembered.invoke('scripts.list', {});
+    const onItsWay = remembered.invoke('scripts.list', {});
+    goOffline();
+    expect(await onItsWay).toEqual({ ok: true, value: { scripts: ['missed bin'] } });
+    // Its late answer changes nothing, and nothing is left listening.
+    answerLate(succeed({ scripts: ['later'] }));
+    expect(listeners.size).toBe(0);
+  });
+
+  it('leaves calls it does not remember to wait for their own answer', async () => {
+    let answered = false;
+    const transport: Transport = { invoke: () => new Promise(() => undefined), subscribe: () => () => undefined };
+    const listeners = new Set<() => void>();
+    const remembered = rememberAnswers(transport, memoryStorage(), (then) => {
+      listeners.add(then);
+      return () => listeners.delete(then);
+    });
+    void remembered.invoke('residents.open', { residentId: 'r1', reason: 'call' }).then(() => (answered = true));
+    listeners.forEach((listener) => listener());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    expect(listeners.size).toBe(0);
+  });
+});
