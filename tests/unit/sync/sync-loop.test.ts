@@ -121,7 +121,9 @@ describe('sync loop: when sending does not work', () => {
     const ids = [await submitted(db), await submitted(db)];
     let told = 0;
     const back = fakeBackOffice(() => ({ ok: false, error: { code: 'not-connected', message: 'CivicDesk has lost its connection.' } }));
-    const loop = started(loopFor(db, back.facade, { onCallFailed: () => (told += 1) }));
+    // random 0.5: the next try a second away (half of a 2 s wait), so the checks below see the
+    // first failed call before another is made; at random it could come at once, and they never did.
+    const loop = started(loopFor(db, back.facade, { onCallFailed: () => (told += 1), random: () => 0.5 }));
     await until(() => told === 1);
     await until(async () => (await db.outbox.toArray()).every((item) => item.attempts === 1));
     for (const id of ids) expect((await db.cases.get(id))?.syncState).toBe('waiting');
