@@ -70,9 +70,11 @@ describe('a remembered call on its way when the network goes', () => {
     const onItsWay = remembered.invoke('scripts.list', {});
     goOffline();
     expect(await onItsWay).toEqual({ ok: true, value: { scripts: ['missed bin'] } });
-    // Its late answer changes nothing, and nothing is left listening.
-    answerLate(succeed({ scripts: ['later'] }));
+    // Nothing is left listening for the network, and the late answer, when it comes, changes nothing kept.
     expect(listeners.size).toBe(0);
+    answerLate(succeed({ scripts: ['later'] }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(storage.getItem('civicdesk.remembered.scripts.list')).toBe(JSON.stringify({ scripts: ['missed bin'] }));
   });
 
   it('leaves calls it does not remember to wait for their own answer', async () => {
