@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
@@ -61,5 +61,41 @@ describe('the list of residents found', () => {
     expect(document.activeElement).toBe(now[0]);
     await userEvent.keyboard('{Enter}');
     expect(onOpen).toHaveBeenCalledWith('res-1');
+  });
+
+  it('rewrites its rows in place as the results change, and holds still while the officer is in it', async () => {
+    const i18n = await createI18n('en-GB');
+    const onOpen = vi.fn();
+    const page = (hits: SearchHit[], query: string) => (
+      <I18nextProvider i18n={i18n}>
+        <input aria-label="Search" />
+        <ResultList hits={hits} query={query} today="2026-12-04" label="Residents found" shows={shows} onOpen={onOpen} />
+      </I18nextProvider>
+    );
+    const { rerender } = render(page([hit(maria)], 'mar'));
+    const results = screen.getByRole('list', { name: 'Residents found' });
+    const first = within(results).getByRole('button');
+
+    // Another resident at the same place: the same button, its text rewritten (nothing made or removed).
+    rerender(page([hit(ana)], 'ana'));
+    expect(within(results).getByRole('button')).toBe(first);
+    expect(first.textContent).toContain('Ana Garcia López');
+
+    // In the list, new results (a later part of the directory arriving) do not change the row in focus.
+    screen.getByRole('textbox', { name: 'Search' }).focus();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(first);
+    rerender(page([hit(maria), hit(ana)], 'garcia'));
+    expect(within(results).getAllByRole('button')).toEqual([first]);
+    expect(first.textContent).toContain('Ana Garcia López');
+    expect(results.dataset.forQuery).toBe('ana');
+    await userEvent.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenLastCalledWith('res-2');
+
+    // Back in the box, the list shows the latest results.
+    await userEvent.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Search' }));
+    await waitFor(() => expect(results.dataset.forQuery).toBe('garcia'));
+    expect(within(results).getAllByRole('button').map((row) => row.textContent?.split('Born')[0])).toEqual(['Maria Garcia', 'Ana Garcia López']);
   });
 });

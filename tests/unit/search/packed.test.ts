@@ -68,6 +68,15 @@ describe('a packed index (built in the worker, searched on the page, saved for t
     expect(one.entries[1]).toBeUndefined();
   });
 
+  it('gives back each resident whole however often they are read, past the number it keeps decoded', () => {
+    const fresh = unpackIndexData(structuredClone(packed));
+    for (let round = 0; round < 2; round += 1) {
+      for (let e = 0; e < entries.length; e += 1) expect(fresh.entries[e]).toEqual(built.entries[e]);
+    }
+    // A resident read again is the one kept, not decoded anew.
+    expect(fresh.entries[entries.length - 1]).toBe(fresh.entries[entries.length - 1]);
+  });
+
   it('gives back every term of every dictionary, those read from bytes as they are looked up included', () => {
     for (const [name, field] of Object.entries(built)) {
       if (!field || typeof field !== 'object' || !('dictionary' in field)) continue;
