@@ -82,7 +82,8 @@ const ResultRow = memo(function ResultRow({ residentId, name, dateOfBirth, addre
  * keys by resident put the keystrokes' p95 at 21.9-22.1 ms and the input handler's at 7.4-9.5;
  * keys by place, 18.5-20.6 and 5.8-6.2. So that the row an officer is on never turns into
  * another resident under them, the list holds what it shows while focus is in it (Tab from
- * the box), and shows the latest results when focus goes elsewhere.
+ * the box) and the text searched is the same, and shows the latest results when focus goes
+ * elsewhere.
  * Each row shows only what the council's identity-check policy allows before the check: by
  * default the year of birth and the postcode district, not the full date and address.
  * `data-for-query` is the text the rows shown are for (benchmarks and tests wait on it).
@@ -91,7 +92,11 @@ export const ResultList = memo(function ResultList({ hits, query, today, label, 
   const { t } = useTranslation();
   const say = useMemo(() => keptPhrases(t), [t]);
   const [held, setHeld] = useState<{ hits: readonly ShownHit[]; query: string } | null>(null);
-  const shown = held ?? { hits, query };
+  // Held only against new results for the same text (more of the directory arriving, the
+  // council's system answering): results for other text (a call filling the box, the contact
+  // ending) show at once, so nothing of an earlier caller stays on screen.
+  if (held && held.query !== query) setHeld(null);
+  const shown = held && held.query === query ? held : { hits, query };
   const list = useRef<HTMLUListElement>(null);
   // Focus that leaves for nowhere (the window put aside) comes back to the same row, so the
   // list lets go only once focus is somewhere else on the page.

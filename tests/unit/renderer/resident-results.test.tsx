@@ -81,21 +81,28 @@ describe('the list of residents found', () => {
     expect(within(results).getByRole('button')).toBe(first);
     expect(first.textContent).toContain('Ana Garcia López');
 
-    // In the list, new results (a later part of the directory arriving) do not change the row in focus.
+    // In the list, new results for the same text (a later part of the directory arriving) do not change the row in focus.
     screen.getByRole('textbox', { name: 'Search' }).focus();
     await userEvent.tab();
     expect(document.activeElement).toBe(first);
-    rerender(page([hit(maria), hit(ana)], 'garcia'));
+    rerender(page([hit(maria), hit(ana)], 'ana'));
     expect(within(results).getAllByRole('button')).toEqual([first]);
     expect(first.textContent).toContain('Ana Garcia López');
-    expect(results.dataset.forQuery).toBe('ana');
     await userEvent.keyboard('{Enter}');
     expect(onOpen).toHaveBeenLastCalledWith('res-2');
 
     // Back in the box, the list shows the latest results.
     await userEvent.tab({ shift: true });
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Search' }));
-    await waitFor(() => expect(results.dataset.forQuery).toBe('garcia'));
+    await waitFor(() => expect(within(results).getAllByRole('button')).toHaveLength(2));
     expect(within(results).getAllByRole('button').map((row) => row.textContent?.split('Born')[0])).toEqual(['Maria Garcia', 'Ana Garcia López']);
+
+    // Results for other text (a call filling the box) show at once, even with focus in the list.
+    await userEvent.tab();
+    expect(document.activeElement).toBe(first);
+    rerender(page([hit(ana)], '07700 900123'));
+    expect(results.dataset.forQuery).toBe('07700 900123');
+    expect(within(results).getAllByRole('button')).toEqual([first]);
+    expect(first.textContent).toContain('Ana Garcia López');
   });
 });
