@@ -14,8 +14,8 @@ const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { h
 
 /**
  * Mode, who is signed in, whether the council's system answers, and what is waiting to send.
- * Kept in view on a normal screen; when zoomed (short viewport) it scrolls with the page so
- * it never covers it. Changes are announced politely: they matter, but never mid-sentence.
+ * Kept in view below the work area on a normal screen, never over it (see Workstation); when
+ * zoomed (a short window) it scrolls with the page. Changes are announced politely: they matter, but never mid-sentence.
  */
 export const StatusBar = memo(function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ export const StatusBar = memo(function StatusBar({ session }: { session: Session
   const network = sync.reachable === null ? t('status.checking') : sync.reachable ? t('status.online') : t('status.offline');
   const waiting = sync.waiting === null ? t('status.counting') : sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
   return (
-    <Box component="footer" aria-label={t('status.label')} sx={{ '@media (min-height: 37.5em)': { position: 'sticky', bottom: 0 }, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
+    <Box component="footer" aria-label={t('status.label')} sx={{ bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
       <Box component="ul" aria-live="polite" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: { xs: 1, md: 2 }, rowGap: 0.5, m: 0, p: 0, listStyle: 'none' }}>
         <li data-testid="status-mode">
           <Typography variant="body2">{t(`status.mode.${session.mode}`)}</Typography>

@@ -9,9 +9,9 @@ export const TrainingBanner = memo(function TrainingBanner({ highContrast }: { h
   const { t } = useTranslation();
   const colours = highContrast ? TRAINING_BANNER_COLOURS.highContrast : TRAINING_BANNER_COLOURS.standard;
   return (
-    // Sticky, so it stays in view however far the page scrolls; when zoomed (a short viewport)
-    // it scrolls with the page instead, so it never covers "End call" or a script's first line.
-    <Box component="aside" aria-label={t('training.bannerLabel')} data-testid="training-banner" sx={{ '@media (min-height: 37.5em)': { position: 'sticky', top: 0, zIndex: 3 }, bgcolor: colours.background, color: colours.text, px: 2, py: 0.75 }}>
+    // Above the work area, which scrolls beneath it (see Workstation); when zoomed (a short
+    // window) it scrolls away with the page, so it takes no room from "End call" or a script.
+    <Box component="aside" aria-label={t('training.bannerLabel')} data-testid="training-banner" sx={{ bgcolor: colours.background, color: colours.text, px: 2, py: 0.75 }}>
       <Typography component="p" sx={{ fontWeight: 700, fontSize: '1rem' }}>
         {t('training.banner')}
       </Typography>

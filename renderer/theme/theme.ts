@@ -60,9 +60,6 @@ export function createCivicTheme(options: { highContrast: boolean; direction?: '
       MuiCssBaseline: {
         styleOverrides: {
           '*:focus-visible': focusRing,
-          // The status bar (and, when tall enough to be sticky, the training banner) must never
-          // cover what has the focus: scrolling a focused field into view leaves room for them.
-          '@media (min-height: 37.5em)': { html: { scrollPaddingTop: '3.5rem', scrollPaddingBottom: '4.5rem' } },
           // Windows' contrast themes (forced colours) drop backgrounds and shadows: give filled
           // buttons, dialogs, menus and alerts an edge, and keep icons (select arrows, radio
           // and check marks) in the system's text colour.

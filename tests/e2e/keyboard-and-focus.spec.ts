@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openWorkstation, passIdentityCheck, place, saveWrapUp, takeSimulatedCall } from './support/contact';
+import { expectNoAxeViolations, openWorkstation, passIdentityCheck, place, saveWrapUp, takeSimulatedCall } from './support/contact';
 
 /**
  * What axe cannot see: where the focus is, whether it shows, and whether anything covers it.
@@ -143,6 +143,51 @@ test('at 200% zoom nothing covers End call or the script, and the training banne
   const { uncovered, coveredBy } = await page.evaluate(focusUncovered);
   expect(uncovered, `End call is covered by ${coveredBy}`).toBe(true);
   expect(await page.getByTestId('training-banner').evaluate((banner) => getComputedStyle(banner).position)).not.toBe('sticky');
+});
+
+test('on a normal screen only the work area scrolls: the banner and the status bar stay in view and never lie over a button', async ({ page }) => {
+  await openWorkstation(page);
+  await takeSimulatedCall(page);
+  const area = page.getByTestId('work-area');
+  const layout = () =>
+    area.evaluate((work) => {
+      const box = (element: Element | null) => element?.getBoundingClientRect() ?? new DOMRect();
+      return {
+        pageScrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight,
+        areaScrolls: work.scrollHeight > work.clientHeight,
+        bannerBottom: box(document.querySelector('[data-testid="training-banner"]')).bottom,
+        areaTop: box(work).top,
+        areaBottom: box(work).bottom,
+        statusTop: box(document.querySelector('footer')).top,
+        statusBottom: box(document.querySelector('footer')).bottom,
+        windowHeight: window.innerHeight,
+      };
+    });
+  const before = await layout();
+  // The 360 view of a caller is longer than the window: it scrolls, within the work area only.
+  expect(before.areaScrolls).toBe(true);
+  expect(before.pageScrolls).toBe(false);
+  expect(before.areaTop).toBeGreaterThanOrEqual(before.bannerBottom);
+  expect(before.statusTop).toBeGreaterThanOrEqual(before.areaBottom);
+  expect(before.statusBottom).toBeLessThanOrEqual(before.windowHeight);
+
+  // A button below the fold, scrolled until only its top 8 pixels show above the status bar:
+  // what shows is the button itself, not the bar, and axe finds no target covered.
+  const straddled = await area.evaluate((work) => {
+    const foot = work.getBoundingClientRect().bottom;
+    const button = [...work.querySelectorAll('button')].find((candidate) => candidate.getBoundingClientRect().top > foot && candidate.getBoundingClientRect().width > 0);
+    if (!button) return null;
+    work.scrollBy({ top: button.getBoundingClientRect().top - foot + 8, behavior: 'instant' });
+    const box = button.getBoundingClientRect();
+    const seen = document.elementFromPoint(box.left + box.width / 2, box.top + 4);
+    return { name: button.textContent, seen: `${seen?.tagName} ${seen?.getAttribute('data-testid') ?? seen?.className}`.slice(0, 80), seenIsButton: seen !== null && (seen === button || button.contains(seen)) };
+  });
+  expect(straddled, 'no button below the fold').not.toBeNull();
+  expect(straddled!.seenIsButton, `the top of "${straddled!.name}" is covered by ${straddled!.seen}`).toBe(true);
+  const after = await layout();
+  expect(after.statusTop).toBe(before.statusTop);
+  expect(after.areaTop).toBe(before.areaTop);
+  await expectNoAxeViolations(page);
 });
 
 test('under Windows contrast themes (forced colours) buttons, dialogs and select arrows keep their edges', async ({ page }) => {

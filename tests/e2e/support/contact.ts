@@ -67,6 +67,8 @@ export async function readCallerCard(page: Page): Promise<Pick<CallerCard, 'name
   const intro = (await card.locator('p').first().textContent()) ?? '';
   const name = /Play the caller, (.+)\. When asked/.exec(intro)?.[1] ?? '';
   await page.getByRole('dialog', { name: 'Training caller card' }).getByRole('button', { name: 'Close' }).click();
+  // Gone, not fading out: while it fades, it still lies over the page.
+  await expect(page.getByRole('dialog', { name: 'Training caller card' })).toHaveCount(0);
   return {
     name,
     says: { name: facts['Full name'] ?? '', dateOfBirth: facts['Date of birth'] ?? '', addressLine1: facts['First line of the address'] ?? '', postcode: facts.Postcode ?? '' },

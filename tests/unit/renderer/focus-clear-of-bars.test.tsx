@@ -2,20 +2,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFocusClearOfBars, scrollToClear } from '../../../renderer/app/focus-clear-of-bars';
 
-/** A window 768 pixels tall with the theme's padding: 3.5rem (56) at the top, 4.5rem (72) at the bottom. */
-const clear = (top: number, bottom: number) => scrollToClear({ top, bottom }, 768, 56, 72);
+/** The work area of a 768-pixel window, less the banner and the status bar: 640 pixels tall. */
+const clear = (top: number, bottom: number) => scrollToClear({ top, bottom }, 640);
 
-describe('keeping the focused control clear of the sticky bars', () => {
-  it('scrolls a field under the status bar up by what is covered, and leaves one in the clear alone', () => {
-    // The case form's description, as Tab left it: 104 pixels tall, its foot at 750 under the status bar.
-    expect(clear(646, 750)).toBe(750 - (768 - 72));
+describe('keeping the whole focused control in view', () => {
+  it('scrolls a field cut off at the foot of the work area up by what is cut off, and leaves one in view alone', () => {
+    // The case form's description, as Tab left it: 104 pixels tall, its foot at 700, below the area.
+    expect(clear(596, 700)).toBe(700 - 640);
     expect(clear(300, 404)).toBe(0);
-    expect(clear(592, 696)).toBe(0);
+    expect(clear(536, 640)).toBe(0);
   });
 
-  it('scrolls a field under the top bar down into the room, and lines up a control taller than the room by its top', () => {
-    expect(clear(20, 60)).toBe(20 - 56);
-    expect(clear(400, 1400)).toBe(400 - 56);
+  it('scrolls a field cut off at the top down into view, and lines up a control taller than the area by its top', () => {
+    expect(clear(-20, 60)).toBe(-20);
+    expect(clear(400, 1400)).toBe(400);
   });
 
   describe('on every focus in the page', () => {
@@ -37,18 +37,32 @@ describe('keeping the focused control clear of the sticky bars', () => {
       return textarea;
     };
 
-    it('scrolls the page when a focused field sits under the bars, reading their room from the CSS', () => {
-      document.documentElement.style.setProperty('scroll-padding-top', '56px');
-      document.documentElement.style.setProperty('scroll-padding-bottom', '72px');
+    it('when only the page scrolls (zoomed), scrolls it until the whole field shows', () => {
       const scrolled = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
       remove = installFocusClearOfBars();
-      field(window.innerHeight - 100, window.innerHeight - 2).focus();
-      expect(scrolled).toHaveBeenCalledWith({ top: 72 - 2, behavior: 'instant' });
+      field(window.innerHeight - 100, window.innerHeight + 30).focus();
+      expect(scrolled).toHaveBeenCalledWith({ top: 30, behavior: 'instant' });
+    });
+
+    it('in the work area, leaves the page alone and scrolls the area until the whole field shows above the status bar', () => {
+      const pageScrolled = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
+      remove = installFocusClearOfBars();
+      // The work area: 640 pixels tall from 40 down (below the banner), scrolling 2,000 pixels.
+      const textarea = field(600, 704);
+      const area = textarea.parentElement!;
+      area.style.overflowY = 'auto';
+      Object.defineProperty(area, 'clientHeight', { value: 640 });
+      Object.defineProperty(area, 'scrollHeight', { value: 2000 });
+      vi.spyOn(area, 'getBoundingClientRect').mockReturnValue({ top: 40, bottom: 680, left: 0, right: 100, width: 100, height: 640, x: 0, y: 40, toJSON: () => ({}) });
+      const areaScrolled = vi.fn();
+      area.scrollBy = areaScrolled;
+      textarea.focus();
+      expect(pageScrolled).not.toHaveBeenCalled();
+      // Its last 24 pixels were below the area's foot, where the status bar begins.
+      expect(areaScrolled).toHaveBeenCalledWith({ top: 24, behavior: 'instant' });
     });
 
     it('in a dialog, leaves the page alone and scrolls the dialog\'s content until the whole field shows above its buttons', () => {
-      document.documentElement.style.setProperty('scroll-padding-top', '56px');
-      document.documentElement.style.setProperty('scroll-padding-bottom', '72px');
       const pageScrolled = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
       remove = installFocusClearOfBars();
       // The dialog's content: 400 pixels tall from 100 down, scrolling 900 pixels of form.
