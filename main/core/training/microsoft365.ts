@@ -5,6 +5,7 @@ import { startIdentityStandIn, type IdentityStandIn } from './identity/identity-
 import { trainingBrowser } from './identity/training-browser';
 import type { TrainingDataset } from './generator';
 import { rowIdFor } from './dataverse/row-ids';
+import { londonDate } from '../../../shared/london-time';
 
 import { TRAINING_CLIENT_ID } from './identity/training-identity';
 
@@ -44,7 +45,8 @@ const RESIDENTS_WITH_APPOINTMENTS = 48;
  * client code as live.
  */
 export async function startTrainingMicrosoft365(training: TrainingDataset, options: { now: () => Date; identity?: IdentityStandIn }): Promise<TrainingMicrosoft365> {
-  const today = options.now().toISOString().slice(0, 10);
+  // The service points' day is London's: between midnight and 1:00 in summer, UTC's date is still yesterday.
+  const today = londonDate(options.now());
   const residents = training.residents
     .filter((resident) => resident.contact.phones.length > 0)
     .slice(0, RESIDENTS_WITH_APPOINTMENTS)

@@ -38,6 +38,28 @@ describe('the service point day from Bookings', () => {
     expect(h.standIn.requests()[again]?.batched).toHaveLength(2);
   });
 
+  it('moves on with the London day: past midnight, and in summer time, the new day has its own appointments and calendar', async () => {
+    const first = await h.service().today();
+    // Ten past midnight the next day: the stand-in started on TODAY, and books the new day when asked.
+    const next = await h.service({ now: () => new Date('2026-11-28T00:10:00Z') }).today();
+    expect(next.date).toBe('2026-11-28');
+    expect(next.appointments).toHaveLength(24);
+    expect(next.appointments[0]?.start).toBe('2026-11-28T09:00:00.000Z');
+    expect(next.appointments.filter((appointment) => first.appointments.some((earlier) => earlier.id === appointment.id))).toEqual([]);
+    expect(next.calendar.map((event) => event.start)).toEqual(['2026-11-28T08:45:00.000Z', '2026-11-28T13:00:00.000Z']);
+    // Asked again, the same day: the same appointments, not a second set.
+    const again = await h.service({ now: () => new Date('2026-11-28T15:00:00Z') }).today();
+    expect(again.appointments.map((appointment) => appointment.id)).toEqual(next.appointments.map((appointment) => appointment.id));
+    // 00:30 in London on 2 June is 23:30 UTC on 1 June: the day is London's, its 9:00 is 8:00 UTC.
+    const summer = await h.service({ now: () => new Date('2027-06-01T23:30:00Z') }).today();
+    expect(summer.date).toBe('2027-06-02');
+    expect(summer.appointments).toHaveLength(24);
+    expect(summer.appointments[0]?.start).toBe('2027-06-02T08:00:00.000Z');
+    expect(summer.calendar[0]?.start).toBe('2027-06-02T07:45:00.000Z');
+    // The first day is as it was.
+    expect((await h.service().today()).appointments.map((appointment) => appointment.id)).toEqual(first.appointments.map((appointment) => appointment.id));
+  });
+
   it('shows only the calendar when Bookings is not set up', async () => {
     const day = await h.service({ settings: { bookingsBusinessId: null } }).today();
     expect(day.appointments).toEqual([]);

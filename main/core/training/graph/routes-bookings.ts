@@ -1,8 +1,8 @@
 import type { GraphBookingAppointment } from '../../graph/bookings';
-import { londonWallTime } from '../../../../shared/london-time';
+import { londonDate, londonDay, londonWallTime } from '../../../../shared/london-time';
 import { badRequest, notFound } from './graph-errors';
 import { pageOf } from './paging';
-import { seededGuid } from './seed';
+import { appointmentsOn, seededGuid } from './seed';
 import { context, type GraphWorld, type Route } from './world';
 
 function instant(value: { dateTime: string; timeZone: string }): number {
@@ -10,22 +10,41 @@ function instant(value: { dateTime: string; timeZone: string }): number {
   return Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
 }
 
-/** Every officer's own calendar on the training day: a morning huddle and an afternoon catch-up. */
-function eventsFor(world: GraphWorld, userId: string) {
-  const day = world.seed.today;
-  const event = (key: string, subject: string, start: Date, minutes: number, online: boolean, location: string) => ({
-    id: seededGuid(0, 'event', userId, key),
+/**
+ * The London days from `start` to `end` (instants), at most a month of them: the stand-in's
+ * training day moves on with the clock, so a run that goes past midnight finds the next day's
+ * calendar and appointments, as a council's real ones would be.
+ */
+function londonDaysWithin(start: number, end: number): string[] {
+  const days: string[] = [];
+  for (let at = new Date(start); at.getTime() < end && days.length < 31; at = londonDay(at).end) days.push(londonDate(at));
+  return days;
+}
+
+/** Books each day in the range that has no Bookings yet: the same appointments whenever a day is first asked for. */
+function bookDays(world: GraphWorld, start: number, end: number): void {
+  for (const day of londonDaysWithin(start, end)) {
+    if (world.appointmentDays.has(day)) continue;
+    world.appointmentDays.add(day);
+    world.appointments.push(...appointmentsOn(world.seed.appointmentBook, day));
+  }
+}
+
+/** Every officer's own calendar, each day: a morning huddle and an afternoon catch-up. */
+function eventsFor(userId: string, start: number, end: number) {
+  const event = (day: string, key: string, subject: string, at: Date, minutes: number, online: boolean, location: string) => ({
+    id: seededGuid(0, 'event', userId, day, key),
     subject,
-    start: { dateTime: start.toISOString().replace('Z', '0000'), timeZone: 'UTC' },
-    end: { dateTime: new Date(start.getTime() + minutes * 60_000).toISOString().replace('Z', '0000'), timeZone: 'UTC' },
+    start: { dateTime: at.toISOString().replace('Z', '0000'), timeZone: 'UTC' },
+    end: { dateTime: new Date(at.getTime() + minutes * 60_000).toISOString().replace('Z', '0000'), timeZone: 'UTC' },
     location: { displayName: location },
     isOnlineMeeting: online,
-    onlineMeeting: online ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${seededGuid(0, 'meeting', userId, key).replace(/-/g, '')}%40thread.v2/0` } : null,
+    onlineMeeting: online ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${seededGuid(0, 'meeting', userId, day, key).replace(/-/g, '')}%40thread.v2/0` } : null,
   });
-  return [
-    event('huddle', 'Morning huddle', londonWallTime(day, 8, 45), 15, true, 'Microsoft Teams Meeting'),
-    event('catch-up', 'Casework catch-up with team leader', londonWallTime(day, 13, 0), 30, false, 'Meeting room 2'),
-  ];
+  return londonDaysWithin(start, end).flatMap((day) => [
+    event(day, 'huddle', 'Morning huddle', londonWallTime(day, 8, 45), 15, true, 'Microsoft Teams Meeting'),
+    event(day, 'catch-up', 'Casework catch-up with team leader', londonWallTime(day, 13, 0), 30, false, 'Meeting room 2'),
+  ]);
 }
 
 export function bookingsRoutes(world: GraphWorld): Route[] {
@@ -57,6 +76,7 @@ export function bookingsRoutes(world: GraphWorld): Route[] {
         const start = Date.parse(request.query.get('start') ?? '');
         const end = Date.parse(request.query.get('end') ?? '');
         if (Number.isNaN(start) || Number.isNaN(end)) return badRequest(now(), 'calendarView needs start and end.');
+        bookDays(world, start, end);
         // serviceNotes "is available only when reading this bookingAppointment by its ID"
         // (resources/bookingappointment.md), so a list leaves it out.
         const within = world.appointments
@@ -132,7 +152,7 @@ export function bookingsRoutes(world: GraphWorld): Route[] {
         const start = Date.parse(request.query.get('startDateTime') ?? '');
         const end = Date.parse(request.query.get('endDateTime') ?? '');
         if (Number.isNaN(start) || Number.isNaN(end)) return badRequest(now(), 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
-        const within = eventsFor(world, request.me).filter((event) => instant(event.end) > start && instant(event.start) < end);
+        const within = eventsFor(request.me, start, end).filter((event) => instant(event.end) > start && instant(event.start) < end);
         return { status: 200, body: pageOf(within, { origin: world.origin(), path: request.path, query: request.query, pageSize: 50, context: "users('me')/calendarView" }) };
       },
     ],

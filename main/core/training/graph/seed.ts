@@ -49,7 +49,9 @@ export interface GraphSeed {
   bookingsBusinessId: string;
   residentQuestionId: string;
   staffMembers: SeedStaffMember[];
+  /** The appointments on `today`; another day's come from `appointmentBook` when it is asked for. */
   appointments: GraphBookingAppointment[];
+  appointmentBook: AppointmentBook;
   /** What the training deployment's settings say, derived from the teams above. */
   settings: Microsoft365Settings;
   /** The council's shared contact mailbox, with the residents' emails waiting in its Inbox. */
@@ -139,6 +141,68 @@ function syntheticName(random: Random): { displayName: string; local: string } {
   return { displayName: `${given} ${family}`, local: `${mailboxPart(given)}.${mailboxPart(family)}` };
 }
 
+/** What a service point's day of appointments is made from: the same people every day. */
+export interface AppointmentBook {
+  seed: number;
+  residentQuestionId: string;
+  staffMembers: SeedStaffMember[];
+  residents: GraphSeedInput['residents'];
+}
+
+/**
+ * A London day of Bookings appointments at the two service points: twelve of fifteen half-hour
+ * slots from 9:00 booked at each, with the training residents in turn.
+ */
+export function appointmentsOn(book: AppointmentBook, day: string): GraphBookingAppointment[] {
+  const { seed, residentQuestionId, staffMembers, residents } = book;
+  // Each day's own stream, so a day booked later is the same whenever it is asked for.
+  const random = createRandom(deriveSeed(seed, 'appointments', day));
+  const appointments: GraphBookingAppointment[] = [];
+  let residentIndex = 0;
+  for (const point of SERVICE_POINTS) {
+    const here = staffMembers.filter((member) => member.servicePoint === point.team);
+    // Half-hour slots from 9:00 to 16:00 (the last ends at 16:30); twelve of the fifteen are booked.
+    const slots = Array.from({ length: 15 }, (_, i) => i);
+    while (slots.length > APPOINTMENTS_PER_POINT) slots.splice(random.int(0, slots.length - 1), 1);
+    for (const slot of slots) {
+      const resident = residents.length > 0 ? residents[residentIndex % residents.length] : undefined;
+      residentIndex += 1;
+      const start = londonWallTime(day, 9 + Math.floor(slot / 2), (slot % 2) * 30);
+      const end = new Date(start.getTime() + 30 * 60_000);
+      const serviceName = random.pick(BOOKING_SERVICES);
+      const id = seededGuid(seed, 'appointment', day, point.team, slot);
+      const video = random.chance(0.2);
+      const staffMember = here.length > 0 ? random.pick(here) : undefined;
+      appointments.push({
+        id,
+        serviceId: seededGuid(seed, 'bookings-service', serviceName),
+        serviceName,
+        serviceNotes: '',
+        startDateTime: { dateTime: start.toISOString().replace('Z', '0000+00:00'), timeZone: 'UTC' },
+        endDateTime: { dateTime: end.toISOString().replace('Z', '0000+00:00'), timeZone: 'UTC' },
+        customerTimeZone: 'Europe/London',
+        isLocationOnline: video,
+        joinWebUrl: video ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id.replace(/-/g, '')}%40thread.v2/0` : null,
+        staffMemberIds: staffMember ? [staffMember.id] : [],
+        customers: [
+          {
+            '@odata.type': '#microsoft.graph.bookingCustomerInformation',
+            customerId: resident ? seededGuid(seed, 'bookings-customer', resident.id) : null,
+            name: resident?.name ?? 'Walk-in resident',
+            emailAddress: null,
+            phone: resident?.phone ?? null,
+            timeZone: 'Europe/London',
+            customQuestionAnswers: resident
+              ? [{ questionId: residentQuestionId, question: 'CivicDesk resident reference', answerInputType: 'text', answer: resident.id }]
+              : [],
+          },
+        ],
+      });
+    }
+  }
+  return appointments;
+}
+
 /**
  * The training council's Microsoft 365: an account for every training staff member, a few
  * experts per service team, the service teams with their escalation channels, and today's
@@ -197,49 +261,8 @@ export function buildGraphSeed(input: GraphSeedInput): GraphSeed {
 
   const bookingsBusinessId = 'CivicDeskServicePoints@example.org';
   const residentQuestionId = seededGuid(seed, 'resident-question');
-  const appointments: GraphBookingAppointment[] = [];
-  let residentIndex = 0;
-  for (const point of SERVICE_POINTS) {
-    const here = staffMembers.filter((member) => member.servicePoint === point.team);
-    // Half-hour slots from 9:00 to 16:00 (the last ends at 16:30); twelve of the fifteen are booked.
-    const slots = Array.from({ length: 15 }, (_, i) => i);
-    while (slots.length > APPOINTMENTS_PER_POINT) slots.splice(random.int(0, slots.length - 1), 1);
-    for (const slot of slots) {
-      const resident = input.residents.length > 0 ? input.residents[residentIndex % input.residents.length] : undefined;
-      residentIndex += 1;
-      const start = londonWallTime(input.today, 9 + Math.floor(slot / 2), (slot % 2) * 30);
-      const end = new Date(start.getTime() + 30 * 60_000);
-      const serviceName = random.pick(BOOKING_SERVICES);
-      const id = seededGuid(seed, 'appointment', point.team, slot);
-      const video = random.chance(0.2);
-      const staffMember = here.length > 0 ? random.pick(here) : undefined;
-      appointments.push({
-        id,
-        serviceId: seededGuid(seed, 'bookings-service', serviceName),
-        serviceName,
-        serviceNotes: '',
-        startDateTime: { dateTime: start.toISOString().replace('Z', '0000+00:00'), timeZone: 'UTC' },
-        endDateTime: { dateTime: end.toISOString().replace('Z', '0000+00:00'), timeZone: 'UTC' },
-        customerTimeZone: 'Europe/London',
-        isLocationOnline: video,
-        joinWebUrl: video ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${id.replace(/-/g, '')}%40thread.v2/0` : null,
-        staffMemberIds: staffMember ? [staffMember.id] : [],
-        customers: [
-          {
-            '@odata.type': '#microsoft.graph.bookingCustomerInformation',
-            customerId: resident ? seededGuid(seed, 'bookings-customer', resident.id) : null,
-            name: resident?.name ?? 'Walk-in resident',
-            emailAddress: null,
-            phone: resident?.phone ?? null,
-            timeZone: 'Europe/London',
-            customQuestionAnswers: resident
-              ? [{ questionId: residentQuestionId, question: 'CivicDesk resident reference', answerInputType: 'text', answer: resident.id }]
-              : [],
-          },
-        ],
-      });
-    }
-  }
+  const appointmentBook: AppointmentBook = { seed, residentQuestionId, staffMembers, residents: input.residents };
+  const appointments = appointmentsOn(appointmentBook, input.today);
 
   const settings: Microsoft365Settings = {
     expertTeams: Object.fromEntries(teams.map((team) => [team.service, team.id])),
@@ -259,7 +282,7 @@ export function buildGraphSeed(input: GraphSeedInput): GraphSeed {
     messages: seedMail(seed, input),
   };
 
-  return { tenantId: TRAINING_TENANT_ID, today: input.today, users, teams, bookingsBusinessId, residentQuestionId, staffMembers, appointments, settings, mailbox };
+  return { tenantId: TRAINING_TENANT_ID, today: input.today, users, teams, bookingsBusinessId, residentQuestionId, staffMembers, appointments, appointmentBook, settings, mailbox };
 }
 
 export const CONTACT_MAILBOX = 'contact@example.org';

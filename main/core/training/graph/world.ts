@@ -126,6 +126,8 @@ export interface GraphWorld {
   chats: Map<string, StoredChat>;
   messages: StoredMessage[];
   appointments: GraphBookingAppointment[];
+  /** The London days `appointments` holds a day of Bookings for (see routes-bookings). */
+  appointmentDays: Set<string>;
   preferred: Map<string, PreferredPresence>;
   /** Applications' presence sessions (setPresence), by user id then the app's session id. */
   sessions: Map<string, Map<string, PreferredPresence>>;
@@ -149,6 +151,7 @@ export function createWorld(seed: GraphSeed, origin: () => string, now: () => Da
     chats: new Map(),
     messages: [],
     appointments: seed.appointments.map((appointment) => structuredClone(appointment)),
+    appointmentDays: new Set([seed.today]),
     preferred: new Map(),
     sessions: new Map(),
     nextSequence: () => (sequence += 1),
