@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { keepTheActingOfficer } from './support/contact';
 import { trainingBorough } from './support/training-borough';
+
+keepTheActingOfficer();
 
 const { header, bundles } = trainingBorough();
 const borough = {
@@ -86,9 +89,12 @@ test('staff-safety markers: hidden for an agent, shown for a team leader, and th
   const home = resident && household(resident.householdId);
   if (!marked || !resident || !home) throw new Error('the training borough has no staff-safety marker');
   const leader = borough.staff.find((staff) => staff.role === 'team-leader');
-  if (!leader) throw new Error('no team leader in the training staff');
+  const agent = borough.staff.find((staff) => staff.role === 'agent');
+  if (!leader || !agent) throw new Error('no team leader or agent in the training staff');
 
   await openWorkstation(page);
+  await page.getByLabel('Acting as').selectOption(agent.id);
+  await expect(page.getByTestId('status-user')).toHaveText(`Signed in as ${agent.displayName}`);
   const openMarked = async () => {
     await page.getByRole('navigation', { name: 'Places' }).getByRole('button', { name: 'Search' }).click();
     const search = page.getByLabel('Find a resident');
@@ -98,7 +104,7 @@ test('staff-safety markers: hidden for an agent, shown for a team leader, and th
     await expect(page.getByTestId('resident-name')).toHaveText(`${resident.givenName} ${resident.familyName}`);
   };
 
-  // The default trainee is an agent.
+  // An agent.
   await openMarked();
   await expect(page.getByTestId('hidden-for-role')).toContainText('hidden for your role');
   await expect(page.getByTestId('flag-staff-safety')).toHaveCount(0);

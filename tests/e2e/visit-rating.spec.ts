@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { rowIdFor } from '../../main/core/training/dataverse/row-ids';
 import { readRows } from './support/back-office';
-import { expectNoAxeViolations, openWorkstation, place } from './support/contact';
+import { expectNoAxeViolations, keepTheActingOfficer, openWorkstation, place } from './support/contact';
 import { trainingBorough } from './support/training-borough';
+
+keepTheActingOfficer();
 
 const { header, bundles } = trainingBorough();
 const ETHIOPIC = /[\u1200-\u137F]/;

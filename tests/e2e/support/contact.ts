@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
-import type { CallerCard } from '../../../shared/contract/session';
+import { expect, test, type Page } from '@playwright/test';
+import type { CallerCard, SessionInfo } from '../../../shared/contract/session';
 import type { ResidentBundle } from '../../../main/core/training/types';
 
 const secret = process.env.CIVICDESK_LOOPBACK_SECRET ?? '';
@@ -32,6 +32,22 @@ export function watchAccessIds(page: Page): Set<string> {
 }
 
 /** A call through the contract, on a socket of its own from the page's origin, as any renderer could make it. */
+/**
+ * Main's session is shared by every test in the run: a test in this file that acts as another
+ * officer, or fails while it does, leaves the next test with the officer who was acting before.
+ */
+export function keepTheActingOfficer() {
+  let before: string | null = null;
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/index.html');
+    before = ((await callContract(page, 'session.get', {})).value as SessionInfo | undefined)?.user?.id ?? null;
+  });
+  test.afterEach(async ({ page }) => {
+    const now = ((await callContract(page, 'session.get', {})).value as SessionInfo | undefined)?.user?.id ?? null;
+    if (before && now !== before) await callContract(page, 'session.actAsTrainingUser', { staffId: before });
+  });
+}
+
 export async function callContract(page: Page, call: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   return page.evaluate(
     ({ call, input, secret }) =>
