@@ -15,7 +15,8 @@ const clockTime = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { h
 /**
  * Mode, who is signed in, whether the council's system answers, and what is waiting to send.
  * Kept in view below the work area on a normal screen, never over it (see Workstation); when
- * zoomed (a short window) it scrolls with the page. Changes are announced politely: they matter, but never mid-sentence.
+ * zoomed (a short window) it scrolls with the page. Changes are announced politely: they
+ * matter, but never mid-sentence.
  */
 export const StatusBar = memo(function StatusBar({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();

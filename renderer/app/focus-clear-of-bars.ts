@@ -1,8 +1,8 @@
 /**
  * The training banner and the status bar sit outside the work area, which scrolls between them
  * (see Workstation), so neither ever covers a control. But Chromium scrolls a focused textarea
- * only as far as its caret's line, leaving the rest of it below the work area's edge, under the
- * status bar (WCAG 2.2, 2.4.11); a dialog's content, between its title and its row of buttons,
+ * only as far as its caret's line, leaving the rest of it out of sight below the work area's edge
+ * (WCAG 2.2, 2.4.11); a dialog's content, between its title and its row of buttons,
  * likewise. So after every focus, whatever scrolls around the focused control (the work area, a
  * dialog's content, or the page itself when zoomed) is scrolled until the whole control shows.
  */
