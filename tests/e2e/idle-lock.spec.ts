@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { SessionInfo } from '../../shared/contract/session';
-import { callContract, expectNoAxeViolations, openWorkstation, passIdentityCheck, place, saveWrapUp, takeSimulatedCall } from './support/contact';
+import { expectNoAxeViolations, keepTheActingOfficer, openWorkstation, passIdentityCheck, place, saveWrapUp, takeSimulatedCall } from './support/contact';
 
 /** renderer/lock/idle-allowance.ts: training's per-tab idle time, so the test waits seconds, not minutes. */
 const TRAINING_IDLE_SECONDS_KEY = 'civicdesk.training.idleLockSeconds';
@@ -27,19 +26,7 @@ const focusInLock = (page: Page) =>
     };
   });
 
-// Main's session is shared by every test in the run: whatever happens here, the next test finds
-// the computer unlocked with the officer who was acting before.
-let actingBefore: string | null = null;
-test.beforeEach(async ({ page }) => {
-  await page.goto('/index.html');
-  const session = await callContract(page, 'session.get', {});
-  actingBefore = (session.value as SessionInfo).user?.id ?? null;
-});
-test.afterEach(async ({ page }) => {
-  const session = (await callContract(page, 'session.get', {})).value as SessionInfo;
-  if (session.lock) await callContract(page, 'session.resume', { staffId: session.lock.staffId });
-  if (actingBefore && session.user?.id !== actingBefore) await callContract(page, 'session.actAsTrainingUser', { staffId: actingBefore });
-});
+keepTheActingOfficer();
 
 test('after 3 seconds idle the lock covers the resident on both screens, and the same officer resumes to the draft exactly', async ({ page, context }) => {
   test.setTimeout(120_000);

@@ -34,7 +34,8 @@ export function watchAccessIds(page: Page): Set<string> {
 /** A call through the contract, on a socket of its own from the page's origin, as any renderer could make it. */
 /**
  * Main's session is shared by every test in the run: a test in this file that acts as another
- * officer, or fails while it does, leaves the next test with the officer who was acting before.
+ * officer or locks the workstation, or fails while it does, leaves the next test with the
+ * workstation unlocked and the officer who was acting before.
  */
 export function keepTheActingOfficer() {
   let before: string | null = null;
@@ -43,8 +44,9 @@ export function keepTheActingOfficer() {
     before = ((await callContract(page, 'session.get', {})).value as SessionInfo | undefined)?.user?.id ?? null;
   });
   test.afterEach(async ({ page }) => {
-    const now = ((await callContract(page, 'session.get', {})).value as SessionInfo | undefined)?.user?.id ?? null;
-    if (before && now !== before) await callContract(page, 'session.actAsTrainingUser', { staffId: before });
+    const session = (await callContract(page, 'session.get', {})).value as SessionInfo | undefined;
+    if (session?.lock) await callContract(page, 'session.resume', { staffId: session.lock.staffId });
+    if (before && session?.user?.id !== before) await callContract(page, 'session.actAsTrainingUser', { staffId: before });
   });
 }
 

@@ -37,6 +37,17 @@ describe('keeping the whole focused control in view', () => {
       return textarea;
     };
 
+    /** Makes `area` scroll: `height` pixels tall from `top` down, holding `scrollHeight`; returns its scrollBy, watched. */
+    const scrolling = (area: HTMLElement, top: number, height: number, scrollHeight: number) => {
+      area.style.overflowY = 'auto';
+      Object.defineProperty(area, 'clientHeight', { value: height });
+      Object.defineProperty(area, 'scrollHeight', { value: scrollHeight });
+      vi.spyOn(area, 'getBoundingClientRect').mockReturnValue({ top, bottom: top + height, left: 0, right: 100, width: 100, height, x: 0, y: top, toJSON: () => ({}) });
+      const scrolled = vi.fn();
+      area.scrollBy = scrolled;
+      return scrolled;
+    };
+
     it('when only the page scrolls (zoomed), scrolls it until the whole field shows', () => {
       const scrolled = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
       remove = installFocusClearOfBars();
@@ -49,13 +60,7 @@ describe('keeping the whole focused control in view', () => {
       remove = installFocusClearOfBars();
       // The work area: 640 pixels tall from 40 down (below the banner), scrolling 2,000 pixels.
       const textarea = field(600, 704);
-      const area = textarea.parentElement!;
-      area.style.overflowY = 'auto';
-      Object.defineProperty(area, 'clientHeight', { value: 640 });
-      Object.defineProperty(area, 'scrollHeight', { value: 2000 });
-      vi.spyOn(area, 'getBoundingClientRect').mockReturnValue({ top: 40, bottom: 680, left: 0, right: 100, width: 100, height: 640, x: 0, y: 40, toJSON: () => ({}) });
-      const areaScrolled = vi.fn();
-      area.scrollBy = areaScrolled;
+      const areaScrolled = scrolling(textarea.parentElement!, 40, 640, 2000);
       textarea.focus();
       expect(pageScrolled).not.toHaveBeenCalled();
       // Its last 24 pixels were below the area's foot, where the status bar begins.
@@ -68,14 +73,9 @@ describe('keeping the whole focused control in view', () => {
       // The dialog's content: 400 pixels tall from 100 down, scrolling 900 pixels of form.
       const textarea = field(440, 540, true);
       const content = document.createElement('div');
-      content.style.overflowY = 'auto';
       textarea.parentElement!.append(content);
       content.append(textarea);
-      Object.defineProperty(content, 'clientHeight', { value: 400 });
-      Object.defineProperty(content, 'scrollHeight', { value: 900 });
-      vi.spyOn(content, 'getBoundingClientRect').mockReturnValue({ top: 100, bottom: 500, left: 0, right: 100, width: 100, height: 400, x: 0, y: 100, toJSON: () => ({}) });
-      const contentScrolled = vi.fn();
-      content.scrollBy = contentScrolled;
+      const contentScrolled = scrolling(content, 100, 400, 900);
       textarea.focus();
       expect(pageScrolled).not.toHaveBeenCalled();
       // Its last 40 pixels were below the content's edge, under the buttons.
