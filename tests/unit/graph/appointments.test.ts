@@ -60,6 +60,14 @@ describe('the service point day from Bookings', () => {
     expect((await h.service().today()).appointments.map((appointment) => appointment.id)).toEqual(first.appointments.map((appointment) => appointment.id));
   });
 
+  // Both calendar views name their window's parameters as required (bookingbusiness-list-calendarview.md,
+  // user-list-calendarview.md). The pages give no error code for a missing one, so only the 400 is asserted.
+  it('refuses a calendar view without its time window, as Graph does', async () => {
+    const business = `/solutions/bookingBusinesses/${encodeURIComponent(seed.bookingsBusinessId)}`;
+    await expect(h.graph.client.api(`${business}/calendarView?start=${TODAY}T00:00:00Z`).get()).rejects.toMatchObject({ statusCode: 400 });
+    await expect(h.graph.client.api(`/me/calendarView?endDateTime=${TODAY}T23:59:59Z`).get()).rejects.toMatchObject({ statusCode: 400 });
+  });
+
   it('shows only the calendar when Bookings is not set up', async () => {
     const day = await h.service({ settings: { bookingsBusinessId: null } }).today();
     expect(day.appointments).toEqual([]);
