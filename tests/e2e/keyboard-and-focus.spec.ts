@@ -293,3 +293,61 @@ test('an email by keyboard, then another: taking it, a reply refused and closed,
   await status.getByRole('button', { name: 'Sign out' }).click();
   await expect(status.getByRole('button', { name: 'Sign in to Microsoft 365' })).toBeFocused();
 });
+
+/**
+ * The colour of the screen at each point, read from a real screenshot (drawn into a canvas in
+ * the page, so no image library is needed): what the officer sees, clipping and all.
+ */
+async function pixelsAt(page: Page, points: { x: number; y: number }[]): Promise<{ r: number; g: number; b: number }[]> {
+  const shot = (await page.screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ png, at }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no canvas');
+      context.drawImage(image, 0, 0);
+      return at.map(({ x, y }) => {
+        const [r = 0, g = 0, b = 0] = context.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+        return { r, g, b };
+      });
+    },
+    { png: shot, at: points },
+  );
+}
+
+test('a search result reached by Tab from below the window shows its whole focus ring', async ({ page }) => {
+  await openWorkstation(page);
+  await page.keyboard.press('Alt+2');
+  const box = page.getByRole('textbox', { name: 'Find a resident' });
+  await box.fill('Smith');
+  const rows = page.getByTestId('resident-results').getByRole('button');
+  await expect(rows).toHaveCount(20);
+  // A row that starts below the window: the page draws it only when it is scrolled to or focused.
+  const below = await rows.evaluateAll((buttons) => buttons.findIndex((button) => button.getBoundingClientRect().top > window.innerHeight));
+  expect(below, 'every row fits in the window').toBeGreaterThan(0);
+  await box.focus();
+  for (let row = 0; row <= below; row += 1) await page.keyboard.press('Tab');
+  const row = rows.nth(below);
+  await expect(row).toBeFocused();
+  await expect(row).toBeInViewport();
+  const edge = (await row.boundingBox())!;
+  const middle = edge.x + edge.width / 2;
+  // The ring, from the row's edge inwards: yellow, black, yellow. Top, bottom and side.
+  const [topYellow, topBlack, bottomBlack, sideBlack] = await pixelsAt(page, [
+    { x: middle, y: edge.y + 0.5 },
+    { x: middle, y: edge.y + 3.5 },
+    { x: middle, y: edge.y + edge.height - 3.5 },
+    { x: edge.x + 3.5, y: edge.y + edge.height / 2 },
+  ]);
+  const yellow = (pixel = { r: 0, g: 0, b: 0 }) => pixel.r > 200 && pixel.g > 180 && pixel.b < 80;
+  const black = (pixel = { r: 255, g: 255, b: 255 }) => pixel.r < 60 && pixel.g < 60 && pixel.b < 60;
+  expect(yellow(topYellow), `top edge ${JSON.stringify(topYellow)}`).toBe(true);
+  for (const [where, pixel] of Object.entries({ top: topBlack, bottom: bottomBlack, side: sideBlack })) expect(black(pixel), `${where} of the ring ${JSON.stringify(pixel)}`).toBe(true);
+  // Its text is drawn too (it was skipped below the window): the row has its full height.
+  expect(edge.height).toBeGreaterThan(40);
+  await expectNoAxeViolations(page);
+});
