@@ -15,12 +15,10 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
 import { createCore } from '../core/create-core';
-import { keepGcPausesShort } from '../core/gc-pauses';
 import { createAppLog } from '../core/log';
 import { startLoopbackHost } from './host';
 import { INTEGRATION_APP_ID, INTEGRATION_APP_OBJECT_ID } from '../core/training/dataverse/security-roles';
 
-keepGcPausesShort();
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
   options: {

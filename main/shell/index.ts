@@ -7,7 +7,6 @@ import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, safeSto
 import { configFileCandidates, readDeploymentConfig } from '../core/config/config-file';
 import { createCore } from '../core/create-core';
 import { createSystemLock } from '../core/session/system-lock';
-import { keepGcPausesShort } from '../core/gc-pauses';
 import { createAppLog } from '../core/log';
 import { DEEP_LINK_SCHEME, findDeepLinkInArgv } from '../core/security/deep-link';
 import { keepsDefaultMenu } from '../core/security/web-preferences';
@@ -22,7 +21,6 @@ import { startUpdates } from './updates';
 
 // One CivicDesk per person: a second launch (a softphone's screen-pop, say) hands its link to
 // the first and quits.
-keepGcPausesShort();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
