@@ -31,11 +31,10 @@ export function watchAccessIds(page: Page): Set<string> {
   return seen;
 }
 
-/** A call through the contract, on a socket of its own from the page's origin, as any renderer could make it. */
 /**
- * Main's session is shared by every test in the run: a test in this file that acts as another
- * officer or locks the workstation, or fails while it does, leaves the next test with the
- * workstation unlocked and the officer who was acting before.
+ * Main's session is shared by every test in the run: a test in a file that calls this and acts
+ * as another officer or locks the workstation, or fails while it does, leaves the next test
+ * with the workstation unlocked and the officer who was acting before.
  */
 export function keepTheActingOfficer() {
   let before: string | null = null;
@@ -50,6 +49,7 @@ export function keepTheActingOfficer() {
   });
 }
 
+/** A call through the contract, on a socket of its own from the page's origin, as any renderer could make it. */
 export async function callContract(page: Page, call: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   return page.evaluate(
     ({ call, input, secret }) =>
