@@ -119,8 +119,16 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     return status();
   })();
 
+  // The last token for each set of scopes, handed out again while it has more than
+  // RENEW_BEFORE_MS to run. Every Dataverse and Graph request asks for a token, and MSAL's
+  // silent answer reads the whole token cache back from the secret store and parses it each
+  // time: a file read and a decryption live, and about 1-2 ms of main's thread at every request
+  // of a screen-pop. Held in this process only, as MSAL's own cache is; never for another account.
+  const handedOut = new Map<string, { account: AccountInfo; token: string; expiresAt: number }>();
+
   // Forget the account everywhere: MSAL's cache, then the keychain entry itself.
   const forget = async () => {
+    handedOut.clear();
     const cache = app.getTokenCache();
     for (const each of await cache.getAllAccounts()) await cache.removeAccount(each);
     await secrets.delete(MSAL_TOKEN_CACHE_SECRET);
@@ -216,10 +224,16 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       await restored;
       const current = account;
       if (!current) throw new NotPossible(SIGN_IN_FIRST);
+      const scopesKey = scopes.join(' ');
+      const kept = handedOut.get(scopesKey);
+      if (kept && kept.account === current && kept.expiresAt - now().getTime() > RENEW_BEFORE_MS) return kept.token;
       try {
         const result = await silent(current, scopes);
+        // Kept only if nobody signed out or in meanwhile.
+        if (account === current && result.expiresOn) handedOut.set(scopesKey, { account: current, token: result.accessToken, expiresAt: result.expiresOn.getTime() });
         return result.accessToken;
       } catch (error) {
+        handedOut.delete(scopesKey);
         const failure = describeSignInFailure(error);
         // Consent missing for this resource (Dataverse, say) is the council's to grant: the
         // sign-in itself is good and every other resource's tokens still come, so nobody is signed out.

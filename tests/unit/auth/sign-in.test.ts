@@ -92,6 +92,30 @@ describe('signing in to Microsoft 365 (training identity stand-in, real MSAL)', 
     expect(identity.verifyAccessToken(renewed)).not.toBeNull();
   });
 
+  it('hands a fresh token out again without reading the token cache each time, and never to the next officer', async () => {
+    const identity = await standIn();
+    const memory = createMemoryOnlySecretStore(REASON);
+    let cacheReads = 0;
+    const secrets = { kept: memory.kept, keptReason: memory.keptReason, set: memory.set, delete: memory.delete, get: (name: string) => ((cacheReads += 1), memory.get(name)) };
+    let hint = USERS[0]!.username;
+    const auth = track(trainingAuth(identity, secrets, { openBrowser: trainingBrowser({ ca: identity.ca, loginHint: () => hint }) }));
+    await auth.signIn();
+    const first = await auth.accessToken(SCOPES);
+    const readsThen = cacheReads;
+    // A screen-pop's dozen requests each ask for a token: the same one, with no cache read.
+    const again = await Promise.all(Array.from({ length: 12 }, () => auth.accessToken(SCOPES)));
+    expect(new Set(again)).toEqual(new Set([first]));
+    expect(cacheReads).toBe(readsThen);
+
+    // Another officer at the computer gets their own token, never the last one's.
+    await auth.signOut();
+    hint = USERS[1]!.username;
+    await auth.signIn();
+    const theirs = await auth.accessToken(SCOPES);
+    expect(theirs).not.toBe(first);
+    expect(identity.verifyAccessToken(theirs)?.oid).toBe(USERS[1]!.oid);
+  });
+
   it('says to sign in again, and shows signed out, when the refresh token no longer works', async () => {
     const identity = await standIn({ accessTokenSeconds: 120 });
     const secrets = createMemoryOnlySecretStore(REASON);
