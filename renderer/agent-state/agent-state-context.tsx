@@ -8,6 +8,7 @@ import { useSessionIfAny } from '../session/session-context';
 import { caseDatabase } from '../storage/case-database';
 import { newId } from '../storage/ids';
 import { bridgeAgentStates, sendAgentStates } from './agent-state-outbox';
+import { sendsAllowed } from '../sync/screen-pop-quiet';
 
 /**
  * How often Teams is told the state again while it holds: inside Graph's five minutes, after
@@ -73,10 +74,13 @@ export function AgentStateProvider({ staffId, children }: { staffId: string | nu
   const reflect = useCallback(
     (state: AgentState) => {
       if (!teamsOn) return;
-      void bridge.agentState.reflect({ state }).then((outcome) => {
-        // Only the latest state's answer is shown: an older one arriving late says nothing now.
-        if (current.current.state === state) setTeams(outcome.ok ? outcome.value : { teams: 'not-updated', reason: outcome.error.message });
-      });
+      // Like the outbox, Teams is told once a screen-pop in hand is drawn (sync/screen-pop-quiet.ts).
+      void sendsAllowed()
+        .then(() => bridge.agentState.reflect({ state }))
+        .then((outcome) => {
+          // Only the latest state's answer is shown: an older one arriving late says nothing now.
+          if (current.current.state === state) setTeams(outcome.ok ? outcome.value : { teams: 'not-updated', reason: outcome.error.message });
+        });
     },
     [bridge, teamsOn],
   );
@@ -88,7 +92,8 @@ export function AgentStateProvider({ staffId, children }: { staffId: string | nu
         const db = caseDatabase();
         await db.agentStates.add({ id: newId(), staffId, state, previous, at, cause });
         setNotSaved(false);
-        void sendAgentStates(db, bridgeAgentStates(bridge), staffId);
+        // Kept already; sent once a screen-pop in hand is drawn, so the caller's record comes first.
+        void sendsAllowed().then(() => sendAgentStates(db, bridgeAgentStates(bridge), staffId));
       } catch {
         setNotSaved(true);
       }

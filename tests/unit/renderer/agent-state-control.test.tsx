@@ -5,6 +5,7 @@ import type { AgentStateChange, TeamsPresenceResult } from '../../../shared/cont
 import { App } from '../../../renderer/app/App';
 import { createI18n } from '../../../renderer/i18n/i18n';
 import { caseDatabase } from '../../../renderer/storage/case-database';
+import { holdSends } from '../../../renderer/sync/screen-pop-quiet';
 import { fakeBridge, session, type FakeAnswers } from '../support/fake-bridge';
 
 async function renderApp(answers: FakeAnswers = {}) {
@@ -93,6 +94,25 @@ describe('the officer’s state in the status bar', () => {
     await user.click(await within(status).findByRole('button', { name: /^Your state: Available/ }));
     await user.click(await screen.findByRole('menuitemradio', { name: 'In training' }));
     await waitFor(async () => expect((await caseDatabase().agentStates.toArray()).map((each) => each.state).sort()).toEqual(['available', 'in-training']));
+  });
+
+  it('while a caller’s record is opening, a change shows at once and is sent once it is drawn', async () => {
+    const { status, user, recorded, reflected } = await renderApp();
+    await waitFor(() => expect(recorded.map((each) => each.state)).toEqual(['available']));
+    const popping = holdSends();
+    try {
+      await user.click(await within(status).findByRole('button', { name: /^Your state: Available/ }));
+      await user.click(await screen.findByRole('menuitemradio', { name: 'On a break' }));
+      await within(status).findByRole('button', { name: /^Your state: On a break since/ });
+      // Kept on this computer, not yet sent to the back office or Teams: main is reading the caller's record.
+      await waitFor(async () => expect((await caseDatabase().agentStates.toArray()).map((each) => each.state)).toEqual(['on-a-break']));
+      expect(recorded.map((each) => each.state)).toEqual(['available']);
+      expect(reflected).not.toContain('on-a-break');
+    } finally {
+      popping();
+    }
+    await waitFor(() => expect(recorded.map((each) => each.state)).toEqual(['available', 'on-a-break']));
+    expect(reflected.at(-1)).toBe('on-a-break');
   });
 
   it('follows a call, and cannot be set to available over it', async () => {
