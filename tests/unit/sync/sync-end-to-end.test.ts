@@ -48,14 +48,17 @@ describe('sync loop against the real core and the training stand-in', () => {
     await until(drained(db), 30_000);
 
     // A slow service: main answers after the loop gave up; the resend finds the case there.
+    // The loop's own resend waits about two seconds (jitter near its top), and the resend is
+    // asked for only once the slow call has made the case: a fixed sleep raced the stand-in's
+    // timer against the loop's backoff, and on a loaded machine the resend could come first.
     const slow = await submitted(db, anonymous);
     ids.push(slow);
     await loop.stop();
-    faults.failNext(1, { delayMs: 1500 });
-    loop = loopFor(db, core.backOffice, { limits: { timeoutMs: 500, perMegabyteMs: 0 }, random: () => 0.01 }, inProcessLock());
+    faults.failNext(1, { delayMs: 1000 });
+    loop = loopFor(db, core.backOffice, { limits: { timeoutMs: 500, perMegabyteMs: 0 }, random: () => 0.99 }, inProcessLock());
     loop.start();
     await until(async () => (await db.outbox.get(slow))?.attempts === 1, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await until(async () => incidentCounts(core.standIn, [slow]).get(slow.toLowerCase()) === 1, 10_000);
     loop.syncNow();
     await until(drained(db), 30_000);
     await loop.stop();
