@@ -29,7 +29,11 @@ export interface HttpsFetchOptions {
  * undici package; this keeps the trust to one client and leaves certificate checks on.
  */
 export function httpsFetch(ca: string, options: HttpsFetchOptions = {}): FetchLike & { close(): void } {
-  const agent = new https.Agent({ ca, keepAlive: true });
+  // At most six connections to one server, as Chromium's network stack keeps over HTTP/1.1
+  // (live mode's requests go through Electron's net.fetch): training opens as many as live.
+  // It also keeps them warm: a screen-pop's dozen parallel reads used to open new ones (each a
+  // TLS handshake on main's thread) whenever the stand-in had closed an idle one.
+  const agent = new https.Agent({ ca, keepAlive: true, maxSockets: 6 });
   const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchWithCa = (url: string, init: HttpRequestInit = {}) =>
     new Promise<HttpResponse>((resolve, reject) => {
