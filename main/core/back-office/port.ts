@@ -36,6 +36,13 @@ export interface ContactHistoryPage {
   staffNames: Record<string, string>;
 }
 
+/** Who has a caller's number; when only one resident does, their 360 record is being read already. */
+export interface CallerWithPhone {
+  residentIds: string[];
+  /** Null unless exactly one resident has the number. */
+  record: Promise<Resident360 | null> | null;
+}
+
 /**
  * The council's system of record as CivicDesk uses it. The live adapter speaks the
  * Dataverse Web API; training mode runs the same adapter against a local stand-in. Every
@@ -50,8 +57,8 @@ export interface BackOffice {
   searchResidents?(text: string, top: number): Promise<SearchHit[]>;
   /** Null when the back office has no such resident. */
   resident360(residentId: string): Promise<Resident360 | null>;
-  /** The ids of the active residents with this phone number, at most two (a screen-pop's caller). */
-  residentsWithPhone?(phone: string): Promise<string[]>;
+  /** The active residents with this phone number, at most two (a screen-pop's caller), and the one's 360 record when only one has it. */
+  callerWithPhone?(phone: string): Promise<CallerWithPhone>;
   contactHistory(residentId: string, options: ContactHistoryOptions): Promise<ContactHistoryPage>;
   /** One of the resident's cases in full, with every contact and note about it; null if it is not theirs. */
   caseHistory(residentId: string, caseId: string): Promise<CaseHistory | null>;

@@ -88,10 +88,11 @@ export function createResidentService(deps: ResidentServiceDeps) {
     return staff;
   };
   const directory = createDirectoryReads({ backOffice });
-  // What opening a resident reads: both at once, so a screen-pop waits on the slower, not their sum.
-  const readForOpen = async (residentId: string): Promise<OpenRead> => {
+  // What opening a resident reads: both at once, so a screen-pop waits on the slower, not their
+  // sum. A screen-pop's lookup by number may have started the record already.
+  const readForOpen = async (residentId: string, started?: Promise<Resident360 | null>): Promise<OpenRead> => {
     const office = await backOffice();
-    const [record, recent] = await Promise.all([office.resident360(residentId), office.contactHistory(residentId, { pageSize: 50, cursor: null })]);
+    const [record, recent] = await Promise.all([started ?? office.resident360(residentId), office.contactHistory(residentId, { pageSize: 50, cursor: null })]);
     return { record, recent: recent.contacts };
   };
   const openFrom = (staff: StaffUser, residentId: string, reason: AccessReason, { record, recent }: OpenRead): ResidentView => {
@@ -106,7 +107,10 @@ export function createResidentService(deps: ResidentServiceDeps) {
     staffId: () => deps.user()?.id ?? null,
     residentsWithPhone: async (number) => {
       const office = await backOffice();
-      return office.residentsWithPhone ? office.residentsWithPhone(number) : [];
+      if (!office.callerWithPhone) return { residentIds: [], reading: null };
+      const { residentIds, record } = await office.callerWithPhone(number);
+      const [only] = residentIds;
+      return { residentIds, reading: record && only ? readForOpen(only, record) : null };
     },
     read: readForOpen,
     now: () => deps.now().getTime(),

@@ -9,8 +9,11 @@ export type CallerRead<Read> = { residentId: string; read: Read } | null;
 export interface ScreenPopDeps<Read> {
   /** Whose sign-in the reads are made with; null when nobody is signed in (nothing is read then). */
   staffId(): string | null;
-  /** The residents with this number (at most two are needed). */
-  residentsWithPhone(number: string): Promise<string[]>;
+  /**
+   * The residents with this number (at most two are needed), and when only one has it, the
+   * read of what opening them shows if the lookup started it already (else null).
+   */
+  residentsWithPhone(number: string): Promise<{ residentIds: string[]; reading: Promise<Read> | null }>;
   /** Reads what opening the resident shows. */
   read(residentId: string): Promise<Read>;
   now(): number;
@@ -29,9 +32,9 @@ export function createScreenPops<Read>(deps: ScreenPopDeps<Read>) {
 
   const find = (number: string): Promise<CallerRead<Read>> => {
     const caller = (async () => {
-      const ids = await deps.residentsWithPhone(number);
-      const [only] = ids;
-      return ids.length === 1 && only ? { residentId: only, read: await deps.read(only) } : null;
+      const { residentIds, reading } = await deps.residentsWithPhone(number);
+      const [only] = residentIds;
+      return residentIds.length === 1 && only ? { residentId: only, read: await (reading ?? deps.read(only)) } : null;
     })();
     // A head start that fails is no failure: `take` asks again, and says why if it fails again.
     caller.catch(() => undefined);

@@ -120,6 +120,36 @@ describe('the resident 360 view', () => {
     expect(record?.cases.map((each) => each.id)).not.toContain(id(old.id));
   });
 
+  it('reads a caller on from the row their number found: the same record, without reading the row again', async () => {
+    const numbers = new Map<string, string[]>();
+    for (const resident of dataset.residents) for (const phone of resident.contact.phones) numbers.set(phone.number, [...(numbers.get(phone.number) ?? []), resident.id]);
+    const withFlags = dataset.residents.filter((resident) => dataset.flags.some((flag) => flag.residentId === resident.id));
+    const caller = withFlags.find((resident) => resident.contact.phones.some((phone) => numbers.get(phone.number)?.length === 1));
+    const number = caller?.contact.phones.find((phone) => numbers.get(phone.number)?.length === 1)?.number;
+    if (!caller || !number) throw new Error('no flagged resident with a number of their own');
+    const asked = harness.standIn.requests().length;
+    const found = await backOffice.callerWithPhone?.(number);
+    const record = await found?.record;
+    const requests = harness.standIn.requests().slice(asked);
+    expect(found?.residentIds).toEqual([id(caller.id)]);
+    if (!record) throw new Error('no record read on from the lookup');
+    checkSections(record, caller.id);
+    // The lookup, then everything else at once: never the caller's own row by its key, as a
+    // 360 read on its own asks for it.
+    const rowByKey = (each: { target: string }) => each.target.includes(`/contacts(${id(caller.id)})`);
+    expect(requests.filter(rowByKey)).toEqual([]);
+    expect(requests.filter((each) => /\/contacts\?/.test(each.target) && each.target.includes('mobilephone'))).toHaveLength(1);
+    const alone = harness.standIn.requests().length;
+    expect(record).toEqual(await backOffice.resident360(id(caller.id)));
+    expect(harness.standIn.requests().slice(alone).filter(rowByKey)).toHaveLength(1);
+
+    const shared = [...numbers].find(([, holders]) => holders.length > 1)?.[0];
+    if (!shared) throw new Error('no shared number in the data set');
+    const sharers = await backOffice.callerWithPhone?.(shared);
+    expect(sharers?.residentIds).toHaveLength(2);
+    expect(sharers?.record).toBeNull();
+  });
+
   it('is null for a resident the back office does not hold', async () => {
     expect(await backOffice.resident360('00000001-0000-4000-8000-000000999999')).toBeNull();
     expect(await backOffice.resident360('res-000001')).toBeNull();

@@ -16,7 +16,7 @@ function pops(holders: Record<string, string[]>, options: { failFirstRead?: bool
   let failures = options.failFirstRead ? 1 : 0;
   const service = createScreenPops<string>({
     staffId: () => staffId,
-    residentsWithPhone: async (number) => holders[number] ?? [],
+    residentsWithPhone: async (number) => ({ residentIds: holders[number] ?? [], reading: null }),
     read: async (residentId) => {
       reads.push(residentId);
       if (failures > 0) {
@@ -41,6 +41,19 @@ describe('the screen-pop head start', () => {
     // Taken once: asked again, it is read again (the open it makes is a new, audited one).
     await service.take('07700 900123', 'officer-1');
     expect(reads).toEqual(['r-1', 'r-1']);
+  });
+
+  it('takes the read the lookup by number started, rather than reading the caller again', async () => {
+    const reads: string[] = [];
+    const service = createScreenPops<string>({
+      staffId: () => 'officer-1',
+      residentsWithPhone: async () => ({ residentIds: ['r-1'], reading: Promise.resolve('record of r-1, read on from the lookup') }),
+      read: async (residentId) => (reads.push(residentId), `record of ${residentId}`),
+      now: () => 0,
+    });
+    service.ring('07700 900123');
+    expect(await service.take('07700 900123', 'officer-1')).toEqual({ residentId: 'r-1', read: 'record of r-1, read on from the lookup' });
+    expect(reads).toEqual([]);
   });
 
   it('opens nobody when the number is shared or unknown, and reads no record for it', async () => {

@@ -2,6 +2,8 @@ import { phoneDigits } from '../../../../shared/search/normalise';
 import type { AdapterContext } from './context';
 import { anyOf, query, quoted, select } from './odata';
 import { CONTACTS } from './tables/contact';
+import { readResident360, resident360Columns } from './resident-360';
+import type { CallerWithPhone } from '../port';
 
 /** Two is enough: one resident means the screen-pop can open them, two that it cannot choose. */
 const ENOUGH_TO_KNOW = 2;
@@ -31,11 +33,17 @@ export function phoneForms(number: string): string[] {
 
 /**
  * The active residents whose mobile or landline is this number, at most two, by id: one
- * request, so the screen-pop can start reading the caller's record as the call arrives.
+ * request, so the screen-pop can start reading the caller's record as the call arrives. The
+ * lookup asks for the columns the 360 view is read from, so when only one resident has the
+ * number their record is read on from that row: everything else in one wave, no second read
+ * of the row first (a round trip less for every call).
  */
-export async function readResidentsWithPhone(context: AdapterContext, number: string): Promise<string[]> {
+export async function readCallerWithPhone(context: AdapterContext, number: string): Promise<CallerWithPhone> {
   const forms = phoneForms(number);
   const clauses = forms.flatMap((form) => [`mobilephone eq ${quoted(form)}`, `telephone1 eq ${quoted(form)}`]);
-  const page = await context.client.readPage(query(CONTACTS, { $select: select(['contactid']), $filter: `${anyOf(clauses)} and statecode eq 0`, $top: String(ENOUGH_TO_KNOW) }));
-  return page.rows.map((row) => String(row.contactid).toLowerCase());
+  const page = await context.client.readPage(query(CONTACTS, { $select: select(resident360Columns(context.names)), $filter: `${anyOf(clauses)} and statecode eq 0`, $top: String(ENOUGH_TO_KNOW) }));
+  const residentIds = page.rows.map((row) => String(row.contactid).toLowerCase());
+  const [only] = page.rows;
+  const [onlyId] = residentIds;
+  return { residentIds, record: page.rows.length === 1 && only && onlyId ? readResident360(context, onlyId, only) : null };
 }

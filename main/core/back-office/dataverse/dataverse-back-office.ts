@@ -20,7 +20,7 @@ import { latestAgentStates, recordAgentState } from './agent-state';
 import { setResidentLanguage } from './resident-language';
 import { readResident360 } from './resident-360';
 import { searchResidents } from './resident-search';
-import { readResidentsWithPhone } from './caller-lookup';
+import { readCallerWithPhone } from './caller-lookup';
 
 export interface DataverseBackOfficeOptions extends DataverseClientOptions {
   /** The publisher prefix the council's tables were made under; 'cd' unless configured. */
@@ -55,7 +55,7 @@ export function createDataverseBackOffice(options: DataverseBackOfficeOptions): 
     directory: (deltaToken, options) => readDirectory(context, deltaToken, options),
     searchResidents: (text, top) => searchResidents(context, text, top),
     resident360: (residentId) => readResident360(context, residentId),
-    residentsWithPhone: (phone) => readResidentsWithPhone(context, phone),
+    callerWithPhone: (phone) => readCallerWithPhone(context, phone),
     contactHistory: (residentId, historyOptions) => readContactHistory(context, residentId, historyOptions),
     collectionDay: (postcode) => readCollectionDay(context, postcode),
     caseHistory: (residentId, caseId) => readCaseHistory(context, residentId, caseId),

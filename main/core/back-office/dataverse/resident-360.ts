@@ -18,12 +18,18 @@ const RECENTLY_CLOSED_DAYS = 365;
 
 const ACTIVE = 'statecode eq 0';
 
+/** The contact's columns the 360 view is read from: a screen-pop's number lookup asks for these too. */
+export function resident360Columns(n: AdapterContext['names']): string[] {
+  return [...residentColumns(n), n.custom('staffsafetymarkercount')];
+}
+
 /**
  * The resident's row (no row: null) with what hangs off the resident alone beside it (their
  * permits, open and recently closed cases, current flags and markers), then what hangs off
- * their household (the household, its other members, its accounts), all in parallel.
+ * their household (the household, its other members, its accounts), all in parallel. Given
+ * the row already (a screen-pop's lookup by number read it), both come at once.
  */
-export async function readResident360(context: AdapterContext, residentId: string): Promise<Resident360 | null> {
+export async function readResident360(context: AdapterContext, residentId: string, knownRow?: Row): Promise<Resident360 | null> {
   const { client, names: n } = context;
   let id: string;
   try {
@@ -40,7 +46,7 @@ export async function readResident360(context: AdapterContext, residentId: strin
 
   // What hangs off the resident's own id is asked for beside their row, not after it: a
   // screen-pop then waits for two round trips (the row, then the household's), not three.
-  const rowRead = client.readRow(query(`${CONTACTS}(${id})`, { $select: select([...residentColumns(n), markerCount]) }));
+  const rowRead = knownRow ? Promise.resolve(knownRow) : client.readRow(query(`${CONTACTS}(${id})`, { $select: select(resident360Columns(n)) }));
   // Dataverse refuses the markers to a role without Read on them (an agent's): that is "hidden
   // for your role", not a failure, and the contact's count says how many there are.
   const markers = all(staffSafetyMarkerTable(n).entitySet, `${eqId(n.lookup('residentid'), id)} and ${ACTIVE}`, staffSafetyMarkerColumns(n), `${n.custom('raisedon')} desc`).catch((error: unknown) => {
