@@ -26,6 +26,17 @@ export function usePresenceWords() {
   };
 }
 
+/**
+ * The presence in as few words as Teams shows under a person's picture: what they are doing when
+ * it says more ("In a meeting", "Presenting"), else the availability. For the status bar, which
+ * must stay one line; its button's name still reads out the whole of usePresenceWords.
+ */
+export function useShortPresenceWords() {
+  const { t } = useTranslation();
+  return (availability: Availability, activity?: string | null): string =>
+    activity && ACTIVITIES_IN_WORDS.includes(activity) ? t(`presence.activityAlone.${activity}`) : t(`presence.availability.${availability}`);
+}
+
 /** A coloured dot (hidden from screen readers) and the presence in words. */
 export function PresenceDot({ availability, activity, words }: { availability: Availability; activity?: string | null; words?: string }) {
   const describe = usePresenceWords();

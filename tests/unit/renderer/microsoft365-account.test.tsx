@@ -12,8 +12,8 @@ import { saveSnapshot, snapshotDatabase } from '../../../renderer/storage/snapsh
 import { fakeBridge, residentView, session, type FakeAnswers } from '../support/fake-bridge';
 import { me, myPresence, signedIn, signedOut } from './microsoft365-fixtures';
 
-async function renderApp(answers: FakeAnswers) {
-  const fake = fakeBridge(session, answers);
+async function renderApp(answers: FakeAnswers, mode: 'training' | 'live' = 'training') {
+  const fake = fakeBridge({ ...session, mode }, answers);
   render(<App bridge={fake.bridge} i18n={await createI18n('en-GB')} />);
   await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
   return { ...fake, user: userEvent.setup(), status: screen.getByRole('contentinfo', { name: 'Status' }) };
@@ -87,12 +87,25 @@ describe('the Microsoft 365 sign-in in the status bar', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
-  it('says when the sign-in is kept only for this session', async () => {
-    const { status } = await renderApp({ 'account.status': () => ({ ...signedIn, kept: 'this-session-only', keptReason: 'This computer has no keychain.' }), 'teams.me': () => me() });
+  it('says when the sign-in is kept only for this session, in live mode', async () => {
+    const keptForThisRun = { 'account.status': () => ({ ...signedIn, kept: 'this-session-only' as const, keptReason: 'This computer has no keychain.' }), 'teams.me': () => me() };
+    const { status } = await renderApp(keptForThisRun, 'live');
     // Short in the bar, so it stays one line; the reason is read out with it and shown on hover.
     const kept = await within(status).findByTestId('account-kept');
     expect(kept.textContent).toBe('(this session only) This computer has no keychain.');
     expect(kept.getAttribute('title')).toBe('This computer has no keychain.');
+  });
+
+  it('shows what I am doing in as few words as Teams does, and reads out the whole of it', async () => {
+    const { status } = await renderApp({ 'account.status': () => signedIn, 'teams.me': () => me(myPresence({ availability: 'DoNotDisturb', activity: 'Presenting' })) });
+    const presence = await within(status).findByRole('button', { name: 'Your presence: Do not disturb, presenting. Change it' });
+    expect(presence.textContent).toBe('Presenting');
+  });
+
+  it('says nothing of it in training, where nothing outlives the run and the banner says so', async () => {
+    const { status } = await renderApp({ 'account.status': () => ({ ...signedIn, kept: 'this-session-only', keptReason: 'In training, the sign-in service starts afresh each time CivicDesk opens.' }), 'teams.me': () => me() });
+    await within(status).findByRole('button', { name: /^Your presence: / });
+    expect(within(status).queryByTestId('account-kept')).toBeNull();
   });
 
   it('clears every resident copy on this computer when I sign out: the snapshots, the directory and its search, and the officer’s key when nothing is waiting', async () => {
