@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useBridge } from '../bridge/bridge-context';
 import { useRaiseCase } from '../cases/raise-case';
 import { useContact } from '../contact/contact-context';
@@ -22,7 +22,9 @@ export function GlobalShortcuts({ onHelp, onToggleContrast }: { onHelp: () => vo
   const locked = Boolean(session?.lock);
   const bridge = useBridge();
 
-  useEffect(() => {
+  // Listened for as the frame is drawn, not after it is painted (a passive effect): a key pressed
+  // the moment the Dashboard shows, on a busy first start, was lost.
+  useLayoutEffect(() => {
     const run = (command: ShortcutCommand) => {
       switch (command.kind) {
         case 'help':
