@@ -105,7 +105,7 @@ export function createResidentService(deps: ResidentServiceDeps) {
   };
   const pops = createScreenPops<OpenRead>({
     staffId: () => deps.user()?.id ?? null,
-    residentsWithPhone: async (number) => {
+    callerWithPhone: async (number) => {
       const office = await backOffice();
       if (!office.callerWithPhone) return { residentIds: [], reading: null };
       const { residentIds, record } = await office.callerWithPhone(number);

@@ -13,7 +13,7 @@ export interface ScreenPopDeps<Read> {
    * The residents with this number (at most two are needed), and when only one has it, the
    * read of what opening them shows if the lookup started it already (else null).
    */
-  residentsWithPhone(number: string): Promise<{ residentIds: string[]; reading: Promise<Read> | null }>;
+  callerWithPhone(number: string): Promise<{ residentIds: string[]; reading: Promise<Read> | null }>;
   /** Reads what opening the resident shows. */
   read(residentId: string): Promise<Read>;
   now(): number;
@@ -32,7 +32,7 @@ export function createScreenPops<Read>(deps: ScreenPopDeps<Read>) {
 
   const find = (number: string): Promise<CallerRead<Read>> => {
     const caller = (async () => {
-      const { residentIds, reading } = await deps.residentsWithPhone(number);
+      const { residentIds, reading } = await deps.callerWithPhone(number);
       const [only] = residentIds;
       return residentIds.length === 1 && only ? { residentId: only, read: await (reading ?? deps.read(only)) } : null;
     })();

@@ -16,7 +16,7 @@ function pops(holders: Record<string, string[]>, options: { failFirstRead?: bool
   let failures = options.failFirstRead ? 1 : 0;
   const service = createScreenPops<string>({
     staffId: () => staffId,
-    residentsWithPhone: async (number) => ({ residentIds: holders[number] ?? [], reading: null }),
+    callerWithPhone: async (number) => ({ residentIds: holders[number] ?? [], reading: null }),
     read: async (residentId) => {
       reads.push(residentId);
       if (failures > 0) {
@@ -47,7 +47,7 @@ describe('the screen-pop head start', () => {
     const reads: string[] = [];
     const service = createScreenPops<string>({
       staffId: () => 'officer-1',
-      residentsWithPhone: async () => ({ residentIds: ['r-1'], reading: Promise.resolve('record of r-1, read on from the lookup') }),
+      callerWithPhone: async () => ({ residentIds: ['r-1'], reading: Promise.resolve('record of r-1, read on from the lookup') }),
       read: async (residentId) => (reads.push(residentId), `record of ${residentId}`),
       now: () => 0,
     });
