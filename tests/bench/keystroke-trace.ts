@@ -126,17 +126,16 @@ const median = (values: number[]) => {
   return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)]!;
 };
 
-/** Lines for a person: keystrokes over the first frame against those within it, by kind of work (medians), then the slowest few with the text they made. */
+/** Lines for a person: keystrokes over the first frame against those within it, by kind of work (medians), then each one over, slowest first, with the text it made and the text before it (which rows it replaced). */
 export function describeKeystrokeWork(all: readonly KeystrokeWork[], firstFrameMs: number, texts: readonly string[] = []): string[] {
   const describe = (label: string, group: readonly KeystrokeWork[]) =>
     `${label}: ${group.length} keystrokes, median ${median(group.map((each) => each.ms)).toFixed(1)} ms = ` +
     KINDS.map((kind) => `${kind} ${median(group.map((each) => each.work[kind])).toFixed(1)}`).join(', ') +
     `, idle ${median(group.map((each) => each.idle)).toFixed(1)}; raster threads ${median(group.map((each) => each.raster)).toFixed(1)}`;
-  const slow = all.filter((each) => each.ms > firstFrameMs);
-  const slowest = all.map((each, n) => ({ ...each, text: texts[n] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const over = all.map((each, n) => ({ ...each, text: texts[n], before: texts[n - 1] })).filter((each) => each.ms > firstFrameMs).sort((a, b) => b.ms - a.ms);
   return [
-    describe(`over ${firstFrameMs} ms`, slow),
+    describe(`over ${firstFrameMs} ms`, over),
     describe(`within ${firstFrameMs} ms`, all.filter((each) => each.ms <= firstFrameMs)),
-    ...slowest.map((each) => `  ${each.ms.toFixed(1)} ms${each.text === undefined ? '' : ` (typed "${each.text}")`}: ` + KINDS.map((kind) => `${kind} ${each.work[kind].toFixed(1)}`).join(', ') + `, idle ${each.idle.toFixed(1)}; raster threads ${each.raster.toFixed(1)}`),
+    ...over.map((each) => `  ${each.ms.toFixed(1)} ms${each.text === undefined ? '' : ` (typed "${each.text}"${each.before === undefined ? '' : ` after "${each.before}"`})`}: ` + KINDS.map((kind) => `${kind} ${each.work[kind].toFixed(1)}`).join(', ') + `, idle ${each.idle.toFixed(1)}; raster threads ${each.raster.toFixed(1)}`),
   ];
 }

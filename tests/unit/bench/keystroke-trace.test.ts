@@ -39,7 +39,8 @@ describe('where a keystroke went, from a Chromium trace', () => {
     const lines = describeKeystrokeWork([fast!, slow!], 17.5, ['s', 'sm']);
     expect(lines[0]).toBe('over 17.5 ms: 1 keystrokes, median 32.0 ms = script 12.0, style 0.0, layout 0.0, paint 0.0, gc 6.0, other 0.5, idle 13.5; raster threads 10.0');
     expect(lines[1]).toMatch(/^within 17.5 ms: 1 keystrokes, median 16.0 ms = script 4.0/);
-    expect(lines[2]).toMatch(/^ {2}32.0 ms \(typed "sm"\): script 12.0/);
+    expect(lines[2]).toMatch(/^ {2}32.0 ms \(typed "sm" after "s"\): script 12.0/);
+    expect(lines).toHaveLength(3);
   });
 
   it('says so when the trace has no main thread for the page that marked the keystrokes', () => {
