@@ -43,7 +43,6 @@ export async function readCallerWithPhone(context: AdapterContext, number: strin
   const clauses = forms.flatMap((form) => [`mobilephone eq ${quoted(form)}`, `telephone1 eq ${quoted(form)}`]);
   const page = await context.client.readPage(query(CONTACTS, { $select: select(resident360Columns(context.names)), $filter: `${anyOf(clauses)} and statecode eq 0`, $top: String(ENOUGH_TO_KNOW) }));
   const residentIds = page.rows.map((row) => String(row.contactid).toLowerCase());
-  const [only] = page.rows;
-  const [onlyId] = residentIds;
-  return { residentIds, record: page.rows.length === 1 && only && onlyId ? readResident360(context, onlyId, only) : null };
+  const only = page.rows.length === 1 ? page.rows[0] : undefined;
+  return { residentIds, record: only ? readResident360(context, residentIds[0]!, only) : null };
 }
