@@ -28,7 +28,8 @@ export const StatusBar = memo(function StatusBar({ session }: { session: Session
   const waiting = sync.waiting === null ? t('status.counting') : sync.waiting > 0 ? t('status.waiting', { count: sync.waiting }) : t('status.allSent');
   return (
     <Box component="footer" aria-label={t('status.label')} sx={{ bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', px: 2, py: 0.5 }}>
-      <Box component="ul" aria-live="polite" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: { xs: 1, md: 1.5 }, rowGap: 0.5, m: 0, p: 0, listStyle: 'none' }}>
+      {/* One line at 1366 pixels with a call's contact still waiting to send: at 12 pixels apart, "1 contact waiting to be recorded" wrapped it. */}
+      <Box component="ul" aria-live="polite" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1, rowGap: 0.5, m: 0, p: 0, listStyle: 'none' }}>
         <li data-testid="status-mode">
           <Typography variant="body2">{t(`status.mode.${session.mode}`)}</Typography>
         </li>

@@ -78,7 +78,7 @@ test('three calls, one wrapped up offline, reach Dataverse once each; the team l
   await passIdentityCheck(page, third);
   await context.setOffline(true);
   await wrapUp(page, { outcome: 'Shown how to do it online', resolved: true, online: true, offered: true });
-  await expect(page.getByTestId('status-contacts')).toHaveText(/^[1-3] contacts? waiting to be recorded$/);
+  await expect(page.getByTestId('status-contacts')).toHaveText(/^[1-3] contacts? waiting to send$/);
   await context.setOffline(false);
   await expect(page.getByTestId('status-contacts')).toHaveCount(0, { timeout: 30_000 });
 
