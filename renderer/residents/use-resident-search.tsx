@@ -3,13 +3,16 @@ import type { SearchHit } from '../../shared/domain/directory';
 import { analyseQuery } from '../../shared/search';
 import { searchIndexData } from '../../shared/search/engine';
 import { unpackIndexData } from '../../shared/search/packed';
-import { WARM_UP_QUERIES } from '../../shared/search/warm-up';
+import { WARM_UP_KEYSTROKES } from '../../shared/search/warm-up';
 import { useBridge } from '../bridge/bridge-context';
 import { databaseName, officerStorage, onStorageChange } from '../storage/officer-storage';
 import { syncDirectory } from './directory-sync';
 import { createSearchHandler } from './search-handler';
 import type { FromSearchWorker, ToSearchWorker } from './search-messages';
 import { Segments } from './search-segments';
+
+/** Residents shown for a search, at most: more than a screen, fewer than it takes to read. */
+export const ROWS_SHOWN = 20;
 
 export type DirectoryStatus =
   | { state: 'syncing'; done: number; total: number }
@@ -109,12 +112,12 @@ function startSearchWorker(database: string, receive: (message: FromSearchWorker
 const whenIdle = (run: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 0));
 
 /**
- * Searches the warm-up queries (shared/search/warm-up.ts), one at each idle moment, so the
+ * Searches the warm-up queries as typed (shared/search/warm-up.ts), one at each idle moment, so the
  * officer's first keys do not pay for compiling the engine, and a key typed meanwhile waits for
  * one query at most. What they find is dropped.
  */
 function warmUpWhenIdle(find: (query: string) => void, live: () => boolean): void {
-  const queries = [...WARM_UP_QUERIES];
+  const queries = [...WARM_UP_KEYSTROKES];
   const next = () => {
     const query = queries.shift();
     if (query === undefined || !live()) return;
@@ -190,7 +193,7 @@ export function ResidentSearchProvider({ children }: { children: ReactNode }) {
         // names typed still took 20-65 ms of script a key (its arrays are other, larger ones).
         if (!warmed || message.whole) {
           warmed = true;
-          warmUpWhenIdle((query) => held.find(query, 20), () => live);
+          warmUpWhenIdle((query) => held.find(query, ROWS_SHOWN), () => live);
         }
         setVersion((each) => each + 1);
         show();
@@ -257,7 +260,7 @@ export function useResidentSearch() {
       if (query.trim() === '') return setResults({ ...nothing, query, fromWholeCopy });
       const analysed = analyseQuery(query);
       if ('tooShort' in analysed || 'onlyPunctuation' in analysed) return setResults({ ...nothing, problem: analysed.message, query, fromWholeCopy });
-      setResults({ ...find(query, 20), problem: null, query, fromWholeCopy });
+      setResults({ ...find(query, ROWS_SHOWN), problem: null, query, fromWholeCopy });
     },
     [find, wholeCopy],
   );

@@ -126,3 +126,30 @@ test('staff-safety markers: hidden for an agent, shown for a team leader, and th
   await expect(log).toContainText(`, for case work, identity not yet checked.`);
   await expectNoAxeViolations(page);
 });
+
+test('typing moves nothing under the results: from one letter to a whole name and back, the training call button stays put', async ({ page }) => {
+  await openWorkstation(page);
+  await page.keyboard.press('Alt+2');
+  // Once the directory is all here: the line above the results says how much is searchable, and changes height until then.
+  await expect(page.getByText(/^Searching [\d,]+ residents\.$/)).toBeVisible();
+  const search = page.getByLabel('Find a resident');
+  const results = page.getByTestId('resident-results');
+  const under = page.getByRole('button', { name: 'Simulate an incoming call' });
+  const top = async () => (await under.boundingBox())?.y;
+  const resident = borough.residents[0]!;
+  await search.fill(resident.familyName.slice(0, 1));
+  await expect(page.getByText('Type at least 2 letters or numbers.')).toBeVisible();
+  const whileTyping = await top();
+  await search.fill(resident.familyName.slice(0, 2));
+  await expect(results.getByRole('button')).toHaveCount(20);
+  expect(await top()).toBe(whileTyping);
+  await search.fill(`${resident.givenName} ${resident.familyName}`);
+  await expect(results.getByRole('button').first()).toContainText(`${resident.givenName} ${resident.familyName}`);
+  expect(await top()).toBe(whileTyping);
+  await search.fill(resident.familyName.slice(0, 1));
+  await expect(results.getByRole('button')).toHaveCount(0);
+  expect(await top()).toBe(whileTyping);
+  // An empty box keeps no room: the button comes back up under the box.
+  await search.fill('');
+  await expect.poll(top).toBeLessThan(whileTyping!);
+});
