@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuery, type QueryPart } from '../../../shared/search';
-import { WARM_UP_QUERIES } from '../../../shared/search/warm-up';
+import { WARM_UP_KEYSTROKES, WARM_UP_QUERIES } from '../../../shared/search/warm-up';
 
 /** Each kind of part a query can have, whole and half-typed where it can be either. */
 const FORMS: readonly string[] = [
@@ -39,5 +39,19 @@ describe('the warm-up queries searched before the first call', () => {
 
   it('are all searchable queries (none refused as too short or punctuation)', () => {
     expect(WARM_UP_QUERIES.filter((query) => analyseQuery(query).kind !== 'parts')).toEqual([]);
+  });
+});
+
+describe('the warm-up as typed', () => {
+  it('types each query out a key at a time from its second character, in order', () => {
+    const at = WARM_UP_KEYSTROKES.indexOf('jo');
+    expect(WARM_UP_KEYSTROKES.slice(at, at + 8)).toEqual(['jo', 'jon', 'jon ', 'jon s', 'jon sm', 'jon smt', 'jon smti', 'jon smtih']);
+    expect(WARM_UP_QUERIES.filter((query) => !WARM_UP_KEYSTROKES.includes(query))).toEqual([]);
+  });
+
+  it('leaves out what the box refuses (one letter and a quote is too short)', () => {
+    expect(WARM_UP_KEYSTROKES).not.toContain("o'");
+    expect(WARM_UP_KEYSTROKES).toContain("o'b");
+    expect(WARM_UP_KEYSTROKES.filter((typed) => analyseQuery(typed).kind !== 'parts')).toEqual([]);
   });
 });
