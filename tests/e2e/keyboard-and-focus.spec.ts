@@ -120,7 +120,7 @@ test('going on without the identity check, and signing in and out, leave the foc
   const status = page.getByRole('contentinfo', { name: 'Status' });
   await status.getByRole('button', { name: 'Sign in to Microsoft 365' }).click();
   await expect(status.getByRole('button', { name: /^Your presence: / })).toBeFocused({ timeout: 20_000 });
-  // Signed in (presence and all), the status bar settles on a single line at 1280 pixels, whatever
+  // Signed in (presence and all), the status bar settles on a single line at 1366 pixels, whatever
   // the training presence is at the time (it moves on every five minutes: "Busy, in a meeting"
   // and "Do not disturb, presenting" once wrapped it to two lines, and the test failed by the clock).
   await expect.poll(async () => (await status.boundingBox())?.height ?? 999).toBeLessThan(56);
