@@ -80,10 +80,10 @@ export function createCivicTheme(options: { highContrast: boolean; direction?: '
           // Resident search results: plain buttons, cheap to redraw on every keystroke.
           '.resident-results': { listStyle: 'none', margin: 0, padding: 0 },
           // Every row is drawn, in sight or not (no content-visibility: auto): rows new to the
-          // list then took Chromium two passes of style and layout in the keystroke's frame, one to
-          // find them in sight and one to draw them: six of the ten slowest keystrokes in a trace of
-          // bench:search at 20,000 residents. A row's focus ring is drawn inside its edge (the same rings, yellow, black,
-          // yellow), so the row above or below cannot cover it.
+          // list then took Chromium two passes of style and layout in the keystroke's frame, one
+          // to find them in sight and one to draw them, in six of the ten slowest keystrokes of a
+          // trace of bench:search at 20,000 residents. A row's focus ring is drawn inside its edge
+          // (the same rings, yellow, black, yellow), so the row above or below cannot cover it.
           '.resident-results button:focus-visible': { outlineOffset: '-5px', boxShadow: 'inset 0 0 0 6px #ffdd00' },
           '.resident-results button': {
             display: 'block',

@@ -1,8 +1,9 @@
 import { analyseQuery } from './query';
 
 /**
- * Queries of every kind an officer types, whole and half-typed, searched once when an index
- * first becomes searchable, at idle moments (renderer/residents/use-resident-search.tsx). A
+ * Queries of every kind an officer types, whole and half-typed, searched a key at a time
+ * (WARM_UP_KEYSTROKES) when an index first becomes searchable, at idle moments
+ * (renderer/residents/use-resident-search.tsx). A
  * page's first search pays for compiling the engine's code and filling its lazy tables (name
  * variants, a dictionary's order): in a trace of bench:search the first name typed took
  * 25-166 ms a key (12-55 ms of it script), two to ten frames, where later keys take one. With
