@@ -3,7 +3,7 @@ import type { SearchHit } from '../../shared/domain/directory';
 import { analyseQuery } from '../../shared/search';
 import { searchIndexData } from '../../shared/search/engine';
 import { unpackIndexData } from '../../shared/search/packed';
-import { WARM_UP_KEYSTROKES } from '../../shared/search/warm-up';
+import { warmUpKeystrokes } from '../../shared/search/warm-up';
 import { useBridge } from '../bridge/bridge-context';
 import { databaseName, officerStorage, onStorageChange } from '../storage/officer-storage';
 import { syncDirectory } from './directory-sync';
@@ -117,8 +117,9 @@ const whenIdle = (run: () => void): void => void (typeof requestIdleCallback ===
  * one query at most. What they find is dropped.
  */
 function warmUpWhenIdle(find: (query: string) => void, live: () => boolean): void {
-  const queries = [...WARM_UP_KEYSTROKES];
+  let queries: string[] | null = null;
   const next = () => {
+    queries ??= warmUpKeystrokes();
     const query = queries.shift();
     if (query === undefined || !live()) return;
     find(query);

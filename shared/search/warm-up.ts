@@ -2,7 +2,7 @@ import { analyseQuery } from './query';
 
 /**
  * Queries of every kind an officer types, whole and half-typed, searched a key at a time
- * (WARM_UP_KEYSTROKES) when an index first becomes searchable, at idle moments
+ * (warmUpKeystrokes) when an index first becomes searchable, at idle moments
  * (renderer/residents/use-resident-search.tsx). A
  * page's first search pays for compiling the engine's code and filling its lazy tables (name
  * variants, a dictionary's order): in a trace of bench:search the first name typed took
@@ -45,8 +45,9 @@ export const WARM_UP_QUERIES: readonly string[] = [
  * half-typed query takes paths its whole form does not (a word's prefix, a postcode's first
  * half), and V8 compiles a function for speed only once it has run many times: warmed with the
  * whole queries only, the first queries typed in bench:search at borough scale still took 15-25
- * ms of script a key, V8 compiling as they ran.
+ * ms of script a key, V8 compiling as they ran. Worked out when asked (at the warm-up's first
+ * idle moment), not as the page's code loads: 216 queries analysed are a few ms of start-up.
  */
-export const WARM_UP_KEYSTROKES: readonly string[] = WARM_UP_QUERIES.flatMap((query) =>
-  Array.from({ length: query.length - 1 }, (_, end) => query.slice(0, end + 2)),
-).filter((typed) => analyseQuery(typed).kind === 'parts');
+export function warmUpKeystrokes(): string[] {
+  return WARM_UP_QUERIES.flatMap((query) => Array.from({ length: query.length - 1 }, (_, end) => query.slice(0, end + 2))).filter((typed) => analyseQuery(typed).kind === 'parts');
+}
