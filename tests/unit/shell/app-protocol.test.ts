@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Net, Protocol } from 'electron';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerAppProtocol } from '../../../main/shell/app-protocol';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from '../../../main/shell/app-protocol';
 
 /**
  * The desktop app's pages and their Content-Security-Policy, as the packaged app serves them on
@@ -50,5 +50,11 @@ describe('the packaged app’s pages (app://civicdesk/)', () => {
     expect((await serve(new Request('app://civicdesk/../../etc/passwd'))).status).toBe(404);
     expect((await serve(new Request('app://civicdesk/%2e%2e/secret.txt'))).status).toBe(404);
     expect((await serve(new Request('app://elsewhere/index.html'))).status).toBe(404);
+  });
+});
+
+describe('the app:// scheme’s privileges', () => {
+  it('keep V8’s compiled code between starts (Electron allows it only for a standard scheme, and only when asked)', () => {
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, codeCache: true });
   });
 });
