@@ -23,34 +23,23 @@ export function allowedDistance(length: number): number {
 }
 
 export class FuzzyMatcher {
-  private grams: Map<string, Int32Array> | null = null;
+  private readonly grams = new Map<string, Int32Array>();
   private readonly counts: Uint8Array;
   private readonly touched: Int32Array;
   private rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
   constructor(private readonly terms: readonly string[]) {
-    this.counts = new Uint8Array(terms.length);
-    this.touched = new Int32Array(terms.length);
-  }
-
-  /**
-   * Each trigram's terms, made at the first match rather than with the index: an index arrives
-   * on the page as the officer's first screen is drawn, and making these took 20-40 ms of it.
-   * Search's warm-up (at the first idle moment) makes them before the officer's first keys.
-   */
-  private gramLists(): Map<string, Int32Array> {
-    if (this.grams) return this.grams;
     const lists = new Map<string, number[]>();
-    this.terms.forEach((term, id) => {
+    terms.forEach((term, id) => {
       for (const gram of trigramsOf(`${PAD}${term}${PAD}`, new Set())) {
         let list = lists.get(gram);
         if (!list) lists.set(gram, (list = []));
         list.push(id);
       }
     });
-    this.grams = new Map();
     for (const [gram, list] of lists) this.grams.set(gram, Int32Array.from(list));
-    return this.grams;
+    this.counts = new Uint8Array(terms.length);
+    this.touched = new Int32Array(terms.length);
   }
 
   /**
@@ -65,10 +54,9 @@ export class FuzzyMatcher {
     // 'sinclair' -> 'sinvlari', is 7). The edit distance below decides; this only has to keep
     // every term that could be close enough.
     const needed = Math.max(1, grams.size - 4 * maxDistance);
-    const lists = this.gramLists();
     let touchedCount = 0;
     for (const gram of grams) {
-      const list = lists.get(gram);
+      const list = this.grams.get(gram);
       if (!list) continue;
       for (let i = 0; i < list.length; i += 1) {
         const id = list[i]!;

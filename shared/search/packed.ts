@@ -284,21 +284,18 @@ export function packIndexData(data: IndexData): PackedIndex {
 }
 
 /**
- * A list decoded only where it is read: to its reader an array (of `size`, read by index),
+ * A list decoded only where it is read: to its reader an array (of `length`, read by index),
  * in memory the bytes and where each item starts. Each item is `starts[i] .. starts[i + 1]`,
- * less `gap` bytes of separator at its end. `findStarts` runs at the first read: for a list
- * whose starts are found by scanning its bytes, that scan is not in front of the index's
- * arrival (it comes as the officer's first screen is drawn). With `keep`, up to that many
- * items read are kept and given again as they were; past that, all are forgotten and read afresh.
+ * less `gap` bytes of separator at its end. With `keep`, up to that many items read are kept
+ * and given again as they were; past that, all are forgotten and read afresh.
  */
-function lazyList<T>(bytes: Uint8Array, size: number, findStarts: () => Int32Array, gap: number, decode: (text: string, i: number) => T, keep = 0): readonly T[] {
+function lazyList<T>(bytes: Uint8Array, starts: Int32Array, gap: number, decode: (text: string, i: number) => T, keep = 0): readonly T[] {
   const decoder = new TextDecoder();
-  let starts: Int32Array | null = null;
+  const size = starts.length - 1;
   const kept = new Map<number, T>();
   const read = (i: number): T => {
     let item = kept.get(i);
     if (item === undefined) {
-      starts ??= findStarts();
       item = decode(decoder.decode(bytes.subarray(starts[i]!, starts[i + 1]! - gap)), i);
       if (keep > 0) {
         if (kept.size >= keep) kept.clear();
@@ -354,7 +351,7 @@ export function unpackIndexData(packed: PackedIndex): IndexData {
     const count = section(`entries.${field}.count`)[1];
     const wide = layout.sections[`entries.${field}.i32`];
     const [at, length] = wide ?? section(`entries.${field}.u16`);
-    columns[field] = { values: lazyList(valueBytes, count, () => termStarts(valueBytes, count), 1, (value) => value), ids: wide ? new Int32Array(buffer, at, length) : new Uint16Array(buffer, at, length) };
+    columns[field] = { values: lazyList(valueBytes, termStarts(valueBytes, count), 1, (value) => value), ids: wide ? new Int32Array(buffer, at, length) : new Uint16Array(buffer, at, length) };
   }
   const shared = (field: SharedField, e: number): string => {
     const { values, ids } = columns[field];
@@ -368,13 +365,12 @@ export function unpackIndexData(packed: PackedIndex): IndexData {
   const flags = bytes('entries.flags');
   // Residents found are kept, a keystroke's worth many times over: the next keystroke mostly
   // finds the same ones (decoding the twenty shown was about 0.5 ms of a slow keystroke's script).
-  const entryStarts = ints('entryStarts');
-  data.entries = lazyList(bytes('entries'), entryStarts.length - 1, () => entryStarts, 0, (text, e) => entryFrom(text, flags[e]!, guids, e, shared, term, phones), KEPT_RESIDENTS);
+  data.entries = lazyList(bytes('entries'), ints('entryStarts'), 0, (text, e) => entryFrom(text, flags[e]!, guids, e, shared, term, phones), KEPT_RESIDENTS);
   for (const [name, slot] of Object.entries(layout.fields)) {
     const count = section(`${name}.count`)[1];
     const typos = Object.values(TYPOS_OF).includes(name);
     const termBytes = bytes(`${name}.terms`);
-    const terms = count === 0 ? [] : typos ? decoder.decode(termBytes).split(FIELD) : lazyList(termBytes, count, () => termStarts(termBytes, count), 1, (term) => term);
+    const terms = count === 0 ? [] : typos ? decoder.decode(termBytes).split(FIELD) : lazyList(termBytes, termStarts(termBytes, count), 1, (term) => term);
     data[name] = { dictionary: new TermDictionary(terms, ints(`${name}.offsets`), ints(`${name}.postings`)), slot } satisfies Field;
   }
   for (const [typos, of] of Object.entries(TYPOS_OF)) data[typos] = new FuzzyMatcher((data[of] as Field).dictionary.terms);
