@@ -37,8 +37,8 @@ export function OfficerStorageGate({ staffId, locked, retention, children }: { s
       switchStorageTo(result.storage);
       // Rows sealed under a key that has gone cannot be opened by anyone: they are deleted, and
       // the connections opened afresh, as after a check that failed. Otherwise the connections
-      // the check opened are the ones the workstation uses (opening three databases again cost
-      // tens of milliseconds a start).
+      // the check opened are the ones the workstation uses (opening the three databases twice
+      // was about 10 ms of every start).
       const afresh = await Promise.all([caseDatabase(), directoryDatabase(), snapshotDatabase()].map((db) => deleteIfUnreadable(db).catch(() => true)));
       if (afresh.includes(true)) releaseConnections();
       // A computer upgraded from a version that kept rows in the clear: seal this officer's.
