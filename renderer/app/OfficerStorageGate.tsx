@@ -4,6 +4,7 @@ import type { CallError } from '../../shared/contract/outcome';
 import type { RetentionRule } from '../../shared/domain/retention';
 import { useBridge } from '../bridge/bridge-context';
 import { CannotStart, StartingUp } from './StartingUp';
+import { START_UP_WORK_WITHIN_MS, whenIdle } from '../sync/when-idle';
 import { caseDatabase } from '../storage/case-database';
 import { directoryDatabase } from '../storage/directory-database';
 import { deleteIfUnreadable, openOfficerStorage, releaseConnections, switchStorageTo } from '../storage/officer-storage';
@@ -53,13 +54,17 @@ export function OfficerStorageGate({ staffId, locked, retention, children }: { s
     };
   }, [bridge, staffId, locked, opened]);
 
-  // The council's retention rule, when the officer's storage opens and every day after.
+  // The council's retention rule, at the first idle moment after the officer's storage opens
+  // (tidying waits while the first screen is drawn), and every day after.
   useEffect(() => {
     if (!opened) return;
     const apply = () => void applyRetention(caseDatabase(), snapshotDatabase(), retention).catch(() => undefined);
-    apply();
+    const cancel = whenIdle(apply, START_UP_WORK_WITHIN_MS);
     const daily = setInterval(apply, RETENTION_INTERVAL_MS);
-    return () => clearInterval(daily);
+    return () => {
+      cancel();
+      clearInterval(daily);
+    };
   }, [opened, retention]);
 
   if (problem) return <CannotStart title={t('storage.problemTitle')} message={problem.message} />;

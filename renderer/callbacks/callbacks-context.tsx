@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Callback } from '../../shared/domain/callback';
+import { START_UP_WORK_WITHIN_MS, whenIdle } from '../sync/when-idle';
 import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from '../storage/case-database';
 import { CALLBACK_RETRY_INTERVAL_MS, createCallbackSender, type PromisedCallback } from './callback-outbox';
@@ -57,10 +58,12 @@ export function CallbacksProvider({ staffId, children }: { staffId: string | nul
   useEffect(() => {
     if (staffId === null) return;
     const ask = () => void send().then(refresh);
-    ask();
+    // The first list at the first idle moment: the first screen and search come first.
+    const cancel = whenIdle(ask, START_UP_WORK_WITHIN_MS);
     const timer = window.setInterval(ask, CALLBACK_LIST_INTERVAL_MS);
     window.addEventListener('online', ask);
     return () => {
+      cancel();
       window.clearInterval(timer);
       window.removeEventListener('online', ask);
     };

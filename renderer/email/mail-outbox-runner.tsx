@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { START_UP_WORK_WITHIN_MS, whenIdle } from '../sync/when-idle';
 import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from '../storage/case-database';
 import { createMailSender, MAIL_RETRY_INTERVAL_MS } from './mail-outbox';
@@ -8,7 +9,8 @@ const SendMailNow = createContext<() => void>(() => undefined);
 
 /**
  * Sends replies and forwards waiting on this computer, whatever place is open: at once when
- * written, when the network returns, and every 30 seconds while any wait.
+ * written, at the first idle moment after the workstation opens, when the network returns,
+ * and every 30 seconds while any wait.
  */
 export function MailOutboxProvider({ staffId, children }: { staffId: string | null; children: ReactNode }) {
   const bridge = useBridge();
@@ -18,9 +20,12 @@ export function MailOutboxProvider({ staffId, children }: { staffId: string | nu
 
   useEffect(() => {
     const go = () => void send();
-    go();
+    const cancel = whenIdle(go, START_UP_WORK_WITHIN_MS);
     window.addEventListener('online', go);
-    return () => window.removeEventListener('online', go);
+    return () => {
+      cancel();
+      window.removeEventListener('online', go);
+    };
   }, [send]);
   useEffect(() => {
     if (waiting === 0) return;

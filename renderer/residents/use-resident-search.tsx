@@ -4,6 +4,7 @@ import { analyseQuery } from '../../shared/search';
 import { searchIndexData } from '../../shared/search/engine';
 import { unpackIndexData } from '../../shared/search/packed';
 import { warmUpKeystrokes } from '../../shared/search/warm-up';
+import { whenIdle } from '../sync/when-idle';
 import { useBridge } from '../bridge/bridge-context';
 import { databaseName, officerStorage, onStorageChange } from '../storage/officer-storage';
 import { syncDirectory } from './directory-sync';
@@ -108,8 +109,6 @@ function startSearchWorker(database: string, receive: (message: FromSearchWorker
   if (opened) for (const message of early.said) receive(message);
   return { postMessage: (message) => worker.postMessage(message), terminate: () => worker.terminate(), opened };
 }
-
-const whenIdle = (run: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(run) : setTimeout(run, 0));
 
 /**
  * Searches the warm-up queries as typed (shared/search/warm-up.ts), one at each idle moment, so the

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { START_UP_WORK_WITHIN_MS, whenIdle } from './when-idle';
 import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from '../storage/case-database';
 import { browserLock, inProcessLock } from './leader-lock';
@@ -89,11 +90,16 @@ export function SyncProvider({ staffId, children }: { staffId: string | null; ch
       if (next.reachable === true && previous.reachable !== true) sendReads();
     });
     const stopWatchingLoop = loop.subscribe(setLoopState);
-    monitor.start();
-    if (staffId !== null) loop.start();
-    sendReads();
+    // Checking the back office and sending what waited start at the first idle moment: on a
+    // new PC the first screen and the officer's first search come first.
+    const cancelStart = whenIdle(() => {
+      monitor.start();
+      if (staffId !== null) loop.start();
+      sendReads();
+    }, START_UP_WORK_WITHIN_MS);
     engine.current = { monitor, loop };
     return () => {
+      cancelStart();
       stopWatchingMonitor();
       stopWatchingLoop();
       monitor.stop();

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useAccount } from '../account/account-context';
+import { START_UP_WORK_WITHIN_MS, whenIdle } from '../sync/when-idle';
 import { useBridge } from '../bridge/bridge-context';
 import { caseDatabase } from '../storage/case-database';
 import { createTeamsSender, TEAMS_RETRY_INTERVAL_MS, type TeamsSender } from './teams-outbox';
@@ -27,10 +28,13 @@ export function useTeamsSender(): TeamsSender {
 
   useEffect(() => {
     if (!signedIn) return;
-    void sender.sendWaiting();
     const onOnline = () => void sender.sendWaiting();
+    const cancel = whenIdle(onOnline, START_UP_WORK_WITHIN_MS);
     window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    return () => {
+      cancel();
+      window.removeEventListener('online', onOnline);
+    };
   }, [sender, signedIn]);
 
   useEffect(() => {

@@ -1,0 +1,20 @@
+/**
+ * Runs `work` at the page's next idle moment (the browser's requestIdleCallback), or within
+ * `withinMs` if no idle moment comes first; a page without idle callbacks (the unit tests'
+ * jsdom) runs it on the next turn. Returns a function that cancels it if it has not run.
+ *
+ * Background work the workstation starts with (sending what waited, tidying by the retention
+ * rule) runs this way: on a new PC the first screen, the search box and the officer's first
+ * search share the page's one thread with it, and nobody is waiting for it.
+ */
+export function whenIdle(work: () => void, withinMs?: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(() => work(), withinMs === undefined ? undefined : { timeout: withinMs });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 0);
+  return () => clearTimeout(timer);
+}
+
+/** How long the workstation's start-up sends and tidying wait at most for an idle moment. */
+export const START_UP_WORK_WITHIN_MS = 1_000;
