@@ -97,7 +97,8 @@ export interface Core {
   openDeepLink(url: string): boolean;
   /**
    * Reads now what the first page asks for as it opens but main reads on first use (the call
-   * scripts, the council's message templates), while nobody waits: parsing the scripts' YAML
+   * scripts, the council's message templates, the training borough's summary), while nobody
+   * waits: parsing the scripts' YAML
    * and starting training's Notify stand-in held main's thread for a few hundred milliseconds
    * after a new page's first requests, and who is signed in, the officer's key and their first
    * search waited behind it.
@@ -125,8 +126,9 @@ export function createCore(options: CoreOptions): Core {
   const standards = createStandardsRegistry();
   const simulateCall = training ? createSimulatedCalls(training) : null;
   // The synthetic borough is made once and never changes (the stand-in keeps what officers
-  // change), so its summary is counted once: counting 320,000 residents' cases each time the
-  // Dashboard opened held the host's thread for 60-80 ms, just as a new PC's officer first searched.
+  // change), so its summary is counted once, as main starts (readAhead): counting 320,000
+  // residents' cases held main's thread for 60-120 ms each time the Dashboard opened, just as a
+  // new PC's officer first searched.
   let trainingSummary: TrainingSummary | null = null;
   const waitingLinks = createWaitingLinks((count) => events.emit('deepLink.waiting', { count }), now);
 
@@ -371,7 +373,10 @@ export function createCore(options: CoreOptions): Core {
       return true;
     },
     // Each is kept once read, and tried again on the page's own asking if it failed here.
-    readAhead: async () => void (await Promise.allSettled([scriptLibrary(), messages.templates()])),
+    readAhead: async () => {
+      if (training) trainingSummary ??= summaryOf(training);
+      await Promise.allSettled([scriptLibrary(), messages.templates()]);
+    },
     trainingStandIn: async () => (trainingOffice ? (await trainingOffice).standIn : null),
     trainingMicrosoft365: () => smartWorking.trainingStandIns(),
     trainingNotify: () => notify.standIn(),

@@ -19,5 +19,11 @@ describe("the training borough's summary (the banner and the Dashboard)", () => 
     expect(first).toEqual({ ok: true, value: expect.objectContaining({ residents: 300, cases: borough.cases.length, openCases: open, seed: 7 }) });
     expect(await core.router.dispatch('training.summary', {}, { transport: 'ipc' })).toEqual(first);
     await core.close();
+
+    // Counted as main starts (readAhead), it is the same.
+    const readAhead = createCore({ config: loadDeploymentConfig(undefined, ''), appVersion: 't', log: quiet, resourcesDir: 'resources', training: { seed: 7, residents: 300 }, now: () => asOf });
+    await readAhead.readAhead();
+    expect(await readAhead.router.dispatch('training.summary', {}, { transport: 'ipc' })).toEqual(first);
+    await readAhead.close();
   });
 });
