@@ -98,10 +98,9 @@ export interface Core {
   /**
    * Reads now what the first page asks for as it opens but main reads on first use (the call
    * scripts, the council's message templates, the training borough's summary), while nobody
-   * waits: parsing the scripts' YAML
-   * and starting training's Notify stand-in held main's thread for a few hundred milliseconds
-   * after a new page's first requests, and who is signed in, the officer's key and their first
-   * search waited behind it.
+   * waits: parsing the scripts' YAML and starting training's Notify stand-in held main's
+   * thread for a few hundred milliseconds after a new page's first requests, and who is signed
+   * in, the officer's key and their first search waited behind it.
    */
   readAhead(): Promise<void>;
   /** Training mode's Dataverse stand-in (null in live mode), for tests to look inside. */
@@ -383,7 +382,6 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-/** The council's Dataverse, reached as the signed-in officer (their token, their security roles). */
 /** The training borough's size, as its banner and the Dashboard give it. */
 function summaryOf(training: TrainingDataset): TrainingSummary {
   let openCases = 0;
@@ -391,6 +389,7 @@ function summaryOf(training: TrainingDataset): TrainingSummary {
   return { ...summariseTrainingData(training), seed: training.seed, openCases };
 }
 
+/** The council's Dataverse, reached as the signed-in officer (their token, their security roles). */
 function liveBackOffice(dataverseUrl: string, anonymousContactId: string, fetch: NonNullable<CoreOptions['fetch']>, accessToken: (scopes: string[]) => Promise<string>, now: () => Date, log: CoreLog) {
   const environment = dataverseUrl.replace(/\/$/, '');
   return createDataverseBackOffice({

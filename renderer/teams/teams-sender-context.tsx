@@ -28,12 +28,12 @@ export function useTeamsSender(): TeamsSender {
 
   useEffect(() => {
     if (!signedIn) return;
-    const onOnline = () => void sender.sendWaiting();
-    const cancel = whenIdle(onOnline, START_UP_WORK_WITHIN_MS);
-    window.addEventListener('online', onOnline);
+    const sendWaiting = () => void sender.sendWaiting();
+    const cancel = whenIdle(sendWaiting, START_UP_WORK_WITHIN_MS);
+    window.addEventListener('online', sendWaiting);
     return () => {
       cancel();
-      window.removeEventListener('online', onOnline);
+      window.removeEventListener('online', sendWaiting);
     };
   }, [sender, signedIn]);
 
