@@ -34,13 +34,37 @@ describe('where a keystroke went, from a Chromium trace', () => {
       slice('FunctionCall', 40_000, 5_000, MAIN, 99),
     ];
     const [fast, slow] = keystrokeWork(events);
-    expect(fast).toEqual({ ms: 16, work: { script: 4, style: 0, layout: 1, paint: 1, gc: 0, other: 0.5 }, idle: 9.5, raster: 0 });
-    expect(slow).toEqual({ ms: 32, work: { script: 12, style: 0, layout: 0, paint: 0, gc: 6, other: 0.5 }, idle: 13.5, raster: 10 });
+    // No thread times in this trace: how long the main thread was on a core is not known.
+    expect(fast).toEqual({ ms: 16, work: { script: 4, style: 0, layout: 1, paint: 1, gc: 0, other: 0.5 }, idle: 9.5, raster: 0, onCore: null, otherThreads: 0 });
+    expect(slow).toEqual({ ms: 32, work: { script: 12, style: 0, layout: 0, paint: 0, gc: 6, other: 0.5 }, idle: 13.5, raster: 10, onCore: null, otherThreads: 0 });
     const lines = describeKeystrokeWork([fast!, slow!], 17.5, ['s', 'sm']);
-    expect(lines[0]).toBe('over 17.5 ms: 1 keystrokes, median 32.0 ms = script 12.0, style 0.0, layout 0.0, paint 0.0, gc 6.0, other 0.5, idle 13.5; raster threads 10.0');
+    expect(lines[0]).toBe('over 17.5 ms: 1 keystrokes, median 32.0 ms = script 12.0, style 0.0, layout 0.0, paint 0.0, gc 6.0, other 0.5, idle 13.5; raster threads 10.0; other threads 0.0');
     expect(lines[1]).toMatch(/^within 17.5 ms: 1 keystrokes, median 16.0 ms = script 4.0/);
     expect(lines[2]).toMatch(/^ {2}32.0 ms \(typed "sm" after "s"\): script 12.0/);
     expect(lines).toHaveLength(3);
+  });
+
+  it('says how long the main thread was on a core, and what the page’s other threads ran beside it', () => {
+    const WORKER = 3;
+    const POOL = 4;
+    const timed = (name: string, ts: number, dur: number, tdur: number, tid = MAIN): TraceEvent => ({ ...slice(name, ts, dur, tid), tdur });
+    const events: TraceEvent[] = [
+      thread(MAIN, 'CrRendererMain'),
+      thread(WORKER, 'DedicatedWorker thread'),
+      thread(POOL, 'ThreadPoolForegroundWorker'),
+      // 20 ms of script on the wall clock, 6 of them on a core; half of a second task, 4 of its 8 ms on a core, falls in the window.
+      ...keystroke(0, 30_000),
+      timed('RunTask', 0, 20_000, 6_000),
+      slice('FunctionCall', 0, 20_000),
+      timed('RunTask', 25_000, 10_000, 8_000),
+      // Beside it: the worker collecting its garbage (a task runner's task inside another, counted once) and a pool thread compiling.
+      timed('RunTask', 2_000, 12_000, 12_000, WORKER),
+      timed('ThreadControllerImpl::RunTask', 2_000, 12_000, 12_000, WORKER),
+      timed('ThreadPool_RunTask', 26_000, 8_000, 8_000, POOL),
+    ];
+    const [work] = keystrokeWork(events);
+    expect(work).toMatchObject({ ms: 30, onCore: 10, otherThreads: 16 });
+    expect(describeKeystrokeWork([work!], 17.5)[0]).toMatch(/idle 5\.0 \(on a core 10\.0\); raster threads 0\.0; other threads 16\.0$/);
   });
 
   it('says so when the trace has no main thread for the page that marked the keystrokes', () => {
