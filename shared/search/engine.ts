@@ -13,9 +13,9 @@ import { contribution, MAX_COVERAGE, NAME_PARTS as SCORE_NAME_PARTS, PARTS as SC
  *  1. Accumulate every part but the largest: read its postings in order and add, per entry, the
  *     part's contribution at the entry's best grade. Two numbers per entry, side by side.
  *  2. Mark the largest part (often the word being typed): one bit per entry, cheap even for a
- *     hundred thousand postings.
- *  3. Settle: the accumulated score plus, if marked, the largest part at its best grade bounds
- *     each entry's score (the full score also settles that one name word cannot count twice,
+ *     hundred thousand postings; those it reaches at its best grade in one set, the rest in another.
+ *  3. Settle: the accumulated score plus, if marked, the largest part at the best grade it can
+ *     reach the entry at bounds each entry's score (the full score also settles that one name word cannot count twice,
  *     and coverage, at most MAX_COVERAGE).
  *     Fully score entries level by level (parts matched, most first), skipping any whose bound
  *     cannot beat the 20th best so far.
@@ -84,6 +84,7 @@ export function searchIndexData(data: IndexData): SearchIndex {
   /** Per entry: [generation * PART_SLOTS + part last added, accumulated score]. */
   const state = new Int32Array(2 * total);
   const members = new Int32Array((total + 31) >>> 5);
+  const lesserMembers = new Int32Array((total + 31) >>> 5);
   const scored = new Int32Array(total);
   const touchedList = new Int32Array(total);
   const bounds = new Int32Array(total);
@@ -144,17 +145,25 @@ export function searchIndexData(data: IndexData): SearchIndex {
 
     // 2. Mark the entries the largest part matches, one bit each (a 40 kB set that stays in
     //    cache), unless it dwarfs what it would be checked against. A marked (or, unmarked,
-    //    every) touched entry is assumed to match it at its best grade.
+    //    every) touched entry is assumed to match it at its best grade; marked, those it reaches
+    //    only at a lesser grade are marked in a second set and assumed to match at the best of
+    //    those. 'pl' is a name's prefix for a few and an address's ('Weavers Place') for
+    //    thousands: bounded at the name's grade, every one of those was fully scored.
     const best = largest.sources[0]!.grade;
+    const lesser = largest.sources.find((source) => source.grade !== best)?.grade ?? best;
     const extra = contribution(largest, best);
     const extraNamed = largest.grades[best]!.name ? largest.weight : 0;
+    const extraLesser = contribution(largest, lesser);
+    const extraNamedLesser = largest.grades[lesser]!.name ? largest.weight : 0;
     const marked = touchedCount > 0 && touchedCount * MARK_RATIO >= largest.volume;
     if (marked) {
       for (const source of largest.sources) {
         const { postings, offsets } = source.field.dictionary;
-        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) members[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
+        const set = source.grade === best ? members : lesserMembers;
+        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) set[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
       }
     }
+    const isMember = (e: number): boolean => (members[e >>> 5]! & (1 << (e & 31))) !== 0 || (lesserMembers[e >>> 5]! & (1 << (e & 31))) !== 0;
 
     // The count, while the marks are there: an entry matching every part matched every smaller
     // one (so it is touched, with their weight accumulated) and is marked (or, unmarked, may be).
@@ -167,7 +176,7 @@ export function searchIndexData(data: IndexData): SearchIndex {
       let checks = 0;
       for (let i = 0; i < touchedCount; i += 1) {
         const e = touchedList[i]!;
-        if (Math.floor(state[2 * e + 1]! / PARTS) < needed || (marked && (members[e >>> 5]! & (1 << (e & 31))) === 0)) continue;
+        if (Math.floor(state[2 * e + 1]! / PARTS) < needed || (marked && !isMember(e))) continue;
         if (checks === COUNT_CHECKS || matching === COUNT_CAP) {
           atLeast = true;
           break;
@@ -182,9 +191,10 @@ export function searchIndexData(data: IndexData): SearchIndex {
     for (let i = 0; i < touchedCount; i += 1) {
       const e = touchedList[i]!;
       const accumulated = state[2 * e + 1]!;
-      const member = !marked || (members[e >>> 5]! & (1 << (e & 31))) !== 0;
-      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (member ? extraNamed : 0);
-      const bound = accumulated + (member ? extra : 0) + (named >= 2 ? MAX_COVERAGE : 0);
+      const atBest = !marked || (members[e >>> 5]! & (1 << (e & 31))) !== 0;
+      const atLesser = !atBest && (lesserMembers[e >>> 5]! & (1 << (e & 31))) !== 0;
+      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (atBest ? extraNamed : atLesser ? extraNamedLesser : 0);
+      const bound = accumulated + (atBest ? extra : atLesser ? extraLesser : 0) + (named >= 2 ? MAX_COVERAGE : 0);
       bounds[i] = bound;
       level = Math.max(level, Math.floor(bound / PARTS));
     }
@@ -198,7 +208,10 @@ export function searchIndexData(data: IndexData): SearchIndex {
         if (bound >= floor && bound < ceiling && !top.rejects(bound, touchedList[i]!)) consider(touchedList[i]!);
       }
     }
-    if (marked) members.fill(0);
+    if (marked) {
+      members.fill(0);
+      lesserMembers.fill(0);
+    }
 
     // 4. The window over the largest part, for entries that matched nothing else.
     for (const source of largest.sources) {
