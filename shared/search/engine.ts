@@ -13,7 +13,7 @@ import { contribution, MAX_COVERAGE, NAME_PARTS as SCORE_NAME_PARTS, PARTS as SC
  *  1. Accumulate every part but the largest: read its postings in order and add, per entry, the
  *     part's contribution at the entry's best grade. Two numbers per entry, side by side.
  *  2. Mark the largest part (often the word being typed): one bit per entry, cheap even for a
- *     hundred thousand postings; those it reaches at its best grade in one set, the rest in another.
+ *     hundred thousand postings (and, in a second set, those it reaches at its best grade).
  *  3. Settle: the accumulated score plus, if marked, the largest part at the best grade it can
  *     reach the entry at bounds each entry's score (the full score also settles that one name word cannot count twice,
  *     and coverage, at most MAX_COVERAGE).
@@ -84,7 +84,7 @@ export function searchIndexData(data: IndexData): SearchIndex {
   /** Per entry: [generation * PART_SLOTS + part last added, accumulated score]. */
   const state = new Int32Array(2 * total);
   const members = new Int32Array((total + 31) >>> 5);
-  const lesserMembers = new Int32Array((total + 31) >>> 5);
+  const bestMembers = new Int32Array((total + 31) >>> 5);
   const scored = new Int32Array(total);
   const touchedList = new Int32Array(total);
   const bounds = new Int32Array(total);
@@ -145,12 +145,14 @@ export function searchIndexData(data: IndexData): SearchIndex {
 
     // 2. Mark the entries the largest part matches, one bit each (a 40 kB set that stays in
     //    cache), unless it dwarfs what it would be checked against. A marked (or, unmarked,
-    //    every) touched entry is assumed to match it at its best grade; marked, those it reaches
-    //    only at a lesser grade are marked in a second set and assumed to match at the best of
-    //    those. 'pl' is a name's prefix for a few and an address's ('Weavers Place') for
-    //    thousands: bounded at the name's grade, every one of those was fully scored.
+    //    every) touched entry is assumed to match it at its best grade; marked, and where the part
+    //    also reaches entries at lesser grades, only those it reaches at the best grade (a second
+    //    set), and the rest at the best of the lesser grades. 'pl' is a prefix of a few names and
+    //    of thousands of addresses ('Weavers Place'): bounded at the name's grade, every one of
+    //    those addresses was fully scored.
     const best = largest.sources[0]!.grade;
     const lesser = largest.sources.find((source) => source.grade !== best)?.grade ?? best;
+    const graded = lesser !== best;
     const extra = contribution(largest, best);
     const extraNamed = largest.grades[best]!.name ? largest.weight : 0;
     const extraLesser = contribution(largest, lesser);
@@ -159,11 +161,11 @@ export function searchIndexData(data: IndexData): SearchIndex {
     if (marked) {
       for (const source of largest.sources) {
         const { postings, offsets } = source.field.dictionary;
-        const set = source.grade === best ? members : lesserMembers;
-        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) set[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
+        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) members[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
+        if (!graded || source.grade !== best) continue;
+        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) bestMembers[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
       }
     }
-    const isMember = (e: number): boolean => (members[e >>> 5]! & (1 << (e & 31))) !== 0 || (lesserMembers[e >>> 5]! & (1 << (e & 31))) !== 0;
 
     // The count, while the marks are there: an entry matching every part matched every smaller
     // one (so it is touched, with their weight accumulated) and is marked (or, unmarked, may be).
@@ -176,7 +178,7 @@ export function searchIndexData(data: IndexData): SearchIndex {
       let checks = 0;
       for (let i = 0; i < touchedCount; i += 1) {
         const e = touchedList[i]!;
-        if (Math.floor(state[2 * e + 1]! / PARTS) < needed || (marked && !isMember(e))) continue;
+        if (Math.floor(state[2 * e + 1]! / PARTS) < needed || (marked && (members[e >>> 5]! & (1 << (e & 31))) === 0)) continue;
         if (checks === COUNT_CHECKS || matching === COUNT_CAP) {
           atLeast = true;
           break;
@@ -191,10 +193,10 @@ export function searchIndexData(data: IndexData): SearchIndex {
     for (let i = 0; i < touchedCount; i += 1) {
       const e = touchedList[i]!;
       const accumulated = state[2 * e + 1]!;
-      const atBest = !marked || (members[e >>> 5]! & (1 << (e & 31))) !== 0;
-      const atLesser = !atBest && (lesserMembers[e >>> 5]! & (1 << (e & 31))) !== 0;
-      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (atBest ? extraNamed : atLesser ? extraNamedLesser : 0);
-      const bound = accumulated + (atBest ? extra : atLesser ? extraLesser : 0) + (named >= 2 ? MAX_COVERAGE : 0);
+      const member = !marked || (members[e >>> 5]! & (1 << (e & 31))) !== 0;
+      const atBest = member && (!marked || !graded || (bestMembers[e >>> 5]! & (1 << (e & 31))) !== 0);
+      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (member ? (atBest ? extraNamed : extraNamedLesser) : 0);
+      const bound = accumulated + (member ? (atBest ? extra : extraLesser) : 0) + (named >= 2 ? MAX_COVERAGE : 0);
       bounds[i] = bound;
       level = Math.max(level, Math.floor(bound / PARTS));
     }
@@ -208,10 +210,8 @@ export function searchIndexData(data: IndexData): SearchIndex {
         if (bound >= floor && bound < ceiling && !top.rejects(bound, touchedList[i]!)) consider(touchedList[i]!);
       }
     }
-    if (marked) {
-      members.fill(0);
-      lesserMembers.fill(0);
-    }
+    if (marked) members.fill(0);
+    if (marked && graded) bestMembers.fill(0);
 
     // 4. The window over the largest part, for entries that matched nothing else.
     for (const source of largest.sources) {
