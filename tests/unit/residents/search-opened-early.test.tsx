@@ -90,8 +90,8 @@ describe('search opened as the officer’s storage opens', () => {
 describe('the engine warmed up before the officer types', () => {
   it('searches the warm-up queries again on the whole index, not only on the first start’s first slice', async () => {
     vi.stubGlobal('Worker', SearchWorker);
-    // Idle at once: the warm-up on the first slice is over before the whole index arrives.
-    vi.stubGlobal('requestIdleCallback', (run: () => void) => queueMicrotask(run));
+    // Idle at once, a moment with time for one query: the warm-up on the first slice is over before the whole index arrives.
+    vi.stubGlobal('requestIdleCallback', (run: (deadline: { timeRemaining(): number }) => void) => queueMicrotask(() => run({ timeRemaining: () => 0 })));
     // Which queries each kind of index was searched for: a first start's slices, then the whole.
     const searched: { query: string; whole: boolean }[] = [];
     const find = Segments.prototype.find;
