@@ -13,9 +13,9 @@ import { contribution, MAX_COVERAGE, NAME_PARTS as SCORE_NAME_PARTS, PARTS as SC
  *  1. Accumulate every part but the largest: read its postings in order and add, per entry, the
  *     part's contribution at the entry's best grade. Two numbers per entry, side by side.
  *  2. Mark the largest part (often the word being typed): one bit per entry, cheap even for a
- *     hundred thousand postings (and, in a second set, those it reaches at its best grade).
- *  3. Settle: the accumulated score plus, if marked, the largest part at the best grade it can
- *     reach the entry at bounds each entry's score (the full score also settles that one name word cannot count twice,
+ *     hundred thousand postings.
+ *  3. Settle: the accumulated score plus, if marked, the largest part at its best grade bounds
+ *     each entry's score (the full score also settles that one name word cannot count twice,
  *     and coverage, at most MAX_COVERAGE).
  *     Fully score entries level by level (parts matched, most first), skipping any whose bound
  *     cannot beat the 20th best so far.
@@ -84,7 +84,6 @@ export function searchIndexData(data: IndexData): SearchIndex {
   /** Per entry: [generation * PART_SLOTS + part last added, accumulated score]. */
   const state = new Int32Array(2 * total);
   const members = new Int32Array((total + 31) >>> 5);
-  const bestMembers = new Int32Array((total + 31) >>> 5);
   const scored = new Int32Array(total);
   const touchedList = new Int32Array(total);
   const bounds = new Int32Array(total);
@@ -145,25 +144,15 @@ export function searchIndexData(data: IndexData): SearchIndex {
 
     // 2. Mark the entries the largest part matches, one bit each (a 40 kB set that stays in
     //    cache), unless it dwarfs what it would be checked against. A marked (or, unmarked,
-    //    every) touched entry is assumed to match it at its best grade; marked, and where the part
-    //    also reaches entries at lesser grades, only those it reaches at the best grade (a second
-    //    set), and the rest at the best of the lesser grades. 'pl' is a prefix of a few names and
-    //    of thousands of addresses ('Weavers Place'): bounded at the name's grade, every one of
-    //    those addresses was fully scored.
+    //    every) touched entry is assumed to match it at its best grade.
     const best = largest.sources[0]!.grade;
-    const lesser = largest.sources.find((source) => source.grade !== best)?.grade ?? best;
-    const graded = lesser !== best;
     const extra = contribution(largest, best);
     const extraNamed = largest.grades[best]!.name ? largest.weight : 0;
-    const extraLesser = contribution(largest, lesser);
-    const extraNamedLesser = largest.grades[lesser]!.name ? largest.weight : 0;
     const marked = touchedCount > 0 && touchedCount * MARK_RATIO >= largest.volume;
     if (marked) {
       for (const source of largest.sources) {
         const { postings, offsets } = source.field.dictionary;
         for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) members[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
-        if (!graded || source.grade !== best) continue;
-        for (let p = offsets[source.lo]!, end = offsets[source.hi]!; p < end; p += 1) bestMembers[postings[p]! >>> 5]! |= 1 << (postings[p]! & 31);
       }
     }
 
@@ -194,9 +183,8 @@ export function searchIndexData(data: IndexData): SearchIndex {
       const e = touchedList[i]!;
       const accumulated = state[2 * e + 1]!;
       const member = !marked || (members[e >>> 5]! & (1 << (e & 31))) !== 0;
-      const atBest = member && (!marked || !graded || (bestMembers[e >>> 5]! & (1 << (e & 31))) !== 0);
-      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (member ? (atBest ? extraNamed : extraNamedLesser) : 0);
-      const bound = accumulated + (member ? (atBest ? extra : extraLesser) : 0) + (named >= 2 ? MAX_COVERAGE : 0);
+      const named = Math.floor((accumulated % PARTS) / NAME_PARTS) + (member ? extraNamed : 0);
+      const bound = accumulated + (member ? extra : 0) + (named >= 2 ? MAX_COVERAGE : 0);
       bounds[i] = bound;
       level = Math.max(level, Math.floor(bound / PARTS));
     }
@@ -211,7 +199,6 @@ export function searchIndexData(data: IndexData): SearchIndex {
       }
     }
     if (marked) members.fill(0);
-    if (marked && graded) bestMembers.fill(0);
 
     // 4. The window over the largest part, for entries that matched nothing else.
     for (const source of largest.sources) {
